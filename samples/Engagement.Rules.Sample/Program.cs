@@ -1,0 +1,1 @@
+System.Console.WriteLine("Engagement.Rules sample: under construction.");

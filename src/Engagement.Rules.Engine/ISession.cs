@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace Engagement.Rules.Engine;
+
+/// <summary>
+/// A unit of work over a <see cref="CompiledRuleSet"/>: its own working memory and agenda. A session is
+/// cheap to create and not thread-safe; use one per unit of work (for example per customer) and share the
+/// compiled rule set between threads.
+/// </summary>
+public interface ISession
+{
+    /// <summary>Diagnostic events raised by this session.</summary>
+    ISessionEvents Events { get; }
+
+    /// <summary>Inserts a fact.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <exception cref="FactException">The fact (or one with the same identity) is already in the session.</exception>
+    void Insert(object fact);
+
+    /// <summary>Inserts facts, in order.</summary>
+    /// <param name="facts">The facts.</param>
+    /// <exception cref="FactException">A fact is already in the session; nothing was inserted.</exception>
+    void InsertAll(IEnumerable<object> facts);
+
+    /// <summary>Inserts a fact unless it is already in the session.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns><see langword="true"/> when inserted.</returns>
+    bool TryInsert(object fact);
+
+    /// <summary>Tells the session that a fact changed, or replaces it by a new version with the same identity.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <exception cref="FactException">The fact is not in the session.</exception>
+    void Update(object fact);
+
+    /// <summary>Updates a fact if it is in the session.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns><see langword="true"/> when updated.</returns>
+    bool TryUpdate(object fact);
+
+    /// <summary>Removes a fact.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <exception cref="FactException">The fact is not in the session.</exception>
+    void Retract(object fact);
+
+    /// <summary>Removes a fact if it is in the session.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns><see langword="true"/> when removed.</returns>
+    bool TryRetract(object fact);
+
+    /// <summary>Fires activations, highest priority first, until the agenda is empty or an action halts.</summary>
+    /// <returns>The number of rules fired.</returns>
+    /// <exception cref="RuleLoopException">More firings than <see cref="SessionOptions.MaxFiringsPerFire"/>.</exception>
+    int Fire();
+
+    /// <summary>Fires at most <paramref name="maxFirings"/> activations.</summary>
+    /// <param name="maxFirings">The maximum number of rules to fire.</param>
+    /// <returns>The number of rules fired.</returns>
+    int Fire(int maxFirings);
+
+    /// <summary>Fires activations until the agenda is empty, an action halts or cancellation is requested.</summary>
+    /// <param name="cancellationToken">Checked between firings.</param>
+    /// <returns>The number of rules fired.</returns>
+    int Fire(CancellationToken cancellationToken);
+
+    /// <summary>The facts in the session that are of type <typeparamref name="T"/>, in insertion order.</summary>
+    /// <typeparam name="T">The fact type (derived types included).</typeparam>
+    /// <returns>The facts.</returns>
+    IEnumerable<T> Query<T>();
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq.Expressions;
+
+namespace Engagement.Rules.Engine.Model;
+
+/// <summary>Binds a computed value (a <c>let</c>) to a declaration, for later conditions and actions.</summary>
+public sealed class BindingElement : RuleElement
+{
+    /// <summary>Creates a binding.</summary>
+    /// <param name="declaration">The declaration receiving the value; its type is the expression's type.</param>
+    /// <param name="expression">The expression computing the value.</param>
+    /// <param name="parameters">The earlier declarations bound, in order, to the expression's parameters.</param>
+    public BindingElement(Declaration declaration, LambdaExpression expression, IReadOnlyList<Declaration> parameters)
+    {
+        System.ArgumentNullException.ThrowIfNull(declaration);
+        Declaration = declaration;
+        Value = new ValueExpression(expression, parameters);
+    }
+
+    /// <summary>The declaration receiving the value.</summary>
+    public Declaration Declaration { get; }
+
+    /// <summary>The expression computing the value.</summary>
+    public ValueExpression Value { get; }
+}
+
+/// <summary>An expression computing a value from declarations.</summary>
+public sealed class ValueExpression : ExpressionElement
+{
+    /// <summary>Creates a value expression.</summary>
+    /// <param name="expression">The lambda.</param>
+    /// <param name="parameters">The declarations bound, in order, to its parameters.</param>
+    public ValueExpression(LambdaExpression expression, IReadOnlyList<Declaration> parameters)
+        : base(expression, parameters, leadingParameters: 0)
+    {
+    }
+}
