@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using Engagement.Rules.Engine.Model;
+
+namespace Engagement.Rules.Yaml.Expressions;
+
+/// <summary>
+/// The names an expression may use: the declarations bound so far in the rule (patterns, lets, aggregates),
+/// by name. The hidden <see cref="Context"/> declaration (an <c>EvaluationContext</c> fact) gives
+/// <c>today()</c> and <c>now()</c> their value; the loader adds its pattern to the rule when it is used.
+/// </summary>
+internal sealed class ExpressionScope
+{
+    public ExpressionScope(IReadOnlyDictionary<string, Declaration> declarations, Declaration context, string? ruleId)
+    {
+        Declarations = declarations;
+        Context = context;
+        RuleId = ruleId;
+    }
+
+    public IReadOnlyDictionary<string, Declaration> Declarations { get; }
+
+    public Declaration Context { get; }
+
+    public string? RuleId { get; }
+}

@@ -1,0 +1,20 @@
+using System;
+using Engagement.Rules.Yaml.Diagnostics;
+
+namespace Engagement.Rules.Yaml.Expressions;
+
+/// <summary>
+/// Parses, type-checks and compiles one expression of the rule language (the text of a YAML scalar).
+/// Never throws for bad input: every problem becomes a diagnostic located inside the scalar.
+/// </summary>
+internal interface IExpressionCompiler
+{
+    /// <summary>Compiles <paramref name="text"/>.</summary>
+    /// <param name="text">The expression text.</param>
+    /// <param name="origin">Where the text starts in its file (the first character of the scalar's value).</param>
+    /// <param name="scope">The declarations the expression may use.</param>
+    /// <param name="expectedType">The type the result must have (e.g. bool for a condition), or null for any.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <returns>The expression, or null when it has errors (which are then in <paramref name="diagnostics"/>).</returns>
+    TypedExpression? Compile(string text, SourceLocation origin, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics);
+}
