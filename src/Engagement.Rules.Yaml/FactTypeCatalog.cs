@@ -19,7 +19,7 @@ public sealed class FactTypeCatalog
     /// <typeparam name="T">The fact type.</typeparam>
     /// <returns>This catalogue.</returns>
     public FactTypeCatalog Register<T>()
-        where T : class => Register(typeof(T), typeof(T).Name);
+        where T : class => Register<T>(typeof(T).Name);
 
     /// <summary>Registers a fact type under a name.</summary>
     /// <param name="name">The name rule files use.</param>
