@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using Engagement.Rules.Engine.Model;
-
 namespace Engagement.Rules.Engine;
 
 /// <summary>
@@ -9,16 +6,8 @@ namespace Engagement.Rules.Engine;
 /// </summary>
 public interface IActionContext
 {
-    /// <summary>The rule that is firing.</summary>
-    RuleDefinition Rule { get; }
-
-    /// <summary>The facts of the match, in left-hand-side order (aggregate results and bindings excluded).</summary>
-    IReadOnlyList<object> Facts { get; }
-
-    /// <summary>Returns the value bound to a declaration of the firing rule.</summary>
-    /// <param name="declaration">A declaration of <see cref="Rule"/>.</param>
-    /// <returns>The bound value.</returns>
-    object? GetValue(Declaration declaration);
+    /// <summary>The match that is firing: its rule, facts and bound values.</summary>
+    IMatch Match { get; }
 
     /// <summary>Inserts a new fact; rules that match it are activated.</summary>
     /// <param name="fact">The fact.</param>

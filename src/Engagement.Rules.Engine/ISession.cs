@@ -63,6 +63,10 @@ public interface ISession
     /// <returns>The number of rules fired.</returns>
     int Fire(CancellationToken cancellationToken);
 
+    /// <summary>A snapshot of the agenda: the activations waiting to fire, in the order they would fire.</summary>
+    /// <returns>The activations.</returns>
+    IReadOnlyList<IMatch> GetAgenda();
+
     /// <summary>The facts in the session that are of type <typeparamref name="T"/>, in insertion order.</summary>
     /// <typeparam name="T">The fact type (derived types included).</typeparam>
     /// <returns>The facts.</returns>
