@@ -153,7 +153,7 @@ public readonly record struct Vin
         var scope = isError
             ? "North-American VINs (first character 1-5) must carry it (49 CFR 565)"
             : "accepted with a warning: ISO 3779 does not require it outside North America";
-        return new VinProblem(VinProblemKind.CheckDigitMismatch, $"The VIN '{vin}' has check digit '{actual}' at position 9 but its characters give '{expected}'; {scope}.")
+        return new VinProblem(VinProblemKind.CheckDigitMismatch, $"The VIN '{vin}' has check digit '{actual}' at position 9; expected '{expected}', computed from the other characters; {scope}.")
         {
             Position = CheckDigitIndex + 1,
             Character = actual,
