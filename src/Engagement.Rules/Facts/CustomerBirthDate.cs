@@ -63,7 +63,10 @@ public sealed record CustomerBirthDate
     /// <returns>The day the birthday is celebrated in that year.</returns>
     public LocalDate BirthdayIn(int year) => MonthDay.InYear(year);
 
-    /// <summary>The age in whole years on a day, or <see langword="null"/> when the year of birth is unknown.</summary>
+    /// <summary>
+    /// The age in whole years on a day, or <see langword="null"/> when the year of birth is unknown. A February 29
+    /// birthday adds a year on February 28 in non-leap years, the day <see cref="BirthdayIn"/> gives.
+    /// </summary>
     /// <param name="on">The day.</param>
     /// <returns>The age, or <see langword="null"/>.</returns>
     public int? AgeOn(LocalDate on) => Date is { } born ? Period.Between(born, on, PeriodUnits.Years).Years : null;
