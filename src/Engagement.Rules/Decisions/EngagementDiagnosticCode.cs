@@ -6,8 +6,11 @@ public enum EngagementDiagnosticCode
     /// <summary>The customer's time zone id is unknown: the dealership's zone and conservative contact windows were used.</summary>
     UnknownCustomerTimeZone = 0,
 
-    /// <summary>The dealership's time zone id is unknown too: UTC was used.</summary>
-    UnknownDealershipTimeZone = 1,
+    /// <summary>
+    /// The customer's time zone is unknown and the plausible zones of the jurisdiction have no common contact
+    /// window: the fixed conservative window in the dealership's zone was used.
+    /// </summary>
+    ConservativeWindowFallback = 1,
 
     /// <summary>A rule proposed a touch for another customer or about a vehicle not among the customer's facts.</summary>
     InvalidProposal = 2,

@@ -21,7 +21,7 @@ internal static class ContactTimePlanner
         ContactChannel channel,
         bool blackoutApplies,
         IReadOnlyList<DateTimeZone> zones,
-        EffectiveJurisdiction jurisdiction,
+        IContactRules jurisdiction,
         int horizonDays)
     {
         var limit = due + Duration.FromDays(horizonDays);

@@ -9,7 +9,7 @@ namespace Engagement.Rules.Policies;
 /// The jurisdiction rules that apply to one customer (country, then region) merged with the global defaults:
 /// windows intersect, blackout days add up, consent lifetimes take the shorter, express channels the union.
 /// </summary>
-internal sealed class EffectiveJurisdiction
+internal sealed class EffectiveJurisdiction : IContactRules
 {
     private readonly List<(string Source, ContactWindow Window)> _windows = [];
     private readonly List<(string Source, IsoDayOfWeek Day)> _blackoutDays = [];
