@@ -2,7 +2,7 @@ using Engagement.Rules.Facts;
 
 namespace Engagement.Rules.Tests.Facts;
 
-public sealed class VinTest
+public sealed partial class VinTest
 {
     // Check digits verified by hand with the 49 CFR 565 transliteration and weights 8,7,6,5,4,3,2,10,0,9,8,7,6,5,4,3,2.
     [TestCase("1M8GDM9AXKP042788")]
