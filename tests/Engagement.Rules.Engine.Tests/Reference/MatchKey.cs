@@ -31,18 +31,24 @@ internal static class MatchKey
     public static string Of(IMatch match)
     {
         ArgumentNullException.ThrowIfNull(match);
-        var key = Of(match.Rule, declaration =>
-        {
-            try
-            {
-                return (true, match.GetValue(declaration));
-            }
-            catch (ArgumentException)
-            {
-                return (false, null);
-            }
-        });
+        var key = Of(match.Rule, declaration => TryGetValue(match, declaration, out var value) ? (true, value) : (false, null));
         return key + " facts=" + RenderSequence(match.Facts, sort: false);
+    }
+
+    /// <summary>The value an engine match binds to a declaration, if it binds one.</summary>
+    public static bool TryGetValue(IMatch match, Declaration declaration, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        try
+        {
+            value = match.GetValue(declaration);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            value = null;
+            return false;
+        }
     }
 
     /// <summary>The key of a reference match, given the values it binds.</summary>
