@@ -12,7 +12,7 @@ public sealed partial class ReteNetworkPropertyTest
     /// Refraction: between two Fire calls, exactly the matches that are new since the last Fire (or that went away
     /// and came back, or whose aggregate value changed) fire, each once, highest priority first. Only inserts and
     /// retracts, and only aggregates whose value changes with every source fact, so that "the same activation"
-    /// is exactly "the same canonical key".
+    /// is exactly "the same canonical key". Between two Fire calls the agenda holds exactly the matches still to fire.
     /// </summary>
     [Test]
     public void Fire_RandomInsertRetract_FiresEachNewMatchOnceInPriorityOrder()
@@ -38,6 +38,12 @@ public sealed partial class ReteNetworkPropertyTest
                         log.Add(world.Apply(ops[i], session));
                         current = reference.Match(rules, world.Facts).Select(m => m.Key).ToList();
                         alreadyFired = Intersect(alreadyFired, current);
+                        var pending = Multiset.Difference(Subtract(current, alreadyFired), session.GetAgenda().Select(MatchKey.Of));
+                        if (pending is not null)
+                        {
+                            Fail($"The agenda after step {i} is not the matches still to fire", rules, log, pending);
+                        }
+
                         if (i % 3 != 2)
                         {
                             continue;
