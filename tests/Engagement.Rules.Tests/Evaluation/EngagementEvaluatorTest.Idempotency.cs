@@ -70,6 +70,16 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_MalformedProposal_IsInvalidAndNamesTheProblem()
+    {
+        var result = Evaluate([Proposal("broken") with { Topic = null!, MatchedFacts = null! }, Proposal("offer")]);
+
+        result.Decisions.Should().ContainSingle().Which.RuleId.Should().Be("offer");
+        result.Suppressed.Single().Reason.Should().Be(SuppressionReason.InvalidProposal);
+        result.Diagnostics.Single().Message.Should().Be("rule 'broken' proposed a malformed touch: Topic is missing");
+    }
+
+    [Test]
     public void Evaluate_ProposalAboutAnUnknownVehicle_IsInvalid()
     {
         SingleSuppressed(Evaluate(Proposal("oil", vin: Vin2))).Reason.Should().Be(SuppressionReason.InvalidProposal);
