@@ -104,6 +104,7 @@ internal sealed class NetworkBuilder
                 key = new JoinKey(
                     DelegateFactory.Compile<object?>(left, leftDeclarations, null, level - 1, levels),
                     DelegateFactory.CompileSingle<object?>(right),
+                    DelegateFactory.Compile<bool>(conjunct.Lambda, conjunct.Parameters, own, level - 1, levels),
                     left.ToString(),
                     right.ToString());
                 keyText = $"{leftCanonical}=={rightCanonical}";
