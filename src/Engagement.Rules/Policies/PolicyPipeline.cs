@@ -103,6 +103,18 @@ internal static class PolicyPipeline
     internal static FactReference Describe(object fact)
     {
         var type = fact.GetType().Name;
+
+        // The evaluator's own facts have no identity and a long record text: name them compactly.
+        if (fact is Evaluation.EvaluationContext context)
+        {
+            return new FactReference(type, $"{Text.Local(context.LocalNow.LocalDateTime)} {context.Zone.Id}");
+        }
+
+        if (fact is TouchProposal proposal)
+        {
+            return new FactReference(type, $"{proposal.RuleId}/{proposal.Topic}/{Text.Date(proposal.DueOn)}");
+        }
+
         if (fact is IFactIdentity { FactIdentity: var identity })
         {
             if (identity is ITuple tuple && tuple.Length > 1 && Equals(tuple[0], type))

@@ -93,7 +93,7 @@ public sealed partial class EngagementEvaluatorTest
         var proposal = Proposal("oil", TouchClass.Service, "service.oil", vin: Vin1) with
         {
             Reason = "oil change due",
-            MatchedFacts = [customer, vehicle, new TouchKindHolder()],
+            MatchedFacts = [customer, vehicle, new TouchKindHolder(), new Rules.Evaluation.EvaluationContext(Now, NewYork), Proposal("other")],
             Evidence = new System.Collections.Generic.Dictionary<string, string> { ["miles"] = "5210" },
         };
 
@@ -104,7 +104,9 @@ public sealed partial class EngagementEvaluatorTest
         explanation.MatchedFacts.Should().Equal(
             new FactReference("Customer", "C1"),
             new FactReference("Vehicle", Vin1),
-            new FactReference("TouchKindHolder", "holder"));
+            new FactReference("TouchKindHolder", "holder"),
+            new FactReference("EvaluationContext", "2026-06-10 10:00 America/New_York"),
+            new FactReference("TouchProposal", "other/other.topic/2026-06-10"));
         explanation.Evidence.Should().ContainKey("miles").WhoseValue.Should().Be("5210");
         explanation.Steps.Should().ContainSingle(s => s.Policy == "consent").Which.Description.Should().Contain("Sms skipped").And.Contain("Email chosen");
         explanation.ToString().Should().Contain("rule oil: oil change due").And.Contain($"matched Vehicle {Vin1}").And.Contain("evidence miles = 5210");
