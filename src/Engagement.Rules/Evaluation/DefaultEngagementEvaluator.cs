@@ -48,7 +48,15 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
             throw new EngagementEvaluationException(customer.CustomerId, $"The rules failed for customer {customer.CustomerId}: {ex.Message}", ex);
         }
 
-        return PolicyPipeline.Run(proposals, input, diagnostics);
+        try
+        {
+            return PolicyPipeline.Run(proposals, input, diagnostics);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A defect, not bad input: still name the customer so a batch can report it and go on.
+            throw new EngagementEvaluationException(customer.CustomerId, $"The policies failed for customer {customer.CustomerId}: {ex.Message}", ex);
+        }
     }
 
     public async IAsyncEnumerable<EngagementResult> EvaluateAsync(
