@@ -220,6 +220,20 @@ internal sealed partial class Binder
 
     private BoundExpression? BindIn(InSyntax @in, ImmutableHashSet<string> facts)
     {
+        if (IsBareUnknownName(@in.Value) && @in.Collection is not ListSyntax)
+        {
+            // Offer in kinds: the member is read against the list's enum element type.
+            var field = BindValue(@in.Collection, facts);
+            var hint = field is null ? null : LanguageTypes.ListElement(field.Type);
+            if (field is null || BindValue(@in.Value, facts, hint) is not { } member)
+            {
+                return null;
+            }
+
+            var contains = BindListContains(@in, member, field);
+            return contains is null ? null : @in.Negated ? Value(Expression.Not(contains.Expression)) : contains;
+        }
+
         var value = BindValue(@in.Value, facts);
         if (value is null)
         {
@@ -268,21 +282,26 @@ internal sealed partial class Binder
                 return null;
             }
 
-            if (LanguageTypes.ListElement(collection.Type) is not { } element)
-            {
-                return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Collection.Start, $"'in' needs a list [a, b, ...] or a list field, not a {LanguageTypes.Short(collection.Type)}.");
-            }
-
-            var item = value.Type == element ? value : LanguageTypes.Widens(value.Type, element) ? Expression.Convert(value, element) : null;
-            if (item is null)
-            {
-                return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Value.Start, $"A {LanguageTypes.Short(value.Type)} cannot be in a {LanguageTypes.Describe(collection.Type)}.");
-            }
-
-            result = Value(Expression.Call(ListContains.MakeGenericMethod(element), collection, item));
+            result = BindListContains(@in, value, collection);
         }
 
         return result is null ? null : @in.Negated ? Value(Expression.Not(result.Expression)) : result;
+    }
+
+    private BoundExpression? BindListContains(InSyntax @in, Expression value, Expression collection)
+    {
+        if (LanguageTypes.ListElement(collection.Type) is not { } element)
+        {
+            return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Collection.Start, $"'in' needs a list [a, b, ...] or a list field, not a {LanguageTypes.Short(collection.Type)}.");
+        }
+
+        var item = value.Type == element ? value : LanguageTypes.Widens(value.Type, element) ? Expression.Convert(value, element) : null;
+        if (item is null)
+        {
+            return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Value.Start, $"A {LanguageTypes.Short(value.Type)} cannot be in a {LanguageTypes.Describe(collection.Type)}.");
+        }
+
+        return Value(Expression.Call(ListContains.MakeGenericMethod(element), collection, item));
     }
 
     /// <summary>
@@ -372,10 +391,22 @@ internal sealed partial class Binder
             return null;
         }
 
-        // A quantity next to an instant is a fixed duration (days and weeks count 24 hours a day).
-        var right = binary.Right is QuantitySyntax quantity && left.Type == typeof(Instant)
-            ? BindQuantity(quantity, asDuration: true)?.Expression
-            : BindValue(binary.Right, facts);
+        // A quantity next to an instant is a fixed duration (days and weeks count 24 hours a day); next to a
+        // time of day, hours, minutes and seconds are a period of time (dates and times never mix units).
+        Expression? right;
+        if (binary.Right is QuantitySyntax quantity && left.Type == typeof(Instant))
+        {
+            right = BindQuantity(quantity, asDuration: true)?.Expression;
+        }
+        else if (binary.Right is QuantitySyntax timeQuantity && left.Type == typeof(LocalTime))
+        {
+            right = BindTimePeriod(timeQuantity);
+        }
+        else
+        {
+            right = BindValue(binary.Right, facts);
+        }
+
         if (right is null)
         {
             return null;
@@ -417,7 +448,8 @@ internal sealed partial class Binder
                 "Dates cannot be subtracted directly; use daysBetween(start, end), or daysSince/monthsSince/yearsSince for a date before today.");
         }
 
-        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract && IsTimeArithmetic(binary.Operator, left.Type, right.Type))
+        if (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract
+            && (IsTimeArithmetic(binary.Operator, left.Type, right.Type) || (left.Type == typeof(LocalTime) && binary.Right is QuantitySyntax)))
         {
             return Value(Expression.MakeBinary(type, left, right));
         }
@@ -430,11 +462,35 @@ internal sealed partial class Binder
         return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.OperatorStart, $"'{symbol}' cannot combine a {LanguageTypes.Short(left.Type)} and a {LanguageTypes.Short(right.Type)}.");
     }
 
+    private ConstantExpression? BindTimePeriod(QuantitySyntax quantity)
+    {
+        if (!int.TryParse(quantity.Number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n > 1_000_000)
+        {
+            Error(ExpressionDiagnosticCodes.InvalidLiteral, quantity.Start, $"The quantity {quantity.Number} {quantity.Unit} is too large.");
+            return null;
+        }
+
+        var period = quantity.Unit.TrimEnd('s') switch
+        {
+            "hour" => Period.FromHours(n),
+            "minute" => Period.FromMinutes(n),
+            "second" => Period.FromSeconds(n),
+            _ => null,
+        };
+        if (period is null)
+        {
+            Error(ExpressionDiagnosticCodes.TypeMismatch, quantity.UnitStart, $"A time of day moves by hours, minutes or seconds, not by {quantity.Unit}.");
+            return null;
+        }
+
+        // Typed as a period of time, which LocalTime's own + and - accept (wrapping around midnight).
+        return Expression.Constant(period);
+    }
+
     /// <summary>The date and time arithmetic the language allows (NodaTime's own operators).</summary>
     private static bool IsTimeArithmetic(BinaryOperator op, Type left, Type right) =>
         (op == BinaryOperator.Subtract && left == typeof(Instant) && right == typeof(Instant))
         || (left == typeof(LocalDate) && right == typeof(Period))
-        || (left == typeof(LocalTime) && right == typeof(Period))
         || (left == typeof(Instant) && right == typeof(Duration))
         || (left == typeof(Duration) && right == typeof(Duration))
         || (left == typeof(Period) && right == typeof(Period));
