@@ -1,0 +1,23 @@
+using Engagement.Rules.Engine;
+using NodaTime;
+
+namespace Engagement.Rules.Facts;
+
+/// <summary>The maker's new-vehicle warranty on a vehicle (the longest-running coverage, e.g. bumper-to-bumper or powertrain, as the host chooses).</summary>
+/// <remarks>Identity is <c>("FactoryWarranty", Vin)</c>: a new version replaces the old one in a session.</remarks>
+public sealed record FactoryWarranty : IFactIdentity
+{
+    private const string FactType = nameof(FactoryWarranty);
+
+    /// <summary>The VIN of the vehicle covered.</summary>
+    public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
+
+    /// <summary>The last day of coverage.</summary>
+    public required LocalDate EndDate { get; init; }
+
+    /// <summary>The odometer value (in the vehicle's unit) at which coverage ends, if limited; 1 or more.</summary>
+    public int? MileageLimit { get; init => field = FactCheck.AtLeast(value, 1, FactType, nameof(MileageLimit)); }
+
+    /// <inheritdoc />
+    public object FactIdentity => (FactType, Vin.Value);
+}
