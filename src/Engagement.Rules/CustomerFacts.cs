@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Evaluation;
+using Engagement.Rules.Facts;
+using Engagement.Rules.Policies;
+using CustomerFact = Engagement.Rules.Facts.Customer;
+using DealershipFact = Engagement.Rules.Facts.Dealership;
+
+namespace Engagement.Rules;
+
+/// <summary>
+/// Everything known about one customer for one evaluation: the customer, their dealership, and the other facts
+/// (vehicles, repair orders, consents history, touches sent...). Every fact must belong to this customer or to
+/// one of their vehicles; shared facts without a customer or vehicle (owner events, weather) are allowed.
+/// </summary>
+public sealed class CustomerFacts
+{
+    private static readonly string[] OwnerProperties = ["CustomerId", "OwnerCustomerId", "ReferrerCustomerId"];
+    private static readonly ConcurrentDictionary<Type, Func<object, (string? Customer, string? Vin)>> Owners = new();
+
+    /// <summary>Creates and validates a customer's facts.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="dealership">The customer's dealership.</param>
+    /// <param name="facts">The other facts.</param>
+    /// <exception cref="ArgumentException">A fact belongs to another customer or vehicle, or is of a type the evaluator inserts itself; the message names the fact.</exception>
+    public CustomerFacts(Customer customer, Dealership dealership, IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(dealership);
+        ArgumentNullException.ThrowIfNull(facts);
+        var list = facts.ToArray();
+        Validate(customer, list);
+        Customer = customer;
+        Dealership = dealership;
+        Facts = Array.AsReadOnly(list);
+    }
+
+    /// <summary>The customer.</summary>
+    public Customer Customer { get; }
+
+    /// <summary>The customer's dealership.</summary>
+    public Dealership Dealership { get; }
+
+    /// <summary>The other facts, in the order given.</summary>
+    public IReadOnlyList<object> Facts { get; }
+
+    /// <summary>Returns these facts with more facts appended (validated the same way).</summary>
+    /// <param name="more">The facts to add.</param>
+    /// <returns>The new facts.</returns>
+    public CustomerFacts With(IEnumerable<object> more) => new(Customer, Dealership, Facts.Concat(more));
+
+    private static void Validate(Customer customer, object[] facts)
+    {
+        var id = customer.CustomerId;
+        var vins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var fact = facts[i] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] of customer '{id}' is null."), nameof(facts));
+            if (fact is CustomerFact or DealershipFact or EvaluationContext or TouchProposal)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] ({PolicyPipeline.Describe(fact)}) of customer '{id}' cannot be passed as another fact: the customer and dealership have their own parameters, and the evaluator inserts the evaluation context and rules insert proposals."), nameof(facts));
+            }
+
+            if (fact is Vehicle vehicle)
+            {
+                if (!string.Equals(vehicle.OwnerCustomerId, id, StringComparison.Ordinal))
+                {
+                    throw Foreign(i, fact, id, $"is owned by customer '{vehicle.OwnerCustomerId}'");
+                }
+
+                vins.Add(vehicle.Vin.Value);
+            }
+        }
+
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var fact = facts[i];
+            if (fact is Vehicle)
+            {
+                continue;
+            }
+
+            var (owner, vin) = Owners.GetOrAdd(fact.GetType(), CreateOwnerReader)(fact);
+            if (owner is not null && !string.Equals(owner, id, StringComparison.Ordinal))
+            {
+                throw Foreign(i, fact, id, $"belongs to customer '{owner}'");
+            }
+
+            if (vin is not null && !vins.Contains(vin))
+            {
+                throw Foreign(i, fact, id, $"is about vehicle {vin}, which is not among the customer's vehicles");
+            }
+        }
+    }
+
+    private static ArgumentException Foreign(int index, object fact, string customerId, string problem)
+        => new(string.Create(CultureInfo.InvariantCulture, $"Facts[{index}] ({PolicyPipeline.Describe(fact)}) {problem}, not to customer '{customerId}'."));
+
+    // Facts name their customer by a CustomerId (or OwnerCustomerId / ReferrerCustomerId) text property and their
+    // vehicle by a Vin property; fact types without these are shared facts.
+    private static Func<object, (string? Customer, string? Vin)> CreateOwnerReader(Type type)
+    {
+        var customer = OwnerProperties
+            .Select(name => type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance))
+            .FirstOrDefault(p => p is not null && p.PropertyType == typeof(string));
+        var vin = type.GetProperty("Vin", BindingFlags.Public | BindingFlags.Instance);
+        if (vin is not null && vin.PropertyType != typeof(Vin) && vin.PropertyType != typeof(Vin?) && vin.PropertyType != typeof(string))
+        {
+            vin = null;
+        }
+
+        return fact =>
+        {
+            var owner = customer?.GetValue(fact) as string;
+            var value = vin?.GetValue(fact) switch
+            {
+                Vin v when !v.IsEmpty => v.Value,
+                string s => s,
+                _ => null,
+            };
+            return (owner, value);
+        };
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Engagement.Rules.Decisions;
+
+/// <summary>The outcome of evaluating one customer.</summary>
+public sealed record EngagementResult
+{
+    /// <summary>The customer evaluated.</summary>
+    public required string CustomerId { get; init; }
+
+    /// <summary>The evaluation instant.</summary>
+    public required Instant EvaluatedAt { get; init; }
+
+    /// <summary>The touches to send, ordered by due instant, then class, priority (higher first), topic and rule id.</summary>
+    public required IReadOnlyList<TouchDecision> Decisions { get; init; }
+
+    /// <summary>The proposals the policies stopped (held-out ones excluded), in proposal order.</summary>
+    public required IReadOnlyList<SuppressedTouch> Suppressed { get; init; }
+
+    /// <summary>The touches that would have been sent but were held out in a control group.</summary>
+    public required IReadOnlyList<SuppressedTouch> HeldOut { get; init; }
+
+    /// <summary>Warnings and errors, e.g. an unknown time zone.</summary>
+    public required IReadOnlyList<EngagementDiagnostic> Diagnostics { get; init; }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
+using Engagement.Rules.Policies;
+using NodaTime;
+
+namespace Engagement.Rules.Evaluation;
+
+/// <summary>The evaluator: rules propose, policies decide. Stateless apart from immutable settings, hence thread-safe.</summary>
+internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock clock, PolicyOptions options) : IEngagementEvaluator
+{
+    public EngagementResult Evaluate(CustomerFacts facts) => Evaluate(facts, clock.GetCurrentInstant());
+
+    public EngagementResult Evaluate(CustomerFacts facts, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var customer = facts.Customer;
+        var input = new PolicyInput(customer, facts.Dealership, facts.Facts, at, options);
+        var diagnostics = new List<EngagementDiagnostic>();
+        if (!input.ZoneKnown)
+        {
+            diagnostics.Add(new EngagementDiagnostic(
+                EngagementDiagnosticCode.UnknownCustomerTimeZone,
+                $"customer {customer.CustomerId} has an unknown time zone '{customer.TimeZoneId}': dates use the dealership's zone {input.Zone.Id} and contact windows are checked in every plausible zone of {input.Jurisdiction.CountryCode}"));
+        }
+
+        if (!input.Jurisdiction.IsKnown)
+        {
+            diagnostics.Add(new EngagementDiagnostic(
+                EngagementDiagnosticCode.UnknownJurisdiction,
+                $"customer {customer.CustomerId}: no jurisdiction rule for {input.Jurisdiction.Code}; only the default policy settings apply"));
+        }
+
+        IReadOnlyList<TouchProposal> proposals;
+        try
+        {
+            proposals = source.Propose(facts, new EvaluationContext(at, input.Zone));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new EngagementEvaluationException(customer.CustomerId, $"The rules failed for customer {customer.CustomerId}: {ex.Message}", ex);
+        }
+
+        return PolicyPipeline.Run(proposals, input, diagnostics);
+    }
+
+    public async IAsyncEnumerable<EngagementResult> EvaluateAsync(
+        IAsyncEnumerable<CustomerFacts> customers,
+        int maxDegreeOfParallelism,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        var at = clock.GetCurrentInstant();
+
+        // A queue of at most maxDegreeOfParallelism running evaluations, awaited in input order: bounded work in
+        // flight, no unbounded buffering, and the source is read only as results are taken.
+        var pending = new Queue<Task<EngagementResult>>();
+        await foreach (var facts in customers.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (pending.Count >= maxDegreeOfParallelism)
+            {
+                yield return await pending.Dequeue().ConfigureAwait(false);
+            }
+
+            var item = facts;
+            pending.Enqueue(Task.Run(() => EvaluateSafely(item, at), cancellationToken));
+        }
+
+        while (pending.Count > 0)
+        {
+            yield return await pending.Dequeue().ConfigureAwait(false);
+        }
+    }
+
+    public EngagementForecast Forecast(CustomerFacts facts, Instant from, int days)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 366);
+        var zone = facts.Customer.TimeZone ?? facts.Dealership.TimeZone;
+        var start = from.InZone(zone).LocalDateTime;
+        var touches = new List<TouchDecision>();
+        var daily = new List<EngagementResult>();
+        var current = facts;
+        for (var day = 0; day < days; day++)
+        {
+            var at = day == 0 ? from : ContactTimePlanner.AtOrAfter(start.PlusDays(day), zone, from);
+            var result = Evaluate(current, at);
+            daily.Add(result);
+            touches.AddRange(result.Decisions);
+
+            // Decided touches count as sent (and engaged: a forecast does not guess disengagement) from now on.
+            current = current.With(result.Decisions.Select(AsSent));
+        }
+
+        return new EngagementForecast { CustomerId = facts.Customer.CustomerId, From = from, Days = days, Touches = touches, DailyResults = daily };
+    }
+
+    private EngagementResult EvaluateSafely(CustomerFacts facts, Instant at)
+    {
+        try
+        {
+            return Evaluate(facts, at);
+        }
+        catch (EngagementEvaluationException ex)
+        {
+            return new EngagementResult
+            {
+                CustomerId = facts.Customer.CustomerId,
+                EvaluatedAt = at,
+                Decisions = [],
+                Suppressed = [],
+                HeldOut = [],
+                Diagnostics = [new EngagementDiagnostic(EngagementDiagnosticCode.EvaluationFailed, ex.Message)],
+            };
+        }
+    }
+
+    private static TouchSent AsSent(TouchDecision decision) => new()
+    {
+        TouchId = decision.IdempotencyKey,
+        CustomerId = decision.CustomerId,
+        Vin = decision.Vin is null ? null : Vin.Parse(decision.Vin),
+        Kind = decision.Kind,
+        Topic = decision.Topic,
+        Class = decision.Class,
+        Channel = decision.Channel,
+        SentAt = decision.DueAt,
+        Engaged = true,
+    };
+}

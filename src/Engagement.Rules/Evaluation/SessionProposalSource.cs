@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Linq;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
+
+namespace Engagement.Rules.Evaluation;
+
+/// <summary>
+/// Runs the rules for one customer: a fresh session over the shared compiled rule set, the evaluation context,
+/// the customer, the dealership and the other facts; fire; the proposals the rules inserted.
+/// </summary>
+internal sealed class SessionProposalSource(CompiledRuleSet rules) : IProposalSource
+{
+    public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context)
+    {
+        var session = rules.CreateSession();
+        session.Insert(context);
+        session.Insert(facts.Customer);
+        session.Insert(facts.Dealership);
+        session.InsertAll(facts.Facts);
+        session.Fire();
+        return session.Query<TouchProposal>().ToArray();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Threading;
+using Engagement.Rules.Decisions;
+using NodaTime;
+
+namespace Engagement.Rules;
+
+/// <summary>
+/// Decides customer-engagement touches: runs the rules over one customer's facts, then the policies (stop
+/// conditions, suppression, consent, quiet hours, expiry, caps and arbitration, holdouts) over the proposals.
+/// Thread-safe: one evaluator (and its compiled rule set) serves every thread.
+/// </summary>
+public interface IEngagementEvaluator
+{
+    /// <summary>Evaluates one customer now (the evaluator's clock).</summary>
+    /// <param name="facts">The customer's facts.</param>
+    /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
+    /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
+    EngagementResult Evaluate(CustomerFacts facts);
+
+    /// <summary>Evaluates one customer at a given instant.</summary>
+    /// <param name="facts">The customer's facts.</param>
+    /// <param name="at">The evaluation instant.</param>
+    /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
+    /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
+    EngagementResult Evaluate(CustomerFacts facts, Instant at);
+
+    /// <summary>
+    /// Evaluates many customers at one instant (read from the clock once), at most
+    /// <paramref name="maxDegreeOfParallelism"/> at a time, yielding results in input order. At most that many
+    /// customers are in flight: the source is read only as results are consumed. A customer whose rules fail
+    /// yields a result with an <see cref="EngagementDiagnosticCode.EvaluationFailed"/> diagnostic instead of
+    /// stopping the batch.
+    /// </summary>
+    /// <param name="customers">The customers' facts.</param>
+    /// <param name="maxDegreeOfParallelism">How many customers to evaluate at once (at least 1).</param>
+    /// <param name="cancellationToken">Stops reading and evaluating.</param>
+    /// <returns>The results, in input order.</returns>
+    IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forecasts the touches a customer would get: evaluates once a day from <paramref name="from"/> (same local
+    /// time each day), treating touches decided on earlier days as sent, so caps and cooldowns hold across the horizon.
+    /// </summary>
+    /// <param name="facts">The customer's facts.</param>
+    /// <param name="from">The first evaluation instant.</param>
+    /// <param name="days">The number of daily evaluations (1 to 366).</param>
+    /// <returns>The forecast.</returns>
+    EngagementForecast Forecast(CustomerFacts facts, Instant from, int days);
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using Engagement.Rules.Decisions;
+using NodaTime;
+
+namespace Engagement.Rules.Policies;
+
+/// <summary>A proposal on its way through the policies: the state each policy reads and refines.</summary>
+internal sealed class Candidate(TouchProposal proposal, string key, int order)
+{
+    public TouchProposal Proposal { get; } = proposal;
+
+    public string Key { get; } = key;
+
+    /// <summary>The proposal's position among the proposals, for a stable report order.</summary>
+    public int Order { get; } = order;
+
+    public List<PolicyStep> Steps { get; } = [];
+
+    /// <summary>A channel a stop condition imposes (postal mail for a customer who moved away).</summary>
+    public ContactChannel? ForcedChannel { get; set; }
+
+    public ContactChannel? Channel { get; set; }
+
+    public Instant DueAt { get; set; }
+
+    public Instant? ExpiresAt { get; set; }
+
+    public void Step(string policy, string description) => Steps.Add(new PolicyStep(policy, description));
+}

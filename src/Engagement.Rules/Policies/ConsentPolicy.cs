@@ -1,0 +1,245 @@
+using System.Collections.Generic;
+using System.Linq;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
+using NodaTime;
+
+namespace Engagement.Rules.Policies;
+
+/// <summary>
+/// Consent and channel: the asked channel, then the customer's preferred channels (the default order when the
+/// customer states none), then postal mail for safety touches; the first channel that is reachable and has the
+/// consent the class needs wins. Never a channel without consent.
+/// </summary>
+/// <remarks>
+/// Per channel and purpose the latest record at or before the evaluation instant wins (a withdrawal at the same
+/// instant as a grant wins). Safety needs a reachable channel whose service consent is not withdrawn; service
+/// needs service consent, or marketing consent, or an existing relationship where the jurisdiction allows it;
+/// marketing (and relationship, by default) needs marketing consent. Implied consent lapses per jurisdiction
+/// (CASL), and express-consent channels (TCPA: calls and texts) accept only express grants.
+/// </remarks>
+internal sealed class ConsentPolicy : IProposalPolicy
+{
+    public string Name => "consent";
+
+    public void Apply(PolicyRun run)
+    {
+        var input = run.Input;
+        foreach (var candidate in run.Active.ToList())
+        {
+            var skipped = new List<string>();
+            var sunsetOnly = false;
+            ContactChannel? resolved = null;
+            string? basis = null;
+            foreach (var channel in Channels(candidate, input))
+            {
+                var (ok, why, bySunset) = Check(channel, candidate.Proposal.Class, input, run.EmailSunset);
+                if (ok)
+                {
+                    resolved = channel;
+                    basis = why;
+                    break;
+                }
+
+                skipped.Add($"{channel} skipped ({why})");
+                sunsetOnly |= bySunset;
+            }
+
+            if (resolved is null)
+            {
+                var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
+                var detail = skipped.Count == 0 ? "the customer has no channel to try" : string.Join("; ", skipped);
+                run.Stop(candidate, reason, Name, $"no channel with {Need(candidate.Proposal.Class, input)}: {detail}");
+                continue;
+            }
+
+            candidate.Channel = resolved;
+            var asked = candidate.Proposal.Channel is { } a ? $"asked {a}" : "asked the preferred channel";
+            var prefix = skipped.Count == 0 ? string.Empty : string.Join("; ", skipped) + "; ";
+            candidate.Step(Name, $"{asked}: {prefix}{resolved} chosen ({basis})");
+        }
+    }
+
+    private static IEnumerable<ContactChannel> Channels(Candidate candidate, PolicyInput input)
+    {
+        if (candidate.ForcedChannel is { } forced)
+        {
+            return [forced];
+        }
+
+        var options = input.Options.Consent;
+        var list = new List<ContactChannel>();
+        if (candidate.Proposal.Channel is { } asked)
+        {
+            list.Add(asked);
+        }
+
+        if (candidate.Proposal.Channel is null || options.FallBackFromAskedChannel)
+        {
+            list.AddRange(input.Customer.PreferredChannels.Count > 0 ? input.Customer.PreferredChannels : options.DefaultChannelOrder);
+        }
+
+        if (candidate.Proposal.Class == TouchClass.Safety && options.SafetyFallsBackToMail)
+        {
+            list.Add(ContactChannel.Mail);
+        }
+
+        return list.Distinct();
+    }
+
+    private static string Need(TouchClass touchClass, PolicyInput input) => touchClass switch
+    {
+        TouchClass.Safety => "a reachable, not withdrawn channel",
+        TouchClass.Service => "service consent or an existing relationship",
+        TouchClass.Relationship when !input.Options.Consent.RelationshipNeedsMarketingConsent => "service consent or an existing relationship",
+        _ => "marketing consent",
+    };
+
+    /// <summary>Whether a channel may carry a touch of a class, why (or why not), and whether only the e-mail sunset stopped it.</summary>
+    internal static (bool Ok, string Why, bool BySunset) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, string? emailSunset)
+    {
+        var customer = input.Customer;
+        if (!IsReachable(channel, customer))
+        {
+            return (false, $"no {channel} contact point", false);
+        }
+
+        var express = input.Jurisdiction.ExpressConsentChannels.Contains(channel);
+        if (touchClass == TouchClass.Safety)
+        {
+            var latestService = Latest(customer, channel, ConsentPurpose.Service, input.Now);
+            if (latestService is { Status: ConsentStatus.Withdrawn } withdrawn)
+            {
+                return (false, $"service consent withdrawn {Text.Instant(withdrawn.At)}", false);
+            }
+
+            return (true, "safety touch: reachable and not withdrawn; no marketing consent needed", false);
+        }
+
+        if (channel == ContactChannel.Email && emailSunset is not null)
+        {
+            var permitted = Check(channel, touchClass, input, null).Ok;
+            return (false, emailSunset, permitted);
+        }
+
+        var marketing = Latest(customer, channel, ConsentPurpose.Marketing, input.Now);
+        var needsMarketing = touchClass == TouchClass.Marketing
+            || (touchClass == TouchClass.Relationship && input.Options.Consent.RelationshipNeedsMarketingConsent);
+        if (needsMarketing)
+        {
+            return marketing is null
+                ? (false, $"no marketing consent for {channel}", false)
+                : Valid(marketing, express, input);
+        }
+
+        var service = Latest(customer, channel, ConsentPurpose.Service, input.Now);
+        if (service is not null)
+        {
+            return Valid(service, express, input);
+        }
+
+        if (marketing is { Status: ConsentStatus.Granted })
+        {
+            var valid = Valid(marketing, express, input);
+            if (valid.Ok)
+            {
+                return (true, "marketing consent covers service: " + valid.Why, false);
+            }
+        }
+
+        if (express)
+        {
+            return (false, $"{channel} needs prior express consent in {input.Jurisdiction.Code}, and there is no service consent", false);
+        }
+
+        if (!input.Jurisdiction.ServiceByExistingRelationship)
+        {
+            return (false, $"no service consent, and {input.Jurisdiction.Code} does not accept an existing relationship", false);
+        }
+
+        var owned = input.Vehicles.Values.Where(v => v.IsOwned).OrderBy(v => v.Vin.Value, System.StringComparer.Ordinal).FirstOrDefault();
+        if (owned is not null)
+        {
+            return (true, $"existing relationship: owns Vehicle {owned.Vin}", false);
+        }
+
+        var order = input.RepairOrders.OrderBy(r => r.RepairOrderId, System.StringComparer.Ordinal).FirstOrDefault();
+        if (order is not null)
+        {
+            return (true, $"existing relationship: RepairOrder {order.RepairOrderId}", false);
+        }
+
+        return (false, "no service consent and no existing relationship", false);
+    }
+
+    private static (bool Ok, string Why, bool BySunset) Valid(ConsentRecord record, bool expressOnly, PolicyInput input)
+    {
+        var purpose = record.Purpose.ToString().ToLowerInvariant();
+        if (record.Status == ConsentStatus.Withdrawn)
+        {
+            return (false, $"{purpose} consent for {record.Channel} withdrawn {Text.Instant(record.At)}", false);
+        }
+
+        if (expressOnly && record.Basis != ConsentBasis.Express)
+        {
+            return (false, $"{record.Channel} needs prior express consent in {input.Jurisdiction.Code}; the {purpose} consent is {record.Basis}", false);
+        }
+
+        var lifetime = record.Basis switch
+        {
+            ConsentBasis.ImpliedByPurchase => input.Jurisdiction.ImpliedConsentFromPurchase,
+            ConsentBasis.ImpliedByInquiry => input.Jurisdiction.ImpliedConsentFromInquiry,
+            _ => null,
+        };
+        var granted = record.At.InUtc().Date;
+        if (lifetime is not null)
+        {
+            var lapses = granted.Plus(lifetime);
+            if (input.Now.InUtc().Date >= lapses)
+            {
+                return (false, $"{purpose} consent for {record.Channel} {Describe(record.Basis)} on {Text.Date(granted)} lapsed on {Text.Date(lapses)} ({input.Jurisdiction.Code})", false);
+            }
+
+            return (true, $"{purpose} consent {Describe(record.Basis)} on {Text.Date(granted)}, valid until {Text.Date(lapses)}", false);
+        }
+
+        return (true, $"{purpose} consent {Describe(record.Basis)} on {Text.Date(granted)}", false);
+    }
+
+    private static string Describe(ConsentBasis basis) => basis switch
+    {
+        ConsentBasis.ImpliedByPurchase => "implied by a purchase",
+        ConsentBasis.ImpliedByInquiry => "implied by an inquiry",
+        _ => "granted expressly",
+    };
+
+    private static bool IsReachable(ContactChannel channel, Customer customer) => channel switch
+    {
+        ContactChannel.Email => customer.ContactPoints.HasEmail,
+        ContactChannel.Sms or ContactChannel.Phone => customer.ContactPoints.HasPhone,
+        ContactChannel.Mail => customer.ContactPoints.HasPostalAddress,
+
+        // The fact model has no app-installation data: push is taken as reachable and the host's push service decides.
+        _ => true,
+    };
+
+    /// <summary>The latest record of a channel and purpose at or before <paramref name="now"/>; a withdrawal wins a tie.</summary>
+    internal static ConsentRecord? Latest(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
+    {
+        ConsentRecord? latest = null;
+        foreach (var record in customer.Consents)
+        {
+            if (record.Channel != channel || record.Purpose != purpose || record.At > now)
+            {
+                continue;
+            }
+
+            if (latest is null || record.At > latest.At || (record.At == latest.At && record.Status == ConsentStatus.Withdrawn))
+            {
+                latest = record;
+            }
+        }
+
+        return latest;
+    }
+}

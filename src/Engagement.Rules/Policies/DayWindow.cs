@@ -1,0 +1,9 @@
+using NodaTime;
+
+namespace Engagement.Rules.Policies;
+
+/// <summary>The merged window of one channel on one day; empty when <see cref="Start"/> is not before <see cref="End"/>.</summary>
+internal sealed record DayWindow(LocalTime Start, LocalTime End, string Description)
+{
+    public bool IsEmpty => Start >= End;
+}

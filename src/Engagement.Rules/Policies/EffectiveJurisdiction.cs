@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using Engagement.Rules.Decisions;
+using NodaTime;
+
+namespace Engagement.Rules.Policies;
+
+/// <summary>
+/// The jurisdiction rules that apply to one customer (country, then region) merged with the global defaults:
+/// windows intersect, blackout days add up, consent lifetimes take the shorter, express channels the union.
+/// </summary>
+internal sealed class EffectiveJurisdiction : IContactRules
+{
+    private readonly List<(string Source, ContactWindow Window)> _windows = [];
+    private readonly List<(string Source, IsoDayOfWeek Day)> _blackoutDays = [];
+    private readonly List<(string Source, AnnualDate Day)> _holidays = [];
+    private readonly List<(string Source, LocalDate Day)> _dates = [];
+
+    public EffectiveJurisdiction(string countryCode, string? regionCode, PolicyOptions options)
+    {
+        CountryCode = countryCode;
+        Code = regionCode is null ? countryCode : $"{countryCode}-{regionCode}";
+        var rules = new List<JurisdictionRule>();
+        if (options.Jurisdictions.Find(countryCode) is { } country)
+        {
+            rules.Add(country);
+        }
+
+        if (regionCode is not null && options.Jurisdictions.Find(Code) is { } region)
+        {
+            rules.Add(region);
+        }
+
+        Rules = rules;
+        _windows.AddRange(options.QuietHours.DefaultWindows.Select(w => ("default", w)));
+        _blackoutDays.AddRange(options.QuietHours.BlackoutDays.Select(d => ("default", d)));
+        foreach (var rule in rules)
+        {
+            _windows.AddRange(rule.ContactWindows.Select(w => (rule.Code, w)));
+            _blackoutDays.AddRange(rule.BlackoutDays.Select(d => (rule.Code, d)));
+            _holidays.AddRange(rule.Holidays.Select(d => (rule.Code, d)));
+            _dates.AddRange(rule.BlackoutDates.Select(d => (rule.Code, d)));
+        }
+
+        ExpressConsentChannels = rules.SelectMany(r => r.ExpressConsentChannels).ToHashSet();
+        ImpliedConsentFromPurchase = Shortest(rules.Select(r => r.ImpliedConsentFromPurchase));
+        ImpliedConsentFromInquiry = Shortest(rules.Select(r => r.ImpliedConsentFromInquiry));
+        ServiceByExistingRelationship = rules.All(r => r.ServiceByExistingRelationship);
+    }
+
+    public string CountryCode { get; }
+
+    /// <summary>The customer's jurisdiction code, e.g. <c>US-TX</c>.</summary>
+    public string Code { get; }
+
+    public IReadOnlyList<JurisdictionRule> Rules { get; }
+
+    public bool IsKnown => Rules.Count > 0;
+
+    public IReadOnlySet<ContactChannel> ExpressConsentChannels { get; }
+
+    public Period? ImpliedConsentFromPurchase { get; }
+
+    public Period? ImpliedConsentFromInquiry { get; }
+
+    public bool ServiceByExistingRelationship { get; }
+
+    /// <summary>The allowed window of a channel on a day, or null when the channel is unrestricted that day.</summary>
+    public DayWindow? Window(ContactChannel channel, IsoDayOfWeek day)
+    {
+        var applicable = _windows.Where(w => w.Window.Channel == channel && w.Window.AppliesOn(day)).ToList();
+        if (applicable.Count == 0)
+        {
+            return null;
+        }
+
+        var start = applicable.Max(w => w.Window.Start);
+        var end = applicable.Min(w => w.Window.End);
+        var sources = string.Join(", ", applicable.Select(w => w.Source).Distinct());
+        return new DayWindow(start, end, $"{channel} {start:HH':'mm}-{end:HH':'mm} ({sources})");
+    }
+
+    /// <summary>Why a date is a blackout day, or null.</summary>
+    public string? Blackout(LocalDate date)
+    {
+        var reasons = _blackoutDays.Where(d => d.Day == date.DayOfWeek).Select(d => $"{date.DayOfWeek} ({d.Source})")
+            .Concat(_holidays.Where(h => h.Day.InYear(date.Year) == date).Select(h => $"holiday {h.Day} ({h.Source})"))
+            .Concat(_dates.Where(d => d.Day == date).Select(d => $"blackout date ({d.Source})"))
+            .Distinct()
+            .ToList();
+        return reasons.Count == 0 ? null : string.Join(", ", reasons);
+    }
+
+    private static Period? Shortest(IEnumerable<Period?> periods)
+    {
+        var reference = new LocalDate(2000, 1, 1);
+        return periods.Where(p => p is not null).OrderBy(p => reference.Plus(p!)).FirstOrDefault();
+    }
+}

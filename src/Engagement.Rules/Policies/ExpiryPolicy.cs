@@ -1,0 +1,30 @@
+using System.Linq;
+using Engagement.Rules.Decisions;
+
+namespace Engagement.Rules.Policies;
+
+/// <summary>A touch whose (held) due instant is after the end of its last useful day, in the customer's zone, is expired.</summary>
+internal sealed class ExpiryPolicy : IProposalPolicy
+{
+    public string Name => "expiry";
+
+    public void Apply(PolicyRun run)
+    {
+        var input = run.Input;
+        foreach (var candidate in run.Active.ToList())
+        {
+            if (candidate.Proposal.ExpiresOn is not { } expiresOn)
+            {
+                continue;
+            }
+
+            // The touch is worth sending until the end of its last day: the start of the next day, exclusive.
+            var end = input.Zone.AtStartOfDay(expiresOn.PlusDays(1)).ToInstant();
+            candidate.ExpiresAt = end;
+            if (candidate.DueAt >= end)
+            {
+                run.Stop(candidate, SuppressionReason.Expired, Name, $"the earliest allowed time {Text.Local(candidate.DueAt, input.Zone)} is after the last useful day {Text.Date(expiresOn)}");
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Linq;
+using Engagement.Rules.Decisions;
+using NodaTime;
+
+namespace Engagement.Rules.Policies;
+
+/// <summary>
+/// Timing: the due instant is the proposal's day at its preferred time (or the default send time) in the
+/// customer's zone - a time in a DST gap moves forward, an ambiguous one takes the earlier offset - or the
+/// evaluation instant when that has passed. It is then held (never dropped) to the first instant allowed by the
+/// channel's quiet hours and the blackout days. With an unknown zone, the instant must be allowed in every
+/// plausible zone of the customer's country; when those never line up, a fixed conservative window applies in
+/// the dealership's zone.
+/// </summary>
+internal sealed class QuietHoursPolicy : IProposalPolicy
+{
+    public string Name => "quiet-hours";
+
+    public void Apply(PolicyRun run)
+    {
+        var input = run.Input;
+        var options = input.Options.QuietHours;
+        var zones = input.ZoneKnown ? [input.Zone] : ContactTimePlanner.PlausibleZones(input.Jurisdiction.CountryCode);
+        var fallbackReported = false;
+        foreach (var candidate in run.Active.ToList())
+        {
+            var proposal = candidate.Proposal;
+            var local = proposal.DueOn + (proposal.PreferredTime ?? options.DefaultSendTime);
+            var due = ContactTimePlanner.AtOrAfter(local, input.Zone, Instant.MinValue);
+            var resolvedLocal = due.InZone(input.Zone).LocalDateTime;
+            if (resolvedLocal != local)
+            {
+                candidate.Step(Name, $"{Text.Local(local)} does not exist in {input.Zone.Id} (daylight-saving gap): moved to {Text.Local(resolvedLocal)}");
+            }
+
+            if (due < input.Now)
+            {
+                due = input.Now;
+            }
+
+            var channel = candidate.Channel!.Value;
+            var blackoutApplies = !options.BlackoutExemptClasses.Contains(proposal.Class);
+            var plan = zones.Count == 0
+                ? new ContactTimePlan(null, [])
+                : ContactTimePlanner.Plan(due, channel, blackoutApplies, zones, input.Jurisdiction, options.SearchHorizonDays);
+            if (plan.At is null && !input.ZoneKnown)
+            {
+                var conservative = new ConservativeContactRules(input.Jurisdiction, options.UnknownZoneStart, options.UnknownZoneEnd);
+                plan = ContactTimePlanner.Plan(due, channel, blackoutApplies, [input.Zone], conservative, options.SearchHorizonDays);
+                if (!fallbackReported)
+                {
+                    fallbackReported = true;
+                    run.Diagnostics.Add(new EngagementDiagnostic(
+                        EngagementDiagnosticCode.ConservativeWindowFallback,
+                        $"customer {input.Customer.CustomerId}: the {zones.Count} plausible zones of {input.Jurisdiction.CountryCode} have no common contact window; the conservative window {options.UnknownZoneStart:HH':'mm}-{options.UnknownZoneEnd:HH':'mm} in the dealership's zone {input.Zone.Id} applies"));
+                }
+            }
+
+            if (plan.At is not { } at)
+            {
+                run.Stop(candidate, SuppressionReason.NoContactWindow, Name, $"no allowed {channel} time within {options.SearchHorizonDays} days of {Text.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})");
+                continue;
+            }
+
+            if (at != due)
+            {
+                var where = input.ZoneKnown ? input.Zone.Id : $"{input.Zone.Id}; customer zone unknown, checked in {zones.Count} plausible zones of {input.Jurisdiction.CountryCode}";
+                candidate.Step(Name, $"held from {Text.Local(due, input.Zone)} to {Text.Local(at, input.Zone)} ({where}) by {string.Join(" and ", plan.Causes)}");
+            }
+
+            candidate.DueAt = at;
+        }
+    }
+}

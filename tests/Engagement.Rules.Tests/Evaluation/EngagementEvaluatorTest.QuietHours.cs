@@ -1,0 +1,196 @@
+using System.Linq;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Policies;
+using NodaTime;
+using static Engagement.Rules.Tests.Support.Given;
+
+namespace Engagement.Rules.Tests.Evaluation;
+
+public sealed partial class EngagementEvaluatorTest
+{
+    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+    private static readonly DateTimeZone Berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+
+    [Test]
+    public void Evaluate_TextInTheEvening_IsHeldToEightNextMorning()
+    {
+        var evening = new LocalDateTime(2026, 6, 10, 21, 40).InZoneStrictly(NewYork).ToInstant();
+        var facts = FactsOf(Customer(preferred: [ContactChannel.Sms]), null, Vehicle());
+
+        var decision = Single(Evaluate(Proposal("offer"), facts, at: evening));
+
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 11, 8, 0));
+        decision.DueLocal.Zone.Should().Be(NewYork);
+        Steps(decision).Should().Contain("held from 2026-06-10 21:40 to 2026-06-11 08:00 (America/New_York) by quiet hours (Sms 08:00-21:00 (default, US))");
+    }
+
+    [Test]
+    public void Evaluate_EmailInTheEvening_IsNotHeld()
+    {
+        var evening = new LocalDateTime(2026, 6, 10, 21, 40).InZoneStrictly(NewYork).ToInstant();
+
+        Single(Evaluate(Proposal("offer"), at: evening)).DueAt.Should().Be(evening);
+    }
+
+    [Test]
+    public void Evaluate_TextInTexasBeforeNine_IsHeldByTheStricterStateWindow()
+    {
+        var customer = Customer(zone: "America/Chicago", region: "TX", preferred: [ContactChannel.Sms]);
+
+        var decision = Single(Evaluate(Proposal("offer", due: Today.PlusDays(1), time: new LocalTime(8, 30)), FactsOf(customer, null, Vehicle())));
+
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 11, 9, 0));
+        Steps(decision).Should().Contain("quiet hours (Sms 09:00-21:00 (default, US, US-TX))");
+    }
+
+    [Test]
+    public void Evaluate_CustomerInAnotherZoneThanTheDealership_UsesTheCustomersLocalTime()
+    {
+        // 07:00 in Los Angeles is 10:00 at the New York dealership: the customer's clock decides.
+        var customer = Customer(zone: "America/Los_Angeles", region: "CA", preferred: [ContactChannel.Sms]);
+        var facts = FactsOf(customer, Dealership(), Vehicle());
+
+        var early = Single(Evaluate(Proposal("offer", time: new LocalTime(7, 30)), facts));
+        var usual = Single(Evaluate(Proposal("offer"), facts));
+
+        early.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 8, 0));
+        early.DueAt.Should().Be(Instant.FromUtc(2026, 6, 10, 15, 0));
+        usual.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 10, 0), "the default send time is in the customer's zone");
+        usual.DueLocal.Zone.Id.Should().Be("America/Los_Angeles");
+    }
+
+    [Test]
+    public void Evaluate_EmailInTheSpringForwardGap_MovesForwardByTheGap()
+    {
+        var before = Instant.FromUtc(2026, 3, 7, 17, 0);
+
+        var decision = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 3, 8), time: new LocalTime(2, 30)), at: before));
+
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 3, 8, 3, 30));
+        decision.DueAt.Should().Be(Instant.FromUtc(2026, 3, 8, 7, 30));
+        Steps(decision).Should().Contain("2026-03-08 02:30 does not exist in America/New_York (daylight-saving gap): moved to 2026-03-08 03:30");
+    }
+
+    [Test]
+    public void Evaluate_TextHeldAcrossSpringForward_LandsAtEightDaylightTime()
+    {
+        var lateSaturday = new LocalDateTime(2026, 3, 7, 22, 0).InZoneStrictly(NewYork).ToInstant();
+        var facts = FactsOf(Customer(preferred: [ContactChannel.Sms]), null, Vehicle());
+
+        var decision = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 3, 7)), facts, at: lateSaturday));
+
+        decision.DueAt.Should().Be(Instant.FromUtc(2026, 3, 8, 12, 0), "08:00 EDT is UTC-4");
+    }
+
+    [Test]
+    public void Evaluate_EmailInTheFallBackOverlap_TakesTheEarlierOffset()
+    {
+        var before = Instant.FromUtc(2026, 10, 31, 17, 0);
+
+        var decision = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 11, 1), time: new LocalTime(1, 30)), at: before));
+
+        decision.DueAt.Should().Be(Instant.FromUtc(2026, 11, 1, 5, 30), "01:30 EDT (UTC-4) comes before 01:30 EST");
+        decision.DueLocal.Offset.Should().Be(Offset.FromHours(-4));
+    }
+
+    [Test]
+    public void Evaluate_BerlinGapAndOverlap_AreResolvedForwardAndEarlier()
+    {
+        var customer = Customer(zone: "Europe/Berlin", country: "DE", region: null);
+        var facts = FactsOf(customer, Dealership("Europe/Berlin", "DE", null), Vehicle());
+
+        var gap = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 3, 29), time: new LocalTime(2, 30)), facts, at: Instant.FromUtc(2026, 3, 28, 12, 0)));
+        var overlap = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 10, 25), time: new LocalTime(2, 30)), facts, at: Instant.FromUtc(2026, 10, 24, 12, 0)));
+
+        gap.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 3, 29, 3, 30));
+        gap.DueAt.Should().Be(Instant.FromUtc(2026, 3, 29, 1, 30));
+        overlap.DueAt.Should().Be(Instant.FromUtc(2026, 10, 25, 0, 30), "02:30 CEST (UTC+2) is the earlier of the two");
+        overlap.DueLocal.Zone.Should().Be(Berlin);
+    }
+
+    [Test]
+    public void Evaluate_JurisdictionWithoutRules_ReportsItAndAppliesTheDefaults()
+    {
+        var customer = Customer(zone: "Europe/Berlin", country: "DE", region: null, preferred: [ContactChannel.Sms]);
+        var evening = new LocalDateTime(2026, 6, 10, 22, 0).InZoneStrictly(Berlin).ToInstant();
+
+        var result = Evaluate(Proposal("offer"), FactsOf(customer, Dealership("Europe/Berlin", "DE", null), Vehicle()), at: evening);
+
+        result.Diagnostics.Should().ContainSingle(d => d.Code == EngagementDiagnosticCode.UnknownJurisdiction);
+        Single(result).DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 11, 8, 0));
+    }
+
+    [Test]
+    public void Evaluate_UnknownTimeZone_HoldsUntilAllowedInEveryPlausibleZone()
+    {
+        var customer = Customer(zone: "Mars/Olympus_Mons", preferred: [ContactChannel.Sms]);
+
+        var result = Evaluate(Proposal("offer"), FactsOf(customer, null, Vehicle()));
+
+        result.Diagnostics.Should().ContainSingle(d => d.Code == EngagementDiagnosticCode.UnknownCustomerTimeZone);
+        var decision = Single(result);
+        decision.DueAt.Should().BeGreaterThan(Now, "10:00 in New York is 04:00 in Honolulu");
+        decision.DueLocal.Zone.Should().Be(NewYork, "dates fall back to the dealership's zone");
+        foreach (var zone in ContactTimePlanner.PlausibleZones("US"))
+        {
+            var local = decision.DueAt.InZone(zone).TimeOfDay;
+            local.Should().BeGreaterThanOrEqualTo(new LocalTime(8, 0), zone.Id);
+            local.Should().BeLessThan(new LocalTime(21, 0), zone.Id);
+        }
+
+        Steps(decision).Should().Contain("customer zone unknown, checked in");
+    }
+
+    [Test]
+    public void Evaluate_UnknownTimeZoneWithoutCommonWindow_UsesTheConservativeWindowInTheDealershipZone()
+    {
+        // A three-hour window cannot line up across Hawaii and New York: the fixed fallback window applies.
+        var narrow = JurisdictionRuleTable.Default.With(new JurisdictionRule
+        {
+            Code = "US",
+            ContactWindows = [new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(12, 0))],
+        });
+        var customer = Customer(zone: "Unknown/Zone", preferred: [ContactChannel.Sms]);
+        var early = new LocalDateTime(2026, 6, 10, 7, 0).InZoneStrictly(NewYork).ToInstant();
+
+        var result = Evaluate(Proposal("offer", time: new LocalTime(7, 0)), FactsOf(customer, null, Vehicle()), PolicyOptionsWith(jurisdictions: narrow), early);
+
+        result.Diagnostics.Select(d => d.Code).Should().Contain(EngagementDiagnosticCode.ConservativeWindowFallback);
+        var decision = Single(result);
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 10, 0), "the fallback 10:00-19:00 intersected with 09:00-12:00");
+        Steps(decision).Should().Contain("conservative window for an unknown time zone");
+    }
+
+    [Test]
+    public void Evaluate_WeekendBlackout_HoldsToMondayButNotSafety()
+    {
+        var options = PolicyOptionsWith(quietHours: new QuietHoursOptions { BlackoutDays = [IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday] });
+        var fridayNight = new LocalDateTime(2026, 6, 12, 22, 0).InZoneStrictly(NewYork).ToInstant();
+        var facts = FactsOf(Customer(preferred: [ContactChannel.Sms]), null, Vehicle());
+        var saturday = new LocalDate(2026, 6, 13);
+
+        var result = Evaluate(
+            [Proposal("offer", TouchClass.Service, due: saturday), Proposal("recall", TouchClass.Safety, "safety.recall", due: saturday, vin: Vin1)],
+            facts,
+            options,
+            fridayNight);
+
+        var offer = result.Decisions.Single(d => d.RuleId == "offer");
+        var recall = result.Decisions.Single(d => d.RuleId == "recall");
+        offer.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 15, 8, 0));
+        Steps(offer).Should().Contain("blackout day Saturday (default)").And.Contain("Sunday (default)");
+        recall.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 13, 10, 0));
+    }
+
+    [Test]
+    public void Evaluate_JurisdictionHoliday_HoldsToTheNextDay()
+    {
+        var us = JurisdictionRuleTable.Default.Find("US")! with { Holidays = [new AnnualDate(7, 4)] };
+        var options = PolicyOptionsWith(jurisdictions: JurisdictionRuleTable.Default.With(us));
+
+        var decision = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 7, 4)), options: options));
+
+        decision.DueLocal.Date.Should().Be(new LocalDate(2026, 7, 5));
+        Steps(decision).Should().Contain("holiday 07-04 (US)");
+    }
+}
