@@ -34,7 +34,9 @@ internal static partial class FactsErrors
                     path += "." + FactsContract.TypeProperty;
                 }
 
-                return new FactsFormatException(reason, line, path, json1.BytePositionInLine, exception);
+                // The cause a caller can act on: the record's validation error, else the serializer's error.
+                var cause = json1.InnerException is FactValidationException or JsonException ? json1.InnerException : exception;
+                return new FactsFormatException(reason, line, path, json1.BytePositionInLine, cause);
             }
 
             case NotSupportedException notSupported when MissingDiscriminator().Match(notSupported.Message) is { Success: true } match:
