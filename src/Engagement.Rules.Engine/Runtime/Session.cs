@@ -31,6 +31,7 @@ internal sealed class Session : ISession
     private long _activationSequence;
     private List<Activation>? _stash;
     private bool _stashing;
+    private FactEntry? _updating;
     private List<object>? _pendingRetracts;
     private int _depth;
     private bool _firing;
@@ -275,6 +276,7 @@ internal sealed class Session : ISession
         FlushAggregates();
         var outerStash = _stashing;
         _stashing = true;
+        _updating = entry;
         try
         {
             RemoveFromNetwork(entry);
@@ -297,6 +299,7 @@ internal sealed class Session : ISession
         finally
         {
             _stashing = outerStash;
+            _updating = null;
         }
 
         if (!_stashing)
@@ -622,12 +625,16 @@ internal sealed class Session : ISession
 
                 _stash.RemoveAt(i);
                 activation.Linked = old.Linked;
+
+                // The match is the same; it changed only if the updated fact is one of its own facts (a fact
+                // seen only through not/exists/an unchanged aggregate leaves the match as it was).
+                var changed = _updating is not null && activation.Contains(_updating);
                 if (!old.Fired)
                 {
                     activation.Sequence = old.Sequence;
                     _agenda.Add(activation);
                 }
-                else if (terminal.Rule.Repeatability == RuleRepeatability.Repeatable)
+                else if (changed && terminal.Rule.Repeatability == RuleRepeatability.Repeatable)
                 {
                     _agenda.Add(activation);
                 }
@@ -636,7 +643,11 @@ internal sealed class Session : ISession
                     activation.Fired = true;
                 }
 
-                _events?.OnActivationUpdated(this, activation);
+                if (changed)
+                {
+                    _events?.OnActivationUpdated(this, activation);
+                }
+
                 return;
             }
         }
