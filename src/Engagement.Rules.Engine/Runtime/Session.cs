@@ -12,8 +12,8 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class Session : ISession
 {
-    /// <summary>Facts are found by a linear scan until there are more than this many; then a dictionary is built.</summary>
-    private const int IdentityMapThreshold = 8;
+    /// <summary>Facts are found by a linear scan (by reference unless they have an identity) up to this many; then a dictionary is built.</summary>
+    private const int IdentityMapThreshold = 32;
 
     private const int LoopWindow = 256;
 
@@ -390,9 +390,23 @@ internal sealed class Session : ISession
             return _identityMap.GetValueOrDefault(fact);
         }
 
+        if (fact is IFactIdentity)
+        {
+            for (var entry = _firstFact; entry is not null; entry = entry.Next)
+            {
+                if (FactComparer.Instance.Equals(entry.Object, fact))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        // A fact without an identity can only be found by reference.
         for (var entry = _firstFact; entry is not null; entry = entry.Next)
         {
-            if (FactComparer.Instance.Equals(entry.Object, fact))
+            if (ReferenceEquals(entry.Object, fact))
             {
                 return entry;
             }
@@ -421,7 +435,7 @@ internal sealed class Session : ISession
         }
         else if (_factCount > IdentityMapThreshold)
         {
-            _identityMap = new Dictionary<object, FactEntry>(FactComparer.Instance);
+            _identityMap = new Dictionary<object, FactEntry>(2 * IdentityMapThreshold, FactComparer.Instance);
             for (var e = _firstFact; e is not null; e = e.Next)
             {
                 _identityMap.Add(e.Object, e);
