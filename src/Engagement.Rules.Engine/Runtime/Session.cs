@@ -39,6 +39,7 @@ internal sealed class Session : ISession
     private ActionContext? _context;
     private SessionEvents? _events;
     private List<AlphaMemoryNode>? _reached;
+    private List<JoinNode>? _joinScratch;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
 
     public Session(ReteNetwork network, SessionOptions options)
@@ -480,8 +481,9 @@ internal sealed class Session : ISession
             Walk(root, entry.Object, reached);
         }
 
-        // One memory at a time: store the fact, then right-activate that memory's joins (most downstream
-        // first). Right activations never route another fact, so the list is stable while iterated.
+        // Store the fact in every memory it reached, then right-activate all their joins most downstream first
+        // (topological rank): a token created upstream by this fact then meets it in each downstream memory
+        // exactly once, and a sub-network learns about the fact before the node it feeds is re-evaluated.
         for (var m = 0; m < reached.Count; m++)
         {
             var memory = reached[m];
@@ -493,8 +495,27 @@ internal sealed class Session : ISession
             {
                 keyed.IndexRight(this, item, alpha);
             }
+        }
 
-            foreach (var join in memory.Successors)
+        if (reached.Count == 1)
+        {
+            foreach (var join in reached[0].Successors)
+            {
+                join.RightActivate(this, entry);
+            }
+        }
+        else if (reached.Count > 1)
+        {
+            var joins = _joinScratch ??= new List<JoinNode>();
+            foreach (var memory in reached)
+            {
+                joins.AddRange(memory.Successors);
+            }
+
+            joins.Sort(static (a, b) => b.Rank.CompareTo(a.Rank));
+            var ordered = joins.ToArray();
+            joins.Clear();
+            foreach (var join in ordered)
             {
                 join.RightActivate(this, entry);
             }

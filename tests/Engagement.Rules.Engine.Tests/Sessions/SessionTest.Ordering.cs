@@ -120,3 +120,21 @@ public sealed partial class SessionTest
         session.Fire().Should().Be(1, "the match went away and came back: a new match");
     }
 }
+
+public sealed partial class SessionTest
+{
+    [Test]
+    public void ForAll_InnerPatternWithOwnTestOnBaseType_InsertKeepingItTrue_DoesNotFireAgain()
+    {
+        var rule = new RuleBuilder("r")
+            .ForAll(b => b.Match<Vehicle>("a"), p => p.Match<Vehicle>("c", c => c.Year <= 2002))
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+        var session = Session(rule);
+        session.Fire().Should().Be(1);
+
+        session.Insert(new Vehicle(1, 1, 2001));
+
+        session.GetAgenda().Should().BeEmpty();
+    }
+}
