@@ -28,6 +28,9 @@ public static class RuleGen
     private static readonly Gen<ElementSpec> ForAll =
         Gen.Select(Pattern, OneOrTwoPatterns, (b, p) => (ElementSpec)new ForAllSpec(b, p));
 
+    private static readonly Gen<ElementSpec> Nested = Gen.Select(
+        Gen.Int[0, 1], Gen.Int[0, 1], Pattern, Pattern, (outer, inner, first, second) => (ElementSpec)new NestedSpec(outer, inner, first, second));
+
     private static readonly Gen<ElementSpec> Binding = Gen.Select(
         Gen.Int[0, 2], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 1], (k, f, s, field) => (ElementSpec)new BindingSpec(k, f, s, field));
 
@@ -48,7 +51,7 @@ public static class RuleGen
 
     /// <summary>A left-hand-side element; mostly positive patterns, every other kind regularly.</summary>
     public static Gen<ElementSpec> Element(Gen<ElementSpec> aggregate) => Gen.Frequency(
-        (6, Positive), (2, Not), (2, Exists), (1, ForAll), (1, Binding), (2, aggregate), (1, Or));
+        (6, Positive), (2, Not), (2, Exists), (1, ForAll), (1, Nested), (1, Binding), (2, aggregate), (1, Or));
 
     /// <summary>A rule of one to four elements.</summary>
     public static Gen<RuleSpec> Rule(Gen<ElementSpec> aggregate) => Gen.Select(

@@ -60,17 +60,25 @@ public static class RuleSpecBuilder
                 return new ExistsElement(BuildConjunction(exists.Patterns, scope.Copy()));
             case ForAllSpec forAll:
                 var basePattern = BuildPattern(forAll.Base, scope, "f");
-                var inner = scope.Copy();
-                inner.Facts.Insert(0, basePattern.Declaration);
+                var forAllScope = scope.Copy();
+                forAllScope.Facts.Insert(0, basePattern.Declaration);
                 var patterns = new List<PatternElement>();
                 foreach (var p in forAll.Patterns)
                 {
-                    var built = BuildPattern(p, inner, "f");
-                    inner.Facts.Add(built.Declaration);
+                    var built = BuildPattern(p, forAllScope, "f");
+                    forAllScope.Facts.Add(built.Declaration);
                     patterns.Add(built);
                 }
 
                 return new ForAllElement(basePattern, patterns);
+            case NestedSpec nested:
+                var inner = scope.Copy();
+                var first = BuildPattern(nested.First, inner, "n");
+                inner.Facts.Insert(0, first.Declaration);
+                var second = BuildPattern(nested.Second, inner, "n");
+                RuleElement innerElement = nested.Inner % 2 == 0 ? new NotElement(second) : new ExistsElement(second);
+                var conjunction = new AndElement([first, innerElement]);
+                return nested.Outer % 2 == 0 ? new NotElement(conjunction) : new ExistsElement(conjunction);
             case BindingSpec binding:
                 return BuildBinding(binding, scope);
             case AggregateSpec aggregate:

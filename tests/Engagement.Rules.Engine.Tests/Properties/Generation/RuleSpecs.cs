@@ -45,6 +45,12 @@ public sealed record BindingSpec(int Kind, int First, int Second, int Field) : E
 public sealed record AggregateSpec(int Kind, PatternSpec Source, int SelectorField, int ResultCondition, int Op, int Constant, int Target)
     : ElementSpec;
 
+/// <summary>
+/// A nested negation or existence: <c>outer(first and inner(second))</c>, outer and inner each not (0) or exists
+/// (1); <c>second</c> may join <c>first</c>.
+/// </summary>
+public sealed record NestedSpec(int Outer, int Inner, PatternSpec First, PatternSpec Second) : ElementSpec;
+
 /// <summary>An or of alternatives, each one or two patterns.</summary>
 public sealed record OrSpec(PatternSpec[][] Alternatives) : ElementSpec;
 
