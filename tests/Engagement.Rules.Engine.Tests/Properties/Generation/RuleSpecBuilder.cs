@@ -54,6 +54,10 @@ public static class RuleSpecBuilder
                 var pattern = BuildPattern(positive.Pattern, scope, "p");
                 scope.Facts.Add(pattern.Declaration);
                 return pattern;
+            case NotSpec { Disjunction: true, Patterns.Length: 2 } notOr:
+                // not(p1 or p2): each alternative sees the outer declarations only. (exists over an or is
+                // rejected by the compiler with a clear message, so it is not generated.)
+                return new NotElement(new OrElement(notOr.Patterns.Select(p => (RuleElement)BuildPattern(p, scope.Copy(), "n")).ToList()));
             case NotSpec not:
                 return new NotElement(BuildConjunction(not.Patterns, scope.Copy()));
             case ExistsSpec exists:

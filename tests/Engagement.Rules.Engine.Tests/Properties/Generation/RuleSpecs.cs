@@ -22,8 +22,8 @@ public abstract record ElementSpec;
 /// <summary>A positive pattern binding a fact.</summary>
 public sealed record PositiveSpec(PatternSpec Pattern) : ElementSpec;
 
-/// <summary>not(p1) or not(p1 and p2).</summary>
-public sealed record NotSpec(PatternSpec[] Patterns) : ElementSpec;
+/// <summary>not(p1), not(p1 and p2), or with <c>Disjunction</c> and two patterns not(p1 or p2).</summary>
+public sealed record NotSpec(PatternSpec[] Patterns, bool Disjunction) : ElementSpec;
 
 /// <summary>exists(p1) or exists(p1 and p2).</summary>
 public sealed record ExistsSpec(PatternSpec[] Patterns) : ElementSpec;
