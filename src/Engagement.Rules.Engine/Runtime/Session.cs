@@ -487,6 +487,11 @@ internal sealed class Session : ISession
         for (var m = 0; m < reached.Count; m++)
         {
             var memory = reached[m];
+            if (!memory.IsStored)
+            {
+                continue;
+            }
+
             var alpha = Alpha(memory.Id);
             var item = new AlphaItem(entry, memory.Id) { NextOfFact = entry.FirstAlphaItem };
             entry.FirstAlphaItem = item;
