@@ -22,12 +22,16 @@ public static class RuleGen
 
     private static readonly Gen<ElementSpec> Positive = Pattern.Select(p => (ElementSpec)new PositiveSpec(p));
 
-    private static readonly Gen<ElementSpec> Not = OneOrTwoPatterns.Select(p => (ElementSpec)new NotSpec(p));
+    private static readonly Gen<ElementSpec> Not =
+        Gen.Select(OneOrTwoPatterns, Gen.Bool, (p, disjunction) => (ElementSpec)new NotSpec(p, disjunction));
 
     private static readonly Gen<ElementSpec> Exists = OneOrTwoPatterns.Select(p => (ElementSpec)new ExistsSpec(p));
 
     private static readonly Gen<ElementSpec> ForAll =
         Gen.Select(Pattern, OneOrTwoPatterns, (b, p) => (ElementSpec)new ForAllSpec(b, p));
+
+    private static readonly Gen<ElementSpec> Nested = Gen.Select(
+        Gen.Int[0, 1], Gen.Int[0, 1], Pattern, Pattern, (outer, inner, first, second) => (ElementSpec)new NestedSpec(outer, inner, first, second));
 
     private static readonly Gen<ElementSpec> Binding = Gen.Select(
         Gen.Int[0, 2], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 1], (k, f, s, field) => (ElementSpec)new BindingSpec(k, f, s, field));
@@ -49,7 +53,7 @@ public static class RuleGen
 
     /// <summary>A left-hand-side element; mostly positive patterns, every other kind regularly.</summary>
     public static Gen<ElementSpec> Element(Gen<ElementSpec> aggregate) => Gen.Frequency(
-        (6, Positive), (2, Not), (2, Exists), (1, ForAll), (1, Binding), (2, aggregate), (1, Or));
+        (6, Positive), (2, Not), (2, Exists), (1, ForAll), (1, Nested), (1, Binding), (2, aggregate), (1, Or));
 
     /// <summary>A rule of one to four elements.</summary>
     public static Gen<RuleSpec> Rule(Gen<ElementSpec> aggregate) => Gen.Select(

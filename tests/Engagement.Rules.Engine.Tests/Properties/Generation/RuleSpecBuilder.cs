@@ -54,23 +54,35 @@ public static class RuleSpecBuilder
                 var pattern = BuildPattern(positive.Pattern, scope, "p");
                 scope.Facts.Add(pattern.Declaration);
                 return pattern;
+            case NotSpec { Disjunction: true, Patterns.Length: 2 } notOr:
+                // not(p1 or p2): each alternative sees the outer declarations only. (exists over an or is
+                // rejected by the compiler with a clear message, so it is not generated.)
+                return new NotElement(new OrElement(notOr.Patterns.Select(p => (RuleElement)BuildPattern(p, scope.Copy(), "n")).ToList()));
             case NotSpec not:
                 return new NotElement(BuildConjunction(not.Patterns, scope.Copy()));
             case ExistsSpec exists:
                 return new ExistsElement(BuildConjunction(exists.Patterns, scope.Copy()));
             case ForAllSpec forAll:
                 var basePattern = BuildPattern(forAll.Base, scope, "f");
-                var inner = scope.Copy();
-                inner.Facts.Insert(0, basePattern.Declaration);
+                var forAllScope = scope.Copy();
+                forAllScope.Facts.Insert(0, basePattern.Declaration);
                 var patterns = new List<PatternElement>();
                 foreach (var p in forAll.Patterns)
                 {
-                    var built = BuildPattern(p, inner, "f");
-                    inner.Facts.Add(built.Declaration);
+                    var built = BuildPattern(p, forAllScope, "f");
+                    forAllScope.Facts.Add(built.Declaration);
                     patterns.Add(built);
                 }
 
                 return new ForAllElement(basePattern, patterns);
+            case NestedSpec nested:
+                var inner = scope.Copy();
+                var first = BuildPattern(nested.First, inner, "n");
+                inner.Facts.Insert(0, first.Declaration);
+                var second = BuildPattern(nested.Second, inner, "n");
+                RuleElement innerElement = nested.Inner % 2 == 0 ? new NotElement(second) : new ExistsElement(second);
+                var conjunction = new AndElement([first, innerElement]);
+                return nested.Outer % 2 == 0 ? new NotElement(conjunction) : new ExistsElement(conjunction);
             case BindingSpec binding:
                 return BuildBinding(binding, scope);
             case AggregateSpec aggregate:

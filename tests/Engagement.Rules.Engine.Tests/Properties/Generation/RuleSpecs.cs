@@ -22,8 +22,8 @@ public abstract record ElementSpec;
 /// <summary>A positive pattern binding a fact.</summary>
 public sealed record PositiveSpec(PatternSpec Pattern) : ElementSpec;
 
-/// <summary>not(p1) or not(p1 and p2).</summary>
-public sealed record NotSpec(PatternSpec[] Patterns) : ElementSpec;
+/// <summary>not(p1), not(p1 and p2), or with <c>Disjunction</c> and two patterns not(p1 or p2).</summary>
+public sealed record NotSpec(PatternSpec[] Patterns, bool Disjunction) : ElementSpec;
 
 /// <summary>exists(p1) or exists(p1 and p2).</summary>
 public sealed record ExistsSpec(PatternSpec[] Patterns) : ElementSpec;
@@ -44,6 +44,12 @@ public sealed record BindingSpec(int Kind, int First, int Second, int Field) : E
 /// <param name="Target">The earlier fact, modulo how many are in scope.</param>
 public sealed record AggregateSpec(int Kind, PatternSpec Source, int SelectorField, int ResultCondition, int Op, int Constant, int Target)
     : ElementSpec;
+
+/// <summary>
+/// A nested negation or existence: <c>outer(first and inner(second))</c>, outer and inner each not (0) or exists
+/// (1); <c>second</c> may join <c>first</c>.
+/// </summary>
+public sealed record NestedSpec(int Outer, int Inner, PatternSpec First, PatternSpec Second) : ElementSpec;
 
 /// <summary>An or of alternatives, each one or two patterns.</summary>
 public sealed record OrSpec(PatternSpec[][] Alternatives) : ElementSpec;
