@@ -37,7 +37,8 @@ internal sealed class ExpressionFixture
             ["vip", "newsletter"],
             new Address("Lyon", null),
             new AnnualDate(2, 29),
-            12.5m);
+            12.5m,
+            [new Address("Paris", "75001")]);
         Vehicle = new Vehicle(
             "VIN1",
             "c-1",
@@ -51,7 +52,10 @@ internal sealed class ExpressionFixture
             null,
             Duration.FromDays(365),
             TouchKind.Offer,
-            () => 1);
+            () => 1,
+            new Plate("AB-123-CD", "FR"),
+            null,
+            Channel.Sms);
     }
 
     public LocalDate Today { get; set; }
