@@ -20,6 +20,7 @@ internal sealed class ExpressionFixture
         ["vehicle"] = new Declaration("vehicle", typeof(Vehicle)),
         ["points"] = new Declaration("points", typeof(int?)),
         ["kinds"] = new Declaration("kinds", typeof(IReadOnlyList<TouchKind>)),
+        ["home"] = new Declaration("home", typeof(Address)),
     };
 
     private readonly Declaration _context = new("$context", typeof(EvaluationContext));
@@ -70,6 +71,9 @@ internal sealed class ExpressionFixture
 
     public IReadOnlyList<TouchKind> Kinds { get; set; } = [TouchKind.Reminder];
 
+    /// <summary>A let of a reference type that may be missing (declared in the scope's MaybeMissing).</summary>
+    public Address? Home { get; set; } = new("Lyon", "69001");
+
     public DiagnosticBag Diagnostics { get; private set; } = new();
 
     public ExpressionCompiler Compiler { get; set; } = new();
@@ -77,7 +81,7 @@ internal sealed class ExpressionFixture
     public TypedExpression? Compile(string text, Type? expected = null)
     {
         Diagnostics = new DiagnosticBag();
-        return Compiler.Compile(text, Origin, new ExpressionScope(_declarations, _context, "test-rule"), expected, Diagnostics);
+        return Compiler.Compile(text, Origin, new ExpressionScope(_declarations, _context, "test-rule") { MaybeMissing = new HashSet<string>(["home"]) }, expected, Diagnostics);
     }
 
     /// <summary>Compiles (which must succeed without errors) and evaluates on the sample facts.</summary>
@@ -111,6 +115,7 @@ internal sealed class ExpressionFixture
         "vehicle" => Vehicle,
         "points" => Points,
         "kinds" => Kinds,
+        "home" => Home,
         "$context" => new EvaluationContext(Today.AtStartOfDayInZone(Zone).ToInstant().Plus(Duration.FromHours(10)), Zone),
         _ => throw new ArgumentException(declaration.Name),
     };

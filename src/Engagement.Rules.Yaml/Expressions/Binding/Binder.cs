@@ -269,10 +269,15 @@ internal sealed partial class Binder
         if (_scope.Declarations.TryGetValue(name.Name, out var declaration))
         {
             Expression parameter = Use(declaration);
-            var missing = Nullable.GetUnderlyingType(declaration.Type) is not null;
+            var nullableValue = Nullable.GetUnderlyingType(declaration.Type) is not null;
+            var missing = nullableValue || (!declaration.Type.IsValueType && _scope.MaybeMissing.Contains(name.Name));
             if (missing && facts.Contains(name.Name))
             {
-                parameter = Expression.Call(parameter, declaration.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+                if (nullableValue)
+                {
+                    parameter = Expression.Call(parameter, declaration.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+                }
+
                 missing = false;
             }
 
