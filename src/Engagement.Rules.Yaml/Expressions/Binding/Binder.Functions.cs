@@ -47,7 +47,10 @@ internal sealed partial class Binder
         var failed = false;
         for (var i = 0; i < arguments.Length; i++)
         {
-            var argument = BindValue(call.Arguments[i], facts);
+            // contains(kinds, Offer): a bare member name takes the enum type of the argument before it.
+            var previous = i > 0 ? arguments[i - 1]?.Type : null;
+            var hint = previous is null ? null : previous.IsEnum ? previous : LanguageTypes.ListElement(previous);
+            var argument = BindValue(call.Arguments[i], facts, hint);
             failed |= argument is null;
             arguments[i] = argument!;
         }
@@ -118,7 +121,7 @@ internal sealed partial class Binder
         var expression = argument.Expression;
         return Value(Nullable.GetUnderlyingType(expression.Type) is not null
             ? Expression.Property(expression, nameof(Nullable<int>.HasValue))
-            : Expression.NotEqual(expression, Expression.Constant(null, expression.Type)));
+            : Expression.ReferenceNotEqual(expression, Expression.Constant(null, expression.Type)));
     }
 
     private static bool TryMatch(MethodInfo overload, Expression[] arguments, out MethodInfo method, out Expression[] converted, out int cost)
