@@ -9,7 +9,11 @@ namespace Engagement.Rules.Yaml;
 /// </summary>
 public sealed record RuleLoaderOptions
 {
-    /// <summary>The defaults: the built-in dealership fact types and the documented limits.</summary>
+    /// <summary>
+    /// The defaults: the built-in dealership fact types and the documented limits. Shared: to add host types,
+    /// give new options their own catalogue (<c>new RuleLoaderOptions { Catalog = BuiltInFactTypes.CreateCatalog().Register&lt;T&gt;() }</c>)
+    /// rather than registering in this one's.
+    /// </summary>
     public static RuleLoaderOptions Default { get; } = new();
 
     /// <summary>The fact types rule files may name; by default the built-in ones (<see cref="BuiltInFactTypes"/>).</summary>

@@ -80,6 +80,34 @@ internal sealed class RuleFileSet
         }
     }
 
+    /// <summary>Every unit after the files it includes (cycles broken), so that included definitions come first.</summary>
+    public IReadOnlyList<RuleFileUnit> IncludedFirst()
+    {
+        var ordered = new List<RuleFileUnit>();
+        var seen = new HashSet<RuleFileUnit>();
+        foreach (var unit in Units)
+        {
+            PostOrder(unit, seen, ordered);
+        }
+
+        return ordered;
+    }
+
+    private static void PostOrder(RuleFileUnit unit, HashSet<RuleFileUnit> seen, List<RuleFileUnit> ordered)
+    {
+        if (!seen.Add(unit))
+        {
+            return;
+        }
+
+        foreach (var include in unit.Includes)
+        {
+            PostOrder(include.Target, seen, ordered);
+        }
+
+        ordered.Add(unit);
+    }
+
     /// <summary>The rule files of a folder and its sub-folders: *.yaml and *.yml, not *.tests.yaml, no hidden folders.</summary>
     public static IReadOnlyList<string> EnumerateRuleFiles(string folder)
     {
@@ -109,7 +137,11 @@ internal sealed class RuleFileSet
 
                 if (Directory.Exists(entry))
                 {
-                    pending.Push(entry);
+                    // Linked folders are not followed: they could leave the rule folder or loop.
+                    if (new DirectoryInfo(entry).LinkTarget is null)
+                    {
+                        pending.Push(entry);
+                    }
                 }
                 else if (IsRuleFile(name))
                 {
@@ -225,7 +257,7 @@ internal sealed class RuleFileSet
 
         var directory = Path.GetDirectoryName(unit.FullPath)!;
         var full = Path.GetFullPath(Path.Combine(directory, relative));
-        if (!IsInside(full, unit.Root) || (File.Exists(full) && !IsInside(FinalTarget(full), unit.Root)))
+        if (!IsInside(full, unit.Root) || ThroughLink(full, unit.Root) || (File.Exists(full) && !IsInside(FinalTarget(full), unit.Root)))
         {
             _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' leaves the rule folder '{unit.Root}'; rule files may only include files inside it.");
             return;
@@ -254,6 +286,20 @@ internal sealed class RuleFileSet
         {
             return path;
         }
+    }
+
+    /// <summary>Whether a folder between the root and the file is a symbolic link (which could lead anywhere).</summary>
+    private static bool ThroughLink(string path, string root)
+    {
+        for (var folder = Path.GetDirectoryName(path); folder is not null && IsInside(folder, root); folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInside(string path, string root)
