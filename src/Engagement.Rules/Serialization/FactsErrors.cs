@@ -87,6 +87,8 @@ internal static partial class FactsErrors
             "NodaTime.Instant" => "an ISO instant in UTC, e.g. \"2026-03-01T10:00:00Z\"",
             "NodaTime.LocalTime" => "a time of day HH:mm:ss, e.g. \"07:30:00\"",
             "NodaTime.AnnualDate" => "a month and day MM-dd, e.g. \"02-29\"",
+            "Engagement.Rules.Serialization.FactsEnvelope" => "an object {\"customer\": {...}, \"dealership\": {...} or \"dealershipId\": \"...\", \"facts\": [...]}",
+            "Engagement.Rules.Serialization.DealershipSettings" => "an object {\"dealerships\": [...]}",
             "System.String" => "a JSON string",
             "System.Boolean" => "true or false",
             "System.Int32" or "System.Int64" => "a whole number",
