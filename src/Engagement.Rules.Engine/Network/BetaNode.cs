@@ -24,6 +24,13 @@ internal abstract class BetaNode
 
     public int Level { get; }
 
+    /// <summary>
+    /// Position in a topological order of the data flow (parents, and sub-networks into the not/exists/aggregate
+    /// node they feed, come before what they feed). Used to right-activate downstream joins first and to
+    /// remove a fact's tokens upstream first.
+    /// </summary>
+    public int Rank { get; set; }
+
     /// <summary>Rules using this node (for diagnostics and the ids carried by condition errors).</summary>
     public List<string> RuleIds { get; } = new();
 

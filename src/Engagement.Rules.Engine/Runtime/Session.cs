@@ -525,6 +525,24 @@ internal sealed class Session : ISession
         }
 
         entry.FirstAlphaItem = null;
+        if (entry.FirstToken?.NextInFact is not null)
+        {
+            // Upstream first: removing a token removes what was derived from it, so a sub-network result and
+            // the match it blocks never disappear in the wrong order (which would re-create the match).
+            var tokens = new List<FactToken>();
+            for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
+            {
+                tokens.Add(t);
+            }
+
+            var nodes = Network.Nodes;
+            tokens.Sort((a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank));
+            foreach (var token in tokens)
+            {
+                RemoveToken(token);
+            }
+        }
+
         while (entry.FirstToken is { } token)
         {
             RemoveToken(token);

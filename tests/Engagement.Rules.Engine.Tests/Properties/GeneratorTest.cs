@@ -17,7 +17,7 @@ public sealed class GeneratorTest
         Gen.Select(RuleGen.RuleSet, FactGen.InsertUpdateRetract).Sample(
             (specs, ops) =>
             {
-                var rules = RuleBuilder.Build(specs, _ => Build.NoAction());
+                var rules = RuleSpecBuilder.Build(specs, _ => Build.NoAction());
                 var world = new FactWorld();
                 var session = new RecordingSession();
                 var reference = new ReferenceMatcher();
@@ -32,7 +32,7 @@ public sealed class GeneratorTest
             },
             iter: 200,
             threads: 1,
-            print: t => RulePrinter.Describe(RuleBuilder.Build(t.Item1, _ => Build.NoAction())));
+            print: t => RulePrinter.Describe(RuleSpecBuilder.Build(t.Item1, _ => Build.NoAction())));
 
         TestContext.Out.WriteLine($"steps {steps}, with matches {stepsWithMatches}, max {maxMatches}");
         stepsWithMatches.Should().BeGreaterThan(steps / 4, "generated rules should match often enough to test something");

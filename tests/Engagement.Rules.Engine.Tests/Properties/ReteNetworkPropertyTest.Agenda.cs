@@ -15,7 +15,7 @@ public sealed partial class ReteNetworkPropertyTest
         Gen.Select(RuleGen.RuleSet, FactGen.InsertUpdateRetract).Sample(
             (specs, ops) =>
             {
-                var rules = RuleBuilder.Build(specs, _ => Build.NoAction());
+                var rules = RuleSpecBuilder.Build(specs, _ => Build.NoAction());
                 var session = RuleCompiler.Compile(rules).CreateSession();
                 var world = new FactWorld();
                 var reference = new ReferenceMatcher();
@@ -27,7 +27,7 @@ public sealed partial class ReteNetworkPropertyTest
                     CheckAgenda(rules, session, world, reference, log);
                 }
             },
-            iter: 250,
+            iter: Iterations(250),
             threads: 1,
             print: t => Print(t.Item1, t.Item2));
     }

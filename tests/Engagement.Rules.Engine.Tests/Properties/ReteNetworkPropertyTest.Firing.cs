@@ -21,7 +21,7 @@ public sealed partial class ReteNetworkPropertyTest
             (specs, ops) =>
             {
                 var fired = new List<(int Priority, string Key)>();
-                var rules = RuleBuilder.Build(
+                var rules = RuleSpecBuilder.Build(
                     specs, _ => Build.Action(ctx => fired.Add((ctx.Match.Rule.Priority, MatchKey.Of(ctx.Match)))));
                 var session = RuleCompiler.Compile(rules).CreateSession();
                 var world = new FactWorld();
@@ -78,7 +78,7 @@ public sealed partial class ReteNetworkPropertyTest
                     alreadyFired = current;
                 }
             },
-            iter: 200,
+            iter: Iterations(200),
             threads: 1,
             print: t => Print(t.Item1, t.Item2));
     }

@@ -30,7 +30,7 @@ public sealed partial class ReteNetworkPropertyTest
             (specs, chaining, ops) =>
             {
                 var fired = new List<string>();
-                var rules = RuleBuilder.Build(specs, _ => Action(ctx => FireAndDerive(ctx, fired))).ToList();
+                var rules = RuleSpecBuilder.Build(specs, _ => Action(ctx => FireAndDerive(ctx, fired))).ToList();
                 rules.AddRange(chaining.Select((c, i) => ChainingRule(i, c.Variant, c.Constant, c.Priority, ctx => FireAndDerive(ctx, fired))));
                 var session = RuleCompiler.Compile(rules).CreateSession(new SessionOptions { MaxFiringsPerFire = 1_000_000 });
                 var world = new FactWorld();
@@ -61,7 +61,7 @@ public sealed partial class ReteNetworkPropertyTest
                     Fail("The agenda is not empty after Fire", rules, log, string.Join("\n    ", session.GetAgenda().Select(MatchKey.Of)));
                 }
             },
-            iter: 100,
+            iter: Iterations(100),
             threads: 1,
             print: t => Print(t.Item1, t.Item3) + "\nchaining: " + string.Join(", ", t.Item2));
     }

@@ -1,6 +1,6 @@
 namespace Engagement.Rules.Engine.Tests.Properties.Generation;
 
-// Generated descriptions of rules. Choices are small integers that the RuleBuilder resolves against what is
+// Generated descriptions of rules. Choices are small integers that the RuleSpecBuilder resolves against what is
 // in scope (e.g. a join target is "earlier fact declaration number Target modulo how many there are"), so every
 // generated description builds a valid rule and CsCheck can shrink each choice independently.
 

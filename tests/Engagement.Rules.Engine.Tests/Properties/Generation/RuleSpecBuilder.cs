@@ -12,7 +12,7 @@ namespace Engagement.Rules.Engine.Tests.Properties.Generation;
 /// Turns generated rule descriptions into the canonical rule model, resolving each choice against the
 /// declarations in scope so that every description yields a valid rule.
 /// </summary>
-public static class RuleBuilder
+public static class RuleSpecBuilder
 {
     public static readonly Type[] FactTypes = [typeof(Alpha), typeof(Beta), typeof(Gamma)];
 
