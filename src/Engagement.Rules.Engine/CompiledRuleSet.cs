@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Network;
+using Engagement.Rules.Engine.Runtime;
 
 namespace Engagement.Rules.Engine;
 
@@ -9,16 +11,37 @@ namespace Engagement.Rules.Engine;
 /// </summary>
 public sealed class CompiledRuleSet
 {
-    internal CompiledRuleSet(IReadOnlyList<RuleDefinition> rules)
+    internal CompiledRuleSet(IReadOnlyList<RuleDefinition> rules, ReteNetwork network)
     {
         Rules = rules;
+        Network = network;
     }
 
     /// <summary>The rules, in the order given to the compiler.</summary>
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
+    internal ReteNetwork Network { get; }
+
     /// <summary>Creates a session: an empty working memory and agenda over this network.</summary>
     /// <param name="options">Session settings; <see cref="SessionOptions.Default"/> when null.</param>
     /// <returns>The session.</returns>
-    public ISession CreateSession(SessionOptions? options = null) => throw new NotImplementedException("Engine under construction.");
+    /// <exception cref="ArgumentOutOfRangeException">The options are invalid (a non-positive loop limit).</exception>
+    public ISession CreateSession(SessionOptions? options = null)
+    {
+        options ??= SessionOptions.Default;
+        if (options.MaxFiringsPerFire <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxFiringsPerFire, "MaxFiringsPerFire must be positive.");
+        }
+
+        return new Session(Network, options);
+    }
+
+    /// <summary>
+    /// A readable description of the network: the alpha trees (tests, hash dispatch groups, memories) and the
+    /// beta network (joins with their index keys, not/exists/aggregate nodes with their sub-networks,
+    /// terminals), with node ids so shared nodes can be recognised.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public string DumpNetwork() => NetworkDump.Write(Network);
 }

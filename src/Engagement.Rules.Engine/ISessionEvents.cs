@@ -1,6 +1,40 @@
+using System;
+
 namespace Engagement.Rules.Engine;
 
-/// <summary>Diagnostic events of a session. The engine helper completes this interface.</summary>
+/// <summary>
+/// Diagnostic events of a session, raised synchronously in the order things happen. A session with no
+/// subscriber pays nothing for them. The sender is the session.
+/// </summary>
 public interface ISessionEvents
 {
+    /// <summary>A fact was inserted.</summary>
+    event EventHandler<FactEventArgs>? FactInserted;
+
+    /// <summary>A fact was updated (the new version is carried).</summary>
+    event EventHandler<FactEventArgs>? FactUpdated;
+
+    /// <summary>A fact was retracted.</summary>
+    event EventHandler<FactEventArgs>? FactRetracted;
+
+    /// <summary>A new match was put on the agenda.</summary>
+    event EventHandler<MatchEventArgs>? ActivationCreated;
+
+    /// <summary>A fact of an existing match was updated: the match is kept (and re-activated if the rule is repeatable).</summary>
+    event EventHandler<MatchEventArgs>? ActivationUpdated;
+
+    /// <summary>A match went away (fired or not).</summary>
+    event EventHandler<MatchEventArgs>? ActivationDeleted;
+
+    /// <summary>A rule is about to fire.</summary>
+    event EventHandler<MatchEventArgs>? RuleFiring;
+
+    /// <summary>A rule fired (all its actions ran).</summary>
+    event EventHandler<MatchEventArgs>? RuleFired;
+
+    /// <summary>A condition threw.</summary>
+    event EventHandler<ConditionFailedEventArgs>? ConditionFailed;
+
+    /// <summary>An action threw.</summary>
+    event EventHandler<ActionFailedEventArgs>? ActionFailed;
 }

@@ -65,7 +65,7 @@ public sealed partial class EngagementEvaluatorTest
     public void Evaluate_AskedChannelWithoutFallback_SuppressedAsNoConsent()
     {
         var customer = Customer(preferred: [ContactChannel.Email], consents: [Grant(ContactChannel.Email)]);
-        var options = PolicyOptionsWith(consent: new Policies.ConsentOptions { FallBackFromAskedChannel = false });
+        var options = PolicyOptionsWith(consent: new Rules.Policies.ConsentOptions { FallBackFromAskedChannel = false });
 
         SingleSuppressed(Evaluate(Proposal("offer", channel: ContactChannel.Sms), FactsOf(customer, null, Vehicle()), options)).Reason.Should().Be(SuppressionReason.NoConsent);
     }
@@ -177,17 +177,17 @@ public sealed partial class EngagementEvaluatorTest
         Steps(decision).Should().Contain("Email skipped (no Email contact point)");
     }
 
-    private static Policies.PolicyOptions PolicyOptionsWith(
-        Policies.ConsentOptions? consent = null,
-        Policies.QuietHoursOptions? quietHours = null,
-        Policies.FrequencyOptions? frequency = null,
-        Policies.ArbitrationOptions? arbitration = null,
-        Policies.SuppressionOptions? suppression = null,
-        Policies.HoldoutOptions? holdouts = null,
-        Policies.StopConditionOptions? stop = null,
-        Policies.JurisdictionRuleTable? jurisdictions = null)
+    private static Rules.Policies.PolicyOptions PolicyOptionsWith(
+        Rules.Policies.ConsentOptions? consent = null,
+        Rules.Policies.QuietHoursOptions? quietHours = null,
+        Rules.Policies.FrequencyOptions? frequency = null,
+        Rules.Policies.ArbitrationOptions? arbitration = null,
+        Rules.Policies.SuppressionOptions? suppression = null,
+        Rules.Policies.HoldoutOptions? holdouts = null,
+        Rules.Policies.StopConditionOptions? stop = null,
+        Rules.Policies.JurisdictionRuleTable? jurisdictions = null)
     {
-        var defaults = Policies.PolicyOptions.Default;
+        var defaults = Rules.Policies.PolicyOptions.Default;
         return defaults with
         {
             Consent = consent ?? defaults.Consent,

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq.Expressions;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Runtime;
+
+namespace Engagement.Rules.Engine.Compilation;
+
+/// <summary>
+/// Compiles rule lambdas once into delegates over tokens: each parameter is read from the token level its
+/// declaration is bound at (a fixed number of parent hops), the pattern's own fact from the extra argument.
+/// </summary>
+internal static class DelegateFactory
+{
+    private static readonly System.Reflection.PropertyInfo ParentProperty = typeof(Token).GetProperty(nameof(Token.Parent))!;
+    private static readonly System.Reflection.PropertyInfo ValueProperty = typeof(Token).GetProperty(nameof(Token.Value))!;
+
+    /// <summary>(left token at <paramref name="leftLevel"/>, own value) => lambda(...).</summary>
+    public static Func<Token, object?, TResult> Compile<TResult>(
+        LambdaExpression lambda,
+        IReadOnlyList<Declaration> parameters,
+        Declaration? own,
+        int leftLevel,
+        IReadOnlyDictionary<Declaration, int> levels)
+    {
+        var token = Expression.Parameter(typeof(Token), "token");
+        var value = Expression.Parameter(typeof(object), "value");
+        var arguments = new Expression[parameters.Count];
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var type = lambda.Parameters[i].Type;
+            arguments[i] = own is not null && ReferenceEquals(parameters[i], own)
+                ? Expression.Convert(value, type)
+                : Expression.Convert(Read(token, leftLevel - levels[parameters[i]]), type);
+        }
+
+        Expression body = Expression.Invoke(lambda, arguments);
+        if (body.Type != typeof(TResult))
+        {
+            body = Expression.Convert(body, typeof(TResult));
+        }
+
+        return Expression.Lambda<Func<Token, object?, TResult>>(body, token, value).Compile();
+    }
+
+    /// <summary>(fact) => lambda(fact), for alpha tests and keys over the fact only.</summary>
+    public static Func<object, TResult> CompileSingle<TResult>(LambdaExpression lambda)
+    {
+        var value = Expression.Parameter(typeof(object), "fact");
+        Expression body = Expression.Invoke(lambda, Expression.Convert(value, lambda.Parameters[0].Type));
+        if (body.Type != typeof(TResult))
+        {
+            body = Expression.Convert(body, typeof(TResult));
+        }
+
+        return Expression.Lambda<Func<object, TResult>>(body, value).Compile();
+    }
+
+    /// <summary>(context, token at <paramref name="level"/>) => action(context, ...).</summary>
+    public static Action<IActionContext, Token> CompileAction(ActionElement action, int level, IReadOnlyDictionary<Declaration, int> levels)
+    {
+        var context = Expression.Parameter(typeof(IActionContext), "context");
+        var token = Expression.Parameter(typeof(Token), "token");
+        var arguments = new Expression[action.Parameters.Count + 1];
+        arguments[0] = context;
+        for (var i = 0; i < action.Parameters.Count; i++)
+        {
+            arguments[i + 1] = Expression.Convert(Read(token, level - levels[action.Parameters[i]]), action.Expression.Parameters[i + 1].Type);
+        }
+
+        return Expression.Lambda<Action<IActionContext, Token>>(Expression.Invoke(action.Expression, arguments), context, token).Compile();
+    }
+
+    private static MemberExpression Read(Expression token, int distance)
+    {
+        for (var i = 0; i < distance; i++)
+        {
+            token = Expression.Property(token, ParentProperty);
+        }
+
+
+        return Expression.Property(token, ValueProperty);
+    }
+}

@@ -1,0 +1,394 @@
+using System;
+using System.Collections.Generic;
+using System.Linq.Expressions;
+using System.Text;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Network;
+
+namespace Engagement.Rules.Engine.Compilation;
+
+/// <summary>
+/// Builds the Rete network from normalised rules. Identical alpha tests (same fact type, structurally equal
+/// expression) and identical beta nodes (same parent, same memory, same tests over the same declaration
+/// levels) are shared between rules.
+/// </summary>
+internal sealed class NetworkBuilder
+{
+    private readonly List<BetaNode> _nodes = new() { new RootNode() };
+    private readonly Dictionary<Type, AlphaNode> _typeRoots = new();
+    private readonly List<AlphaNode> _typeRootList = new();
+    private readonly List<AlphaMemoryNode> _alphaMemories = new();
+    private readonly List<TerminalNode> _terminals = new();
+    private readonly Dictionary<string, BetaNode> _shared = new(StringComparer.Ordinal);
+    private readonly ExpressionCanonicalizer _canonicalizer = new();
+    private int _alphaNodeCount;
+
+    public void AddRule(RuleDefinition rule, int ruleOrder, IReadOnlyList<List<NormalElement>> alternatives)
+    {
+        for (var a = 0; a < alternatives.Count; a++)
+        {
+            var levels = new Dictionary<Declaration, int>(ReferenceEqualityComparer.Instance);
+            var last = BuildConjunction(rule, alternatives[a], _nodes[0], levels);
+            var actions = new Action<IActionContext, Runtime.Token>[rule.Actions.Count];
+            for (var i = 0; i < actions.Length; i++)
+            {
+                actions[i] = DelegateFactory.CompileAction(rule.Actions[i], last.Level, levels);
+            }
+
+            var terminal = new TerminalNode(_nodes.Count, last, rule, ruleOrder, alternatives.Count > 1 ? a : 0, levels, actions);
+            terminal.RuleIds.Add(rule.Id);
+            _nodes.Add(terminal);
+            last.ChildList.Add(terminal);
+            _terminals.Add(terminal);
+        }
+    }
+
+    public ReteNetwork Build()
+    {
+        AssignRanks();
+        foreach (var node in _nodes)
+        {
+            node.Freeze();
+        }
+
+        foreach (var root in _typeRootList)
+        {
+            root.Freeze();
+        }
+
+        foreach (var memory in _alphaMemories)
+        {
+            memory.Freeze();
+        }
+
+        return new ReteNetwork(_nodes.ToArray(), _typeRootList.ToArray(), _alphaMemories.ToArray(), _terminals.ToArray());
+    }
+
+    /// <summary>Numbers the nodes in topological order of the data flow (reverse post-order of a depth-first walk).</summary>
+    private void AssignRanks()
+    {
+        var visited = new bool[_nodes.Count];
+        var postOrder = new List<BetaNode>(_nodes.Count);
+        Visit(_nodes[0], visited, postOrder);
+        for (var i = 0; i < postOrder.Count; i++)
+        {
+            postOrder[i].Rank = postOrder.Count - 1 - i;
+        }
+    }
+
+    private static void Visit(BetaNode node, bool[] visited, List<BetaNode> postOrder)
+    {
+        if (visited[node.Id])
+        {
+            return;
+        }
+
+        visited[node.Id] = true;
+        foreach (var child in node.ChildList)
+        {
+            if (child is ConditionalNode conditional)
+            {
+                // The sub-network hangs off the same parent and flows into the conditional node.
+                Visit(conditional.Owner, visited, postOrder);
+            }
+
+            Visit(child, visited, postOrder);
+        }
+
+        if (node.Partner is not null)
+        {
+            Visit(node.Partner, visited, postOrder);
+        }
+
+        postOrder.Add(node);
+    }
+
+    private BetaNode BuildConjunction(RuleDefinition rule, IReadOnlyList<NormalElement> elements, BetaNode parent, Dictionary<Declaration, int> levels)
+    {
+        var current = parent;
+        foreach (var element in elements)
+        {
+            current = element switch
+            {
+                NormalPattern pattern => BuildPattern(rule, pattern.Pattern, current, levels),
+                NormalBinding binding => BuildBinding(rule, binding.Binding, current, levels),
+                NormalConditional conditional => BuildConditional(rule, conditional, current, levels),
+                NormalAggregate aggregate => BuildAggregate(rule, aggregate.Aggregate, current, levels),
+                _ => throw new InvalidOperationException("Unknown element."),
+            };
+        }
+
+        return current;
+    }
+
+    private BetaNode BuildPattern(RuleDefinition rule, PatternElement pattern, BetaNode parent, Dictionary<Declaration, int> levels)
+    {
+        var level = parent.Level + 1;
+        var own = pattern.Declaration;
+        var alpha = new List<Conjunct>();
+        var joins = new List<Conjunct>();
+        Conjunct.Split(pattern.Conditions, own, alpha, joins);
+        var memory = AlphaMemoryFor(rule, pattern.FactType, alpha);
+
+        JoinKey? key = null;
+        var keyText = string.Empty;
+        var tests = new List<CompiledTest>();
+        var testText = new StringBuilder();
+        foreach (var conjunct in joins)
+        {
+            if (key is null && conjunct.FirstInCondition
+                && EqualityAnalysis.TryJoin(conjunct, own, out var right, out var left, out var leftDeclarations))
+            {
+                var rightCanonical = _canonicalizer.Write(right.Body, Names(right.Parameters, [own], own, levels));
+                var leftCanonical = _canonicalizer.Write(left.Body, Names(left.Parameters, leftDeclarations, own, levels));
+                key = new JoinKey(
+                    DelegateFactory.Compile<object?>(left, leftDeclarations, null, level - 1, levels),
+                    DelegateFactory.CompileSingle<object?>(right),
+                    DelegateFactory.Compile<bool>(conjunct.Lambda, conjunct.Parameters, own, level - 1, levels),
+                    left.ToString(),
+                    right.ToString());
+                keyText = $"{leftCanonical}=={rightCanonical}";
+                continue;
+            }
+
+            tests.Add(new CompiledTest(
+                DelegateFactory.Compile<bool>(conjunct.Lambda, conjunct.Parameters, own, level - 1, levels),
+                conjunct.Lambda.ToString(),
+                rule.Id));
+            testText.Append(_canonicalizer.Write(conjunct.Lambda.Body, Names(conjunct.Lambda.Parameters, conjunct.Parameters, own, levels))).Append(';');
+        }
+
+        var shareKey = $"{parent.Id}|join|{memory.Id}|{keyText}|{testText}";
+        var node = GetOrCreate(rule, shareKey, id =>
+        {
+            var join = new JoinNode(id, parent, level, memory, key, tests.ToArray());
+            memory.SuccessorList.Add(join);
+            return join;
+        });
+        levels[own] = level;
+        return node;
+    }
+
+    private BetaNode BuildBinding(RuleDefinition rule, BindingElement binding, BetaNode parent, Dictionary<Declaration, int> levels)
+    {
+        var level = parent.Level + 1;
+        var lambda = binding.Value.Expression;
+        var canonical = _canonicalizer.Write(lambda.Body, Names(lambda.Parameters, binding.Value.Parameters, null, levels));
+        var node = GetOrCreate(rule, $"{parent.Id}|let|{canonical}", id => new BindingNode(
+            id,
+            parent,
+            level,
+            DelegateFactory.Compile<object?>(lambda, binding.Value.Parameters, null, level - 1, levels),
+            $"{binding.Declaration.Name} = {lambda}"));
+        levels[binding.Declaration] = level;
+        return node;
+    }
+
+    private BetaNode BuildConditional(RuleDefinition rule, NormalConditional conditional, BetaNode parent, Dictionary<Declaration, int> levels)
+    {
+        var level = parent.Level + 1;
+        var kind = conditional.Exists ? ConditionalKind.Exists : ConditionalKind.Not;
+        var description = DescribeConjunction(conditional.Source, level, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
+        return GetOrCreate(rule, $"{parent.Id}|{kind}|{description}", id =>
+        {
+            var owner = new OwnerNode(id + 1, parent, level);
+            var node = new ConditionalNode(id, parent, level, kind, owner, Summary(conditional.Source));
+            _nodes.Add(owner);
+            owner.RuleIds.Add(rule.Id);
+            var last = BuildConjunction(rule, conditional.Source, owner, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
+            last.Partner = node;
+            return node;
+        });
+    }
+
+    private BetaNode BuildAggregate(RuleDefinition rule, AggregateElement aggregate, BetaNode parent, Dictionary<Declaration, int> levels)
+    {
+        var level = parent.Level + 1;
+        var source = new List<NormalElement> { new NormalPattern(aggregate.Source) };
+        var text = new StringBuilder();
+        text.Append(aggregate.Kind).Append('|').Append(DescribeConjunction(source, level, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance)));
+        if (aggregate.Selector is { } selector)
+        {
+            text.Append("|sel:").Append(_canonicalizer.Write(selector.Expression.Body, Names(selector.Expression.Parameters, selector.Parameters, aggregate.Source.Declaration, levels)));
+        }
+
+        var resultLevels = new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance);
+        var resultTests = new List<CompiledTest>();
+        foreach (var condition in aggregate.ResultConditions)
+        {
+            text.Append("|where:").Append(_canonicalizer.Write(condition.Expression.Body, Names(condition.Expression.Parameters, condition.Parameters, aggregate.Result, levels)));
+            resultTests.Add(new CompiledTest(
+                DelegateFactory.Compile<bool>(condition.Expression, condition.Parameters, aggregate.Result, level - 1, resultLevels),
+                condition.Expression.ToString(),
+                rule.Id));
+        }
+
+        var node = GetOrCreate(rule, $"{parent.Id}|aggregate|{text}", id =>
+        {
+            var owner = new OwnerNode(id + 1, parent, level);
+            var summary = $"{aggregate.Kind} of {Summary(source)}" + (aggregate.Selector is null ? string.Empty : $" by {aggregate.Selector.Expression}")
+                + string.Concat(resultTests.ConvertAll(t => $" where {t.Description}"));
+            var conditional = new ConditionalNode(id, parent, level, ConditionalKind.Aggregate, owner, summary)
+            {
+                Aggregate = new AggregateSpec(
+                    aggregate.Kind,
+                    aggregate.Source.FactType,
+                    aggregate.Selector?.Expression.ReturnType,
+                    aggregate.Selector is null ? null : DelegateFactory.CompileSingle<object?>(aggregate.Selector.Expression),
+                    resultTests.ToArray()),
+            };
+            _nodes.Add(owner);
+            owner.RuleIds.Add(rule.Id);
+            var last = BuildConjunction(rule, source, owner, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
+            last.Partner = conditional;
+            return conditional;
+        });
+        levels[aggregate.Result] = level;
+        return node;
+    }
+
+    private BetaNode GetOrCreate(RuleDefinition rule, string shareKey, Func<int, BetaNode> create)
+    {
+        if (!_shared.TryGetValue(shareKey, out var node))
+        {
+            var id = _nodes.Count;
+            _nodes.Add(null!);
+            node = create(id);
+            _nodes[id] = node;
+            node.Parent!.ChildList.Add(node);
+            _shared.Add(shareKey, node);
+        }
+
+        if (!node.RuleIds.Contains(rule.Id))
+        {
+            node.RuleIds.Add(rule.Id);
+        }
+
+        return node;
+    }
+
+    private AlphaMemoryNode AlphaMemoryFor(RuleDefinition rule, Type factType, List<Conjunct> tests)
+    {
+        if (!_typeRoots.TryGetValue(factType, out var node))
+        {
+            node = new AlphaNode(_alphaNodeCount++, factType, null, factType.Name, rule.Id);
+            _typeRoots.Add(factType, node);
+            _typeRootList.Add(node);
+        }
+
+        foreach (var conjunct in tests)
+        {
+            var parameter = conjunct.Lambda.Parameters[0];
+            var names = new Dictionary<ParameterExpression, string> { [parameter] = "$f:" + parameter.Type.FullName };
+            var canonical = _canonicalizer.Write(conjunct.Lambda.Body, names);
+            if (!node.ChildrenByKey.TryGetValue(canonical, out var child))
+            {
+                child = new AlphaNode(_alphaNodeCount++, factType, DelegateFactory.CompileSingle<bool>(conjunct.Lambda), conjunct.Lambda.ToString(), rule.Id);
+                node.ChildrenByKey.Add(canonical, child);
+                var dispatched = false;
+                if (EqualityAnalysis.TryConstant(conjunct, out var key, out var constant))
+                {
+                    var keyCanonical = _canonicalizer.Write(key.Body, names);
+                    if (!node.GroupsByKey.TryGetValue(keyCanonical, out var group))
+                    {
+                        group = new DispatchGroup(DelegateFactory.CompileSingle<object?>(key), key.ToString());
+                        node.GroupsByKey.Add(keyCanonical, group);
+                    }
+
+                    dispatched = group.Branches.TryAdd(constant ?? JoinKey.Null, child);
+                }
+
+                if (!dispatched)
+                {
+                    node.ChildList.Add(child);
+                }
+            }
+
+            node = child;
+        }
+
+        if (node.Memory is null)
+        {
+            node.Memory = new AlphaMemoryNode(_alphaMemories.Count, node);
+            _alphaMemories.Add(node.Memory);
+        }
+
+        return node.Memory;
+    }
+
+    /// <summary>Names lambda parameters for canonical text: the own fact as $f, others by their level.</summary>
+    private static Dictionary<ParameterExpression, string> Names(
+        System.Collections.ObjectModel.ReadOnlyCollection<ParameterExpression> parameters,
+        IReadOnlyList<Declaration> declarations,
+        Declaration? own,
+        Dictionary<Declaration, int> levels)
+    {
+        var names = new Dictionary<ParameterExpression, string>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var declaration = declarations[i];
+            names[parameters[i]] = (ReferenceEquals(declaration, own) ? "$f" : "$L" + levels.GetValueOrDefault(declaration, -1))
+                + ":" + parameters[i].Type.FullName;
+        }
+
+        return names;
+    }
+
+    /// <summary>A canonical description of a sub-network, used to share identical not/exists/aggregate nodes.</summary>
+    private string DescribeConjunction(IReadOnlyList<NormalElement> elements, int level, Dictionary<Declaration, int> levels)
+    {
+        var text = new StringBuilder("[");
+        foreach (var element in elements)
+        {
+            level++;
+            switch (element)
+            {
+                case NormalPattern { Pattern: var pattern }:
+                    text.Append("P:").Append(pattern.FactType.FullName).Append('{');
+                    foreach (var condition in pattern.Conditions)
+                    {
+                        text.Append(_canonicalizer.Write(condition.Expression.Body, Names(condition.Expression.Parameters, condition.Parameters, pattern.Declaration, levels))).Append(';');
+                    }
+
+                    text.Append('}');
+                    levels[pattern.Declaration] = level;
+                    break;
+                case NormalBinding { Binding: var binding }:
+                    text.Append("L:").Append(_canonicalizer.Write(binding.Value.Expression.Body, Names(binding.Value.Expression.Parameters, binding.Value.Parameters, null, levels)));
+                    levels[binding.Declaration] = level;
+                    break;
+                case NormalConditional conditional:
+                    text.Append(conditional.Exists ? "E" : "N")
+                        .Append(DescribeConjunction(conditional.Source, level, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance)));
+                    break;
+                case NormalAggregate { Aggregate: var aggregate }:
+                    // Aggregates nested in not/exists are rare: never share them.
+                    text.Append("A#").Append(_nodes.Count).Append('/').Append(level);
+                    levels[aggregate.Result] = level;
+                    break;
+            }
+
+            text.Append(',');
+        }
+
+        return text.Append(']').ToString();
+    }
+
+    private static string Summary(IReadOnlyList<NormalElement> elements)
+    {
+        var parts = new List<string>();
+        foreach (var element in elements)
+        {
+            parts.Add(element switch
+            {
+                NormalPattern p => $"{p.Pattern.Declaration.Name}: {p.Pattern.FactType.Name}",
+                NormalBinding b => $"let {b.Binding.Declaration.Name}",
+                NormalConditional c => (c.Exists ? "exists(" : "not(") + Summary(c.Source) + ")",
+                NormalAggregate g => $"{g.Aggregate.Kind} {g.Aggregate.Result.Name}",
+                _ => "?",
+            });
+        }
+
+        return string.Join(", ", parts);
+    }
+}

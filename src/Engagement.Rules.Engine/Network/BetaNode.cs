@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using Engagement.Rules.Engine.Runtime;
+
+namespace Engagement.Rules.Engine.Network;
+
+/// <summary>
+/// A node of the beta network. Nodes are immutable after compilation and shared by every session; the
+/// tokens they produce live in the session's memory for the node (indexed by <see cref="Id"/>).
+/// A node at <see cref="Level"/> L produces tokens at level L whose parent is a token at level L-1.
+/// </summary>
+internal abstract class BetaNode
+{
+    protected BetaNode(int id, BetaNode? parent, int level)
+    {
+        Id = id;
+        Parent = parent;
+        Level = level;
+    }
+
+    public int Id { get; }
+
+    public BetaNode? Parent { get; }
+
+    public int Level { get; }
+
+    /// <summary>
+    /// Position in a topological order of the data flow (parents, and sub-networks into the not/exists/aggregate
+    /// node they feed, come before what they feed). Used to right-activate downstream joins first and to
+    /// remove a fact's tokens upstream first.
+    /// </summary>
+    public int Rank { get; set; }
+
+    /// <summary>Rules using this node (for diagnostics and the ids carried by condition errors).</summary>
+    public List<string> RuleIds { get; } = new();
+
+    public string RuleId => RuleIds.Count > 0 ? RuleIds[0] : "?";
+
+    public List<BetaNode> ChildList { get; } = new();
+
+    public BetaNode[] Children { get; private set; } = [];
+
+    /// <summary>Children that keep a hash index over this node's memory.</summary>
+    public JoinNode[] KeyedChildren { get; private set; } = [];
+
+    /// <summary>When this node ends the sub-network of a not/exists/aggregate, the node its results feed.</summary>
+    public ConditionalNode? Partner { get; set; }
+
+    /// <summary>Whether tokens are kept in a memory: only joins below read it (as their left memory).</summary>
+    public bool HasMemory { get; private set; }
+
+    public abstract string Describe();
+
+    public void Freeze()
+    {
+        Children = ChildList.ToArray();
+        var keyed = new List<JoinNode>();
+        foreach (var child in Children)
+        {
+            if (child is JoinNode { IsKeyed: true } join)
+            {
+                keyed.Add(join);
+            }
+        }
+
+        KeyedChildren = keyed.ToArray();
+        HasMemory = Array.Exists(Children, c => c is JoinNode);
+    }
+
+    public abstract void LeftActivate(Session session, Token parent);
+
+    /// <summary>Called while a token of this node is being removed (its children are already gone).</summary>
+    public virtual void OnRemoving(Session session, Token token)
+    {
+    }
+
+    /// <summary>Adds a new token to the network: links it, stores it and activates the successors.</summary>
+    public void Emit(Session session, Token token)
+    {
+        token.Parent!.AddChild(token);
+        if (token is FactToken factToken)
+        {
+            factToken.Fact.AddToken(factToken);
+        }
+
+        if (HasMemory)
+        {
+            var memory = session.Memory(Id);
+            memory.Add(token);
+            foreach (var keyed in KeyedChildren)
+            {
+                keyed.IndexLeft(session, token, memory);
+            }
+        }
+
+        foreach (var child in Children)
+        {
+            if (token.Removed)
+            {
+                return;
+            }
+
+            child.LeftActivate(session, token);
+        }
+
+        Partner?.OnSubResult(session, token, added: true);
+    }
+}
+
+/// <summary>The top of the beta network: holds the single empty root token of a session.</summary>
+internal sealed class RootNode : BetaNode
+{
+    public RootNode()
+        : base(0, null, 0)
+    {
+    }
+
+    public override string Describe() => "root";
+
+    public override void LeftActivate(Session session, Token parent)
+    {
+    }
+}

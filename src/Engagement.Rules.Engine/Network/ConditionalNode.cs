@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using Engagement.Rules.Engine.Runtime;
+
+namespace Engagement.Rules.Engine.Network;
+
+/// <summary>What a <see cref="ConditionalNode"/> computes over the results of its sub-network.</summary>
+internal enum ConditionalKind
+{
+    Not,
+    Exists,
+    Aggregate,
+}
+
+/// <summary>
+/// A not, exists or aggregate node. For every left token it creates an owner token and runs its
+/// sub-network (the source patterns, joined to the left token) below it; the sub-network's results come
+/// back here (this node is their partner) and decide what this node emits: one empty token while there is
+/// no result (not), one empty token while there is at least one (exists), or the aggregate value(s).
+/// Sub-network changes after the owner exists retract and re-emit the output incrementally.
+/// </summary>
+internal sealed class ConditionalNode : BetaNode
+{
+    public ConditionalNode(int id, BetaNode parent, int level, ConditionalKind kind, OwnerNode owner, string description)
+        : base(id, parent, level)
+    {
+        Kind = kind;
+        Owner = owner;
+        Description = description;
+    }
+
+    public ConditionalKind Kind { get; }
+
+    public OwnerNode Owner { get; }
+
+    public string Description { get; }
+
+    public AggregateSpec? Aggregate { get; set; }
+
+    public override string Describe() => $"{Kind.ToString().ToLowerInvariant()} {Description}";
+
+    public override void LeftActivate(Session session, Token parent)
+    {
+        var owner = new OwnerToken(parent, Owner.Id) { Initializing = true };
+        Owner.Emit(session, owner);
+        owner.Initializing = false;
+        if (owner.Removed)
+        {
+            return;
+        }
+
+        switch (Kind)
+        {
+            case ConditionalKind.Not:
+                if (owner.Count == 0)
+                {
+                    EmitOut(session, owner);
+                }
+
+                break;
+            case ConditionalKind.Exists:
+                if (owner.Count > 0)
+                {
+                    EmitOut(session, owner);
+                }
+
+                break;
+            default:
+                if (Aggregate!.IsGroupBy)
+                {
+                    if (owner.Groups is not null)
+                    {
+                        foreach (var group in owner.Groups.ToArray())
+                        {
+                            RefreshGroup(session, owner, group);
+                        }
+                    }
+                }
+                else
+                {
+                    RefreshAggregate(session, owner);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A result of the sub-network appeared or went away.</summary>
+    public void OnSubResult(Session session, Token result, bool added)
+    {
+        var distance = session.Network.Nodes[result.NodeId].Level - Level;
+        var owner = (OwnerToken)result.Ancestor(distance);
+        if (owner.Removed)
+        {
+            return;
+        }
+
+        if (Kind != ConditionalKind.Aggregate)
+        {
+            owner.Count += added ? 1 : -1;
+            if (owner.Initializing)
+            {
+                return;
+            }
+
+            var emitting = Kind == ConditionalKind.Not ? owner.Count == 0 : owner.Count > 0;
+            var transition = added ? owner.Count == 1 : owner.Count == 0;
+            if (!transition)
+            {
+                return;
+            }
+
+            if (emitting)
+            {
+                EmitOut(session, owner);
+            }
+            else if (owner.Out is not null)
+            {
+                var old = owner.Out;
+                owner.Out = null;
+                session.RemoveToken(old);
+            }
+
+            return;
+        }
+
+        var spec = Aggregate!;
+        if (spec.IsGroupBy)
+        {
+            OnGroupResult(session, owner, result, added, spec);
+            return;
+        }
+
+        var items = owner.Items ??= new List<AggregateItem>();
+        if (added)
+        {
+            Insert(items, new AggregateItem(result, spec.Select(session, this, result)));
+        }
+        else
+        {
+            RemoveItem(items, result);
+        }
+
+        if (!owner.Initializing)
+        {
+            // Recomputed once before the agenda is next looked at, however many facts change meanwhile.
+            session.MarkDirty(this, owner);
+        }
+    }
+
+    /// <summary>Recomputes the output of an owner whose aggregated facts changed.</summary>
+    public void Refresh(Session session, OwnerToken owner)
+    {
+        owner.Dirty = false;
+        if (!Aggregate!.IsGroupBy)
+        {
+            RefreshAggregate(session, owner);
+            return;
+        }
+
+        foreach (var group in owner.Groups!.ToArray())
+        {
+            if (group.Dirty)
+            {
+                group.Dirty = false;
+                RefreshGroup(session, owner, group);
+            }
+        }
+    }
+
+    private void OnGroupResult(Session session, OwnerToken owner, Token result, bool added, AggregateSpec spec)
+    {
+        var groups = owner.Groups ??= new List<GroupState>();
+        if (added)
+        {
+            var key = spec.Select(session, this, result);
+            var group = groups.Find(g => Equals(g.Key, key));
+            if (group is null)
+            {
+                group = new GroupState(key);
+                groups.Add(group);
+            }
+
+            Insert(group.Items, new AggregateItem(result, key));
+            if (!owner.Initializing)
+            {
+                group.Dirty = true;
+                session.MarkDirty(this, owner);
+            }
+
+            return;
+        }
+
+        foreach (var group in groups)
+        {
+            if (RemoveItem(group.Items, result))
+            {
+                if (!owner.Initializing)
+                {
+                    group.Dirty = true;
+                    session.MarkDirty(this, owner);
+                }
+                else if (group.Items.Count == 0)
+                {
+                    groups.Remove(group);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private void RefreshAggregate(Session session, OwnerToken owner)
+    {
+        if (owner.Out is not null)
+        {
+            var old = owner.Out;
+            owner.Out = null;
+            session.RemoveToken(old);
+        }
+
+        var spec = Aggregate!;
+        var items = owner.Items ?? (IReadOnlyList<AggregateItem>)Array.Empty<AggregateItem>();
+        if (spec.TryCompute(items, out var value))
+        {
+            EmitOut(session, owner, value);
+        }
+    }
+
+    private void RefreshGroup(Session session, OwnerToken owner, GroupState group)
+    {
+        if (group.Out is not null)
+        {
+            var old = group.Out;
+            group.Out = null;
+            session.RemoveToken(old);
+        }
+
+        if (group.Items.Count == 0)
+        {
+            owner.Groups!.Remove(group);
+            return;
+        }
+
+        var value = Aggregate!.MakeGroup(group.Key, group.Items);
+        group.Out = EmitOut(session, owner, value);
+    }
+
+    private Token? EmitOut(Session session, OwnerToken owner, object? value = null)
+    {
+        var parent = owner.Parent!;
+        if (Aggregate is { ResultTests.Length: > 0 } spec && !spec.PassesResultTests(session, parent, value))
+        {
+            return null;
+        }
+
+        var token = new Token(parent, value, Id);
+        if (Aggregate is null || !Aggregate.IsGroupBy)
+        {
+            owner.Out = token;
+        }
+
+        Emit(session, token);
+        return token;
+    }
+
+    private static void Insert(List<AggregateItem> items, AggregateItem item)
+    {
+        // Keep items in fact insertion order whatever order the network delivers them in.
+        var i = items.Count;
+        while (i > 0 && items[i - 1].Sequence > item.Sequence)
+        {
+            i--;
+        }
+
+        items.Insert(i, item);
+    }
+
+    private static bool RemoveItem(List<AggregateItem> items, Token source)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Source == source)
+            {
+                items.RemoveAt(i);
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Holds the owner tokens of a <see cref="ConditionalNode"/>: the left memory of its sub-network.</summary>
+internal sealed class OwnerNode : BetaNode
+{
+    public OwnerNode(int id, BetaNode parent, int level)
+        : base(id, parent, level)
+    {
+    }
+
+    public override string Describe() => "owner";
+
+    public override void LeftActivate(Session session, Token parent)
+    {
+    }
+}

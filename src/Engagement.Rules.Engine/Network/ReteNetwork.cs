@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+
+namespace Engagement.Rules.Engine.Network;
+
+/// <summary>The compiled network shared by all sessions: node tables and the per-runtime-type fact routing.</summary>
+internal sealed class ReteNetwork
+{
+    private readonly ConcurrentDictionary<Type, AlphaNode[]> _routes = new();
+
+    public ReteNetwork(BetaNode[] nodes, AlphaNode[] typeRoots, AlphaMemoryNode[] alphaMemories, TerminalNode[] terminals)
+    {
+        Nodes = nodes;
+        TypeRoots = typeRoots;
+        AlphaMemories = alphaMemories;
+        Terminals = terminals;
+    }
+
+    public BetaNode[] Nodes { get; }
+
+    public AlphaNode[] TypeRoots { get; }
+
+    public AlphaMemoryNode[] AlphaMemories { get; }
+
+    public TerminalNode[] Terminals { get; }
+
+    public BetaNode Root => Nodes[0];
+
+    /// <summary>The alpha trees a fact of this runtime type enters: every pattern type it is assignable to.</summary>
+    public AlphaNode[] Route(Type runtimeType)
+    {
+        if (_routes.TryGetValue(runtimeType, out var route))
+        {
+            return route;
+        }
+
+        var list = new List<AlphaNode>();
+        foreach (var root in TypeRoots)
+        {
+            if (root.FactType.IsAssignableFrom(runtimeType))
+            {
+                list.Add(root);
+            }
+        }
+
+        return _routes.GetOrAdd(runtimeType, list.ToArray());
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Engagement.Rules.Engine;
+
+/// <summary>One problem found while compiling a rule.</summary>
+/// <param name="RuleId">The rule concerned.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record RuleCompilationError(string RuleId, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"rule '{RuleId}': {Message}";
+}
+
+/// <summary>Rules could not be compiled; <see cref="Errors"/> lists every problem found, not only the first.</summary>
+public sealed class RuleCompilationException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="errors">The problems, at least one.</param>
+    public RuleCompilationException(IReadOnlyList<RuleCompilationError> errors)
+        : base(Format(errors))
+    {
+        Errors = errors;
+    }
+
+    /// <summary>The problems found.</summary>
+    public IReadOnlyList<RuleCompilationError> Errors { get; }
+
+    private static string Format(IReadOnlyList<RuleCompilationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return $"{errors.Count} rule compilation error(s):" + Environment.NewLine
+            + string.Join(Environment.NewLine, errors.Select(e => "  " + e));
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Network;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>
+/// A complete match of one rule alternative: a leaf of the token tree, on the agenda until it fires. The token
+/// chain never changes, so the activation doubles as the immutable <see cref="IMatch"/> view of the match.
+/// </summary>
+internal sealed class Activation : Token, IMatch
+{
+    private IReadOnlyList<object>? _facts;
+
+    public Activation(Token parent, TerminalNode terminal, long sequence)
+        : base(parent, null, terminal.Id)
+    {
+        Terminal = terminal;
+        Sequence = sequence;
+    }
+
+    public TerminalNode Terminal { get; }
+
+    public long Sequence;
+    public int HeapIndex = -1;
+    public bool Fired;
+    public List<object>? Linked;
+
+    public RuleDefinition Rule => Terminal.Rule;
+
+    public IReadOnlyList<object> Facts => _facts ??= CollectFacts();
+
+    public object? GetValue(Declaration declaration)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        if (!Terminal.Levels.TryGetValue(declaration, out var level))
+        {
+            throw new ArgumentException($"Declaration '{declaration.Name}' is not bound in a match of rule '{Rule.Id}'.", nameof(declaration));
+        }
+
+        return Ancestor(Terminal.Level - level + 1).Value;
+    }
+
+    /// <summary>True when both activations are the same rule alternative over the same facts and values.</summary>
+    public bool SameMatchAs(Activation other)
+    {
+        if (other.Terminal != Terminal)
+        {
+            return false;
+        }
+
+        var a = Parent;
+        var b = other.Parent;
+        while (a is not null && b is not null)
+        {
+            if (a.Fact is not null || b.Fact is not null)
+            {
+                if (a.Fact != b.Fact)
+                {
+                    return false;
+                }
+            }
+            else if (!Equals(a.Value, b.Value))
+            {
+                return false;
+            }
+
+            a = a.Parent;
+            b = b.Parent;
+        }
+
+        return a is null && b is null;
+    }
+
+    public override string ToString() => $"{Rule.Id}({string.Join(", ", Facts)})";
+
+    private object[] CollectFacts()
+    {
+        var count = 0;
+        for (var t = Parent; t is not null; t = t.Parent)
+        {
+            if (t.Fact is not null)
+            {
+                count++;
+            }
+        }
+
+        var facts = count == 0 ? Array.Empty<object>() : new object[count];
+        for (var t = Parent; t is not null; t = t.Parent)
+        {
+            if (t.Fact is not null)
+            {
+                facts[--count] = t.Value!;
+            }
+        }
+
+        return facts;
+    }
+}

@@ -1,0 +1,128 @@
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>A fact in working memory: its current version, insertion order and the network state it feeds.</summary>
+internal sealed class FactEntry
+{
+    public FactEntry(object fact, long sequence)
+    {
+        Object = fact;
+        Sequence = sequence;
+    }
+
+    /// <summary>The current version of the fact (replaced on update of an <see cref="IFactIdentity"/> fact).</summary>
+    public object Object;
+
+    /// <summary>Insertion order, kept across updates.</summary>
+    public long Sequence;
+
+    public bool Removed;
+
+    /// <summary>Alpha memories the fact is in (linked through <see cref="AlphaItem.NextOfFact"/>).</summary>
+    public AlphaItem? FirstAlphaItem;
+
+    /// <summary>Tokens whose level is this fact (linked through <see cref="FactToken.NextInFact"/>).</summary>
+    public FactToken? FirstToken;
+
+    public FactEntry? Next;
+    public FactEntry? Prev;
+
+    public void AddToken(FactToken token)
+    {
+        token.NextInFact = FirstToken;
+        if (FirstToken is not null)
+        {
+            FirstToken.PrevInFact = token;
+        }
+
+        FirstToken = token;
+    }
+
+    public void RemoveToken(FactToken token)
+    {
+        if (token.PrevInFact is not null)
+        {
+            token.PrevInFact.NextInFact = token.NextInFact;
+        }
+        else if (FirstToken == token)
+        {
+            FirstToken = token.NextInFact;
+        }
+
+        if (token.NextInFact is not null)
+        {
+            token.NextInFact.PrevInFact = token.PrevInFact;
+        }
+
+        token.NextInFact = null;
+        token.PrevInFact = null;
+    }
+}
+
+/// <summary>Membership of a fact in one alpha memory.</summary>
+internal sealed class AlphaItem
+{
+    public AlphaItem(FactEntry entry, int memoryId)
+    {
+        Entry = entry;
+        MemoryId = memoryId;
+    }
+
+    public FactEntry Entry { get; }
+
+    public int MemoryId { get; }
+
+    public bool Removed;
+    public AlphaItem? Next;
+    public AlphaItem? Prev;
+    public AlphaItem? NextOfFact;
+}
+
+/// <summary>An alpha memory: the facts that passed a chain of alpha tests, in insertion order.</summary>
+internal sealed class AlphaList
+{
+    public AlphaItem? Head;
+    public AlphaItem? Tail;
+    public int Count;
+
+    public void Add(AlphaItem item)
+    {
+        item.Prev = Tail;
+        item.Next = null;
+        if (Tail is null)
+        {
+            Head = item;
+        }
+        else
+        {
+            Tail.Next = item;
+        }
+
+        Tail = item;
+        Count++;
+    }
+
+    public void Remove(AlphaItem item)
+    {
+        if (item.Prev is null)
+        {
+            Head = item.Next;
+        }
+        else
+        {
+            item.Prev.Next = item.Next;
+        }
+
+        if (item.Next is null)
+        {
+            Tail = item.Prev;
+        }
+        else
+        {
+            item.Next.Prev = item.Prev;
+        }
+
+        item.Prev = null;
+        item.Removed = true;
+        Count--;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>
+/// The state a not/exists/aggregate node keeps for one left token: the results of its sub-network (a count,
+/// or the aggregated items) and the output token(s) it currently emits.
+/// </summary>
+internal sealed class OwnerToken : Token
+{
+    public OwnerToken(Token parent, int nodeId)
+        : base(parent, null, nodeId)
+    {
+    }
+
+    public bool Initializing;
+    public bool Dirty;
+    public int Count;
+    public Token? Out;
+    public List<AggregateItem>? Items;
+    public List<GroupState>? Groups;
+}
+
+/// <summary>One fact feeding an aggregate, with its selector value captured when it arrived.</summary>
+internal sealed class AggregateItem
+{
+    public AggregateItem(Token source, object? selected)
+    {
+        Source = source;
+        Selected = selected;
+    }
+
+    public Token Source { get; }
+
+    public object? Selected { get; }
+
+    public long Sequence => Source.Fact!.Sequence;
+}
+
+/// <summary>One group of a group-by aggregate for one left token.</summary>
+internal sealed class GroupState
+{
+    public GroupState(object? key)
+    {
+        Key = key;
+    }
+
+    public object? Key { get; }
+
+    public List<AggregateItem> Items { get; } = new();
+
+    public Token? Out;
+    public bool Dirty;
+}

@@ -1,0 +1,820 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Network;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>
+/// Working memory, node memories and agenda over a shared <see cref="ReteNetwork"/>. Everything is
+/// allocated lazily, so creating a session costs a few small arrays.
+/// </summary>
+internal sealed class Session : ISession
+{
+    /// <summary>Facts are found by a linear scan until there are more than this many; then a dictionary is built.</summary>
+    private const int IdentityMapThreshold = 8;
+
+    private const int LoopWindow = 256;
+
+    private readonly SessionOptions _options;
+    private readonly TokenList?[] _memories;
+    private readonly AlphaList?[] _alphas;
+    private readonly JoinState?[] _joins;
+    private readonly Agenda _agenda = new();
+    private Token? _root;
+    private FactEntry? _firstFact;
+    private FactEntry? _lastFact;
+    private int _factCount;
+    private Dictionary<object, FactEntry>? _identityMap;
+    private long _factSequence;
+    private long _activationSequence;
+    private List<Activation>? _stash;
+    private bool _stashing;
+    private List<object>? _pendingRetracts;
+    private int _depth;
+    private bool _firing;
+    private bool _halted;
+    private ActionContext? _context;
+    private SessionEvents? _events;
+    private List<AlphaMemoryNode>? _reached;
+    private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
+
+    public Session(ReteNetwork network, SessionOptions options)
+    {
+        Network = network;
+        _options = options;
+        _memories = new TokenList?[network.Nodes.Length];
+        _alphas = new AlphaList?[network.AlphaMemories.Length];
+        _joins = new JoinState?[network.Nodes.Length];
+    }
+
+    public ReteNetwork Network { get; }
+
+    public ISessionEvents Events => _events ??= new SessionEvents();
+
+    public TokenList Memory(int nodeId) => _memories[nodeId] ??= new TokenList();
+
+    public AlphaList Alpha(int memoryId) => _alphas[memoryId] ??= new AlphaList();
+
+    public AlphaList? PeekAlpha(int memoryId) => _alphas[memoryId];
+
+    public JoinState? PeekJoin(int nodeId) => _joins[nodeId];
+
+    public TokenList? PeekMemory(int nodeId) => _memories[nodeId];
+
+    public JoinState Join(int nodeId) => _joins[nodeId] ??= new JoinState();
+
+    // ---- Fact operations -------------------------------------------------------------------------
+
+    public void Insert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!TryInsert(fact))
+        {
+            throw new FactException($"The fact {Describe(fact)} is already in the session.", fact);
+        }
+    }
+
+    public void InsertAll(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var list = new List<object>(facts);
+        HashSet<object>? seen = list.Count > 1 ? new HashSet<object>(FactComparer.Instance) : null;
+        foreach (var fact in list)
+        {
+            if (fact is null)
+            {
+                throw new ArgumentException("The facts contain null.", nameof(facts));
+            }
+
+            if (Find(fact) is not null || (seen is not null && !seen.Add(fact)))
+            {
+                throw new FactException($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
+            }
+        }
+
+        foreach (var fact in list)
+        {
+            InsertNew(fact);
+        }
+    }
+
+    public bool TryInsert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (Find(fact) is not null)
+        {
+            return false;
+        }
+
+        InsertNew(fact);
+        return true;
+    }
+
+    public void Update(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!TryUpdate(fact))
+        {
+            throw new FactException($"The fact {Describe(fact)} cannot be updated: it is not in the session.", fact);
+        }
+    }
+
+    public bool TryUpdate(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var entry = Find(fact);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        BeginOperation();
+        try
+        {
+            UpdateCore(entry, fact);
+        }
+        finally
+        {
+            EndOperation();
+        }
+
+        return true;
+    }
+
+    public void Retract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!TryRetract(fact))
+        {
+            throw new FactException($"The fact {Describe(fact)} cannot be retracted: it is not in the session.", fact);
+        }
+    }
+
+    public bool TryRetract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var entry = Find(fact);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        BeginOperation();
+        try
+        {
+            RetractCore(entry);
+        }
+        finally
+        {
+            EndOperation();
+        }
+
+        return true;
+    }
+
+    public IEnumerable<T> Query<T>()
+    {
+        var result = new List<T>();
+        for (var entry = _firstFact; entry is not null; entry = entry.Next)
+        {
+            if (entry.Object is T typed)
+            {
+                result.Add(typed);
+            }
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<IMatch> GetAgenda()
+    {
+        EnsureRoot();
+        Settle();
+        return _agenda.Snapshot();
+    }
+
+    /// <summary>Marks an aggregate whose facts changed; it is recomputed by <see cref="Settle"/>.</summary>
+    public void MarkDirty(ConditionalNode node, OwnerToken owner)
+    {
+        if (!owner.Dirty)
+        {
+            owner.Dirty = true;
+            (_dirty ??= new List<(ConditionalNode, OwnerToken)>()).Add((node, owner));
+        }
+    }
+
+    /// <summary>Brings deferred aggregate results (and the linked-fact retractions they cause) up to date.</summary>
+    private void Settle()
+    {
+        while (_dirty is { Count: > 0 })
+        {
+            BeginOperation();
+            try
+            {
+                FlushAggregates();
+            }
+            finally
+            {
+                EndOperation();
+            }
+        }
+    }
+
+    private void FlushAggregates()
+    {
+        while (_dirty is { Count: > 0 })
+        {
+            var dirty = _dirty.ToArray();
+            _dirty.Clear();
+            foreach (var (node, owner) in dirty)
+            {
+                if (!owner.Removed && owner.Dirty)
+                {
+                    node.Refresh(this, owner);
+                }
+            }
+        }
+    }
+
+    private void InsertNew(object fact)
+    {
+        BeginOperation();
+        try
+        {
+            var entry = new FactEntry(fact, ++_factSequence);
+            AddEntry(entry);
+            _events?.OnFactInserted(this, fact);
+            AddToNetwork(entry);
+        }
+        finally
+        {
+            EndOperation();
+        }
+    }
+
+    private void UpdateCore(FactEntry entry, object fact)
+    {
+        // Retract then re-insert, but remember the activations that go away: those that come back over the
+        // same facts are the same match, updated (see CreateActivation).
+        FlushAggregates();
+        var outerStash = _stashing;
+        _stashing = true;
+        try
+        {
+            RemoveFromNetwork(entry);
+            if (!ReferenceEquals(entry.Object, fact))
+            {
+                if (_identityMap is not null)
+                {
+                    _identityMap.Remove(entry.Object);
+                    _identityMap.Add(fact, entry);
+                }
+
+                entry.Object = fact;
+            }
+
+            entry.Removed = false;
+            _events?.OnFactUpdated(this, fact);
+            AddToNetwork(entry);
+            FlushAggregates();
+        }
+        finally
+        {
+            _stashing = outerStash;
+        }
+
+        if (!_stashing)
+        {
+            FlushStash();
+        }
+    }
+
+    private void RetractCore(FactEntry entry)
+    {
+        RemoveFromNetwork(entry);
+        RemoveEntry(entry);
+        _events?.OnFactRetracted(this, entry.Object);
+    }
+
+    private void BeginOperation()
+    {
+        if (_depth == 0)
+        {
+            EnsureRoot();
+        }
+
+        _depth++;
+    }
+
+    private void EndOperation()
+    {
+        _depth--;
+        if (_depth > 0 || _pendingRetracts is not { Count: > 0 })
+        {
+            return;
+        }
+
+        // Facts linked to matches that went away are retracted once the propagation that removed them is over.
+        _depth++;
+        try
+        {
+            while (_pendingRetracts.Count > 0)
+            {
+                var fact = _pendingRetracts[^1];
+                _pendingRetracts.RemoveAt(_pendingRetracts.Count - 1);
+                var entry = Find(fact);
+                if (entry is not null)
+                {
+                    RetractCore(entry);
+                }
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void EnsureRoot()
+    {
+        if (_root is not null)
+        {
+            return;
+        }
+
+        _root = new Token(null, null, 0);
+        Memory(0).Add(_root);
+        _depth++;
+        try
+        {
+            foreach (var child in Network.Root.Children)
+            {
+                child.LeftActivate(this, _root);
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    // ---- Working memory ----------------------------------------------------------------------------
+
+    private FactEntry? Find(object fact)
+    {
+        if (_identityMap is not null)
+        {
+            return _identityMap.GetValueOrDefault(fact);
+        }
+
+        for (var entry = _firstFact; entry is not null; entry = entry.Next)
+        {
+            if (FactComparer.Instance.Equals(entry.Object, fact))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddEntry(FactEntry entry)
+    {
+        entry.Prev = _lastFact;
+        if (_lastFact is null)
+        {
+            _firstFact = entry;
+        }
+        else
+        {
+            _lastFact.Next = entry;
+        }
+
+        _lastFact = entry;
+        _factCount++;
+        if (_identityMap is not null)
+        {
+            _identityMap.Add(entry.Object, entry);
+        }
+        else if (_factCount > IdentityMapThreshold)
+        {
+            _identityMap = new Dictionary<object, FactEntry>(FactComparer.Instance);
+            for (var e = _firstFact; e is not null; e = e.Next)
+            {
+                _identityMap.Add(e.Object, e);
+            }
+        }
+    }
+
+    private void RemoveEntry(FactEntry entry)
+    {
+        if (entry.Prev is null)
+        {
+            _firstFact = entry.Next;
+        }
+        else
+        {
+            entry.Prev.Next = entry.Next;
+        }
+
+        if (entry.Next is null)
+        {
+            _lastFact = entry.Prev;
+        }
+        else
+        {
+            entry.Next.Prev = entry.Prev;
+        }
+
+        entry.Prev = null;
+        entry.Next = null;
+        _factCount--;
+        _identityMap?.Remove(entry.Object);
+    }
+
+    // ---- Propagation -------------------------------------------------------------------------------
+
+    private void AddToNetwork(FactEntry entry)
+    {
+        var reached = _reached ??= new List<AlphaMemoryNode>();
+        reached.Clear();
+        foreach (var root in Network.Route(entry.Object.GetType()))
+        {
+            Walk(root, entry.Object, reached);
+        }
+
+        // One memory at a time: store the fact, then right-activate that memory's joins (deepest first).
+        var memories = reached.ToArray();
+        reached.Clear();
+        foreach (var memory in memories)
+        {
+            var alpha = Alpha(memory.Id);
+            var item = new AlphaItem(entry, memory.Id) { NextOfFact = entry.FirstAlphaItem };
+            entry.FirstAlphaItem = item;
+            alpha.Add(item);
+            foreach (var keyed in memory.KeyedSuccessors)
+            {
+                keyed.IndexRight(this, item, alpha);
+            }
+
+            foreach (var join in memory.Successors)
+            {
+                join.RightActivate(this, entry);
+            }
+        }
+    }
+
+    private void Walk(AlphaNode node, object fact, List<AlphaMemoryNode> reached)
+    {
+        if (node.Memory is not null)
+        {
+            reached.Add(node.Memory);
+        }
+
+        foreach (var child in node.Children)
+        {
+            bool pass;
+            try
+            {
+                pass = child.Test!(fact);
+            }
+            catch (Exception ex) when (ex is not RuleConditionException)
+            {
+                throw ConditionFailed(child.RuleId, null, fact, ex);
+            }
+
+            if (pass)
+            {
+                Walk(child, fact, reached);
+            }
+        }
+
+        foreach (var group in node.Groups)
+        {
+            object? key;
+            try
+            {
+                key = group.Key(fact);
+            }
+            catch (Exception ex) when (ex is not RuleConditionException)
+            {
+                throw ConditionFailed(node.RuleId, null, fact, ex);
+            }
+
+            if (group.Branches.TryGetValue(key ?? JoinKey.Null, out var branch))
+            {
+                Walk(branch, fact, reached);
+            }
+        }
+    }
+
+    private void RemoveFromNetwork(FactEntry entry)
+    {
+        entry.Removed = true;
+        for (var item = entry.FirstAlphaItem; item is not null; item = item.NextOfFact)
+        {
+            var memory = Network.AlphaMemories[item.MemoryId];
+            foreach (var keyed in memory.KeyedSuccessors)
+            {
+                keyed.UnindexRight(this, item);
+            }
+
+            Alpha(item.MemoryId).Remove(item);
+        }
+
+        entry.FirstAlphaItem = null;
+        if (entry.FirstToken?.NextInFact is not null)
+        {
+            // Upstream first: removing a token removes what was derived from it, so a sub-network result and
+            // the match it blocks never disappear in the wrong order (which would re-create the match).
+            var tokens = new List<FactToken>();
+            for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
+            {
+                tokens.Add(t);
+            }
+
+            var nodes = Network.Nodes;
+            tokens.Sort((a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank));
+            foreach (var token in tokens)
+            {
+                RemoveToken(token);
+            }
+        }
+
+        while (entry.FirstToken is { } token)
+        {
+            RemoveToken(token);
+        }
+    }
+
+    /// <summary>Removes a token and everything below it (tree-based removal).</summary>
+    public void RemoveToken(Token token)
+    {
+        if (token.Removed)
+        {
+            return;
+        }
+
+        token.Removed = true;
+        while (token.FirstChild is { } child)
+        {
+            RemoveToken(child);
+        }
+
+        var node = Network.Nodes[token.NodeId];
+        node.OnRemoving(this, token);
+        if (node.HasMemory)
+        {
+            foreach (var keyed in node.KeyedChildren)
+            {
+                keyed.UnindexLeft(this, token);
+            }
+
+            Memory(node.Id).Remove(token);
+        }
+
+        token.Parent?.RemoveChild(token);
+        if (token is FactToken factToken)
+        {
+            factToken.Fact.RemoveToken(factToken);
+        }
+
+        node.Partner?.OnSubResult(this, token, added: false);
+    }
+
+    // ---- Agenda ------------------------------------------------------------------------------------
+
+    public void CreateActivation(TerminalNode terminal, Token parent)
+    {
+        var activation = new Activation(parent, terminal, ++_activationSequence);
+        parent.AddChild(activation);
+        if (_stash is { Count: > 0 })
+        {
+            for (var i = 0; i < _stash.Count; i++)
+            {
+                var old = _stash[i];
+                if (!activation.SameMatchAs(old))
+                {
+                    continue;
+                }
+
+                _stash.RemoveAt(i);
+                activation.Linked = old.Linked;
+                if (!old.Fired)
+                {
+                    activation.Sequence = old.Sequence;
+                    _agenda.Add(activation);
+                }
+                else if (terminal.Rule.Repeatability == RuleRepeatability.Repeatable)
+                {
+                    _agenda.Add(activation);
+                }
+                else
+                {
+                    activation.Fired = true;
+                }
+
+                _events?.OnActivationUpdated(this, activation);
+                return;
+            }
+        }
+
+        _agenda.Add(activation);
+        _events?.OnActivationCreated(this, activation);
+    }
+
+    public void OnActivationRemoved(Activation activation)
+    {
+        _agenda.Remove(activation);
+        if (_stashing)
+        {
+            (_stash ??= new List<Activation>()).Add(activation);
+            return;
+        }
+
+        DeleteActivation(activation);
+    }
+
+    private void DeleteActivation(Activation activation)
+    {
+        _events?.OnActivationDeleted(this, activation);
+        if (activation.Linked is { Count: > 0 } linked)
+        {
+            (_pendingRetracts ??= new List<object>()).AddRange(linked);
+            activation.Linked = null;
+        }
+    }
+
+    private void FlushStash()
+    {
+        if (_stash is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var stash = _stash.ToArray();
+        _stash.Clear();
+        foreach (var activation in stash)
+        {
+            DeleteActivation(activation);
+        }
+    }
+
+    // ---- Firing ------------------------------------------------------------------------------------
+
+    public int Fire() => FireCore(int.MaxValue, CancellationToken.None);
+
+    public int Fire(int maxFirings)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxFirings);
+        return FireCore(maxFirings, CancellationToken.None);
+    }
+
+    public int Fire(CancellationToken cancellationToken) => FireCore(int.MaxValue, cancellationToken);
+
+    public void Halt() => _halted = true;
+
+    private int FireCore(int maxFirings, CancellationToken cancellationToken)
+    {
+        if (_firing)
+        {
+            throw new InvalidOperationException("Fire cannot be called from a rule action.");
+        }
+
+        EnsureRoot();
+        _firing = true;
+        _halted = false;
+        var fired = 0;
+        var limit = _options.MaxFiringsPerFire;
+        int[]? window = null;
+        try
+        {
+            while (fired < maxFirings && !_halted)
+            {
+                Settle();
+                if (_agenda.Count == 0 || cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (fired >= limit)
+                {
+                    throw LoopDetected(limit, window!);
+                }
+
+                var activation = _agenda.Pop();
+                activation.Fired = true;
+
+                // Remember only the last firings before the limit: they name the looping rules.
+                if (fired >= limit - LoopWindow)
+                {
+                    window ??= new int[Math.Min(limit, LoopWindow)];
+                    window[fired % window.Length] = activation.Terminal.Id;
+                }
+
+                FireActivation(activation);
+                fired++;
+            }
+        }
+        finally
+        {
+            _firing = false;
+        }
+
+        return fired;
+    }
+
+    private void FireActivation(Activation activation)
+    {
+        var context = _context ??= new ActionContext(this);
+        var previousLinked = activation.Linked;
+        activation.Linked = null;
+        context.Begin(activation, previousLinked);
+        try
+        {
+            _events?.OnRuleFiring(this, activation);
+            var actions = activation.Terminal.Actions;
+            for (var i = 0; i < actions.Length; i++)
+            {
+                try
+                {
+                    actions[i](context, activation.Parent!);
+                }
+                catch (Exception ex) when (ex is not RuleConditionException)
+                {
+                    var error = new RuleActionException(activation.Rule.Id, activation.Facts, ex);
+                    _events?.OnActionFailed(this, activation, error);
+                    throw error;
+                }
+            }
+
+            // Facts linked by the previous firing and not produced again are withdrawn.
+            if (context.PreviousLinked is { Count: > 0 } stale)
+            {
+                foreach (var fact in stale.ToArray())
+                {
+                    TryRetract(fact);
+                }
+            }
+
+            _events?.OnRuleFired(this, activation);
+        }
+        finally
+        {
+            context.End();
+        }
+    }
+
+    private RuleLoopException LoopDetected(int limit, int[] window)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var terminalId in window)
+        {
+            if (terminalId > 0)
+            {
+                counts[terminalId] = counts.GetValueOrDefault(terminalId) + 1;
+            }
+        }
+
+        var ranked = new List<KeyValuePair<int, int>>(counts);
+        ranked.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
+        var ids = new List<string>();
+        foreach (var pair in ranked)
+        {
+            var id = ((TerminalNode)Network.Nodes[pair.Key]).Rule.Id;
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return new RuleLoopException(limit, ids);
+    }
+
+    // ---- Errors ------------------------------------------------------------------------------------
+
+    public RuleConditionException ConditionFailed(string ruleId, Token? token, object? fact, Exception inner)
+    {
+        var facts = new List<object>();
+        for (var t = token; t is not null; t = t.Parent)
+        {
+            if (t.Fact is not null)
+            {
+                facts.Insert(0, t.Value!);
+            }
+        }
+
+        if (fact is not null)
+        {
+            facts.Add(fact);
+        }
+
+        var error = new RuleConditionException(ruleId, facts, inner);
+        _events?.OnConditionFailed(this, error);
+        return error;
+    }
+
+    private static string Describe(object fact) => $"'{fact}' ({fact.GetType().Name})";
+}

@@ -1,0 +1,57 @@
+using System.Linq;
+using Engagement.Rules.Decisions;
+using NodaTime;
+using static Engagement.Rules.Tests.Support.Given;
+
+namespace Engagement.Rules.Tests.Evaluation;
+
+public sealed partial class EngagementEvaluatorTest
+{
+    [Test]
+    public void Forecast_ThirtyDays_HonoursCapsCooldownsAndTheDailyBudget()
+    {
+        // Every day: a fresh offer (new topic) and the same service reminder topic.
+        var evaluator = Evaluator(null, (_, context) =>
+        [
+            Proposal("offer", TouchClass.Marketing, "offer." + context.Today.ToString("yyyy-MM-dd", null), context.Today),
+            Proposal("oil", TouchClass.Service, "service.oil", context.Today, vin: Vin1),
+        ]);
+
+        var forecast = evaluator.Forecast(FactsOf(null, null, Vehicle()), Now, 30);
+
+        forecast.DailyResults.Should().HaveCount(30);
+        forecast.Touches.Count(t => t.Topic == "service.oil").Should().Be(1, "the 30-day cooldown holds across the horizon");
+        var marketing = forecast.Touches.Where(t => t.Class == TouchClass.Marketing).Select(t => t.DueAt).ToArray();
+        marketing.Should().NotBeEmpty();
+        foreach (var at in marketing)
+        {
+            marketing.Count(other => other >= at && other < at + Duration.FromDays(7)).Should().BeLessThanOrEqualTo(2, "at most 2 marketing touches in any 7 days");
+        }
+
+        forecast.Touches.GroupBy(t => t.DueLocal.Date).Should().OnlyContain(g => g.Count() == 1, "one non-safety touch per day");
+        forecast.DailyResults.SelectMany(r => r.Suppressed).Should().Contain(s => s.Reason == SuppressionReason.FrequencyCap);
+    }
+
+    [Test]
+    public void Forecast_EvaluatesAtTheSameLocalTimeEachDayAcrossDaylightSaving()
+    {
+        var evaluator = Evaluator(null, (_, _) => []);
+        var from = new LocalDateTime(2026, 3, 6, 9, 0).InZoneStrictly(NewYork).ToInstant();
+
+        var forecast = evaluator.Forecast(FactsOf(), from, 4);
+
+        forecast.DailyResults.Select(r => r.EvaluatedAt.InZone(NewYork).TimeOfDay).Should().OnlyContain(t => t == new LocalTime(9, 0));
+    }
+
+    [Test]
+    public void Forecast_TheSameOccurrenceProposedDaily_IsDecidedOnce()
+    {
+        var due = Today.PlusDays(2);
+        var evaluator = Evaluator(null, (_, _) => [Proposal("inspection", TouchClass.Service, "service.inspection", due)]);
+
+        var forecast = evaluator.Forecast(FactsOf(null, null, Vehicle()), Now, 5);
+
+        forecast.Touches.Should().ContainSingle().Which.DueLocal.Date.Should().Be(due);
+        forecast.DailyResults.Skip(1).SelectMany(r => r.Suppressed).Should().OnlyContain(s => s.Reason == SuppressionReason.AlreadySent);
+    }
+}
