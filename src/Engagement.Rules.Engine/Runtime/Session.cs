@@ -38,6 +38,7 @@ internal sealed class Session : ISession
     private ActionContext? _context;
     private SessionEvents? _events;
     private List<AlphaMemoryNode>? _reached;
+    private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
 
     public Session(ReteNetwork network, SessionOptions options)
     {
@@ -55,6 +56,12 @@ internal sealed class Session : ISession
     public TokenList Memory(int nodeId) => _memories[nodeId] ??= new TokenList();
 
     public AlphaList Alpha(int memoryId) => _alphas[memoryId] ??= new AlphaList();
+
+    public AlphaList? PeekAlpha(int memoryId) => _alphas[memoryId];
+
+    public JoinState? PeekJoin(int nodeId) => _joins[nodeId];
+
+    public TokenList? PeekMemory(int nodeId) => _memories[nodeId];
 
     public JoinState Join(int nodeId) => _joins[nodeId] ??= new JoinState();
 
@@ -184,7 +191,51 @@ internal sealed class Session : ISession
     public IReadOnlyList<IMatch> GetAgenda()
     {
         EnsureRoot();
+        Settle();
         return _agenda.Snapshot();
+    }
+
+    /// <summary>Marks an aggregate whose facts changed; it is recomputed by <see cref="Settle"/>.</summary>
+    public void MarkDirty(ConditionalNode node, OwnerToken owner)
+    {
+        if (!owner.Dirty)
+        {
+            owner.Dirty = true;
+            (_dirty ??= new List<(ConditionalNode, OwnerToken)>()).Add((node, owner));
+        }
+    }
+
+    /// <summary>Brings deferred aggregate results (and the linked-fact retractions they cause) up to date.</summary>
+    private void Settle()
+    {
+        while (_dirty is { Count: > 0 })
+        {
+            BeginOperation();
+            try
+            {
+                FlushAggregates();
+            }
+            finally
+            {
+                EndOperation();
+            }
+        }
+    }
+
+    private void FlushAggregates()
+    {
+        while (_dirty is { Count: > 0 })
+        {
+            var dirty = _dirty.ToArray();
+            _dirty.Clear();
+            foreach (var (node, owner) in dirty)
+            {
+                if (!owner.Removed && owner.Dirty)
+                {
+                    node.Refresh(this, owner);
+                }
+            }
+        }
     }
 
     private void InsertNew(object fact)
@@ -207,6 +258,7 @@ internal sealed class Session : ISession
     {
         // Retract then re-insert, but remember the activations that go away: those that come back over the
         // same facts are the same match, updated (see CreateActivation).
+        FlushAggregates();
         var outerStash = _stashing;
         _stashing = true;
         try
@@ -226,6 +278,7 @@ internal sealed class Session : ISession
             entry.Removed = false;
             _events?.OnFactUpdated(this, fact);
             AddToNetwork(entry);
+            FlushAggregates();
         }
         finally
         {
@@ -291,7 +344,7 @@ internal sealed class Session : ISession
             return;
         }
 
-        _root = new Token(null, null, null, 0);
+        _root = new Token(null, null, 0);
         Memory(0).Add(_root);
         _depth++;
         try
@@ -472,6 +525,24 @@ internal sealed class Session : ISession
         }
 
         entry.FirstAlphaItem = null;
+        if (entry.FirstToken?.NextInFact is not null)
+        {
+            // Upstream first: removing a token removes what was derived from it, so a sub-network result and
+            // the match it blocks never disappear in the wrong order (which would re-create the match).
+            var tokens = new List<FactToken>();
+            for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
+            {
+                tokens.Add(t);
+            }
+
+            var nodes = Network.Nodes;
+            tokens.Sort((a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank));
+            foreach (var token in tokens)
+            {
+                RemoveToken(token);
+            }
+        }
+
         while (entry.FirstToken is { } token)
         {
             RemoveToken(token);
@@ -505,7 +576,11 @@ internal sealed class Session : ISession
         }
 
         token.Parent?.RemoveChild(token);
-        token.Fact?.RemoveToken(token);
+        if (token is FactToken factToken)
+        {
+            factToken.Fact.RemoveToken(factToken);
+        }
+
         node.Partner?.OnSubResult(this, token, added: false);
     }
 
@@ -616,9 +691,10 @@ internal sealed class Session : ISession
         int[]? window = null;
         try
         {
-            while (fired < maxFirings && _agenda.Count > 0 && !_halted)
+            while (fired < maxFirings && !_halted)
             {
-                if (cancellationToken.IsCancellationRequested)
+                Settle();
+                if (_agenda.Count == 0 || cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }
