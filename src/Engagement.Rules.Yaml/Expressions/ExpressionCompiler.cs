@@ -54,10 +54,10 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         var errorsBefore = CountErrors(diagnostics);
         try
         {
-            var body = CompileBody(text, binder, expectedType);
+            var body = CompileBody(text, binder, expectedType, out var mayBeMissing);
             return body is null || CountErrors(diagnostics) > errorsBefore
                 ? null
-                : new TypedExpression(body, binder.Declarations.ToArray(), binder.Parameters);
+                : new TypedExpression(body, binder.Declarations.ToArray(), binder.Parameters) { MayBeMissing = mayBeMissing };
         }
 #pragma warning disable CA1031 // A defect here must reject one expression, never crash the host loading rules.
         catch (Exception exception)
@@ -71,8 +71,9 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         }
     }
 
-    private Expression? CompileBody(string text, Binder binder, Type? expectedType)
+    private Expression? CompileBody(string text, Binder binder, Type? expectedType, out bool mayBeMissing)
     {
+        mayBeMissing = false;
         if (text.Length > MaxLength)
         {
             binder.Error(
@@ -132,6 +133,7 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
             return null;
         }
 
+        mayBeMissing = bound.MayBeMissing && expectedType is null;
         return Convert(bound, syntax, expectedType, binder);
     }
 

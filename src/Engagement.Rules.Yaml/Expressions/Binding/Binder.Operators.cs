@@ -131,7 +131,10 @@ internal sealed partial class Binder
                 return null;
             }
 
-            Error(ExpressionDiagnosticCodes.TypeMismatch, operatorStart, $"Cannot compare a {LanguageTypes.Short(left.Type)} with a {LanguageTypes.Short(right.Type)}.");
+            Error(
+                ExpressionDiagnosticCodes.TypeMismatch,
+                operatorStart,
+                $"Cannot compare a {LanguageTypes.Short(left.Type)} with a {LanguageTypes.Short(right.Type)}.{FieldHint(left.Type, right.Type)}{FieldHint(right.Type, left.Type)}");
             return null;
         }
 
@@ -163,6 +166,27 @@ internal sealed partial class Binder
         }
 
         return Ordering(op, left, right);
+    }
+
+    /// <summary>A hint naming the fields of a record that have the other side's type (a VIN compared with text).</summary>
+    private static string FieldHint(Type record, Type other)
+    {
+        if (!LanguageTypes.IsRecord(record))
+        {
+            return string.Empty;
+        }
+
+        var fields = record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType == other && p.GetIndexParameters().Length == 0)
+            .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return fields.Length switch
+        {
+            0 => string.Empty,
+            1 => $" Compare its field instead: .{fields[0]}.",
+            _ => $" Compare one of its fields instead: {string.Join(", ", fields.Select(f => "." + f))}.",
+        };
     }
 
     private static bool HasOrdering(Type type) =>
