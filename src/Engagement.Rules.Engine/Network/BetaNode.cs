@@ -49,6 +49,9 @@ internal abstract class BetaNode
     /// <summary>Whether tokens are kept in a memory: only joins below read it (as their left memory).</summary>
     public bool HasMemory { get; private set; }
 
+    /// <summary>Index of this node's memory in a session's memory table (only nodes with a memory have one).</summary>
+    public int MemorySlot { get; set; } = -1;
+
     public abstract string Describe();
 
     public void Freeze()
@@ -85,7 +88,7 @@ internal abstract class BetaNode
 
         if (HasMemory)
         {
-            var memory = session.Memory(Id);
+            var memory = session.Memory(MemorySlot);
             memory.Add(token);
             foreach (var keyed in KeyedChildren)
             {

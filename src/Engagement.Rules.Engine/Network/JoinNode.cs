@@ -36,6 +36,9 @@ internal sealed class JoinNode : BetaNode
 
     public bool IsKeyed => Key is not null;
 
+    /// <summary>Index of this join's hash indexes in a session's index table (keyed joins only).</summary>
+    public int IndexSlot { get; set; } = -1;
+
     public override string Describe()
     {
         var text = $"join alpha#{AlphaMemory.Id}";
@@ -77,7 +80,7 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var state = session.PeekJoin(Id);
+        var state = session.PeekJoin(IndexSlot);
         if (state?.Right is not null)
         {
             var key = LeftKey(session, parent);
@@ -117,7 +120,7 @@ internal sealed class JoinNode : BetaNode
 
     public void RightActivate(Session session, FactEntry entry)
     {
-        var memory = session.PeekMemory(Parent!.Id);
+        var memory = session.PeekMemory(Parent!.MemorySlot);
         if (memory is null || memory.Count == 0)
         {
             return;
@@ -144,7 +147,7 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var state = session.PeekJoin(Id);
+        var state = session.PeekJoin(IndexSlot);
         if (state?.Left is not null)
         {
             var key = RightKey(session, entry.Object);
@@ -200,14 +203,14 @@ internal sealed class JoinNode : BetaNode
     /// <summary>Adds a new left token to the left index (building the index once the memory grows).</summary>
     public void IndexLeft(Session session, Token token, TokenList memory)
     {
-        var state = session.PeekJoin(Id);
+        var state = session.PeekJoin(IndexSlot);
         if (state?.Left is not null)
         {
             Add(state.Left, LeftKey(session, token), token);
         }
         else if (memory.Count > IndexThreshold)
         {
-            state = session.Join(Id);
+            state = session.Join(IndexSlot);
             state.Left = new Dictionary<object, List<Token>>();
             for (var t = memory.Head; t is not null; t = t.NextInMemory)
             {
@@ -218,7 +221,7 @@ internal sealed class JoinNode : BetaNode
 
     public void UnindexLeft(Session session, Token token)
     {
-        var state = session.PeekJoin(Id);
+        var state = session.PeekJoin(IndexSlot);
         if (state?.Left is not null)
         {
             Remove(state.Left, SafeLeftKey(token), token);
@@ -227,14 +230,14 @@ internal sealed class JoinNode : BetaNode
 
     public void IndexRight(Session session, AlphaItem item, AlphaList alpha)
     {
-        var state = session.PeekJoin(Id);
+        var state = session.PeekJoin(IndexSlot);
         if (state?.Right is not null)
         {
             Add(state.Right, RightKey(session, item.Entry.Object), item);
         }
         else if (alpha.Count > IndexThreshold)
         {
-            state = session.Join(Id);
+            state = session.Join(IndexSlot);
             state.Right = new Dictionary<object, List<AlphaItem>>();
             for (var i = alpha.Head; i is not null; i = i.Next)
             {
@@ -245,7 +248,7 @@ internal sealed class JoinNode : BetaNode
 
     public void UnindexRight(Session session, AlphaItem item)
     {
-        var state = session.PeekJoin(Id);
+        var state = session.PeekJoin(IndexSlot);
         if (state?.Right is not null)
         {
             Remove(state.Right, SafeRightKey(item.Entry.Object), item);

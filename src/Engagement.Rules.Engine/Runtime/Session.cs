@@ -44,26 +44,26 @@ internal sealed class Session : ISession
     {
         Network = network;
         _options = options;
-        _memories = new TokenList?[network.Nodes.Length];
+        _memories = new TokenList?[network.MemoryCount];
         _alphas = new AlphaList?[network.AlphaMemories.Length];
-        _joins = new JoinState?[network.Nodes.Length];
+        _joins = new JoinState?[network.IndexCount];
     }
 
     public ReteNetwork Network { get; }
 
     public ISessionEvents Events => _events ??= new SessionEvents();
 
-    public TokenList Memory(int nodeId) => _memories[nodeId] ??= new TokenList();
+    public TokenList Memory(int slot) => _memories[slot] ??= new TokenList();
 
     public AlphaList Alpha(int memoryId) => _alphas[memoryId] ??= new AlphaList();
 
     public AlphaList? PeekAlpha(int memoryId) => _alphas[memoryId];
 
-    public JoinState? PeekJoin(int nodeId) => _joins[nodeId];
+    public JoinState? PeekJoin(int slot) => _joins[slot];
 
-    public TokenList? PeekMemory(int nodeId) => _memories[nodeId];
+    public TokenList? PeekMemory(int slot) => slot < 0 ? null : _memories[slot];
 
-    public JoinState Join(int nodeId) => _joins[nodeId] ??= new JoinState();
+    public JoinState Join(int slot) => _joins[slot] ??= new JoinState();
 
     // ---- Fact operations -------------------------------------------------------------------------
 
@@ -79,25 +79,39 @@ internal sealed class Session : ISession
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var list = new List<object>(facts);
-        HashSet<object>? seen = list.Count > 1 ? new HashSet<object>(FactComparer.Instance) : null;
-        foreach (var fact in list)
+        var list = facts as IReadOnlyList<object> ?? new List<object>(facts);
+        HashSet<object>? seen = list.Count > 16 ? new HashSet<object>(FactComparer.Instance) : null;
+        for (var i = 0; i < list.Count; i++)
         {
+            var fact = list[i];
             if (fact is null)
             {
                 throw new ArgumentException("The facts contain null.", nameof(facts));
             }
 
-            if (Find(fact) is not null || (seen is not null && !seen.Add(fact)))
+            if (Find(fact) is not null || (seen is not null ? !seen.Add(fact) : DuplicateBefore(list, i)))
             {
                 throw new FactException($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
             }
         }
 
-        foreach (var fact in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            InsertNew(fact);
+            InsertNew(list[i]);
         }
+    }
+
+    private static bool DuplicateBefore(IReadOnlyList<object> facts, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (FactComparer.Instance.Equals(facts[i], facts[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool TryInsert(object fact)
@@ -345,7 +359,11 @@ internal sealed class Session : ISession
         }
 
         _root = new Token(null, null, 0);
-        Memory(0).Add(_root);
+        if (Network.Root.HasMemory)
+        {
+            Memory(Network.Root.MemorySlot).Add(_root);
+        }
+
         _depth++;
         try
         {
@@ -445,11 +463,11 @@ internal sealed class Session : ISession
             Walk(root, entry.Object, reached);
         }
 
-        // One memory at a time: store the fact, then right-activate that memory's joins (deepest first).
-        var memories = reached.ToArray();
-        reached.Clear();
-        foreach (var memory in memories)
+        // One memory at a time: store the fact, then right-activate that memory's joins (most downstream
+        // first). Right activations never route another fact, so the list is stable while iterated.
+        for (var m = 0; m < reached.Count; m++)
         {
+            var memory = reached[m];
             var alpha = Alpha(memory.Id);
             var item = new AlphaItem(entry, memory.Id) { NextOfFact = entry.FirstAlphaItem };
             entry.FirstAlphaItem = item;
@@ -464,6 +482,8 @@ internal sealed class Session : ISession
                 join.RightActivate(this, entry);
             }
         }
+
+        reached.Clear();
     }
 
     private void Walk(AlphaNode node, object fact, List<AlphaMemoryNode> reached)
@@ -572,7 +592,7 @@ internal sealed class Session : ISession
                 keyed.UnindexLeft(this, token);
             }
 
-            Memory(node.Id).Remove(token);
+            Memory(node.MemorySlot).Remove(token);
         }
 
         token.Parent?.RemoveChild(token);
