@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Engagement.Rules.Yaml;
 using Engagement.Rules.Yaml.Testing;
 
@@ -48,7 +49,7 @@ public sealed class RulePackTest
                 continue;
             }
 
-            tests.Should().Contain($"rule: {rule.Id},", $"rule {rule.Id} needs a case that expects it to fire (an expect item naming 'rule: {rule.Id}')");
+            tests.Should().MatchRegex($"rule: {Regex.Escape(rule.Id)}[ ,}}]", $"rule {rule.Id} needs a case that expects it to fire (an expect item naming 'rule: {rule.Id}')");
         }
     }
 
