@@ -113,6 +113,12 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
                 return null;
             }
 
+            if (UnitAt(tokens, offset) is { } unitMessage)
+            {
+                binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, unitMessage);
+                return null;
+            }
+
             var fragment = parsed.FormatErrorMessageFragment();
             binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, $"Syntax error: {fragment}.");
             return null;
@@ -236,6 +242,25 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
             ? $"A condition must be true or false, but this is a {LanguageTypes.Short(present.Type)}; compare it, e.g. with == or >."
             : $"Expected a {LanguageTypes.Short(expectedType)} here, but this is a {LanguageTypes.Short(present.Type)}.";
         binder.Error(ExpressionDiagnosticCodes.WrongResultType, syntax.Start, what);
+        return null;
+    }
+
+    /// <summary>A message for a number followed by a name that is not a unit (<c>5 dayz</c>, <c>1.5 days</c>).</summary>
+    private static string? UnitAt(TokenList<ExpressionToken> tokens, int offset)
+    {
+        var list = tokens.ToArray();
+        for (var i = 1; i < list.Length; i++)
+        {
+            if (list[i].Span.Position.Absolute == offset
+                && list[i].Kind == ExpressionToken.Identifier
+                && list[i - 1].Kind is ExpressionToken.Integer or ExpressionToken.Decimal)
+            {
+                return list[i - 1].Kind == ExpressionToken.Decimal
+                    ? $"A quantity is a whole number followed by a unit; write e.g. 36 hours instead of 1.5 days."
+                    : $"'{list[i].ToStringValue()}' is not a unit; use years, months, weeks, days, hours, minutes or seconds (e.g. 30 days).";
+            }
+        }
+
         return null;
     }
 

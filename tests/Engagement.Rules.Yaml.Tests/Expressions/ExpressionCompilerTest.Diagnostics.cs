@@ -29,6 +29,11 @@ public sealed partial class ExpressionCompilerTest
     public void Compile_SyntaxError_IsER2001AtTheToken(string text, int offset) =>
         ShouldFail(text, "ER2001", offset, "Syntax error");
 
+    [TestCase("today() + 5 dayz", 12, "'dayz' is not a unit")]
+    [TestCase("today() + 1.5 days", 14, "whole number")]
+    public void Compile_BadQuantity_IsER2001WithTheUnits(string text, int offset, string messagePart) =>
+        ShouldFail(text, "ER2001", offset, messagePart);
+
     [Test]
     public void Compile_EmptyText_IsER2001() => ShouldFail("   ", "ER2001", 0, "empty");
 

@@ -39,6 +39,7 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Evaluate("2026-03-01 + 2 weeks").Should().Be(new LocalDate(2026, 3, 15));
         _fixture.Evaluate("08:30 + 2 hours").Should().Be(new LocalTime(10, 30));
         _fixture.Evaluate("23:30 + 45 minutes").Should().Be(new LocalTime(0, 15));
+        _fixture.Evaluate("00:15 - 30 minutes").Should().Be(new LocalTime(23, 45));
     }
 
     [Test]

@@ -51,4 +51,13 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Evaluate("count(customer.otherAddresses)").Should().Be(1);
         _fixture.Condition("has(customer.address) and customer.address in customer.otherAddresses").Should().BeFalse();
     }
+
+    [Test]
+    public void Compile_StructWithoutEquality_IsATypeErrorButItsFieldsCompare()
+    {
+        var error = _fixture.Error("vehicle.location == vehicle.location", typeof(bool));
+        error.Code.Should().Be("ER2030");
+        error.Message.Should().Contain("defines no equality");
+        _fixture.Condition("vehicle.location.latitude > 45").Should().BeTrue();
+    }
 }

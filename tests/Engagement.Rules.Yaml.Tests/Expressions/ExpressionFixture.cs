@@ -56,7 +56,8 @@ internal sealed class ExpressionFixture
             () => 1,
             new Plate("AB-123-CD", "FR"),
             null,
-            Channel.Sms);
+            Channel.Sms,
+            new Coordinates(45.76, 4.83));
     }
 
     public LocalDate Today { get; set; }

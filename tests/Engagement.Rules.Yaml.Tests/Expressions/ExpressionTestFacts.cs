@@ -22,6 +22,14 @@ public sealed record Address(string City, string? PostalCode);
 /// <summary>A value object, like the VIN of the dealership facts.</summary>
 public readonly record struct Plate(string Value, string Region);
 
+/// <summary>A plain struct without an equality operator.</summary>
+public readonly struct Coordinates(double latitude, double longitude)
+{
+    public double Latitude { get; } = latitude;
+
+    public double Longitude { get; } = longitude;
+}
+
 /// <summary>An open set with well-known values, like the touch kinds of the dealership facts.</summary>
 public readonly record struct Channel(string Name)
 {
@@ -61,4 +69,5 @@ public sealed record Vehicle(
     System.Func<int> Callback,
     Plate Plate,
     Plate? PreviousPlate,
-    Channel Preferred);
+    Channel Preferred,
+    Coordinates Location);

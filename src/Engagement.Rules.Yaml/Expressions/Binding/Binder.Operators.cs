@@ -147,6 +147,12 @@ internal sealed partial class Binder
                 return null;
             }
 
+            if (type.IsValueType && LanguageTypes.IsRecord(type) && type.GetMethod("op_Equality", [type, type]) is null)
+            {
+                Error(ExpressionDiagnosticCodes.TypeMismatch, operatorStart, $"A {type.Name} defines no equality, so it cannot be compared with ==; compare its fields.");
+                return null;
+            }
+
             Expression equal = type == typeof(string)
                 ? Expression.Call(StringEquals, left, right)
                 : Expression.Equal(left, right);
