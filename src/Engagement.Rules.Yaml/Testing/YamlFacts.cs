@@ -48,6 +48,10 @@ internal static partial class YamlFacts
         {
             throw Problem(node, type, what, ex.Message, ex);
         }
+        catch (NotSupportedException ex)
+        {
+            throw Problem(node, type, what, ex.Message, ex);
+        }
     }
 
     /// <summary>A YAML node as JSON: plain scalars that look like numbers, true/false or null become those.</summary>

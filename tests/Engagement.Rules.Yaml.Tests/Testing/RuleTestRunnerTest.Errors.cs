@@ -1,4 +1,5 @@
 using System.IO;
+using Engagement.Rules.Policies;
 using Engagement.Rules.Yaml.Testing;
 
 namespace Engagement.Rules.Yaml.Tests.Testing;
@@ -120,5 +121,21 @@ public sealed partial class RuleTestRunnerTest
         var act = () => RuleTestRunner.Discover([Path.Combine(_folder, "nope")]);
 
         act.Should().Throw<FileNotFoundException>().WithMessage("*nope*neither a file nor a folder*");
+    }
+
+    [Test]
+    public void Run_InvalidPolicyOptions_FailTheCasesWithTheProblem()
+    {
+        var options = new RuleTestOptions { PolicyOptions = new PolicyOptions { Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 0 } } };
+
+        var result = RunSingle(options, """
+            cases:
+              - name: any
+                expectNot:
+                  - { topic: x }
+            """);
+
+        result.Passed.Should().BeFalse();
+        result.Message.Should().Contain("The policy options are invalid").And.Contain("MaxNonSafetyTouchesPerDay");
     }
 }

@@ -86,6 +86,9 @@ public sealed partial class RuleTestRunnerTest
                 customer: { BirthDate: { MonthDay: "03-10" } }
                 expect:
                   - { topic: relationship.birthday, rule: birthday, class: Relationship, channel: Email, due: "2026-03-10T10:00" }
+                  - { topic: relationship.birthday, due: 2026-03-10 }
+                  - { topic: relationship.birthday, due: 2026-03-10T15:00:00Z }
+                  - { topic: relationship.birthday, due: "2026-03-10T10:00:00-05:00" }
                 nothingElse: true
             """);
 
