@@ -206,4 +206,27 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Compile("custmer.isOwned and vehicle.modelyear > 1", typeof(bool)).Should().BeNull();
         _fixture.Diagnostics.Items.Select(d => d.Code).Should().Equal("ER2020", "ER2021");
     }
+
+    [Test]
+    public void Compile_DefectOfTheCompiler_IsER2099InsteadOfAnException()
+    {
+        // An open generic declaration type is not something the loader produces; it makes the tree builder
+        // throw, which must surface as a diagnostic rather than crash the host.
+        var declarations = new System.Collections.Generic.Dictionary<string, Engagement.Rules.Engine.Model.Declaration>
+        {
+            ["broken"] = new("broken", typeof(System.Collections.Generic.List<>)),
+        };
+        var scope = new Engagement.Rules.Yaml.Expressions.ExpressionScope(
+            declarations,
+            new Engagement.Rules.Engine.Model.Declaration("$context", typeof(Engagement.Rules.Evaluation.EvaluationContext)),
+            "test-rule");
+        var bag = new DiagnosticBag();
+
+        var compiled = new Engagement.Rules.Yaml.Expressions.ExpressionCompiler().Compile("broken", ExpressionFixture.Origin, scope, null, bag);
+
+        compiled.Should().BeNull();
+        var error = bag.Items.Should().ContainSingle().Subject;
+        error.Code.Should().Be("ER2099");
+        error.Message.Should().Contain("internal error");
+    }
 }

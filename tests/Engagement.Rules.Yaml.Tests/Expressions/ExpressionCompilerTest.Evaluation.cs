@@ -88,4 +88,12 @@ public sealed partial class ExpressionCompilerTest
         compiled.Body.Should().BeAssignableTo<System.Linq.Expressions.BlockExpression>("the function result is kept in a local");
         _fixture.Condition("daysUntil(2026-04-20) between 30 and 60").Should().BeTrue();
     }
+
+    [Test]
+    public void Evaluate_WholeNumberOverflow_FailsInsteadOfWrapping()
+    {
+        var act = () => _fixture.Evaluate("vehicle.modelYear * 2147483647");
+        act.Should().Throw<System.Reflection.TargetInvocationException>().WithInnerException<System.OverflowException>();
+        _fixture.Evaluate("vehicle.mileage * 1000").Should().Be(42_000_000L);
+    }
 }

@@ -35,7 +35,8 @@ internal sealed partial class Binder
 
         if (LanguageTypes.IsNumeric(operand.Type) || operand.Type == typeof(Duration) || operand.Type == typeof(Period))
         {
-            return Value(Expression.Negate(operand));
+            // Checked: negating the smallest whole number fails the rule instead of silently wrapping.
+            return Value(operand.Type == typeof(int) || operand.Type == typeof(long) ? Expression.NegateChecked(operand) : Expression.Negate(operand));
         }
 
         return Fail(ExpressionDiagnosticCodes.TypeMismatch, unary.Start, $"'-' needs a number or a duration, not a {LanguageTypes.Short(operand.Type)}.");
@@ -462,7 +463,19 @@ internal sealed partial class Binder
         if (LanguageTypes.IsNumeric(left.Type) && LanguageTypes.IsNumeric(right.Type))
         {
             Unify(ref left, ref right);
-            return Value(Expression.MakeBinary(type, left, right));
+
+            // Whole-number overflow fails the rule at run time instead of silently wrapping around.
+            var integral = left.Type == typeof(int) || left.Type == typeof(long);
+            var checkedType = integral
+                ? type switch
+                {
+                    ExpressionType.Add => ExpressionType.AddChecked,
+                    ExpressionType.Subtract => ExpressionType.SubtractChecked,
+                    ExpressionType.Multiply => ExpressionType.MultiplyChecked,
+                    _ => type,
+                }
+                : type;
+            return Value(Expression.MakeBinary(checkedType, left, right));
         }
 
         if (binary.Operator == BinaryOperator.Add && left.Type == typeof(string) && right.Type == typeof(string))
