@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Evaluation;
+using Engagement.Rules.Yaml.Expressions;
+using Engagement.Rules.Yaml.Loading;
+using Engagement.Rules.Yaml.Syntax;
+
+namespace Engagement.Rules.Yaml.Building;
+
+/// <summary>
+/// The named conditions of a load. Names are global to the load and defined once; a file may use the
+/// conditions of its own and of the files it includes (directly or not).
+/// </summary>
+internal sealed class ConditionLibrary
+{
+    private readonly LoadContext _context;
+    private readonly NodeReader _reader;
+    private readonly Dictionary<string, ConditionDefinition> _definitions = new(StringComparer.Ordinal);
+
+    public ConditionLibrary(LoadContext context)
+    {
+        _context = context;
+        _reader = new NodeReader(context);
+    }
+
+    public void Define(RuleFileUnit file, MappingSyntax conditions)
+    {
+        foreach (var (key, value) in conditions.Entries)
+        {
+            if (!Names.IsValid(key.Value))
+            {
+                _reader.Error(DiagnosticCodes.InvalidName, key, $"'{key.Value}' is not a valid condition name; use letters, digits and '_', starting with a letter.");
+                continue;
+            }
+
+            var definition = Read(file, key, value);
+            if (definition is null)
+            {
+                continue;
+            }
+
+            if (_definitions.TryGetValue(key.Value, out var first))
+            {
+                _reader.Error(
+                    DiagnosticCodes.DuplicateCondition,
+                    key,
+                    $"The condition '{key.Value}' is already defined at {first.NameNode.Location}; rename one of them (an included definition cannot be redefined).");
+                continue;
+            }
+
+            _definitions.Add(key.Value, definition);
+            Check(definition);
+        }
+    }
+
+    public bool TryGet(string name, out ConditionDefinition definition) => _definitions.TryGetValue(name, out definition!);
+
+    /// <summary>The names visible from a file, for suggestions.</summary>
+    public IReadOnlyCollection<string> VisibleFrom(RuleFileUnit file)
+    {
+        var closure = file.Closure();
+        return _definitions.Values.Where(d => closure.Contains(d.File)).Select(d => d.Name).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private ConditionDefinition? Read(RuleFileUnit file, ScalarSyntax key, SyntaxNode value)
+    {
+        if (value is ScalarSyntax)
+        {
+            return _reader.Scalar(value, key.Value) is { } text ? new ConditionDefinition(key.Value, key, text, null, file) : null;
+        }
+
+        if (_reader.Mapping(value, key.Value) is not { } mapping)
+        {
+            return null;
+        }
+
+        _reader.Keys(mapping, RuleFileKeys.ConditionDefinition, $"the definition of condition '{key.Value}'");
+        if (_reader.Required(mapping, "expression", $"the condition '{key.Value}'") is not { } expressionNode
+            || _reader.Scalar(expressionNode, "expression") is not { } expression)
+        {
+            return null;
+        }
+
+        if (mapping.Get("description") is { } description)
+        {
+            _reader.Scalar(description, "description");
+        }
+
+        List<Declaration>? parameters = null;
+        if (mapping.Get("parameters") is { } parametersNode && _reader.Mapping(parametersNode, "parameters") is { } parameterMap)
+        {
+            parameters = new List<Declaration>();
+            foreach (var (name, typeNode) in parameterMap.Entries)
+            {
+                if (!Names.IsValid(name.Value))
+                {
+                    _reader.Error(DiagnosticCodes.InvalidName, name, $"'{name.Value}' is not a valid parameter name; use letters, digits and '_', starting with a letter.");
+                    return null;
+                }
+
+                if (_reader.Scalar(typeNode, name.Value) is not { } typeName)
+                {
+                    return null;
+                }
+
+                if (!_context.Options.Catalog.TryGetType(typeName.Value, out var type))
+                {
+                    _reader.Error(
+                        DiagnosticCodes.UnknownFactType,
+                        typeName,
+                        $"Unknown fact type '{typeName.Value}'.{DidYouMean.Hint(typeName.Value, _context.Options.Catalog.Names)}");
+                    return null;
+                }
+
+                parameters.Add(new Declaration(name.Value, type));
+            }
+        }
+
+        return new ConditionDefinition(key.Value, key, expression, parameters, file);
+    }
+
+    /// <summary>Typed definitions are checked once where they are written, even when unused.</summary>
+    private void Check(ConditionDefinition definition)
+    {
+        if (definition.Parameters is null)
+        {
+            return;
+        }
+
+        if (definition.Expression.Value.Length > _context.Options.MaxExpressionLength)
+        {
+            _reader.Error(
+                DiagnosticCodes.ExpressionTooLong,
+                definition.Expression,
+                $"The expression is {definition.Expression.Value.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {_context.Options.MaxExpressionLength.ToString(CultureInfo.InvariantCulture)}. Split it into named conditions.");
+            definition.IsValid = false;
+            return;
+        }
+
+        var scope = new ExpressionScope(
+            definition.Parameters.ToDictionary(p => p.Name, p => p, StringComparer.Ordinal),
+            new Declaration(RuleBuilder.ContextName, typeof(EvaluationContext)),
+            null);
+        var before = _context.Diagnostics.Items.Count;
+        var compiled = _context.Options.ExpressionCompiler.Compile(definition.Expression.Value, definition.Expression.ValueOrigin, scope, typeof(bool), _context.Diagnostics);
+        definition.IsValid = compiled is not null && _context.Diagnostics.Items.Count == before;
+    }
+}

@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Reflection;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Yaml.Loading;
+using Engagement.Rules.Yaml.Runtime;
+using Engagement.Rules.Yaml.Syntax;
+using NodaTime;
+
+namespace Engagement.Rules.Yaml.Building;
+
+/// <summary>The right-hand side: <c>touch</c> and <c>signal</c> actions, compiled to calls of <see cref="RuleActions"/>.</summary>
+internal sealed partial class RuleBuilder
+{
+    private static readonly MethodInfo ProposeTouchMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.ProposeTouch))!;
+    private static readonly MethodInfo EmitSignalMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.EmitSignal))!;
+    private static readonly MethodInfo FormatMethod = typeof(ValueText).GetMethod(nameof(ValueText.Format))!;
+    private static readonly MethodInfo ConcatMethod = typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!;
+
+    private ActionElement? Action(SyntaxNode node, Dictionary<string, Declaration> scope)
+    {
+        if (_reader.Mapping(node, "then item") is not { } mapping)
+        {
+            return null;
+        }
+
+        if (mapping.Entries.Count != 1 || !RuleFileKeys.Action.Contains(mapping.Entries[0].Key.Value))
+        {
+            var key = mapping.Entries.FirstOrDefault(e => !RuleFileKeys.Action.Contains(e.Key.Value)).Key;
+            if (key is not null)
+            {
+                _reader.UnknownKey(key, RuleFileKeys.Action, "an action (each action is its own list item)");
+            }
+            else
+            {
+                _reader.Error(DiagnosticCodes.UnknownElement, mapping.Entries[1].Key, "Each action is its own list item; start a new item ('- ').");
+            }
+
+            return null;
+        }
+
+        var (keyword, value) = (mapping.Entries[0].Key, mapping.Entries[0].Value);
+        if (_reader.Mapping(value, keyword.Value) is not { } body)
+        {
+            return null;
+        }
+
+        return keyword.Value == "touch" ? Touch(keyword, body, scope) : Signal(keyword, body, scope);
+    }
+
+    private ActionElement? Touch(ScalarSyntax keyword, MappingSyntax touch, Dictionary<string, Declaration> scope)
+    {
+        _reader.Keys(touch, RuleFileKeys.Touch, "'touch'");
+        var before = ErrorCount;
+        var parts = new ExpressionParts();
+        var context = Expression.Parameter(typeof(IActionContext), "context");
+
+        TouchKind? kind = null;
+        if (_reader.Required(touch, "kind", "'touch'") is { } kindNode && _reader.Scalar(kindNode, "kind") is { } kindText)
+        {
+            try
+            {
+                kind = new TouchKind(kindText.Value);
+            }
+            catch (ArgumentException)
+            {
+                _reader.Invalid(kindText, $"'{kindText.Value}' is not a touch kind; use lower-case letters, digits and '-' (e.g. reminder, offer, thank-you).");
+            }
+        }
+
+        var touchClass = _reader.Required(touch, "class", "'touch'") is { } classNode ? _reader.Choice(classNode, "class", RuleFileKeys.TouchClasses) : null;
+        var topic = _reader.Required(touch, "topic", "'touch'") is { } topicNode ? _reader.Scalar(topicNode, "topic")?.Value : null;
+        var channel = touch.Get("channel") is { } channelNode ? _reader.Choice(channelNode, "channel", RuleFileKeys.Channels) : null;
+        var at = touch.Get("at") is { } atNode ? _reader.Time(atNode, "at") : null;
+        var priority = touch.Get("priority") is { } priorityNode ? _reader.Int(priorityNode, "priority") ?? 0 : 0;
+
+        var customer = Customer(touch.Get("customer"), keyword, scope, parts);
+        var vehicle = Vehicle(touch.Get("vehicle"), scope, parts);
+        Expression? due = touch.Get("due") is { } dueNode
+            ? Value(dueNode, "due", scope, parts, typeof(LocalDate))
+            : Expression.Property(parts.Parameter(_contextDeclaration), nameof(Evaluation.EvaluationContext.Today));
+        Expression? expires = Expression.Constant(null, typeof(LocalDate?));
+        if (touch.Get("expires") is { } expiresNode)
+        {
+            expires = Value(expiresNode, "expires", scope, parts, null) is { } e
+                ? (e.Type == typeof(LocalDate) ? Expression.Convert(e, typeof(LocalDate?)) : e.Type == typeof(LocalDate?) ? e : WrongType(expiresNode, "expires", "a date", e.Type))
+                : null;
+        }
+
+        var (names, values) = Values(touch.Get("values"), scope, parts);
+        Expression? reason = touch.Get("reason") is { } reasonNode ? Interpolate(reasonNode, scope, parts) : Expression.Constant(string.Empty);
+
+        if (ErrorCount > before || kind is null || touchClass is null || topic is null || customer is null || due is null || expires is null || values is null || reason is null)
+        {
+            return null;
+        }
+
+        var template = new TouchTemplate(
+            _ruleId,
+            kind.Value,
+            Enum.Parse<TouchClass>(touchClass, ignoreCase: true),
+            topic,
+            channel is null or "preferred" ? null : Enum.Parse<ContactChannel>(channel, ignoreCase: true),
+            at,
+            priority,
+            names,
+            _evidence.ToArray());
+        var call = Expression.Call(
+            ProposeTouchMethod,
+            context,
+            Expression.Constant(template),
+            customer,
+            vehicle ?? Expression.Constant(null, typeof(string)),
+            due,
+            expires,
+            values,
+            reason);
+        return new ActionElement(Expression.Lambda(call, parts.Parameters.Prepend(context)), parts.Declarations);
+    }
+
+    private ActionElement? Signal(ScalarSyntax keyword, MappingSyntax signal, Dictionary<string, Declaration> scope)
+    {
+        _reader.Keys(signal, RuleFileKeys.Signal, "'signal'");
+        var before = ErrorCount;
+        var parts = new ExpressionParts();
+        var context = Expression.Parameter(typeof(IActionContext), "context");
+        string? name = null;
+        if (_reader.Required(signal, "name", "'signal'") is { } nameNode && _reader.Scalar(nameNode, "name") is { } nameText)
+        {
+            if (Names.IsValidId(nameText.Value))
+            {
+                name = nameText.Value;
+            }
+            else
+            {
+                _reader.Invalid(nameText, $"'{nameText.Value}' is not a valid signal name; use lower-case letters, digits, '-', '.' and '_' (e.g. warranty-offer-made).");
+            }
+        }
+
+        var linked = signal.Get("linked") is not { } linkedNode || (_reader.Bool(linkedNode, "linked") ?? true);
+        var customer = Customer(signal.Get("customer"), keyword, scope, parts);
+        var vehicle = Vehicle(signal.Get("vehicle"), scope, parts);
+        var (names, values) = Values(signal.Get("values"), scope, parts);
+        if (ErrorCount > before || name is null || customer is null || values is null)
+        {
+            return null;
+        }
+
+        var call = Expression.Call(
+            EmitSignalMethod,
+            context,
+            Expression.Constant(new SignalTemplate(_ruleId, name, linked, names)),
+            customer,
+            vehicle ?? Expression.Constant(null, typeof(string)),
+            values);
+        return new ActionElement(Expression.Lambda(call, parts.Parameters.Prepend(context)), parts.Declarations);
+    }
+
+    /// <summary>
+    /// The customer id: an expression giving the id text or a fact with a <c>CustomerId</c>; by default the
+    /// rule's one declaration of the catalogue's <c>Customer</c> type.
+    /// </summary>
+    private Expression? Customer(SyntaxNode? node, ScalarSyntax action, Dictionary<string, Declaration> scope, ExpressionParts parts)
+    {
+        if (node is not null)
+        {
+            return Value(node, "customer", scope, parts, null) is { } value ? IdOf(value, "CustomerId", node, "customer", "a customer id") : null;
+        }
+
+        var candidates = _context.Options.Catalog.TryGetType("Customer", out var customerType)
+            ? scope.Values.Where(d => d.Type == customerType).ToList()
+            : [];
+        if (candidates.Count != 1)
+        {
+            _reader.Error(
+                DiagnosticCodes.CustomerNotFound,
+                action,
+                candidates.Count == 0
+                    ? $"'{action.Value}' needs to know the customer: add 'customer: <name>', or a Customer pattern to 'when'."
+                    : $"'{action.Value}' cannot tell which customer: the rule declares {string.Join(", ", candidates.Select(c => c.Name))}; add 'customer: <name>'.");
+            return null;
+        }
+
+        return Expression.Property(parts.Parameter(candidates[0]), "CustomerId");
+    }
+
+    private Expression? Vehicle(SyntaxNode? node, Dictionary<string, Declaration> scope, ExpressionParts parts) =>
+        node is null ? null : Value(node, "vehicle", scope, parts, null) is { } value ? IdOf(value, "Vin", node, "vehicle", "a VIN") : null;
+
+    private Expression? IdOf(Expression value, string property, SyntaxNode at, string what, string expected)
+    {
+        if (value.Type == typeof(string))
+        {
+            return value;
+        }
+
+        var member = value.Type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance);
+        if (member is not null && member.PropertyType == typeof(string))
+        {
+            return Expression.Property(value, member);
+        }
+
+        return WrongType(at, what, $"{expected} or a fact with a {property}", value.Type);
+    }
+
+    private Expression? WrongType(SyntaxNode at, string what, string expected, Type actual)
+    {
+        _reader.Error(DiagnosticCodes.WrongValueType, at, $"'{what}' must be {expected}, but this is a {actual.Name}.");
+        return null;
+    }
+
+    private Expression? Value(SyntaxNode node, string what, Dictionary<string, Declaration> scope, ExpressionParts parts, Type? expectedType)
+    {
+        if (_reader.Scalar(node, what) is not { } text || Compile(text, scope, expectedType) is not { } expression)
+        {
+            return null;
+        }
+
+        if (expectedType is not null && expression.Type != expectedType)
+        {
+            return WrongType(node, what, $"a {expectedType.Name}", expression.Type);
+        }
+
+        return parts.Use(expression);
+    }
+
+    private (IReadOnlyList<string> Names, Expression? Values) Values(SyntaxNode? node, Dictionary<string, Declaration> scope, ExpressionParts parts)
+    {
+        var names = new List<string>();
+        var values = new List<Expression>();
+        var ok = true;
+        if (node is not null)
+        {
+            if (_reader.Mapping(node, "values") is not { } mapping)
+            {
+                return (names, null);
+            }
+
+            foreach (var (name, valueNode) in mapping.Entries)
+            {
+                var value = Value(valueNode, name.Value, scope, parts, null);
+                ok &= value is not null;
+                if (value is not null)
+                {
+                    names.Add(name.Value);
+                    values.Add(Text(value));
+                }
+            }
+        }
+
+        return (names, ok ? Expression.NewArrayInit(typeof(string), values) : null);
+    }
+
+    /// <summary><c>"text {expression} text"</c>; <c>{{</c> and <c>}}</c> stand for braces.</summary>
+    private MethodCallExpression? Interpolate(SyntaxNode node, Dictionary<string, Declaration> scope, ExpressionParts parts)
+    {
+        if (_reader.Scalar(node, "reason") is not { } scalar)
+        {
+            return null;
+        }
+
+        var text = scalar.Value;
+        var pieces = new List<Expression>();
+        var literal = new System.Text.StringBuilder();
+        var ok = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '{' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                literal.Append('{');
+                i++;
+            }
+            else if (c == '}' && i + 1 < text.Length && text[i + 1] == '}')
+            {
+                literal.Append('}');
+                i++;
+            }
+            else if (c == '}')
+            {
+                _context.Error(DiagnosticCodes.InterpolationSyntax, scalar.ValueOrigin.Shift(i), "A '}' closes nothing; write '}}' for a brace.", _ruleId);
+                ok = false;
+            }
+            else if (c == '{')
+            {
+                var close = text.IndexOf('}', i + 1);
+                if (close < 0)
+                {
+                    _context.Error(DiagnosticCodes.InterpolationSyntax, scalar.ValueOrigin.Shift(i), "This '{' is never closed; close it with '}' or write '{{' for a brace.", _ruleId);
+                    return null;
+                }
+
+                pieces.Add(Expression.Constant(literal.ToString()));
+                literal.Clear();
+                var inner = new ScalarSyntax(scalar.ValueOrigin.Shift(i + 1), text[(i + 1)..close], isPlain: false, scalar.ValueOrigin.Shift(i + 1));
+                if (Compile(inner, scope, null) is { } expression)
+                {
+                    pieces.Add(Text(parts.Use(expression)));
+                }
+                else
+                {
+                    ok = false;
+                }
+
+                i = close;
+            }
+            else
+            {
+                literal.Append(c);
+            }
+        }
+
+        pieces.Add(Expression.Constant(literal.ToString()));
+        return ok ? Expression.Call(ConcatMethod, Expression.NewArrayInit(typeof(string), pieces)) : null;
+    }
+
+    private static Expression Text(Expression value) =>
+        value.Type == typeof(string) ? Expression.Coalesce(value, Expression.Constant(string.Empty)) : Expression.Call(FormatMethod, Expression.Convert(value, typeof(object)));
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Linq.Expressions;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Evaluation;
+using Engagement.Rules.Yaml.Expressions;
+using Engagement.Rules.Yaml.Loading;
+using Engagement.Rules.Yaml.Syntax;
+
+namespace Engagement.Rules.Yaml.Building;
+
+/// <summary>
+/// Builds one <see cref="RuleDefinition"/> from its mapping: metadata, the left-hand side (always led by
+/// the <see cref="EvaluationContext"/> pattern that carries the effective dates) and the actions. Reports
+/// every problem it finds and returns null when there was any.
+/// </summary>
+internal sealed partial class RuleBuilder
+{
+    /// <summary>The name of the hidden declaration bound to the session's <see cref="EvaluationContext"/>.</summary>
+    public const string ContextName = "$context";
+
+    private readonly LoadContext _context;
+    private readonly NodeReader _reader;
+    private readonly ConditionLibrary _conditions;
+    private readonly RuleFileUnit _file;
+    private readonly Declaration _contextDeclaration = new(ContextName, typeof(EvaluationContext));
+    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+    private readonly List<Declaration> _evidence = new();
+    private string _ruleId = "(unnamed)";
+    private int _errors;
+    private bool _failed;
+
+    public RuleBuilder(LoadContext context, ConditionLibrary conditions, RuleFileUnit file)
+    {
+        _context = context;
+        _reader = new NodeReader(context);
+        _conditions = conditions;
+        _file = file;
+    }
+
+    /// <summary>The rule's id node, when it has a valid one (for the duplicate check).</summary>
+    public ScalarSyntax? IdNode { get; private set; }
+
+    public bool Enabled { get; private set; } = true;
+
+    private int ErrorCount => _context.Diagnostics.Items.Count(d => d.Severity == Diagnostics.DiagnosticSeverity.Error);
+
+    public RuleDefinition? Build(MappingSyntax rule)
+    {
+        _errors = ErrorCount;
+        if (rule.Get("id") is { } idNode && _reader.Scalar(idNode, "id") is { } id)
+        {
+            _ruleId = id.Value;
+            _reader.RuleId = id.Value;
+            if (Names.IsValidId(id.Value))
+            {
+                IdNode = id;
+            }
+            else
+            {
+                _reader.Error(DiagnosticCodes.InvalidRuleId, id, $"'{id.Value}' is not a valid rule id; use lower-case letters, digits, '-', '.' and '_' (at most 128), e.g. warranty-ending-offer.");
+            }
+        }
+        else if (rule.Get("id") is null)
+        {
+            _reader.Error(DiagnosticCodes.MissingKey, rule, "A rule needs an 'id' (e.g. id: warranty-ending-offer).");
+        }
+
+        _reader.Keys(rule, RuleFileKeys.Rule, "a rule");
+        var description = rule.Get("description") is { } d ? _reader.Scalar(d, "description")?.Value : null;
+        var priority = rule.Get("priority") is { } p ? _reader.Int(p, "priority") ?? 0 : 0;
+        var tags = rule.Get("tags") is { } t ? _reader.ScalarList(t, "tags").Select(s => s.Value).ToArray() : [];
+        Enabled = rule.Get("enabled") is not { } e || (_reader.Bool(e, "enabled") ?? true);
+        var repeatable = rule.Get("repeatable") is not { } r || (_reader.Bool(r, "repeatable") ?? true);
+
+        var scope = new Dictionary<string, Declaration>(StringComparer.Ordinal);
+        var elements = new List<RuleElement> { ContextPattern(rule.Get("effective")) };
+        if (rule.Get("when") is { } when && !(when is ScalarSyntax { IsNull: true }))
+        {
+            if (_reader.Sequence(when, "when") is { } items)
+            {
+                foreach (var item in items.Items)
+                {
+                    if (Element(item, scope, topLevel: true) is { } element)
+                    {
+                        if (element is AndElement and)
+                        {
+                            elements.AddRange(and.Elements);
+                        }
+                        else
+                        {
+                            elements.Add(element);
+                        }
+                    }
+                }
+            }
+        }
+
+        var actions = new List<ActionElement>();
+        if (rule.Get("then") is not { } then || then is ScalarSyntax { IsNull: true } || (then is SequenceSyntax { Items.Count: 0 }))
+        {
+            _reader.Error(DiagnosticCodes.NoActions, rule.GetKey("then") ?? (SyntaxNode)rule, "A rule needs at least one action under 'then' (a touch or a signal).");
+        }
+        else if (_reader.Sequence(then, "then") is { } actionItems)
+        {
+            foreach (var item in actionItems.Items)
+            {
+                if (Action(item, scope) is { } action)
+                {
+                    actions.Add(action);
+                }
+            }
+        }
+
+        if (ErrorCount > _errors || _failed || IdNode is null || actions.Count == 0)
+        {
+            return null;
+        }
+
+        var properties = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["source"] = rule.Location.ToString(),
+        };
+        return new RuleDefinition(
+            _ruleId,
+            new AndElement(elements),
+            actions,
+            priority,
+            description,
+            tags,
+            properties,
+            repeatable ? RuleRepeatability.Repeatable : RuleRepeatability.NonRepeatable);
+    }
+
+    private PatternElement ContextPattern(SyntaxNode? effective)
+    {
+        var conditions = new List<ConditionElement>();
+        if (effective is not null && _reader.Mapping(effective, "effective") is { } range)
+        {
+            _reader.Keys(range, RuleFileKeys.Effective, "'effective'");
+            var from = range.Get("from") is { } f ? _reader.Date(f, "from") : null;
+            var until = range.Get("until") is { } u ? _reader.Date(u, "until") : null;
+            if (from is { } start && until is { } end && end < start)
+            {
+                _reader.Error(DiagnosticCodes.InvalidEffectiveRange, range, $"'effective' ends ({end:uuuu-MM-dd}) before it starts ({start:uuuu-MM-dd}); swap the dates.");
+            }
+
+            var context = Expression.Parameter(typeof(EvaluationContext), ContextName);
+            var today = Expression.Property(context, nameof(EvaluationContext.Today));
+            if (from is { } fromDate)
+            {
+                conditions.Add(new ConditionElement(
+                    Expression.Lambda(Expression.GreaterThanOrEqual(today, Expression.Constant(fromDate)), context),
+                    [_contextDeclaration]));
+            }
+
+            if (until is { } untilDate)
+            {
+                conditions.Add(new ConditionElement(
+                    Expression.Lambda(Expression.LessThanOrEqual(today, Expression.Constant(untilDate)), context),
+                    [_contextDeclaration]));
+            }
+        }
+
+        return new PatternElement(_contextDeclaration, conditions);
+    }
+
+    private TypedExpression? Compile(ScalarSyntax text, IReadOnlyDictionary<string, Declaration> scope, Type? expectedType)
+    {
+        if (text.Value.Length > _context.Options.MaxExpressionLength)
+        {
+            _reader.Error(
+                DiagnosticCodes.ExpressionTooLong,
+                text,
+                $"The expression is {text.Value.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {_context.Options.MaxExpressionLength.ToString(CultureInfo.InvariantCulture)}. Split it into named conditions or lets.");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text.Value))
+        {
+            _reader.Invalid(text, "The expression is empty; write one.");
+            return null;
+        }
+
+        return _context.Options.ExpressionCompiler.Compile(
+            text.Value, text.ValueOrigin, new ExpressionScope(scope, _contextDeclaration, _ruleId), expectedType, _context.Diagnostics);
+    }
+
+    private Declaration? Declare(ScalarSyntax name, Type type, Dictionary<string, Declaration> scope)
+    {
+        if (!Names.IsValidDeclaration(name.Value))
+        {
+            _reader.Error(
+                DiagnosticCodes.InvalidName,
+                name,
+                Names.Reserved.Contains(name.Value)
+                    ? $"'{name.Value}' is a word of the expression language; choose another name."
+                    : $"'{name.Value}' is not a valid name; use letters, digits and '_', starting with a letter (e.g. customer).");
+            return null;
+        }
+
+        if (!_declared.Add(name.Value))
+        {
+            _reader.Error(DiagnosticCodes.DuplicateDeclaration, name, $"The name '{name.Value}' is already declared in this rule; choose another.");
+            return null;
+        }
+
+        var declaration = new Declaration(name.Value, type);
+        scope[name.Value] = declaration;
+        return declaration;
+    }
+
+    private Type? FactType(ScalarSyntax name)
+    {
+        if (_context.Options.Catalog.TryGetType(name.Value, out var type))
+        {
+            return type;
+        }
+
+        _reader.Error(DiagnosticCodes.UnknownFactType, name, $"Unknown fact type '{name.Value}'.{DidYouMean.Hint(name.Value, _context.Options.Catalog.Names)}");
+        return null;
+    }
+
+    /// <summary>A lambda over the expression's declarations, with <paramref name="own"/> added when unused.</summary>
+    private static LambdaExpression Lambda(TypedExpression expression, Declaration? own, out IReadOnlyList<Declaration> declarations)
+    {
+        var parameters = expression.Parameters.ToList();
+        var used = expression.Declarations.ToList();
+        if (own is not null && !used.Any(x => ReferenceEquals(x, own)))
+        {
+            used.Add(own);
+            parameters.Add(Expression.Parameter(own.Type, own.Name));
+        }
+
+        declarations = used;
+        return Expression.Lambda(expression.Body, parameters);
+    }
+
+    private ConditionElement? Condition(TypedExpression? expression, Declaration? own, SyntaxNode at)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        if (expression.Type != typeof(bool))
+        {
+            _reader.Error(DiagnosticCodes.WrongValueType, at, $"A condition must be true or false, but this is a {expression.Type.Name}.");
+            return null;
+        }
+
+        var lambda = Lambda(expression, own, out var declarations);
+        return new ConditionElement(lambda, declarations);
+    }
+}

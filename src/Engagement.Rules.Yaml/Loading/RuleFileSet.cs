@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Syntax;
+
+namespace Engagement.Rules.Yaml.Loading;
+
+/// <summary>
+/// Finds, reads and parses the files of a load and the files they include: each file once, in a fixed
+/// order; includes stay inside their root folder; cycles and missing files are reported at the include.
+/// </summary>
+internal sealed class RuleFileSet
+{
+    private readonly LoadContext _context;
+    private readonly NodeReader _reader;
+    private readonly Dictionary<string, RuleFileUnit> _byPath = new(StringComparer.Ordinal);
+    private bool _tooMany;
+
+    public RuleFileSet(LoadContext context)
+    {
+        _context = context;
+        _reader = new NodeReader(context);
+    }
+
+    public List<RuleFileUnit> Units { get; } = new();
+
+    public void AddPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            _context.Error(DiagnosticCodes.FileNotFound, new SourceLocation("(no path)", 1, 1), "An empty path was given; pass a rule file or a folder.");
+            return;
+        }
+
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            _context.Error(DiagnosticCodes.FileNotFound, new SourceLocation(path, 1, 1), $"'{path}' is not a valid path: {e.Message}");
+            return;
+        }
+
+        if (Directory.Exists(full))
+        {
+            foreach (var file in EnumerateRuleFiles(full))
+            {
+                AddFile(Path.Join(path, Path.GetRelativePath(full, file)), file, full);
+            }
+        }
+        else if (File.Exists(full))
+        {
+            AddFile(path, full, Path.GetDirectoryName(full)!);
+        }
+        else
+        {
+            _context.Error(DiagnosticCodes.FileNotFound, new SourceLocation(path, 1, 1), $"No file or folder '{path}' exists.");
+        }
+    }
+
+    public void AddText(string name, string text)
+    {
+        var unit = new RuleFileUnit(name, null, null, Units.Count);
+        Units.Add(unit);
+        Parse(unit, System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>Reports every include cycle once, at the include that closes it.</summary>
+    public void CheckCycles()
+    {
+        var state = new Dictionary<RuleFileUnit, int>();
+        var path = new List<RuleFileUnit>();
+        foreach (var unit in Units)
+        {
+            Visit(unit, state, path);
+        }
+    }
+
+    /// <summary>The rule files of a folder and its sub-folders: *.yaml and *.yml, not *.tests.yaml, no hidden folders.</summary>
+    public static IReadOnlyList<string> EnumerateRuleFiles(string folder)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            IEnumerable<string> entries;
+            try
+            {
+                entries = Directory.EnumerateFileSystemEntries(current).ToArray();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                var name = Path.GetFileName(entry);
+                if (name.StartsWith('.'))
+                {
+                    continue;
+                }
+
+                if (Directory.Exists(entry))
+                {
+                    pending.Push(entry);
+                }
+                else if (IsRuleFile(name))
+                {
+                    files.Add(entry);
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    public static bool IsRuleFile(string name) =>
+        (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        && !name.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase)
+        && !name.EndsWith(".tests.yml", StringComparison.OrdinalIgnoreCase);
+
+    private RuleFileUnit? AddFile(string name, string fullPath, string root)
+    {
+        if (_byPath.TryGetValue(fullPath, out var known))
+        {
+            return known;
+        }
+
+        if (Units.Count >= _context.Options.MaxFiles)
+        {
+            if (!_tooMany)
+            {
+                _tooMany = true;
+                _context.Error(DiagnosticCodes.TooManyFiles, new SourceLocation(name, 1, 1), $"More than {_context.Options.MaxFiles} rule files in one load; this file and later ones are not read.");
+            }
+
+            return null;
+        }
+
+        var unit = new RuleFileUnit(name, fullPath, root, Units.Count);
+        _byPath.Add(fullPath, unit);
+        Units.Add(unit);
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(fullPath).Length;
+            if (length > _context.Options.MaxFileBytes)
+            {
+                _context.Error(
+                    DiagnosticCodes.FileTooLarge,
+                    new SourceLocation(name, 1, 1),
+                    $"The file is {length} bytes; a rule file may have at most {_context.Options.MaxFileBytes}. Split it into several files.");
+                return unit;
+            }
+
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _context.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(name, 1, 1), $"The file cannot be read: {e.Message}");
+            return unit;
+        }
+
+        Parse(unit, bytes);
+        return unit;
+    }
+
+    private void Parse(RuleFileUnit unit, byte[] bytes)
+    {
+        var root = YamlSyntaxReader.Read(unit.Name, bytes, _context, out _);
+        if (root is null)
+        {
+            return;
+        }
+
+        if (root is ScalarSyntax { IsNull: true })
+        {
+            _context.Warning(DiagnosticCodes.EmptyFile, root.Location, "The file is empty; it defines no rule.");
+            return;
+        }
+
+        if (_reader.Mapping(root, "A rule file") is not { } document)
+        {
+            return;
+        }
+
+        unit.Document = document;
+        if (document.Get("include") is { } includes)
+        {
+            foreach (var item in _reader.ScalarList(includes, "include"))
+            {
+                Include(unit, item);
+            }
+        }
+    }
+
+    private void Include(RuleFileUnit unit, ScalarSyntax item)
+    {
+        var relative = item.Value;
+        if (unit.FullPath is null || unit.Root is null)
+        {
+            _reader.Error(DiagnosticCodes.IncludeWithoutFile, item, "Text loaded from memory cannot include files; load it from a folder instead.");
+            return;
+        }
+
+        if (Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal) || relative.StartsWith('~'))
+        {
+            _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' is an absolute path; write it relative to this file.");
+            return;
+        }
+
+        if (!IsRuleFile(Path.GetFileName(relative)))
+        {
+            _reader.Error(DiagnosticCodes.IncludeNotYaml, item, $"Include '{relative}' is not a rule file; include .yaml or .yml files (not .tests.yaml).");
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(unit.FullPath)!;
+        var full = Path.GetFullPath(Path.Combine(directory, relative));
+        if (!IsInside(full, unit.Root) || (File.Exists(full) && !IsInside(FinalTarget(full), unit.Root)))
+        {
+            _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' leaves the rule folder '{unit.Root}'; rule files may only include files inside it.");
+            return;
+        }
+
+        if (!File.Exists(full))
+        {
+            _reader.Error(DiagnosticCodes.IncludeNotFound, item, $"The included file '{relative}' does not exist (looked for {full}).");
+            return;
+        }
+
+        var name = Path.Join(Path.GetDirectoryName(unit.Name), relative);
+        if (AddFile(name, full, unit.Root) is { } target)
+        {
+            unit.Includes.Add((item, target));
+        }
+    }
+
+    private static string FinalTarget(string path)
+    {
+        try
+        {
+            return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            return path;
+        }
+    }
+
+    private static bool IsInside(string path, string root)
+    {
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, StringComparison.Ordinal);
+    }
+
+    private void Visit(RuleFileUnit unit, Dictionary<RuleFileUnit, int> state, List<RuleFileUnit> path)
+    {
+        // 0/absent: not seen, 1: on the current path, 2: done.
+        if (state.GetValueOrDefault(unit) != 0)
+        {
+            return;
+        }
+
+        state[unit] = 1;
+        path.Add(unit);
+        foreach (var (item, target) in unit.Includes)
+        {
+            var targetState = state.GetValueOrDefault(target);
+            if (targetState == 1)
+            {
+                var cycle = path.Skip(path.IndexOf(target)).Select(u => u.Name).Append(target.Name);
+                _reader.Error(DiagnosticCodes.IncludeCycle, item, $"Includes form a cycle: {string.Join(" -> ", cycle)}. Remove one of these includes.");
+            }
+            else if (targetState == 0)
+            {
+                Visit(target, state, path);
+            }
+        }
+
+        path.RemoveAt(path.Count - 1);
+        state[unit] = 2;
+    }
+}

@@ -1,0 +1,35 @@
+using Engagement.Rules.Yaml.Expressions;
+using Engagement.Rules.Yaml.Loading;
+
+namespace Engagement.Rules.Yaml;
+
+/// <summary>
+/// What a <see cref="RuleFileLoader"/> accepts: the fact types rule files may name and the limits that keep a
+/// hostile or broken file from exhausting the host. The defaults suit production; see docs/threat-model.md.
+/// </summary>
+public sealed record RuleLoaderOptions
+{
+    /// <summary>The defaults: the built-in dealership fact types and the documented limits.</summary>
+    public static RuleLoaderOptions Default { get; } = new();
+
+    /// <summary>The fact types rule files may name; by default the built-in ones (<see cref="BuiltInFactTypes"/>).</summary>
+    public FactTypeCatalog Catalog { get; init; } = BuiltInFactTypes.CreateCatalog();
+
+    /// <summary>The largest file read, in bytes (1 MiB by default); a larger file is rejected unread.</summary>
+    public int MaxFileBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The deepest nesting of mappings and lists in a file (64 by default).</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>The most rules in one load, over all files (10 000 by default).</summary>
+    public int MaxRules { get; init; } = 10_000;
+
+    /// <summary>The most files in one load, includes counted (1 000 by default).</summary>
+    public int MaxFiles { get; init; } = 1_000;
+
+    /// <summary>The longest expression text, in characters (2 000 by default).</summary>
+    public int MaxExpressionLength { get; init; } = 2_000;
+
+    /// <summary>The expression compiler; replaceable only from inside the assembly (tests).</summary>
+    internal IExpressionCompiler ExpressionCompiler { get; init; } = DefaultExpressionCompiler.Create();
+}

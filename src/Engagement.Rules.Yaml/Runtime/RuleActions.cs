@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using Engagement.Rules.Chaining;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Evaluation;
+using NodaTime;
+
+namespace Engagement.Rules.Yaml.Runtime;
+
+/// <summary>
+/// What the actions of a loaded rule do when it fires. The compiled action lambdas call these fixed
+/// methods only: a rule file cannot name any other code.
+/// </summary>
+internal static class RuleActions
+{
+    public static void ProposeTouch(
+        IActionContext context,
+        TouchTemplate template,
+        string? customerId,
+        string? vin,
+        LocalDate due,
+        LocalDate? expires,
+        string[] values,
+        string reason)
+    {
+        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var declaration in template.Evidence)
+        {
+            evidence[declaration.Name] = ValueText.Format(context.Match.GetValue(declaration));
+        }
+
+        context.InsertLinked(new TouchProposal
+        {
+            RuleId = template.RuleId,
+            Kind = template.Kind,
+            Class = template.Class,
+            Topic = template.Topic,
+            CustomerId = Require(customerId, template.RuleId),
+            Vin = string.IsNullOrEmpty(vin) ? null : vin,
+            Channel = template.Channel,
+            DueOn = due,
+            PreferredTime = template.PreferredTime,
+            ExpiresOn = expires,
+            Priority = template.Priority,
+            Personalisation = Values(template.ValueNames, values),
+            Reason = reason,
+            MatchedFacts = context.Match.Facts.Where(f => f is not EvaluationContext).ToArray(),
+            Evidence = new ReadOnlyDictionary<string, string>(evidence),
+        });
+    }
+
+    public static void EmitSignal(IActionContext context, SignalTemplate template, string? customerId, string? vin, string[] values)
+    {
+        var signal = new Signal(template.Name, Require(customerId, template.RuleId), string.IsNullOrEmpty(vin) ? null : vin, Values(template.ValueNames, values));
+        if (template.Linked)
+        {
+            context.InsertLinked(signal);
+        }
+        else
+        {
+            context.Insert(signal);
+        }
+    }
+
+    private static string Require(string? customerId, string ruleId) =>
+        string.IsNullOrWhiteSpace(customerId)
+            ? throw new InvalidOperationException($"Rule '{ruleId}' fired for a customer without a customer id.")
+            : customerId;
+
+    private static ReadOnlyDictionary<string, string> Values(IReadOnlyList<string> names, string[] values)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            result[names[i]] = values[i];
+        }
+
+        return new ReadOnlyDictionary<string, string>(result);
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+using System.Text;
+using Engagement.Rules.Engine;
+
+namespace Engagement.Rules.Chaining;
+
+/// <summary>
+/// A named fact one rule inserts for other rules to match (forward chaining), e.g. "warranty-offer-made" for a
+/// customer and vehicle. Two signals with the same name, customer, vehicle and values are the same fact.
+/// </summary>
+public sealed record Signal : IFactIdentity
+{
+    private static readonly IReadOnlyDictionary<string, string> NoValues =
+        new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+
+    /// <summary>Creates a signal.</summary>
+    /// <param name="name">The signal's name, e.g. <c>warranty-offer-made</c>.</param>
+    /// <param name="customerId">The customer the signal is about.</param>
+    /// <param name="vin">The vehicle the signal is about, if any.</param>
+    /// <param name="values">Values carried by the signal, by name (copied).</param>
+    /// <exception cref="ArgumentException">The name or customer id is empty.</exception>
+    public Signal(string name, string customerId, string? vin = null, IReadOnlyDictionary<string, string>? values = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(customerId);
+        Name = name;
+        CustomerId = customerId;
+        Vin = vin;
+        Values = values is null || values.Count == 0
+            ? NoValues
+            : new ReadOnlyDictionary<string, string>(new SortedDictionary<string, string>(values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+    }
+
+    /// <summary>The signal's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The customer the signal is about.</summary>
+    public string CustomerId { get; }
+
+    /// <summary>The VIN of the vehicle the signal is about, if any.</summary>
+    public string? Vin { get; }
+
+    /// <summary>Values carried by the signal, by name, in ordinal order of the names.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; }
+
+    /// <summary>Name, customer, vehicle and values: equal signals are one fact.</summary>
+    public object FactIdentity => Key();
+
+    /// <inheritdoc />
+    public bool Equals(Signal? other) => other is not null && Key() == other.Key();
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key());
+
+    private string Key()
+    {
+        // Length-prefixed parts, so that no choice of names or values can make two different signals collide.
+        var key = new StringBuilder();
+        Append(key, Name);
+        Append(key, CustomerId);
+        Append(key, Vin ?? string.Empty);
+        foreach (var value in Values)
+        {
+            Append(key, value.Key);
+            Append(key, value.Value);
+        }
+
+        return key.ToString();
+    }
+
+    private static void Append(StringBuilder key, string part) =>
+        key.Append(part.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(part);
+}
