@@ -1,0 +1,95 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Engagement.Rules.Yaml.Expressions.Binding;
+
+/// <summary>
+/// The CLR types the language can use, and how they are named to integrators. Anything else is invisible
+/// to rule text: no reflection beyond public instance properties of these types is ever reachable.
+/// </summary>
+internal static class LanguageTypes
+{
+    private static readonly HashSet<Type> Scalars =
+    [
+        typeof(string), typeof(bool), typeof(int), typeof(long), typeof(decimal), typeof(double),
+        typeof(LocalDate), typeof(LocalTime), typeof(Instant), typeof(AnnualDate), typeof(Period), typeof(Duration),
+    ];
+
+    public static bool IsScalar(Type type) => Scalars.Contains(type) || type.IsEnum;
+
+    public static bool IsNumeric(Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double);
+
+    /// <summary>A list of scalars, <c>IReadOnlyList&lt;T&gt;</c>; its element type is returned.</summary>
+    public static Type? ListElement(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsScalar(type.GetGenericArguments()[0])
+            ? type.GetGenericArguments()[0]
+            : null;
+
+    /// <summary>A fact-like class whose fields rule text may read.</summary>
+    public static bool IsRecord(Type type) =>
+        type.IsClass
+        && type != typeof(string)
+        && !type.IsGenericTypeDefinition
+        && !typeof(Delegate).IsAssignableFrom(type)
+        && !typeof(IEnumerable).IsAssignableFrom(type)
+        && !IsPlatform(type.Namespace ?? string.Empty);
+
+    /// <summary>Whether a field of this type can be used (nullable versions included).</summary>
+    public static bool IsSupported(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return IsScalar(underlying) || ListElement(underlying) is not null || IsRecord(underlying);
+    }
+
+    /// <summary>The wider of two numeric types (int &lt; long &lt; decimal &lt; double).</summary>
+    public static Type WiderNumeric(Type a, Type b) => Rank(a) >= Rank(b) ? a : b;
+
+    /// <summary>Whether a value of <paramref name="from"/> converts to <paramref name="to"/> without loss of meaning.</summary>
+    public static bool Widens(Type from, Type to) => IsNumeric(from) && IsNumeric(to) && Rank(from) <= Rank(to);
+
+    public static string Describe(Type type)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return Describe(underlying);
+        }
+
+        if (ListElement(type) is { } element)
+        {
+            return $"list of {Describe(element)}";
+        }
+
+        return type switch
+        {
+            _ when type == typeof(string) => "text",
+            _ when type == typeof(bool) => "true/false",
+            _ when type == typeof(int) || type == typeof(long) => "whole number",
+            _ when type == typeof(decimal) || type == typeof(double) => "number",
+            _ when type == typeof(LocalDate) => "date",
+            _ when type == typeof(LocalTime) => "time of day",
+            _ when type == typeof(Instant) => "instant",
+            _ when type == typeof(AnnualDate) => "annual date",
+            _ when type == typeof(Period) => "period",
+            _ when type == typeof(Duration) => "duration",
+            _ when type.IsEnum => $"{type.Name} (one of {string.Join(", ", Enum.GetNames(type))})",
+            _ => type.Name,
+        };
+    }
+
+    /// <summary>A short description for operator messages (enums by name only).</summary>
+    public static string Short(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying.IsEnum ? underlying.Name : Describe(underlying);
+    }
+
+    private static int Rank(Type type) =>
+        type == typeof(int) ? 1 : type == typeof(long) ? 2 : type == typeof(decimal) ? 3 : type == typeof(double) ? 4 : 0;
+
+    private static bool IsPlatform(string ns) =>
+        ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "NodaTime" || ns.StartsWith("NodaTime.", StringComparison.Ordinal)
+        || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal);
+}

@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Linq.Expressions;
+using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Expressions.Binding;
+using Engagement.Rules.Yaml.Expressions.Parsing;
+using Superpower;
+using Superpower.Model;
+
+namespace Engagement.Rules.Yaml.Expressions;
+
+/// <summary>
+/// The expression language's compiler: lexes, parses (Superpower), type-checks and builds the expression
+/// tree. Hostile input only ever produces diagnostics: the text length, the nesting depth and the tree
+/// height are limited before any recursive step, and a defect of the compiler itself becomes ER2099.
+/// </summary>
+internal sealed class ExpressionCompiler : IExpressionCompiler
+{
+    /// <summary>The default longest expression, in characters.</summary>
+    public const int DefaultMaxLength = 4096;
+
+    /// <summary>The default deepest nesting of parentheses, brackets and prefix operators.</summary>
+    public const int DefaultMaxNesting = 64;
+
+    /// <summary>The tallest syntax tree accepted (long chains of operators).</summary>
+    public const int MaxTreeHeight = 256;
+
+    public ExpressionCompiler()
+        : this(DefaultMaxLength, DefaultMaxNesting)
+    {
+    }
+
+    public ExpressionCompiler(int maxLength, int maxNesting)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxNesting);
+        MaxLength = maxLength;
+        MaxNesting = maxNesting;
+    }
+
+    public int MaxLength { get; }
+
+    public int MaxNesting { get; }
+
+    /// <inheritdoc />
+    public TypedExpression? Compile(string text, SourceLocation origin, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        text ??= string.Empty;
+        var binder = new Binder(text, origin, scope, diagnostics);
+        var errorsBefore = CountErrors(diagnostics);
+        try
+        {
+            var body = CompileBody(text, binder, expectedType);
+            return body is null || CountErrors(diagnostics) > errorsBefore
+                ? null
+                : new TypedExpression(body, binder.Declarations.ToArray(), binder.Parameters);
+        }
+#pragma warning disable CA1031 // A defect here must reject one expression, never crash the host loading rules.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            binder.Error(
+                ExpressionDiagnosticCodes.InternalError,
+                0,
+                $"The expression could not be compiled because of an internal error ({exception.GetType().Name}: {exception.Message}); please report it.");
+            return null;
+        }
+    }
+
+    private Expression? CompileBody(string text, Binder binder, Type? expectedType)
+    {
+        if (text.Length > MaxLength)
+        {
+            binder.Error(
+                ExpressionDiagnosticCodes.ExpressionTooLong,
+                0,
+                $"The expression is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {MaxLength.ToString(CultureInfo.InvariantCulture)}. Split it into named conditions or lets.");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            binder.Error(ExpressionDiagnosticCodes.SyntaxError, 0, "The expression is empty; write a value or a condition.");
+            return null;
+        }
+
+        if (!ExpressionLexer.TryTokenize(text, out var tokens, out var lexError))
+        {
+            binder.Error(ExpressionDiagnosticCodes.InvalidCharacter, lexError.Offset, lexError.Message);
+            return null;
+        }
+
+        if (!CheckTokens(tokens, binder))
+        {
+            return null;
+        }
+
+        var parsed = ExpressionGrammar.Root.TryParse(tokens);
+        if (!parsed.HasValue)
+        {
+            var offset = parsed.ErrorPosition.HasValue ? parsed.ErrorPosition.Absolute : text.Length;
+            var fragment = parsed.FormatErrorMessageFragment();
+            binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, $"Syntax error: {fragment}.");
+            return null;
+        }
+
+        var syntax = parsed.Value;
+        if (syntax.Depth > MaxTreeHeight)
+        {
+            binder.Error(
+                ExpressionDiagnosticCodes.ExpressionTooComplex,
+                syntax.Start,
+                $"The expression chains more than {MaxTreeHeight.ToString(CultureInfo.InvariantCulture)} operations; split it into named conditions or lets.");
+            return null;
+        }
+
+        if (binder.Bind(syntax, FlowFacts.Empty) is not { } bound)
+        {
+            return null;
+        }
+
+        return Convert(bound, syntax, expectedType, binder);
+    }
+
+    /// <summary>
+    /// Rejects unterminated text and over-deep nesting before parsing, so that the recursive descent never
+    /// goes deeper than <see cref="MaxNesting"/> levels.
+    /// </summary>
+    private bool CheckTokens(TokenList<ExpressionToken> tokens, Binder binder)
+    {
+        var openAt = new Stack<int>();
+        var depth = 0;
+        foreach (var token in tokens)
+        {
+            var offset = token.Span.Position.Absolute;
+            switch (token.Kind)
+            {
+                case ExpressionToken.UnterminatedString:
+                    binder.Error(ExpressionDiagnosticCodes.UnterminatedText, offset, "This text has no closing quote; end it with the same quote it starts with.");
+                    return false;
+                case ExpressionToken.LeftParen:
+                case ExpressionToken.LeftBracket:
+                    openAt.Push(depth);
+                    depth++;
+                    break;
+                case ExpressionToken.RightParen:
+                case ExpressionToken.RightBracket:
+                    depth = openAt.Count > 0 ? openAt.Pop() : depth;
+                    break;
+                case ExpressionToken.Not:
+                case ExpressionToken.Minus:
+                    // Counted as nesting (a prefix operator recurses); an infix minus is counted too, which
+                    // only makes the limit slightly stricter on very long sums.
+                    depth++;
+                    break;
+                default:
+                    // An operand or infix operator ends a run of prefix operators.
+                    if (token.Kind is not ExpressionToken.Not and not ExpressionToken.Minus)
+                    {
+                        depth = openAt.Count > 0 ? openAt.Peek() + 1 : 0;
+                    }
+
+                    break;
+            }
+
+            if (depth > MaxNesting)
+            {
+                binder.Error(
+                    ExpressionDiagnosticCodes.NestingTooDeep,
+                    offset,
+                    $"The expression nests deeper than {MaxNesting.ToString(CultureInfo.InvariantCulture)} levels of parentheses, brackets or prefix operators; simplify it.");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Expression? Convert(BoundExpression bound, ExpressionSyntax syntax, Type? expectedType, Binder binder)
+    {
+        if (expectedType is null)
+        {
+            // A value of unconstrained type (a let) may stay nullable: has() and ?? apply to it later.
+            return bound.Expression;
+        }
+
+        var expression = bound.Expression;
+        var expectedValue = Nullable.GetUnderlyingType(expectedType);
+        if (expectedValue is not null && bound.MayBeMissing && expression.Type == expectedType)
+        {
+            return expression;
+        }
+
+        if (binder.Present(bound, syntax) is not { } present)
+        {
+            return null;
+        }
+
+        if (present.Type == expectedType)
+        {
+            return present;
+        }
+
+        var target = expectedValue ?? expectedType;
+        if (present.Type == target)
+        {
+            return Expression.Convert(present, expectedType);
+        }
+
+        if (LanguageTypes.Widens(present.Type, target))
+        {
+            return Expression.Convert(Expression.Convert(present, target), expectedType);
+        }
+
+        if (expectedType == typeof(object) || (expectedType.IsAssignableFrom(present.Type) && !expectedType.IsValueType))
+        {
+            return Expression.Convert(present, expectedType);
+        }
+
+        var what = expectedType == typeof(bool)
+            ? $"A condition must be true or false, but this is a {LanguageTypes.Short(present.Type)}; compare it, e.g. with == or >."
+            : $"Expected a {LanguageTypes.Short(expectedType)} here, but this is a {LanguageTypes.Short(present.Type)}.";
+        binder.Error(ExpressionDiagnosticCodes.WrongResultType, syntax.Start, what);
+        return null;
+    }
+
+    private static int CountErrors(DiagnosticBag diagnostics) =>
+        diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+}

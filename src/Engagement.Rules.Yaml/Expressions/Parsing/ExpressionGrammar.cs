@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using Superpower;
+using Superpower.Model;
+using Superpower.Parsers;
+
+namespace Engagement.Rules.Yaml.Expressions.Parsing;
+
+/// <summary>
+/// The grammar of the expression language, written with Superpower's token-list combinators. Precedence,
+/// lowest first: <c>or</c>; <c>and</c>; <c>not</c>; comparisons (<c>== != &lt; &lt;= &gt; &gt;=</c>,
+/// <c>between .. and ..</c>, <c>in</c>, <c>not in</c>; not chainable); <c>+ -</c>; <c>* / %</c>; <c>??</c>;
+/// unary <c>-</c>; member access and calls.
+/// </summary>
+internal static class ExpressionGrammar
+{
+    private static readonly HashSet<string> Units = new(System.StringComparer.Ordinal)
+    {
+        "year", "years", "month", "months", "week", "weeks", "day", "days",
+        "hour", "hours", "minute", "minutes", "second", "seconds",
+    };
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Expression =
+        Parse.Ref(() => Disjunction!);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Literal =
+        Token.EqualTo(ExpressionToken.String).Select(t => (ExpressionSyntax)Lit(LiteralKind.String, t))
+            .Or(Token.EqualTo(ExpressionToken.Decimal).Select(t => (ExpressionSyntax)Lit(LiteralKind.Decimal, t)))
+            .Or(Token.EqualTo(ExpressionToken.True).Select(t => (ExpressionSyntax)Lit(LiteralKind.True, t)))
+            .Or(Token.EqualTo(ExpressionToken.False).Select(t => (ExpressionSyntax)Lit(LiteralKind.False, t)))
+            .Or(Token.EqualTo(ExpressionToken.Null).Select(t => (ExpressionSyntax)Lit(LiteralKind.Null, t)))
+            .Or(Token.EqualTo(ExpressionToken.Date).Select(t => (ExpressionSyntax)Lit(LiteralKind.Date, t)))
+            .Or(Token.EqualTo(ExpressionToken.Time).Select(t => (ExpressionSyntax)Lit(LiteralKind.Time, t)));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> IntegerOrQuantity =
+        from number in Token.EqualTo(ExpressionToken.Integer)
+        from unit in Token.EqualTo(ExpressionToken.Identifier)
+            .Where(t => Units.Contains(t.ToStringValue()), "unit")
+            .Select(t => (Token<ExpressionToken>?)t)
+            .OptionalOrDefault()
+        select unit is { } u
+            ? (ExpressionSyntax)new QuantitySyntax(number.ToStringValue(), u.ToStringValue(), u.Span.Position.Absolute, Offset(number), End(u))
+            : Lit(LiteralKind.Integer, number);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax[]> Arguments =
+        Expression.ManyDelimitedBy(Token.EqualTo(ExpressionToken.Comma))
+            .Between(Token.EqualTo(ExpressionToken.LeftParen), Token.EqualTo(ExpressionToken.RightParen));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> NameOrCall =
+        from name in Token.EqualTo(ExpressionToken.Identifier)
+        from call in Arguments.Select(a => (ExpressionSyntax[]?)a).OptionalOrDefault()
+        select call is null
+            ? new NameSyntax(name.ToStringValue(), Offset(name), End(name))
+            : (ExpressionSyntax)new CallSyntax(name.ToStringValue(), call, Offset(name), End(name));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Parenthesized =
+        from open in Token.EqualTo(ExpressionToken.LeftParen)
+        from inner in Expression
+        from close in Token.EqualTo(ExpressionToken.RightParen)
+        select inner;
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> List =
+        from open in Token.EqualTo(ExpressionToken.LeftBracket)
+        from items in Expression.ManyDelimitedBy(Token.EqualTo(ExpressionToken.Comma))
+        from close in Token.EqualTo(ExpressionToken.RightBracket)
+        select (ExpressionSyntax)new ListSyntax(items, Offset(open), End(close));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Primary =
+        Literal.Or(IntegerOrQuantity).Or(NameOrCall).Or(Parenthesized).Or(List).Named("value");
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Postfix =
+        from head in Primary
+        from members in (
+                from dot in Token.EqualTo(ExpressionToken.Dot)
+                from name in Token.EqualTo(ExpressionToken.Identifier).Named("field name")
+                select name)
+            .Many()
+        select Members(head, members);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Unary =
+        (from minus in Token.EqualTo(ExpressionToken.Minus)
+         from operand in Parse.Ref(() => Unary!)
+         select (ExpressionSyntax)new UnarySyntax(UnaryOperator.Negate, operand, Offset(minus)))
+        .Or(Postfix);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Coalescing =
+        Parse.Chain(Token.EqualTo(ExpressionToken.Coalesce), Unary, (op, l, r) => (ExpressionSyntax)Bin(BinaryOperator.Coalesce, op, l, r));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Multiplicative =
+        Parse.Chain(
+            Token.EqualTo(ExpressionToken.Star).Or(Token.EqualTo(ExpressionToken.Slash)).Or(Token.EqualTo(ExpressionToken.Percent)),
+            Coalescing,
+            (op, l, r) => (ExpressionSyntax)Bin(
+                op.Kind switch
+                {
+                    ExpressionToken.Star => BinaryOperator.Multiply,
+                    ExpressionToken.Slash => BinaryOperator.Divide,
+                    _ => BinaryOperator.Remainder,
+                },
+                op,
+                l,
+                r));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Additive =
+        Parse.Chain(
+            Token.EqualTo(ExpressionToken.Plus).Or(Token.EqualTo(ExpressionToken.Minus)),
+            Multiplicative,
+            (op, l, r) => (ExpressionSyntax)Bin(op.Kind == ExpressionToken.Plus ? BinaryOperator.Add : BinaryOperator.Subtract, op, l, r));
+
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> ComparisonOperator =
+        Token.EqualTo(ExpressionToken.Equal)
+            .Or(Token.EqualTo(ExpressionToken.NotEqual))
+            .Or(Token.EqualTo(ExpressionToken.LessOrEqual))
+            .Or(Token.EqualTo(ExpressionToken.Less))
+            .Or(Token.EqualTo(ExpressionToken.GreaterOrEqual))
+            .Or(Token.EqualTo(ExpressionToken.Greater));
+
+    private static readonly TokenListParser<ExpressionToken, System.Func<ExpressionSyntax, ExpressionSyntax>> ComparisonTail =
+        (from op in ComparisonOperator
+         from right in Additive
+         select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left => (ExpressionSyntax)Bin(ComparisonOf(op.Kind), op, left, right)))
+        .Or(
+            from between in Token.EqualTo(ExpressionToken.Between)
+            from low in Additive
+            from and in Token.EqualTo(ExpressionToken.And)
+            from high in Additive
+            select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left => new BetweenSyntax(left, low, high, Offset(between))))
+        .Or(
+            from not in Token.EqualTo(ExpressionToken.Not).Select(t => (Token<ExpressionToken>?)t).OptionalOrDefault()
+            from @in in Token.EqualTo(ExpressionToken.In)
+            from collection in Additive
+            select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
+                new InSyntax(left, collection, not is not null, not is { } n ? Offset(n) : Offset(@in))));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Comparison =
+        from left in Additive
+        from tail in ComparisonTail.Select(t => (System.Func<ExpressionSyntax, ExpressionSyntax>?)t).OptionalOrDefault()
+        select tail is null ? left : tail(left);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Negation =
+        (from not in Token.EqualTo(ExpressionToken.Not)
+         from operand in Parse.Ref(() => Negation!)
+         select (ExpressionSyntax)new UnarySyntax(UnaryOperator.Not, operand, Offset(not)))
+        .Or(Comparison);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Conjunction =
+        Parse.Chain(Token.EqualTo(ExpressionToken.And), Negation, (op, l, r) => (ExpressionSyntax)Bin(BinaryOperator.And, op, l, r));
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Disjunction =
+        Parse.Chain(Token.EqualTo(ExpressionToken.Or), Conjunction, (op, l, r) => (ExpressionSyntax)Bin(BinaryOperator.Or, op, l, r));
+
+    /// <summary>A whole expression: everything must be consumed.</summary>
+    public static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Root = Expression.AtEnd();
+
+    private static int Offset(Token<ExpressionToken> token) => token.Span.Position.Absolute;
+
+    private static int End(Token<ExpressionToken> token) => token.Span.Position.Absolute + token.Span.Length;
+
+    private static LiteralSyntax Lit(LiteralKind kind, Token<ExpressionToken> token) =>
+        new LiteralSyntax(kind, token.ToStringValue(), Offset(token), End(token));
+
+    private static BinarySyntax Bin(BinaryOperator op, Token<ExpressionToken> token, ExpressionSyntax left, ExpressionSyntax right) =>
+        new BinarySyntax(op, left, right, Offset(token));
+
+    private static BinaryOperator ComparisonOf(ExpressionToken kind) => kind switch
+    {
+        ExpressionToken.Equal => BinaryOperator.Equal,
+        ExpressionToken.NotEqual => BinaryOperator.NotEqual,
+        ExpressionToken.Less => BinaryOperator.Less,
+        ExpressionToken.LessOrEqual => BinaryOperator.LessOrEqual,
+        ExpressionToken.Greater => BinaryOperator.Greater,
+        _ => BinaryOperator.GreaterOrEqual,
+    };
+
+    private static ExpressionSyntax Members(ExpressionSyntax head, Token<ExpressionToken>[] names)
+    {
+        var result = head;
+        foreach (var name in names)
+        {
+            result = new MemberSyntax(result, name.ToStringValue(), Offset(name), End(name));
+        }
+
+        return result;
+    }
+}
