@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+
+namespace Engagement.Rules.Serialization;
+
+/// <summary>
+/// The JSON formats of Engagement.Rules: customers' facts in (a JSON document per customer, or JSON Lines with one
+/// customer per line; read with <see cref="FactsReader"/>), the shared dealership settings, and decisions out.
+/// See docs/facts-json.md.
+/// </summary>
+public static class EngagementJson
+{
+    private static readonly JsonSerializerOptions Compact = Freeze(CreateOptions());
+    private static readonly JsonSerializerOptions Indented = Freeze(new JsonSerializerOptions(CreateOptions()) { WriteIndented = true });
+
+    /// <summary>
+    /// Creates the serializer options of the formats: camelCase properties, enums as their names, NodaTime values
+    /// in ISO form (<c>"2026-03-01"</c>, <c>"2026-03-01T10:00:00Z"</c>, zones by IANA id), VINs as strings,
+    /// facts in a list by a <c>"type"</c> discriminator, unknown properties rejected, nulls not written.
+    /// </summary>
+    /// <returns>A new, modifiable instance.</returns>
+    public static JsonSerializerOptions CreateOptions()
+    {
+        var resolver = new DefaultJsonTypeInfoResolver();
+        resolver.Modifiers.Add(FactsContract.Modify);
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowOutOfOrderMetadataProperties = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = resolver,
+            NewLine = "\n",
+        };
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new VinJsonConverter());
+        options.Converters.Add(new TouchKindJsonConverter());
+        options.Converters.Add(new BusinessHoursJsonConverter());
+        options.Converters.Add(new ValueRecordConverterFactory());
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        return options;
+    }
+
+    /// <summary>Reads the shared dealership settings: <c>{"dealerships": [ ... ]}</c>.</summary>
+    /// <param name="json">The settings document.</param>
+    /// <returns>The dealerships, in the order given.</returns>
+    /// <exception cref="FactsFormatException">The document is not valid; the exception carries the location.</exception>
+    public static IReadOnlyList<Dealership> ReadDealerships(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        DealershipSettings? settings;
+        try
+        {
+            settings = JsonSerializer.Deserialize<DealershipSettings>(json, Compact);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            throw FactsErrors.Translate(e, null, json);
+        }
+
+        if (settings?.Dealerships is not { } dealerships)
+        {
+            throw new FactsFormatException("The dealership settings are missing; expected {\"dealerships\": [ ... ]}.", null, "$", null, null);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < dealerships.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.dealerships[{i}]");
+            if (dealerships[i] is null)
+            {
+                throw new FactsFormatException("The dealership is null.", null, path, null, null);
+            }
+
+            if (!seen.Add(dealerships[i].DealershipId))
+            {
+                throw new FactsFormatException($"The dealership id '{dealerships[i].DealershipId}' is listed twice; expected each dealership once.", null, path + ".dealershipId", null, null);
+            }
+        }
+
+        return dealerships;
+    }
+
+    /// <summary>Reads the shared dealership settings from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The settings document; left open.</param>
+    /// <returns>The dealerships, in the order given.</returns>
+    /// <exception cref="FactsFormatException">The document is not valid; the exception carries the location.</exception>
+    public static IReadOnlyList<Dealership> ReadDealerships(Stream utf8Json) => ReadDealerships(ReadAll(utf8Json));
+
+    /// <summary>Writes the shared dealership settings as an indented JSON document.</summary>
+    /// <param name="utf8Json">Where to write; left open.</param>
+    /// <param name="dealerships">The dealerships.</param>
+    public static void WriteDealerships(Stream utf8Json, IEnumerable<Dealership> dealerships)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(dealerships);
+        JsonSerializer.Serialize(utf8Json, new DealershipSettings { Dealerships = [.. dealerships] }, Indented);
+        utf8Json.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes one customer's facts as an indented JSON document with the dealership embedded.</summary>
+    /// <param name="utf8Json">Where to write; left open.</param>
+    /// <param name="facts">The customer's facts.</param>
+    public static void WriteCustomerFacts(Stream utf8Json, CustomerFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(facts);
+        JsonSerializer.Serialize(utf8Json, Envelope(facts, embedDealership: true), Indented);
+        utf8Json.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Writes one customer's facts as one JSON Lines line (compact JSON and <c>\n</c>), referring to the dealership
+    /// by <c>dealershipId</c>: read it back with a <see cref="FactsReader"/> given the dealership settings.
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="facts">The customer's facts.</param>
+    public static void WriteCustomerFactsLine(TextWriter writer, CustomerFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(facts);
+        writer.Write(JsonSerializer.Serialize(Envelope(facts, embedDealership: false), Compact));
+        writer.Write('\n');
+    }
+
+    /// <summary>Writes an evaluation result (decisions, suppressed and held-out touches, diagnostics) as an indented JSON document.</summary>
+    /// <param name="utf8Json">Where to write; left open.</param>
+    /// <param name="result">The result.</param>
+    public static void WriteResult(Stream utf8Json, EngagementResult result)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(result);
+        JsonSerializer.Serialize(utf8Json, result, Indented);
+        utf8Json.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes evaluation results as JSON Lines: one result (one customer) per line, as the results come.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="results">The results.</param>
+    public static void WriteResults(TextWriter writer, IEnumerable<EngagementResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(results);
+        foreach (var result in results)
+        {
+            writer.Write(JsonSerializer.Serialize(result, Compact));
+            writer.Write('\n');
+        }
+    }
+
+    internal static JsonSerializerOptions CompactOptions => Compact;
+
+    internal static string ReadAll(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var reader = new StreamReader(utf8Json, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return reader.ReadToEnd();
+    }
+
+    private static FactsEnvelope Envelope(CustomerFacts facts, bool embedDealership) => new()
+    {
+        Customer = facts.Customer,
+        Dealership = embedDealership ? facts.Dealership : null,
+        DealershipId = embedDealership ? null : facts.Dealership.DealershipId,
+        Facts = [.. ToIdentities(facts.Facts)],
+    };
+
+    private static IEnumerable<Engine.IFactIdentity> ToIdentities(IReadOnlyList<object> facts)
+    {
+        for (var i = 0; i < facts.Count; i++)
+        {
+            yield return facts[i] as Engine.IFactIdentity
+                ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] is a {facts[i].GetType().Name}, which is not a dealership fact type and has no JSON form."), nameof(facts));
+        }
+    }
+
+    private static JsonSerializerOptions Freeze(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly();
+        return options;
+    }
+}

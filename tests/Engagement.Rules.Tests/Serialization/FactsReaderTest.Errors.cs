@@ -1,0 +1,167 @@
+using System;
+using Engagement.Rules.Facts;
+using Engagement.Rules.Serialization;
+
+namespace Engagement.Rules.Tests.Serialization;
+
+public partial class FactsReaderTest
+{
+    private const string VehicleJson = "{\"type\":\"Vehicle\",\"vin\":\"1HGCM82633A004352\",\"ownerCustomerId\":\"C-1\",\"make\":\"Honda\",\"model\":\"Accord\",\"modelYear\":2023}";
+
+    [Test]
+    public void ReadCustomerFacts_InvalidVin_ReportsThePathAndTheVinMessage()
+    {
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("1HGCM82633A004352", "1HGCM82643A004352", StringComparison.Ordinal)));
+
+        error.Path.Should().Be("$.facts[0].vin");
+        error.Reason.Should().Contain("check digit '4' at position 9; expected '3'");
+        error.BytePositionInLine.Should().BePositive();
+        error.Message.Should().StartWith("line 1, $.facts[0].vin");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_UnknownProperty_IsAnError()
+    {
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"make\"", "\"colour\":\"red\",\"make\"", StringComparison.Ordinal)));
+
+        error.Path.Should().Be("$.facts[0].colour");
+        error.Reason.Should().Contain("'colour' could not be mapped");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_UnknownFactType_SuggestsTheCloseName()
+    {
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"Vehicle\"", "\"Vehicel\"", StringComparison.Ordinal)));
+
+        error.Path.Should().Be("$.facts[0].type");
+        error.Reason.Should().Contain("Unknown fact type 'Vehicel'. Did you mean 'Vehicle'?");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_FactWithoutType_IsAnError()
+    {
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"type\":\"Vehicle\",", string.Empty, StringComparison.Ordinal)));
+
+        error.Path.Should().Be("$.facts[0]");
+        error.Reason.Should().Contain("has no \"type\"");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_MissingRequiredField_NamesIt()
+    {
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"make\":\"Honda\",", string.Empty, StringComparison.Ordinal)));
+
+        error.Path.Should().Be("$.facts[0]");
+        error.Reason.Should().Contain("missing required properties").And.Contain("'make'");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_RuleBetweenTwoFields_BlamesTheFieldTheRecordNames()
+    {
+        var order = "{\"type\":\"RepairOrder\",\"repairOrderId\":\"RO-1\",\"vin\":\"1HGCM82633A004352\",\"customerId\":\"C-1\",\"openedOn\":\"2026-03-05\",\"closedOn\":\"2026-03-01\",\"mileage\":1,\"operations\":[\"OIL\"],\"total\":1}";
+
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson + "," + order));
+
+        error.Path.Should().Be("$.facts[1].closedOn");
+        error.Reason.Should().StartWith("RepairOrder.ClosedOn:");
+        error.InnerException.Should().BeOfType<FactValidationException>().Which.Field.Should().Be("ClosedOn");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_InvalidValueRecord_ReportsTheFieldInsideIt()
+    {
+        var json = JsonFixtures.MinimalLine("C-1").Replace("\"timeZoneId\":\"America/Chicago\"},", "\"timeZoneId\":\"America/Chicago\",\"birthDate\":{\"monthDay\":\"02-29\",\"year\":1999}},", StringComparison.Ordinal);
+
+        var error = ReadError(json);
+
+        error.Path.Should().Be("$.customer.birthDate.year");
+        error.Reason.Should().Contain("February 29 does not exist in that year");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_BadValueInsideAList_ReportsTheItem()
+    {
+        var json = JsonFixtures.MinimalLine("C-1").Replace("\"timeZoneId\":\"America/Chicago\"},", "\"timeZoneId\":\"America/Chicago\",\"preferredChannels\":[\"Sms\",\"Sms\"]},", StringComparison.Ordinal);
+
+        var error = ReadError(json);
+
+        error.Path.Should().Be("$.customer.preferredChannels[1]");
+        error.Reason.Should().Contain("listed twice");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_BadOpeningHours_ReportsTheDay()
+    {
+        var json = JsonFixtures.MinimalLine("C-1").Replace("\"regionCode\":\"TX\"}}", "\"regionCode\":\"TX\"},\"businessHours\":[{\"day\":\"Monday\",\"opens\":\"08:00:00\",\"closes\":\"17:00:00\"},{\"day\":\"Tuesday\",\"opens\":\"18:00:00\",\"closes\":\"09:00:00\"}]}", StringComparison.Ordinal);
+
+        var error = ReadError(json);
+
+        error.Path.Should().Be("$.dealership.businessHours[1].closes");
+        error.Reason.Should().Contain("OpeningHours.Closes");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_DealershipWithUnknownZone_IsAnError()
+    {
+        var json = JsonFixtures.MinimalLine("C-1").Replace("\"name\":\"N\",\"timeZoneId\":\"America/Chicago\"", "\"name\":\"N\",\"timeZoneId\":\"America/Atlantis\"", StringComparison.Ordinal);
+
+        var error = ReadError(json);
+
+        error.Path.Should().Be("$.dealership.timeZoneId");
+        error.Reason.Should().Contain("America/Atlantis");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_EnumAsNumber_IsRejected()
+    {
+        var json = JsonFixtures.MinimalLine("C-1").Replace("\"timeZoneId\":\"America/Chicago\"},", "\"timeZoneId\":\"America/Chicago\",\"status\":1},", StringComparison.Ordinal);
+
+        ReadError(json).Path.Should().Be("$.customer.status");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_FactOfAnotherCustomer_ReportsTheFact()
+    {
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"C-1\"", "\"C-2\"", StringComparison.Ordinal)));
+
+        error.Path.Should().Be("$.facts[0]");
+        error.Reason.Should().Contain("customer 'C-2'");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_UnknownDealershipId_SuggestsTheCloseId()
+    {
+        var json = "{\"customer\":{\"customerId\":\"C-1\",\"firstName\":\"A\",\"lastName\":\"B\",\"timeZoneId\":\"America/Chicago\"},\"dealershipId\":\"D-l\",\"facts\":[]}";
+
+        var error = ReadError(json);
+
+        error.Path.Should().Be("$.dealershipId");
+        error.Reason.Should().Contain("Unknown dealership id 'D-l'. Did you mean 'D-1'?");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_NoDealership_IsAnError()
+    {
+        var json = "{\"customer\":{\"customerId\":\"C-1\",\"firstName\":\"A\",\"lastName\":\"B\",\"timeZoneId\":\"America/Chicago\"},\"facts\":[]}";
+
+        ReadError(json).Reason.Should().Contain("The dealership is missing");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_MalformedDocument_ReportsTheLineOfTheDocument()
+    {
+        var json = "{\n  \"customer\": {\n    \"customerId\": \"C-1\",,\n  }\n}";
+
+        var error = ReadError(json);
+
+        error.LineNumber.Should().Be(3);
+        error.Path.Should().Be("$.customer");
+        error.BytePositionInLine.Should().Be(24, "the second comma is the 25th byte of the line");
+    }
+
+    private static FactsFormatException ReadError(string json)
+    {
+        var act = () => Reader.ReadCustomerFacts(json);
+        return act.Should().Throw<FactsFormatException>().Which;
+    }
+}
