@@ -1,6 +1,7 @@
 using Engagement.Rules.Chaining;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Evaluation;
+using Engagement.Rules.Facts;
 
 namespace Engagement.Rules.Yaml;
 
@@ -8,7 +9,7 @@ namespace Engagement.Rules.Yaml;
 public static class BuiltInFactTypes
 {
     /// <summary>
-    /// A new catalogue with the built-in fact types: the dealership facts, <see cref="TouchProposal"/>,
+    /// A new catalogue with the built-in fact types: the dealership facts (<see cref="DealershipFactTypes.All"/>, <c>TouchSent</c> among them), <see cref="TouchProposal"/>,
     /// <see cref="Signal"/> and <see cref="EvaluationContext"/>. Register host types on it before loading.
     /// </summary>
     /// <returns>A new catalogue the caller may extend.</returns>
@@ -20,6 +21,11 @@ public static class BuiltInFactTypes
     public static FactTypeCatalog AddBuiltInFactTypes(this FactTypeCatalog catalog)
     {
         System.ArgumentNullException.ThrowIfNull(catalog);
+        foreach (var type in DealershipFactTypes.All)
+        {
+            catalog.Register(type, type.Name);
+        }
+
         catalog.Register<TouchProposal>();
         catalog.Register<Signal>();
         catalog.Register<EvaluationContext>();

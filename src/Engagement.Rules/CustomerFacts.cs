@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Policies;
@@ -58,12 +59,19 @@ public sealed class CustomerFacts
     {
         var id = customer.CustomerId;
         var vins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var identities = new Dictionary<object, int>();
         for (var i = 0; i < facts.Length; i++)
         {
             var fact = facts[i] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] of customer '{id}' is null."), nameof(facts));
             if (fact is CustomerFact or DealershipFact or EvaluationContext or TouchProposal)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] ({PolicyPipeline.Describe(fact)}) of customer '{id}' cannot be passed as another fact: the customer and dealership have their own parameters, and the evaluator inserts the evaluation context and rules insert proposals."), nameof(facts));
+            }
+
+            // The session identifies facts by identity: two versions of one fact would make the evaluation fail later.
+            if (fact is IFactIdentity { FactIdentity: { } identity } && !identities.TryAdd(identity, i))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] ({PolicyPipeline.Describe(fact)}) of customer '{id}' has the same identity as Facts[{identities[identity]}]; pass one version of each fact."), nameof(facts));
             }
 
             if (fact is Vehicle vehicle)

@@ -45,6 +45,7 @@ internal sealed class NetworkBuilder
 
     public ReteNetwork Build()
     {
+        AssignRanks();
         foreach (var node in _nodes)
         {
             node.Freeze();
@@ -61,6 +62,45 @@ internal sealed class NetworkBuilder
         }
 
         return new ReteNetwork(_nodes.ToArray(), _typeRootList.ToArray(), _alphaMemories.ToArray(), _terminals.ToArray());
+    }
+
+    /// <summary>Numbers the nodes in topological order of the data flow (reverse post-order of a depth-first walk).</summary>
+    private void AssignRanks()
+    {
+        var visited = new bool[_nodes.Count];
+        var postOrder = new List<BetaNode>(_nodes.Count);
+        Visit(_nodes[0], visited, postOrder);
+        for (var i = 0; i < postOrder.Count; i++)
+        {
+            postOrder[i].Rank = postOrder.Count - 1 - i;
+        }
+    }
+
+    private static void Visit(BetaNode node, bool[] visited, List<BetaNode> postOrder)
+    {
+        if (visited[node.Id])
+        {
+            return;
+        }
+
+        visited[node.Id] = true;
+        foreach (var child in node.ChildList)
+        {
+            if (child is ConditionalNode conditional)
+            {
+                // The sub-network hangs off the same parent and flows into the conditional node.
+                Visit(conditional.Owner, visited, postOrder);
+            }
+
+            Visit(child, visited, postOrder);
+        }
+
+        if (node.Partner is not null)
+        {
+            Visit(node.Partner, visited, postOrder);
+        }
+
+        postOrder.Add(node);
     }
 
     private BetaNode BuildConjunction(RuleDefinition rule, IReadOnlyList<NormalElement> elements, BetaNode parent, Dictionary<Declaration, int> levels)
@@ -104,6 +144,7 @@ internal sealed class NetworkBuilder
                 key = new JoinKey(
                     DelegateFactory.Compile<object?>(left, leftDeclarations, null, level - 1, levels),
                     DelegateFactory.CompileSingle<object?>(right),
+                    DelegateFactory.Compile<bool>(conjunct.Lambda, conjunct.Parameters, own, level - 1, levels),
                     left.ToString(),
                     right.ToString());
                 keyText = $"{leftCanonical}=={rightCanonical}";

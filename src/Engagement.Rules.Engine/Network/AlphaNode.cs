@@ -100,7 +100,10 @@ internal sealed class AlphaMemoryNode
 
     public List<JoinNode> SuccessorList { get; } = new();
 
-    /// <summary>Successors, deepest first: a new fact right-activates descendants before their ancestors so no match is produced twice.</summary>
+    /// <summary>
+    /// Successors, most downstream first: a new fact right-activates a join before the joins (and sub-networks)
+    /// that feed it, so a token created upstream by the same fact finds it in this memory exactly once.
+    /// </summary>
     public JoinNode[] Successors { get; private set; } = [];
 
     public JoinNode[] KeyedSuccessors { get; private set; } = [];
@@ -108,7 +111,7 @@ internal sealed class AlphaMemoryNode
     public void Freeze()
     {
         var list = new List<JoinNode>(SuccessorList);
-        list.Sort((a, b) => b.Level != a.Level ? b.Level.CompareTo(a.Level) : b.Id.CompareTo(a.Id));
+        list.Sort((a, b) => b.Rank.CompareTo(a.Rank));
         Successors = list.ToArray();
         KeyedSuccessors = list.FindAll(j => j.IsKeyed).ToArray();
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Engagement.Rules.Engine.Runtime;
 
@@ -23,6 +24,13 @@ internal abstract class BetaNode
 
     public int Level { get; }
 
+    /// <summary>
+    /// Position in a topological order of the data flow (parents, and sub-networks into the not/exists/aggregate
+    /// node they feed, come before what they feed). Used to right-activate downstream joins first and to
+    /// remove a fact's tokens upstream first.
+    /// </summary>
+    public int Rank { get; set; }
+
     /// <summary>Rules using this node (for diagnostics and the ids carried by condition errors).</summary>
     public List<string> RuleIds { get; } = new();
 
@@ -38,7 +46,11 @@ internal abstract class BetaNode
     /// <summary>When this node ends the sub-network of a not/exists/aggregate, the node its results feed.</summary>
     public ConditionalNode? Partner { get; set; }
 
-    public virtual bool HasMemory => true;
+    /// <summary>Whether tokens are kept in a memory: only joins below read it (as their left memory).</summary>
+    public bool HasMemory { get; private set; }
+
+    /// <summary>Index of this node's memory in a session's memory table (only nodes with a memory have one).</summary>
+    public int MemorySlot { get; set; } = -1;
 
     public abstract string Describe();
 
@@ -55,6 +67,7 @@ internal abstract class BetaNode
         }
 
         KeyedChildren = keyed.ToArray();
+        HasMemory = Array.Exists(Children, c => c is JoinNode);
     }
 
     public abstract void LeftActivate(Session session, Token parent);
@@ -68,12 +81,19 @@ internal abstract class BetaNode
     public void Emit(Session session, Token token)
     {
         token.Parent!.AddChild(token);
-        token.Fact?.AddToken(token);
-        var memory = session.Memory(Id);
-        memory.Add(token);
-        foreach (var keyed in KeyedChildren)
+        if (token is FactToken factToken)
         {
-            keyed.IndexLeft(session, token, memory);
+            factToken.Fact.AddToken(factToken);
+        }
+
+        if (HasMemory)
+        {
+            var memory = session.Memory(MemorySlot);
+            memory.Add(token);
+            foreach (var keyed in KeyedChildren)
+            {
+                keyed.IndexLeft(session, token, memory);
+            }
         }
 
         foreach (var child in Children)

@@ -143,7 +143,28 @@ internal sealed class ConditionalNode : BetaNode
 
         if (!owner.Initializing)
         {
+            // Recomputed once before the agenda is next looked at, however many facts change meanwhile.
+            session.MarkDirty(this, owner);
+        }
+    }
+
+    /// <summary>Recomputes the output of an owner whose aggregated facts changed.</summary>
+    public void Refresh(Session session, OwnerToken owner)
+    {
+        owner.Dirty = false;
+        if (!Aggregate!.IsGroupBy)
+        {
             RefreshAggregate(session, owner);
+            return;
+        }
+
+        foreach (var group in owner.Groups!.ToArray())
+        {
+            if (group.Dirty)
+            {
+                group.Dirty = false;
+                RefreshGroup(session, owner, group);
+            }
         }
     }
 
@@ -163,7 +184,8 @@ internal sealed class ConditionalNode : BetaNode
             Insert(group.Items, new AggregateItem(result, key));
             if (!owner.Initializing)
             {
-                RefreshGroup(session, owner, group);
+                group.Dirty = true;
+                session.MarkDirty(this, owner);
             }
 
             return;
@@ -175,7 +197,8 @@ internal sealed class ConditionalNode : BetaNode
             {
                 if (!owner.Initializing)
                 {
-                    RefreshGroup(session, owner, group);
+                    group.Dirty = true;
+                    session.MarkDirty(this, owner);
                 }
                 else if (group.Items.Count == 0)
                 {
@@ -231,7 +254,7 @@ internal sealed class ConditionalNode : BetaNode
             return null;
         }
 
-        var token = new Token(parent, value, null, Id);
+        var token = new Token(parent, value, Id);
         if (Aggregate is null || !Aggregate.IsGroupBy)
         {
             owner.Out = token;

@@ -36,6 +36,9 @@ internal sealed class JoinNode : BetaNode
 
     public bool IsKeyed => Key is not null;
 
+    /// <summary>Index of this join's hash indexes in a session's index table (keyed joins only).</summary>
+    public int IndexSlot { get; set; } = -1;
+
     public override string Describe()
     {
         var text = $"join alpha#{AlphaMemory.Id}";
@@ -54,8 +57,8 @@ internal sealed class JoinNode : BetaNode
 
     public override void LeftActivate(Session session, Token parent)
     {
-        var alpha = session.Alpha(AlphaMemory.Id);
-        if (alpha.Count == 0)
+        var alpha = session.PeekAlpha(AlphaMemory.Id);
+        if (alpha is null || alpha.Count == 0)
         {
             return;
         }
@@ -66,7 +69,7 @@ internal sealed class JoinNode : BetaNode
             {
                 if (Matches(session, parent, item.Entry))
                 {
-                    Emit(session, new Token(parent, item.Entry.Object, item.Entry, Id));
+                    Emit(session, new FactToken(parent, item.Entry, Id));
                     if (parent.Removed)
                     {
                         return;
@@ -77,10 +80,10 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var key = LeftKey(session, parent);
-        var state = session.Join(Id);
-        if (state.Right is not null)
+        var state = session.PeekJoin(IndexSlot);
+        if (state?.Right is not null)
         {
+            var key = LeftKey(session, parent);
             if (state.Right.TryGetValue(key, out var bucket))
             {
                 // Copy-free iteration is safe: emitting never changes this alpha memory.
@@ -89,7 +92,7 @@ internal sealed class JoinNode : BetaNode
                     var entry = bucket[i].Entry;
                     if (Matches(session, parent, entry))
                     {
-                        Emit(session, new Token(parent, entry.Object, entry, Id));
+                        Emit(session, new FactToken(parent, entry, Id));
                         if (parent.Removed)
                         {
                             return;
@@ -101,11 +104,12 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
+        // Small memory: evaluate the equality itself (no key boxing, no dictionary).
         for (var item = alpha.Head; item is not null; item = item.Next)
         {
-            if (Equals(key, RightKey(session, item.Entry.Object)) && Matches(session, parent, item.Entry))
+            if (KeyMatches(session, parent, item.Entry) && Matches(session, parent, item.Entry))
             {
-                Emit(session, new Token(parent, item.Entry.Object, item.Entry, Id));
+                Emit(session, new FactToken(parent, item.Entry, Id));
                 if (parent.Removed)
                 {
                     return;
@@ -116,8 +120,8 @@ internal sealed class JoinNode : BetaNode
 
     public void RightActivate(Session session, FactEntry entry)
     {
-        var memory = session.Memory(Parent!.Id);
-        if (memory.Count == 0)
+        var memory = session.PeekMemory(Parent!.MemorySlot);
+        if (memory is null || memory.Count == 0)
         {
             return;
         }
@@ -129,7 +133,7 @@ internal sealed class JoinNode : BetaNode
                 var next = token.NextInMemory;
                 if (!token.Removed && Matches(session, token, entry))
                 {
-                    Emit(session, new Token(token, entry.Object, entry, Id));
+                    Emit(session, new FactToken(token, entry, Id));
                 }
 
                 if (entry.Removed)
@@ -143,10 +147,10 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var key = RightKey(session, entry.Object);
-        var state = session.Join(Id);
-        if (state.Left is not null)
+        var state = session.PeekJoin(IndexSlot);
+        if (state?.Left is not null)
         {
+            var key = RightKey(session, entry.Object);
             if (state.Left.TryGetValue(key, out var bucket))
             {
                 // Emitting below may not add to this memory, but removals (not/exists) may: iterate a copy when large.
@@ -156,7 +160,7 @@ internal sealed class JoinNode : BetaNode
                     var token = bucket[0];
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        Emit(session, new Token(token, entry.Object, entry, Id));
+                        Emit(session, new FactToken(token, entry, Id));
                     }
 
                     return;
@@ -166,7 +170,7 @@ internal sealed class JoinNode : BetaNode
                 {
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        Emit(session, new Token(token, entry.Object, entry, Id));
+                        Emit(session, new FactToken(token, entry, Id));
                     }
 
                     if (entry.Removed)
@@ -182,9 +186,9 @@ internal sealed class JoinNode : BetaNode
         for (var token = memory.Head; token is not null;)
         {
             var next = token.NextInMemory;
-            if (!token.Removed && Equals(key, LeftKey(session, token)) && Matches(session, token, entry))
+            if (!token.Removed && KeyMatches(session, token, entry) && Matches(session, token, entry))
             {
-                Emit(session, new Token(token, entry.Object, entry, Id));
+                Emit(session, new FactToken(token, entry, Id));
             }
 
             if (entry.Removed)
@@ -199,13 +203,14 @@ internal sealed class JoinNode : BetaNode
     /// <summary>Adds a new left token to the left index (building the index once the memory grows).</summary>
     public void IndexLeft(Session session, Token token, TokenList memory)
     {
-        var state = session.Join(Id);
-        if (state.Left is not null)
+        var state = session.PeekJoin(IndexSlot);
+        if (state?.Left is not null)
         {
             Add(state.Left, LeftKey(session, token), token);
         }
         else if (memory.Count > IndexThreshold)
         {
+            state = session.Join(IndexSlot);
             state.Left = new Dictionary<object, List<Token>>();
             for (var t = memory.Head; t is not null; t = t.NextInMemory)
             {
@@ -216,8 +221,8 @@ internal sealed class JoinNode : BetaNode
 
     public void UnindexLeft(Session session, Token token)
     {
-        var state = session.Join(Id);
-        if (state.Left is not null)
+        var state = session.PeekJoin(IndexSlot);
+        if (state?.Left is not null)
         {
             Remove(state.Left, SafeLeftKey(token), token);
         }
@@ -225,13 +230,14 @@ internal sealed class JoinNode : BetaNode
 
     public void IndexRight(Session session, AlphaItem item, AlphaList alpha)
     {
-        var state = session.Join(Id);
-        if (state.Right is not null)
+        var state = session.PeekJoin(IndexSlot);
+        if (state?.Right is not null)
         {
             Add(state.Right, RightKey(session, item.Entry.Object), item);
         }
         else if (alpha.Count > IndexThreshold)
         {
+            state = session.Join(IndexSlot);
             state.Right = new Dictionary<object, List<AlphaItem>>();
             for (var i = alpha.Head; i is not null; i = i.Next)
             {
@@ -242,8 +248,8 @@ internal sealed class JoinNode : BetaNode
 
     public void UnindexRight(Session session, AlphaItem item)
     {
-        var state = session.Join(Id);
-        if (state.Right is not null)
+        var state = session.PeekJoin(IndexSlot);
+        if (state?.Right is not null)
         {
             Remove(state.Right, SafeRightKey(item.Entry.Object), item);
         }
@@ -351,6 +357,18 @@ internal sealed class JoinNode : BetaNode
         }
     }
 
+    private bool KeyMatches(Session session, Token parent, FactEntry entry)
+    {
+        try
+        {
+            return Key!.Test(parent, entry.Object);
+        }
+        catch (Exception ex) when (ex is not RuleConditionException)
+        {
+            throw session.ConditionFailed(RuleId, parent, entry.Object, ex);
+        }
+    }
+
     private bool Matches(Session session, Token parent, FactEntry entry)
     {
         var tests = Tests;
@@ -387,8 +405,14 @@ internal sealed class JoinKey
     /// <summary>Stands for a null key (dictionaries refuse null keys; C# <c>==</c> treats null == null as true).</summary>
     public static readonly object Null = new();
 
-    public JoinKey(Func<Token, object?, object?> left, Func<object, object?> right, string leftDescription, string rightDescription)
+    public JoinKey(
+        Func<Token, object?, object?> left,
+        Func<object, object?> right,
+        Func<Token, object?, bool> test,
+        string leftDescription,
+        string rightDescription)
     {
+        Test = test;
         Left = left;
         Right = right;
         LeftDescription = leftDescription;
@@ -398,6 +422,9 @@ internal sealed class JoinKey
     public Func<Token, object?, object?> Left { get; }
 
     public Func<object, object?> Right { get; }
+
+    /// <summary>The equality itself, used while the memories are too small to be worth indexing.</summary>
+    public Func<Token, object?, bool> Test { get; }
 
     public string LeftDescription { get; }
 

@@ -15,7 +15,25 @@ internal sealed class ReteNetwork
         TypeRoots = typeRoots;
         AlphaMemories = alphaMemories;
         Terminals = terminals;
+        foreach (var node in nodes)
+        {
+            if (node.HasMemory)
+            {
+                node.MemorySlot = MemoryCount++;
+            }
+
+            if (node is JoinNode { IsKeyed: true } join)
+            {
+                join.IndexSlot = IndexCount++;
+            }
+        }
     }
+
+    /// <summary>How many beta nodes keep a memory.</summary>
+    public int MemoryCount { get; }
+
+    /// <summary>How many joins are hash-indexed.</summary>
+    public int IndexCount { get; }
 
     public BetaNode[] Nodes { get; }
 

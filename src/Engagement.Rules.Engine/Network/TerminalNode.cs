@@ -39,8 +39,6 @@ internal sealed class TerminalNode : BetaNode
 
     public Action<IActionContext, Token>[] Actions { get; }
 
-    public override bool HasMemory => false;
-
     public override string Describe() => $"terminal rule '{Rule.Id}'" + (Alternative > 0 ? $" (alternative {Alternative + 1})" : string.Empty) + $" priority {Priority}";
 
     public override void LeftActivate(Session session, Token parent) => session.CreateActivation(this, parent);

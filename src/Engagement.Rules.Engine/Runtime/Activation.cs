@@ -14,7 +14,7 @@ internal sealed class Activation : Token, IMatch
     private IReadOnlyList<object>? _facts;
 
     public Activation(Token parent, TerminalNode terminal, long sequence)
-        : base(parent, null, null, terminal.Id)
+        : base(parent, null, terminal.Id)
     {
         Terminal = terminal;
         Sequence = sequence;

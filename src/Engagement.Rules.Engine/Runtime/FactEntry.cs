@@ -20,13 +20,13 @@ internal sealed class FactEntry
     /// <summary>Alpha memories the fact is in (linked through <see cref="AlphaItem.NextOfFact"/>).</summary>
     public AlphaItem? FirstAlphaItem;
 
-    /// <summary>Tokens whose level is this fact (linked through <see cref="Token.NextInFact"/>).</summary>
-    public Token? FirstToken;
+    /// <summary>Tokens whose level is this fact (linked through <see cref="FactToken.NextInFact"/>).</summary>
+    public FactToken? FirstToken;
 
     public FactEntry? Next;
     public FactEntry? Prev;
 
-    public void AddToken(Token token)
+    public void AddToken(FactToken token)
     {
         token.NextInFact = FirstToken;
         if (FirstToken is not null)
@@ -37,7 +37,7 @@ internal sealed class FactEntry
         FirstToken = token;
     }
 
-    public void RemoveToken(Token token)
+    public void RemoveToken(FactToken token)
     {
         if (token.PrevInFact is not null)
         {

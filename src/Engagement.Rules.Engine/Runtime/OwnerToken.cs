@@ -9,11 +9,12 @@ namespace Engagement.Rules.Engine.Runtime;
 internal sealed class OwnerToken : Token
 {
     public OwnerToken(Token parent, int nodeId)
-        : base(parent, null, null, nodeId)
+        : base(parent, null, nodeId)
     {
     }
 
     public bool Initializing;
+    public bool Dirty;
     public int Count;
     public Token? Out;
     public List<AggregateItem>? Items;
@@ -49,4 +50,5 @@ internal sealed class GroupState
     public List<AggregateItem> Items { get; } = new();
 
     public Token? Out;
+    public bool Dirty;
 }

@@ -38,25 +38,32 @@ internal sealed class Session : ISession
     private ActionContext? _context;
     private SessionEvents? _events;
     private List<AlphaMemoryNode>? _reached;
+    private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
 
     public Session(ReteNetwork network, SessionOptions options)
     {
         Network = network;
         _options = options;
-        _memories = new TokenList?[network.Nodes.Length];
+        _memories = new TokenList?[network.MemoryCount];
         _alphas = new AlphaList?[network.AlphaMemories.Length];
-        _joins = new JoinState?[network.Nodes.Length];
+        _joins = new JoinState?[network.IndexCount];
     }
 
     public ReteNetwork Network { get; }
 
     public ISessionEvents Events => _events ??= new SessionEvents();
 
-    public TokenList Memory(int nodeId) => _memories[nodeId] ??= new TokenList();
+    public TokenList Memory(int slot) => _memories[slot] ??= new TokenList();
 
     public AlphaList Alpha(int memoryId) => _alphas[memoryId] ??= new AlphaList();
 
-    public JoinState Join(int nodeId) => _joins[nodeId] ??= new JoinState();
+    public AlphaList? PeekAlpha(int memoryId) => _alphas[memoryId];
+
+    public JoinState? PeekJoin(int slot) => _joins[slot];
+
+    public TokenList? PeekMemory(int slot) => slot < 0 ? null : _memories[slot];
+
+    public JoinState Join(int slot) => _joins[slot] ??= new JoinState();
 
     // ---- Fact operations -------------------------------------------------------------------------
 
@@ -72,25 +79,39 @@ internal sealed class Session : ISession
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var list = new List<object>(facts);
-        HashSet<object>? seen = list.Count > 1 ? new HashSet<object>(FactComparer.Instance) : null;
-        foreach (var fact in list)
+        var list = facts as IReadOnlyList<object> ?? new List<object>(facts);
+        HashSet<object>? seen = list.Count > 16 ? new HashSet<object>(FactComparer.Instance) : null;
+        for (var i = 0; i < list.Count; i++)
         {
+            var fact = list[i];
             if (fact is null)
             {
                 throw new ArgumentException("The facts contain null.", nameof(facts));
             }
 
-            if (Find(fact) is not null || (seen is not null && !seen.Add(fact)))
+            if (Find(fact) is not null || (seen is not null ? !seen.Add(fact) : DuplicateBefore(list, i)))
             {
                 throw new FactException($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
             }
         }
 
-        foreach (var fact in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            InsertNew(fact);
+            InsertNew(list[i]);
         }
+    }
+
+    private static bool DuplicateBefore(IReadOnlyList<object> facts, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (FactComparer.Instance.Equals(facts[i], facts[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool TryInsert(object fact)
@@ -184,7 +205,51 @@ internal sealed class Session : ISession
     public IReadOnlyList<IMatch> GetAgenda()
     {
         EnsureRoot();
+        Settle();
         return _agenda.Snapshot();
+    }
+
+    /// <summary>Marks an aggregate whose facts changed; it is recomputed by <see cref="Settle"/>.</summary>
+    public void MarkDirty(ConditionalNode node, OwnerToken owner)
+    {
+        if (!owner.Dirty)
+        {
+            owner.Dirty = true;
+            (_dirty ??= new List<(ConditionalNode, OwnerToken)>()).Add((node, owner));
+        }
+    }
+
+    /// <summary>Brings deferred aggregate results (and the linked-fact retractions they cause) up to date.</summary>
+    private void Settle()
+    {
+        while (_dirty is { Count: > 0 })
+        {
+            BeginOperation();
+            try
+            {
+                FlushAggregates();
+            }
+            finally
+            {
+                EndOperation();
+            }
+        }
+    }
+
+    private void FlushAggregates()
+    {
+        while (_dirty is { Count: > 0 })
+        {
+            var dirty = _dirty.ToArray();
+            _dirty.Clear();
+            foreach (var (node, owner) in dirty)
+            {
+                if (!owner.Removed && owner.Dirty)
+                {
+                    node.Refresh(this, owner);
+                }
+            }
+        }
     }
 
     private void InsertNew(object fact)
@@ -207,6 +272,7 @@ internal sealed class Session : ISession
     {
         // Retract then re-insert, but remember the activations that go away: those that come back over the
         // same facts are the same match, updated (see CreateActivation).
+        FlushAggregates();
         var outerStash = _stashing;
         _stashing = true;
         try
@@ -226,6 +292,7 @@ internal sealed class Session : ISession
             entry.Removed = false;
             _events?.OnFactUpdated(this, fact);
             AddToNetwork(entry);
+            FlushAggregates();
         }
         finally
         {
@@ -291,8 +358,12 @@ internal sealed class Session : ISession
             return;
         }
 
-        _root = new Token(null, null, null, 0);
-        Memory(0).Add(_root);
+        _root = new Token(null, null, 0);
+        if (Network.Root.HasMemory)
+        {
+            Memory(Network.Root.MemorySlot).Add(_root);
+        }
+
         _depth++;
         try
         {
@@ -392,11 +463,11 @@ internal sealed class Session : ISession
             Walk(root, entry.Object, reached);
         }
 
-        // One memory at a time: store the fact, then right-activate that memory's joins (deepest first).
-        var memories = reached.ToArray();
-        reached.Clear();
-        foreach (var memory in memories)
+        // One memory at a time: store the fact, then right-activate that memory's joins (most downstream
+        // first). Right activations never route another fact, so the list is stable while iterated.
+        for (var m = 0; m < reached.Count; m++)
         {
+            var memory = reached[m];
             var alpha = Alpha(memory.Id);
             var item = new AlphaItem(entry, memory.Id) { NextOfFact = entry.FirstAlphaItem };
             entry.FirstAlphaItem = item;
@@ -411,6 +482,8 @@ internal sealed class Session : ISession
                 join.RightActivate(this, entry);
             }
         }
+
+        reached.Clear();
     }
 
     private void Walk(AlphaNode node, object fact, List<AlphaMemoryNode> reached)
@@ -472,6 +545,24 @@ internal sealed class Session : ISession
         }
 
         entry.FirstAlphaItem = null;
+        if (entry.FirstToken?.NextInFact is not null)
+        {
+            // Upstream first: removing a token removes what was derived from it, so a sub-network result and
+            // the match it blocks never disappear in the wrong order (which would re-create the match).
+            var tokens = new List<FactToken>();
+            for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
+            {
+                tokens.Add(t);
+            }
+
+            var nodes = Network.Nodes;
+            tokens.Sort((a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank));
+            foreach (var token in tokens)
+            {
+                RemoveToken(token);
+            }
+        }
+
         while (entry.FirstToken is { } token)
         {
             RemoveToken(token);
@@ -501,11 +592,15 @@ internal sealed class Session : ISession
                 keyed.UnindexLeft(this, token);
             }
 
-            Memory(node.Id).Remove(token);
+            Memory(node.MemorySlot).Remove(token);
         }
 
         token.Parent?.RemoveChild(token);
-        token.Fact?.RemoveToken(token);
+        if (token is FactToken factToken)
+        {
+            factToken.Fact.RemoveToken(factToken);
+        }
+
         node.Partner?.OnSubResult(this, token, added: false);
     }
 
@@ -616,9 +711,10 @@ internal sealed class Session : ISession
         int[]? window = null;
         try
         {
-            while (fired < maxFirings && _agenda.Count > 0 && !_halted)
+            while (fired < maxFirings && !_halted)
             {
-                if (cancellationToken.IsCancellationRequested)
+                Settle();
+                if (_agenda.Count == 0 || cancellationToken.IsCancellationRequested)
                 {
                     break;
                 }

@@ -7,11 +7,10 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal class Token
 {
-    public Token(Token? parent, object? value, FactEntry? fact, int nodeId)
+    public Token(Token? parent, object? value, int nodeId)
     {
         Parent = parent;
         Value = value;
-        Fact = fact;
         NodeId = nodeId;
     }
 
@@ -21,7 +20,7 @@ internal class Token
     public object? Value { get; }
 
     /// <summary>The working-memory entry when this level is a fact.</summary>
-    public FactEntry? Fact { get; }
+    public virtual FactEntry? Fact => null;
 
     /// <summary>The beta node that produced this token (index into the network's node table).</summary>
     public int NodeId { get; }
@@ -34,9 +33,6 @@ internal class Token
 
     public Token? NextInMemory;
     public Token? PrevInMemory;
-
-    public Token? NextInFact;
-    public Token? PrevInFact;
 
     public void AddChild(Token child)
     {
@@ -79,4 +75,21 @@ internal class Token
 
         return token;
     }
+}
+
+/// <summary>A token whose level is a fact: also linked from the fact, so retracting the fact finds it.</summary>
+internal sealed class FactToken : Token
+{
+    private readonly FactEntry _fact;
+
+    public FactToken(Token parent, FactEntry fact, int nodeId)
+        : base(parent, fact.Object, nodeId)
+    {
+        _fact = fact;
+    }
+
+    public override FactEntry Fact => _fact;
+
+    public FactToken? NextInFact;
+    public FactToken? PrevInFact;
 }

@@ -103,6 +103,15 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         if (!parsed.HasValue)
         {
             var offset = parsed.ErrorPosition.HasValue ? parsed.ErrorPosition.Absolute : text.Length;
+            if (MethodCallAt(tokens, offset) is { } method)
+            {
+                binder.Error(
+                    ExpressionDiagnosticCodes.UnknownFunction,
+                    method.Span.Position.Absolute,
+                    $"'.{method.ToStringValue()}(...)' calls a method, which rule expressions cannot do; call a catalogue function with the value as argument instead, e.g. lower(x) or startsWith(x, 'A').");
+                return null;
+            }
+
             var fragment = parsed.FormatErrorMessageFragment();
             binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, $"Syntax error: {fragment}.");
             return null;
@@ -225,6 +234,24 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
             ? $"A condition must be true or false, but this is a {LanguageTypes.Short(present.Type)}; compare it, e.g. with == or >."
             : $"Expected a {LanguageTypes.Short(expectedType)} here, but this is a {LanguageTypes.Short(present.Type)}.";
         binder.Error(ExpressionDiagnosticCodes.WrongResultType, syntax.Start, what);
+        return null;
+    }
+
+    /// <summary>The method name of <c>x.name(</c> when the parse stopped at that parenthesis.</summary>
+    private static Token<ExpressionToken>? MethodCallAt(TokenList<ExpressionToken> tokens, int offset)
+    {
+        var list = tokens.ToArray();
+        for (var i = 2; i < list.Length; i++)
+        {
+            if (list[i].Span.Position.Absolute == offset
+                && list[i].Kind == ExpressionToken.LeftParen
+                && list[i - 1].Kind == ExpressionToken.Identifier
+                && list[i - 2].Kind == ExpressionToken.Dot)
+            {
+                return list[i - 1];
+            }
+        }
+
         return null;
     }
 

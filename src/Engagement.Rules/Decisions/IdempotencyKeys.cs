@@ -16,10 +16,10 @@ internal static class IdempotencyKeys
     {
         var builder = new StringBuilder();
         Append(builder, "touch/v1");
-        Append(builder, proposal.CustomerId);
+        Append(builder, proposal.CustomerId ?? string.Empty);
         Append(builder, proposal.Vin ?? string.Empty);
-        Append(builder, proposal.Topic);
-        Append(builder, proposal.RuleId);
+        Append(builder, proposal.Topic ?? string.Empty);
+        Append(builder, proposal.RuleId ?? string.Empty);
         Append(builder, LocalDatePattern.Iso.Format(proposal.DueOn));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString()));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));

@@ -17,7 +17,9 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 {
     public EngagementResult Evaluate(CustomerFacts facts) => Evaluate(facts, clock.GetCurrentInstant());
 
-    public EngagementResult Evaluate(CustomerFacts facts, Instant at)
+    public EngagementResult Evaluate(CustomerFacts facts, Instant at) => Evaluate(facts, at, CancellationToken.None);
+
+    private EngagementResult Evaluate(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
         return telemetry is null ? EvaluateCore(facts, at) : telemetry.Record(facts.Customer.CustomerId, (facts, at), s => EvaluateCore(s.facts, s.at));
@@ -45,14 +47,22 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         IReadOnlyList<TouchProposal> proposals;
         try
         {
-            proposals = source.Propose(facts, new EvaluationContext(at, input.Zone));
+            proposals = source.Propose(facts, new EvaluationContext(at, input.Zone), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new EngagementEvaluationException(customer.CustomerId, $"The rules failed for customer {customer.CustomerId}: {ex.Message}", ex);
         }
 
-        return PolicyPipeline.Run(proposals, input, diagnostics);
+        try
+        {
+            return PolicyPipeline.Run(proposals, input, diagnostics);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A defect, not bad input: still name the customer so a batch can report it and go on.
+            throw new EngagementEvaluationException(customer.CustomerId, $"The policies failed for customer {customer.CustomerId}: {ex.Message}", ex);
+        }
     }
 
     public async IAsyncEnumerable<EngagementResult> EvaluateAsync(
@@ -75,7 +85,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
             }
 
             var item = facts;
-            pending.Enqueue(Task.Run(() => EvaluateSafely(item, at), cancellationToken));
+            pending.Enqueue(Task.Run(() => EvaluateSafely(item, at, cancellationToken), cancellationToken));
         }
 
         while (pending.Count > 0)
@@ -108,11 +118,11 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         return new EngagementForecast { CustomerId = facts.Customer.CustomerId, From = from, Days = days, Touches = touches, DailyResults = daily };
     }
 
-    private EngagementResult EvaluateSafely(CustomerFacts facts, Instant at)
+    private EngagementResult EvaluateSafely(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
         try
         {
-            return Evaluate(facts, at);
+            return Evaluate(facts, at, cancellationToken);
         }
         catch (EngagementEvaluationException ex)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Engagement.Rules.Decisions;
 
 namespace Engagement.Rules.Evaluation;
@@ -6,5 +7,5 @@ namespace Engagement.Rules.Evaluation;
 /// <summary>Where proposals come from: the rule session in production, a fixed list in tests of the policies.</summary>
 internal interface IProposalSource
 {
-    IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context);
+    IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken);
 }

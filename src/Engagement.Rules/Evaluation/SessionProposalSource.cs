@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Telemetry;
@@ -12,7 +13,7 @@ namespace Engagement.Rules.Evaluation;
 /// </summary>
 internal sealed class SessionProposalSource(CompiledRuleSet rules, EngagementTelemetry? telemetry = null) : IProposalSource
 {
-    public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context)
+    public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken)
     {
         var session = rules.CreateSession();
         telemetry?.Instruments.Observe(session);
@@ -20,7 +21,10 @@ internal sealed class SessionProposalSource(CompiledRuleSet rules, EngagementTel
         session.Insert(facts.Customer);
         session.Insert(facts.Dealership);
         session.InsertAll(facts.Facts);
-        session.Fire();
+        session.Fire(cancellationToken);
+
+        // A cancelled Fire stops quietly: its proposals would be partial, so they must not reach the policies.
+        cancellationToken.ThrowIfCancellationRequested();
         return session.Query<TouchProposal>().ToArray();
     }
 }

@@ -15,7 +15,7 @@ public sealed record ConsentOptions
     /// <summary>
     /// The channel order used when the customer states no preference. Default e-mail, text, push, phone, mail.
     /// </summary>
-    public IReadOnlyList<ContactChannel> DefaultChannelOrder { get; init; } =
+    public IReadOnlyList<ContactChannel> DefaultChannelOrder { get; init => field = Snapshot.List(value); } =
         [ContactChannel.Email, ContactChannel.Sms, ContactChannel.Push, ContactChannel.Phone, ContactChannel.Mail];
 
     /// <summary>Whether relationship touches (greetings, thank-yous) need marketing consent. Default <see langword="true"/>.</summary>

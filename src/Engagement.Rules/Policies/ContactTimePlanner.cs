@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Decisions;
@@ -15,6 +16,8 @@ namespace Engagement.Rules.Policies;
 internal static class ContactTimePlanner
 {
     private const int MaxMoves = 500;
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<DateTimeZone>> ZonesByCountry = new(StringComparer.Ordinal);
 
     public static ContactTimePlan Plan(
         Instant due,
@@ -94,6 +97,9 @@ internal static class ContactTimePlanner
 
     /// <summary>The zones a customer of the country may live in (tzdb zone.tab), for the unknown-zone case.</summary>
     public static IReadOnlyList<DateTimeZone> PlausibleZones(string countryCode)
+        => ZonesByCountry.GetOrAdd(countryCode.ToUpperInvariant(), FindZones);
+
+    private static IReadOnlyList<DateTimeZone> FindZones(string countryCode)
     {
         var locations = TzdbDateTimeZoneSource.Default.ZoneLocations;
         if (locations is null)

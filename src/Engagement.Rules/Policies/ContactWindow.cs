@@ -24,10 +24,23 @@ public sealed record ContactWindow(ContactChannel Channel, LocalTime Start, Loca
     {
     }
 
+    /// <summary>The days of the week the window applies on; every day when empty.</summary>
+    public IReadOnlyList<IsoDayOfWeek> Days { get; init => field = Snapshot.List(value); } = Snapshot.List(Days);
+
     /// <summary>Whether the window applies on a day of the week.</summary>
     /// <param name="day">The day.</param>
     /// <returns><see langword="true"/> when <see cref="Days"/> is empty or contains the day.</returns>
     public bool AppliesOn(IsoDayOfWeek day) => Days.Count == 0 || Days.Contains(day);
+
+    /// <summary>Windows are equal when channel, times and days (in order) are equal.</summary>
+    /// <param name="other">The other window.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(ContactWindow? other)
+        => other is not null && Channel == other.Channel && Start == other.Start && End == other.End
+            && (ReferenceEquals(Days, other.Days) || (Days is not null && other.Days is not null && Days.SequenceEqual(other.Days)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => System.HashCode.Combine(Channel, Start, End, Days?.Count ?? -1);
 
     /// <inheritdoc />
     public override string ToString()

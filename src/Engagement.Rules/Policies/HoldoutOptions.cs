@@ -12,7 +12,7 @@ public sealed record HoldoutOptions
     public double GlobalPercent { get; init; }
 
     /// <summary>Per-rule control groups: rule id to the percent of customers held out of that rule.</summary>
-    public IReadOnlyDictionary<string, double> RulePercents { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> RulePercents { get; init => field = Snapshot.Map(value); } = new Dictionary<string, double>();
 
     /// <summary>A salt mixed into the hash, to draw a fresh control group (e.g. per campaign year). Default empty.</summary>
     public string Salt { get; init; } = string.Empty;

@@ -18,10 +18,10 @@ public sealed record JurisdictionRule
     public string Source { get; init; } = string.Empty;
 
     /// <summary>The local-time windows per channel (quiet hours outside them).</summary>
-    public IReadOnlyList<ContactWindow> ContactWindows { get; init; } = [];
+    public IReadOnlyList<ContactWindow> ContactWindows { get; init => field = Snapshot.List(value); } = [];
 
     /// <summary>Channels that need prior express consent: implied consent and an existing relationship do not suffice.</summary>
-    public IReadOnlyList<ContactChannel> ExpressConsentChannels { get; init; } = [];
+    public IReadOnlyList<ContactChannel> ExpressConsentChannels { get; init => field = Snapshot.List(value); } = [];
 
     /// <summary>How long implied consent from a purchase lasts (CASL: two years); forever when null.</summary>
     public Period? ImpliedConsentFromPurchase { get; init; }
@@ -36,11 +36,11 @@ public sealed record JurisdictionRule
     public bool ServiceByExistingRelationship { get; init; } = true;
 
     /// <summary>Days of the week on which non-exempt touches are held to the next allowed day.</summary>
-    public IReadOnlyList<IsoDayOfWeek> BlackoutDays { get; init; } = [];
+    public IReadOnlyList<IsoDayOfWeek> BlackoutDays { get; init => field = Snapshot.List(value); } = [];
 
     /// <summary>Yearly holidays (month and day) on which non-exempt touches are held.</summary>
-    public IReadOnlyList<AnnualDate> Holidays { get; init; } = [];
+    public IReadOnlyList<AnnualDate> Holidays { get; init => field = Snapshot.List(value); } = [];
 
     /// <summary>Specific dates (e.g. moving holidays of a given year) on which non-exempt touches are held.</summary>
-    public IReadOnlyList<LocalDate> BlackoutDates { get; init; } = [];
+    public IReadOnlyList<LocalDate> BlackoutDates { get; init => field = Snapshot.List(value); } = [];
 }

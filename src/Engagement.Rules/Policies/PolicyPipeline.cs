@@ -31,8 +31,8 @@ internal static class PolicyPipeline
         // A stable order independent of rule firing order: the same facts give the same result.
         var candidates = proposals
             .Select(p => (Proposal: p, Key: IdempotencyKeys.For(p)))
-            .OrderBy(p => p.Proposal.RuleId, StringComparer.Ordinal)
-            .ThenBy(p => p.Proposal.Topic, StringComparer.Ordinal)
+            .OrderBy(p => p.Proposal.RuleId ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(p => p.Proposal.Topic ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(p => p.Proposal.DueOn)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select((p, i) => new Candidate(p.Proposal, p.Key, i))
@@ -92,10 +92,10 @@ internal static class PolicyPipeline
 
     private static DecisionExplanation Explain(Candidate candidate) => new()
     {
-        RuleId = candidate.Proposal.RuleId,
-        Reason = candidate.Proposal.Reason,
-        MatchedFacts = candidate.Proposal.MatchedFacts.Select(Describe).ToArray(),
-        Evidence = candidate.Proposal.Evidence,
+        RuleId = candidate.Proposal.RuleId ?? string.Empty,
+        Reason = candidate.Proposal.Reason ?? string.Empty,
+        MatchedFacts = (candidate.Proposal.MatchedFacts ?? []).Where(f => f is not null).Select(Describe).ToArray(),
+        Evidence = candidate.Proposal.Evidence ?? new Dictionary<string, string>(),
         Steps = candidate.Steps.ToArray(),
     };
 
@@ -103,6 +103,18 @@ internal static class PolicyPipeline
     internal static FactReference Describe(object fact)
     {
         var type = fact.GetType().Name;
+
+        // The evaluator's own facts have no identity and a long record text: name them compactly.
+        if (fact is Evaluation.EvaluationContext context)
+        {
+            return new FactReference(type, $"{Text.Local(context.LocalNow.LocalDateTime)} {context.Zone.Id}");
+        }
+
+        if (fact is TouchProposal proposal)
+        {
+            return new FactReference(type, $"{proposal.RuleId}/{proposal.Topic}/{Text.Date(proposal.DueOn)}");
+        }
+
         if (fact is IFactIdentity { FactIdentity: var identity })
         {
             if (identity is ITuple tuple && tuple.Length > 1 && Equals(tuple[0], type))

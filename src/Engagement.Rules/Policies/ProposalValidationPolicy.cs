@@ -22,7 +22,13 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
         foreach (var candidate in run.Active.ToList())
         {
             var proposal = candidate.Proposal;
-            if (!string.Equals(proposal.CustomerId, input.Customer.CustomerId, StringComparison.Ordinal))
+            if (Malformed(proposal) is { } problem)
+            {
+                var message = $"rule '{proposal.RuleId}' proposed a malformed touch: {problem}";
+                run.Diagnostics.Add(new EngagementDiagnostic(EngagementDiagnosticCode.InvalidProposal, message));
+                run.Stop(candidate, SuppressionReason.InvalidProposal, Name, message);
+            }
+            else if (!string.Equals(proposal.CustomerId, input.Customer.CustomerId, StringComparison.Ordinal))
             {
                 var message = $"rule {proposal.RuleId} proposed '{proposal.Topic}' for customer '{proposal.CustomerId}' while evaluating customer '{input.Customer.CustomerId}'";
                 run.Diagnostics.Add(new EngagementDiagnostic(EngagementDiagnosticCode.InvalidProposal, message));
@@ -47,5 +53,46 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
                 run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"the same occurrence (key {candidate.Key}) was proposed twice in this evaluation; the first proposal stands");
             }
         }
+    }
+
+    // Rules compiled from text may build proposals the C# 'required' checks never saw.
+    private static string? Malformed(TouchProposal proposal)
+    {
+        if (string.IsNullOrWhiteSpace(proposal.RuleId))
+        {
+            return "RuleId is missing";
+        }
+
+        if (string.IsNullOrWhiteSpace(proposal.Topic))
+        {
+            return "Topic is missing";
+        }
+
+        if (string.IsNullOrWhiteSpace(proposal.CustomerId))
+        {
+            return "CustomerId is missing";
+        }
+
+        if (proposal.Kind.Name is null)
+        {
+            return "Kind is missing";
+        }
+
+        if (!Enum.IsDefined(proposal.Class))
+        {
+            return $"Class {(int)proposal.Class} is not a touch class";
+        }
+
+        if (proposal.Channel is { } channel && !Enum.IsDefined(channel))
+        {
+            return $"Channel {(int)channel} is not a contact channel";
+        }
+
+        if (proposal.Personalisation is null || proposal.Evidence is null || proposal.MatchedFacts is null || proposal.Reason is null)
+        {
+            return "Personalisation, Evidence, MatchedFacts and Reason must not be null";
+        }
+
+        return null;
     }
 }

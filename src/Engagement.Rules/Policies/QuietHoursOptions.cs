@@ -11,7 +11,7 @@ public sealed record QuietHoursOptions
     /// Windows that apply in every jurisdiction (intersected with the jurisdiction's own). Default: phone and
     /// text 08:00-21:00 recipient-local.
     /// </summary>
-    public IReadOnlyList<ContactWindow> DefaultWindows { get; init; } =
+    public IReadOnlyList<ContactWindow> DefaultWindows { get; init => field = Snapshot.List(value); } =
     [
         new(ContactChannel.Phone, new LocalTime(8, 0), new LocalTime(21, 0)),
         new(ContactChannel.Sms, new LocalTime(8, 0), new LocalTime(21, 0)),
@@ -30,10 +30,10 @@ public sealed record QuietHoursOptions
     public LocalTime UnknownZoneEnd { get; init; } = new(19, 0);
 
     /// <summary>Blackout days of the week in every jurisdiction (added to the jurisdiction's). Default none.</summary>
-    public IReadOnlyList<IsoDayOfWeek> BlackoutDays { get; init; } = [];
+    public IReadOnlyList<IsoDayOfWeek> BlackoutDays { get; init => field = Snapshot.List(value); } = [];
 
     /// <summary>The classes blackout days do not hold. Default safety.</summary>
-    public IReadOnlyList<TouchClass> BlackoutExemptClasses { get; init; } = [TouchClass.Safety];
+    public IReadOnlyList<TouchClass> BlackoutExemptClasses { get; init => field = Snapshot.List(value); } = [TouchClass.Safety];
 
     /// <summary>How far ahead to look for an allowed time before giving up with <see cref="SuppressionReason.NoContactWindow"/>. Default 60 days.</summary>
     public int SearchHorizonDays { get; init; } = 60;

@@ -7,9 +7,9 @@ namespace Engagement.Rules.Policies;
 public sealed record SuppressionOptions
 {
     /// <summary>The conditions checked. Default all: open complaint, open repair order, pending safety notice.</summary>
-    public IReadOnlyList<SuppressionCondition> Conditions { get; init; } =
+    public IReadOnlyList<SuppressionCondition> Conditions { get; init => field = Snapshot.List(value); } =
         [SuppressionCondition.OpenComplaint, SuppressionCondition.OpenRepairOrder, SuppressionCondition.SafetyNoticePending];
 
     /// <summary>The classes suppressed while a condition holds. Default marketing (safety cannot be suppressed).</summary>
-    public IReadOnlyList<TouchClass> SuppressedClasses { get; init; } = [TouchClass.Marketing];
+    public IReadOnlyList<TouchClass> SuppressedClasses { get; init => field = Snapshot.List(value); } = [TouchClass.Marketing];
 }

@@ -52,4 +52,12 @@ public sealed class CustomerFactsTest
 
         act.Should().Throw<System.ArgumentException>().WithMessage("*EvaluationContext*evaluator inserts*");
     }
+
+    [Test]
+    public void Create_TwoVersionsOfOneFact_IsAnErrorNamingBoth()
+    {
+        var act = () => FactsOf(null, null, Vehicle(), Vehicle() with { Model = "Civic" });
+
+        act.Should().Throw<System.ArgumentException>().WithMessage($"Facts[1] (Vehicle {Vin1}) of customer 'C1' has the same identity as Facts[0]*");
+    }
 }

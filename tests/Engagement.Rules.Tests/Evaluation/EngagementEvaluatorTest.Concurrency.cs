@@ -121,6 +121,26 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public async Task EvaluateAsync_Cancelled_StopsWithOperationCanceled()
+    {
+        var evaluator = Evaluator(null, VariedRules);
+        using var cancellation = new CancellationTokenSource();
+        var taken = 0;
+
+        var act = async () =>
+        {
+            await foreach (var result in evaluator.EvaluateAsync(ToAsync(Enumerable.Range(0, 50).Select(VariedCustomer), new Counter()), 2, cancellation.Token))
+            {
+                taken++;
+                await cancellation.CancelAsync();
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        taken.Should().BeLessThan(50);
+    }
+
+    [Test]
     public void Evaluate_FailingRules_ThrowsNamingTheCustomer()
     {
         var evaluator = Evaluator(null, (_, _) => throw new InvalidOperationException("loop"));

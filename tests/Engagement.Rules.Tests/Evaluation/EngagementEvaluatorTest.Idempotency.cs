@@ -70,6 +70,16 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_MalformedProposal_IsInvalidAndNamesTheProblem()
+    {
+        var result = Evaluate([Proposal("broken") with { Topic = null!, MatchedFacts = null! }, Proposal("offer")]);
+
+        result.Decisions.Should().ContainSingle().Which.RuleId.Should().Be("offer");
+        result.Suppressed.Single().Reason.Should().Be(SuppressionReason.InvalidProposal);
+        result.Diagnostics.Single().Message.Should().Be("rule 'broken' proposed a malformed touch: Topic is missing");
+    }
+
+    [Test]
     public void Evaluate_ProposalAboutAnUnknownVehicle_IsInvalid()
     {
         SingleSuppressed(Evaluate(Proposal("oil", vin: Vin2))).Reason.Should().Be(SuppressionReason.InvalidProposal);
@@ -83,7 +93,7 @@ public sealed partial class EngagementEvaluatorTest
         var proposal = Proposal("oil", TouchClass.Service, "service.oil", vin: Vin1) with
         {
             Reason = "oil change due",
-            MatchedFacts = [customer, vehicle, new TouchKindHolder()],
+            MatchedFacts = [customer, vehicle, new TouchKindHolder(), new Rules.Evaluation.EvaluationContext(Now, NewYork), Proposal("other")],
             Evidence = new System.Collections.Generic.Dictionary<string, string> { ["miles"] = "5210" },
         };
 
@@ -94,7 +104,9 @@ public sealed partial class EngagementEvaluatorTest
         explanation.MatchedFacts.Should().Equal(
             new FactReference("Customer", "C1"),
             new FactReference("Vehicle", Vin1),
-            new FactReference("TouchKindHolder", "holder"));
+            new FactReference("TouchKindHolder", "holder"),
+            new FactReference("EvaluationContext", "2026-06-10 10:00 America/New_York"),
+            new FactReference("TouchProposal", "other/other.topic/2026-06-10"));
         explanation.Evidence.Should().ContainKey("miles").WhoseValue.Should().Be("5210");
         explanation.Steps.Should().ContainSingle(s => s.Policy == "consent").Which.Description.Should().Contain("Sms skipped").And.Contain("Email chosen");
         explanation.ToString().Should().Contain("rule oil: oil change due").And.Contain($"matched Vehicle {Vin1}").And.Contain("evidence miles = 5210");

@@ -102,4 +102,35 @@ public sealed class PolicyOptionsTest
         canada.ImpliedConsentFromPurchase.Should().Be(Period.FromYears(2));
         canada.ImpliedConsentFromInquiry.Should().Be(Period.FromMonths(6));
     }
+
+    [Test]
+    public void Options_CollectionsAreCopied_SoTheHostCannotChangeThemAfterwards()
+    {
+        var caps = new List<FrequencyCap> { new(TouchClass.Marketing, 2, Duration.FromDays(7)) };
+        var days = new List<IsoDayOfWeek> { IsoDayOfWeek.Sunday };
+        var options = PolicyOptions.Default with
+        {
+            Frequency = new FrequencyOptions { Caps = caps },
+            QuietHours = new QuietHoursOptions { BlackoutDays = days },
+        };
+
+        caps.Add(new FrequencyCap(TouchClass.Safety, 1, Duration.FromDays(1)));
+        days.Add(IsoDayOfWeek.Monday);
+
+        options.Frequency.Caps.Should().ContainSingle();
+        options.QuietHours.BlackoutDays.Should().Equal(IsoDayOfWeek.Sunday);
+        options.GetErrors().Should().BeEmpty();
+    }
+
+    [Test]
+    public void ContactWindow_Equality_ComparesTheDays()
+    {
+        var a = new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(20, 0), [IsoDayOfWeek.Monday]);
+        var b = new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(20, 0), new List<IsoDayOfWeek> { IsoDayOfWeek.Monday });
+        var c = a with { Days = [IsoDayOfWeek.Tuesday] };
+
+        a.Should().Be(b);
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        a.Should().NotBe(c);
+    }
 }

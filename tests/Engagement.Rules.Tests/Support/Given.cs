@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Facts;
@@ -142,6 +143,6 @@ internal static class Given
 
     private sealed class FuncProposalSource(Func<CustomerFacts, EvaluationContext, IEnumerable<TouchProposal>> rules) : IProposalSource
     {
-        public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context) => rules(facts, context).ToArray();
+        public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken) => rules(facts, context).ToArray();
     }
 }

@@ -8,7 +8,7 @@ internal static class TestLoading
 {
     public static RuleLoaderOptions Options(FakeExpressionCompiler? compiler = null) => new()
     {
-        Catalog = BuiltInFactTypes.CreateCatalog().Register<Customer>().Register<Vehicle>().Register<RepairOrder>(),
+        Catalog = new FactTypeCatalog().Register<Engagement.Rules.Decisions.TouchProposal>().Register<Engagement.Rules.Chaining.Signal>().Register<Customer>().Register<Vehicle>().Register<RepairOrder>(),
         ExpressionCompiler = compiler ?? new FakeExpressionCompiler(),
     };
 

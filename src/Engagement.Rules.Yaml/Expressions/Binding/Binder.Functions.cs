@@ -47,7 +47,10 @@ internal sealed partial class Binder
         var failed = false;
         for (var i = 0; i < arguments.Length; i++)
         {
-            var argument = BindValue(call.Arguments[i], facts);
+            // contains(kinds, Offer): a bare member name takes the enum type of the argument before it.
+            var previous = i > 0 ? arguments[i - 1]?.Type : null;
+            var hint = previous is null ? null : previous.IsEnum ? previous : LanguageTypes.ListElement(previous);
+            var argument = BindValue(call.Arguments[i], facts, hint);
             failed |= argument is null;
             arguments[i] = argument!;
         }

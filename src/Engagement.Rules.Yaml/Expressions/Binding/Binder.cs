@@ -380,7 +380,7 @@ internal sealed partial class Binder
             missing = false;
         }
 
-        return new BoundExpression(access, missing, path);
+        return new BoundExpression(LanguageTypes.ReadAsText(access), missing, path);
     }
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];

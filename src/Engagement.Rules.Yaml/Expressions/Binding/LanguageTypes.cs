@@ -1,6 +1,9 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq.Expressions;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Expressions.Binding;
@@ -17,7 +20,43 @@ internal static class LanguageTypes
         typeof(LocalDate), typeof(LocalTime), typeof(Instant), typeof(AnnualDate), typeof(Period), typeof(Duration),
     ];
 
+    /// <summary>
+    /// Value types of the fact model that rule text sees as text (a VIN, a touch kind): compared, joined and
+    /// rendered by their canonical text, which keeps joins on them hash-indexable member chains.
+    /// </summary>
+    private static readonly Dictionary<Type, string> TextValues = new()
+    {
+        [typeof(Vin)] = nameof(Vin.Value),
+        [typeof(TouchKind)] = nameof(TouchKind.Name),
+    };
+
     public static bool IsScalar(Type type) => Scalars.Contains(type) || type.IsEnum;
+
+    /// <summary>Whether rule text sees values of this type as text (see <see cref="ReadAsText"/>).</summary>
+    public static bool IsTextValue(Type type) => TextValues.ContainsKey(Nullable.GetUnderlyingType(type) ?? type);
+
+    /// <summary>
+    /// Reads a text-valued struct (e.g. <see cref="Vin"/>) as its text; a missing nullable one reads as a
+    /// missing (null) text. Other expressions are returned unchanged.
+    /// </summary>
+    public static Expression ReadAsText(Expression value)
+    {
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        if (!TextValues.TryGetValue(underlying ?? value.Type, out var property))
+        {
+            return value;
+        }
+
+        if (underlying is null)
+        {
+            return Expression.Property(value, property);
+        }
+
+        return Expression.Condition(
+            Expression.Property(value, nameof(Nullable<int>.HasValue)),
+            Expression.Property(Expression.Property(value, nameof(Nullable<int>.Value)), property),
+            Expression.Constant(null, typeof(string)));
+    }
 
     public static bool IsNumeric(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double);
@@ -41,7 +80,7 @@ internal static class LanguageTypes
     public static bool IsSupported(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return IsScalar(underlying) || ListElement(underlying) is not null || IsRecord(underlying);
+        return IsScalar(underlying) || IsTextValue(underlying) || ListElement(underlying) is not null || IsRecord(underlying);
     }
 
     /// <summary>The wider of two numeric types (int &lt; long &lt; decimal &lt; double).</summary>
@@ -64,7 +103,7 @@ internal static class LanguageTypes
 
         return type switch
         {
-            _ when type == typeof(string) => "text",
+            _ when type == typeof(string) || IsTextValue(type) => "text",
             _ when type == typeof(bool) => "true/false",
             _ when type == typeof(int) || type == typeof(long) => "whole number",
             _ when type == typeof(decimal) || type == typeof(double) => "number",

@@ -1,0 +1,140 @@
+using System;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Threading.Tasks;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Tests.Sessions;
+
+namespace Engagement.Rules.Engine.Tests.Compilation;
+
+public sealed class RuleCompilerTest
+{
+    private static ActionElement Noop() =>
+        new(Expression.Lambda(Expression.Empty(), Expression.Parameter(typeof(IActionContext), "ctx")), []);
+
+    [Test]
+    public void Compile_InvalidRules_ListsEveryProblemWithRuleId()
+    {
+        var c = new Declaration("c", typeof(Customer));
+        var stranger = new Declaration("v", typeof(Vehicle));
+        var v = new Declaration("v", typeof(Vehicle));
+        Expression<Func<Vehicle, Vehicle, bool>> join = (x, y) => x.Id == y.Id;
+        Expression<Func<Customer, int>> age = x => x.Age;
+        var unbound = new RuleDefinition(
+            "unbound",
+            new AndElement([new PatternElement(c), new PatternElement(v, [new ConditionElement(join, [v, stranger])])]),
+            [Noop()]);
+        var badBinding = new RuleDefinition(
+            "bad-binding",
+            new AndElement([new PatternElement(c), new BindingElement(new Declaration("n", typeof(string)), age, [c])]),
+            [Noop()]);
+        var duplicate = new RuleDefinition(
+            "unbound",
+            new AndElement([new PatternElement(new Declaration("c", typeof(Customer))), new PatternElement(new Declaration("c", typeof(Vehicle)))]),
+            [Noop()]);
+
+        var act = () => RuleCompiler.Compile([unbound, badBinding, duplicate]);
+
+        var errors = act.Should().Throw<RuleCompilationException>().Which.Errors;
+        errors.Should().Contain(e => e.RuleId == "unbound" && e.Message.Contains("'c'", StringComparison.Ordinal) && e.Message.Contains("two different", StringComparison.Ordinal));
+        errors.Should().Contain(e => e.RuleId == "unbound" && e.Message.Contains("not bound before", StringComparison.Ordinal));
+        errors.Should().Contain(e => e.RuleId == "bad-binding" && e.Message.Contains("cannot receive", StringComparison.Ordinal));
+        errors.Should().Contain(e => e.RuleId == "unbound" && e.Message.Contains("id is used by another rule", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void Compile_ActionUsesDeclarationInsideNot_IsRejected()
+    {
+        var rule = new RuleBuilder("leak")
+            .Match<Customer>("c")
+            .Not<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+        var v = ((PatternElement)((NotElement)rule.LeftHandSide.Elements[1]).Source).Declaration;
+        var action = new ActionElement((Expression<Action<IActionContext, Vehicle>>)((ctx, x) => ctx.Halt()), [v]);
+        var leaking = new RuleDefinition("leak", rule.LeftHandSide, [action]);
+
+        var act = () => RuleCompiler.Compile([leaking]);
+
+        act.Should().Throw<RuleCompilationException>().Which.Errors.Should().ContainSingle()
+            .Which.Message.Should().Contain("an action refers to 'v'");
+    }
+
+    [Test]
+    public void Compile_AggregateResultTypeMismatch_IsRejected()
+    {
+        var c = new Declaration("c", typeof(Customer));
+        var source = new PatternElement(new Declaration("v", typeof(Vehicle)));
+        var rule = new RuleDefinition(
+            "count",
+            new AndElement([new PatternElement(c), new AggregateElement(new Declaration("n", typeof(string)), AggregateKind.Count, source)]),
+            [Noop()]);
+
+        var act = () => RuleCompiler.Compile([rule]);
+
+        act.Should().Throw<RuleCompilationException>().Which.Errors.Should().ContainSingle()
+            .Which.Message.Should().Contain("produces Int32");
+    }
+
+    [Test]
+    public void DumpNetwork_IdenticalConditions_AreShared()
+    {
+        RuleDefinition Rule(string id) => new RuleBuilder(id)
+            .Match<Customer>("c", c => c.Tier == "gold")
+            .Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+
+        var dump = RuleCompiler.Compile([Rule("one"), Rule("two")]).DumpNetwork();
+
+        dump.Should().Contain("rules: one, two");
+        dump.Split('\n').Count(l => l.Contains("test c => (c.Tier == \"gold\")", StringComparison.Ordinal)).Should().Be(1);
+        dump.Split('\n').Count(l => l.Contains("terminal", StringComparison.Ordinal)).Should().Be(2);
+    }
+
+    [Test]
+    public void DumpNetwork_ShowsConditionalNodesAndTerminals()
+    {
+        var rule = new RuleBuilder("r")
+            .Match<Customer>("c")
+            .Not<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Count<Visit>("n", "s", (Visit s, Customer c) => s.CustomerId == c.Id)
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+
+        var dump = RuleCompiler.Compile([rule]).DumpNetwork();
+
+        dump.Should().Contain("not v: Vehicle").And.Contain("aggregate Count of s: Visit").And.Contain("terminal rule 'r'");
+    }
+
+    [Test]
+    public void CreateSession_ManySessionsInParallel_SameResultsAsSequential()
+    {
+        var rules = new[]
+        {
+            new RuleBuilder("owns").Match<Customer>("c").Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+                .Action((IActionContext ctx, Customer c, Vehicle v) => ctx.Insert(new Note($"{c.Id}-{v.Id}", c.Id))).Build(),
+            new RuleBuilder("count").Match<Customer>("c").Count<Note>("n", "x", (Note x, Customer c) => x.CustomerId == c.Id)
+                .Action((IActionContext ctx, Customer c, int n) => ctx.InsertLinked(new Counter(c.Id, n))).Build(),
+        };
+        var compiled = RuleCompiler.Compile(rules);
+
+        string Run(int seed)
+        {
+            var session = compiled.CreateSession();
+            var customers = Enumerable.Range(1, 3 + (seed % 4)).Select(i => new Customer(i)).ToList();
+            session.InsertAll(customers);
+            session.InsertAll(Enumerable.Range(1, 10 + seed % 7).Select(i => (object)new Vehicle(i, (i % customers.Count) + 1)));
+            session.Fire();
+            return string.Join(";", session.Query<Counter>().OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Value}"))
+                + "|" + string.Join(";", session.Query<Note>().Select(n => n.Text));
+        }
+
+        var sequential = Enumerable.Range(0, 40).Select(Run).ToArray();
+        var parallel = new string[40];
+        Parallel.For(0, 40, i => parallel[i] = Run(i));
+
+        parallel.Should().Equal(sequential);
+        sequential[0].Should().Contain("1:");
+    }
+}

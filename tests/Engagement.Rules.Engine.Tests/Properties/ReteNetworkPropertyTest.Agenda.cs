@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Tests.Properties.Generation;
+using Engagement.Rules.Engine.Tests.Reference;
+
+namespace Engagement.Rules.Engine.Tests.Properties;
+
+public sealed partial class ReteNetworkPropertyTest
+{
+    [Test]
+    public void Agenda_RandomInsertUpdateRetract_MatchesReference()
+    {
+        Gen.Select(RuleGen.RuleSet, FactGen.InsertUpdateRetract).Sample(
+            (specs, ops) =>
+            {
+                var rules = RuleSpecBuilder.Build(specs, _ => Build.NoAction());
+                var session = RuleCompiler.Compile(rules).CreateSession();
+                var world = new FactWorld();
+                var reference = new ReferenceMatcher();
+                var log = new List<string> { "(empty session)" };
+                CheckAgenda(rules, session, world, reference, log);
+                foreach (var op in ops)
+                {
+                    log.Add(world.Apply(op, session));
+                    CheckAgenda(rules, session, world, reference, log);
+                }
+            },
+            iter: Iterations(250),
+            threads: 1,
+            print: t => Print(t.Item1, t.Item2));
+    }
+
+    private static void CheckAgenda(
+        IReadOnlyList<RuleDefinition> rules, ISession session, FactWorld world, ReferenceMatcher reference, List<string> log)
+    {
+        var expected = reference.Match(rules, world.Facts).Select(m => m.Key);
+        var agenda = session.GetAgenda();
+        var difference = Multiset.Difference(expected, agenda.Select(MatchKey.Of));
+        if (difference is not null)
+        {
+            Fail($"The agenda differs from the reference matches after step {log.Count - 1}", rules, log, difference);
+        }
+
+        CheckPriorityOrder(agenda.Select(m => m.Rule.Priority).ToList(), "The agenda is not in priority order", rules, log);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using Engagement.Rules.Engine.Tests.Properties.Generation;
+using Engagement.Rules.Engine.Tests.Reference;
+
+namespace Engagement.Rules.Engine.Tests.Properties;
+
+public sealed partial class ReteNetworkPropertyTest
+{
+    /// <summary>
+    /// Refraction: between two Fire calls, exactly the matches that are new since the last Fire (or that went away
+    /// and came back, or whose aggregate value changed) fire, each once, highest priority first. Only inserts and
+    /// retracts, and only aggregates whose value changes with every source fact, so that "the same activation"
+    /// is exactly "the same canonical key". Between two Fire calls the agenda holds exactly the matches still to fire.
+    /// </summary>
+    [Test]
+    public void Fire_RandomInsertRetract_FiresEachNewMatchOnceInPriorityOrder()
+    {
+        Gen.Select(RuleGen.RuleSetWithStableKeys, FactGen.InsertRetract).Sample(
+            (specs, ops) =>
+            {
+                var fired = new List<(int Priority, string Key)>();
+                var rules = RuleSpecBuilder.Build(
+                    specs, _ => Build.Action(ctx => fired.Add((ctx.Match.Rule.Priority, MatchKey.Of(ctx.Match)))));
+                var session = RuleCompiler.Compile(rules).CreateSession();
+                var world = new FactWorld();
+                var reference = new ReferenceMatcher();
+                var log = new List<string>();
+
+                // The keys that were on the agenda at the last Fire and have been there ever since: they must not fire again.
+                var alreadyFired = new List<string>();
+                for (var i = 0; i <= ops.Length; i++)
+                {
+                    List<string> current;
+                    if (i < ops.Length)
+                    {
+                        log.Add(world.Apply(ops[i], session));
+                        current = reference.Match(rules, world.Facts).Select(m => m.Key).ToList();
+                        alreadyFired = Intersect(alreadyFired, current);
+                        var pending = Multiset.Difference(Subtract(current, alreadyFired), session.GetAgenda().Select(MatchKey.Of));
+                        if (pending is not null)
+                        {
+                            Fail($"The agenda after step {i} is not the matches still to fire", rules, log, pending);
+                        }
+
+                        if (i % 3 != 2)
+                        {
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        current = reference.Match(rules, world.Facts).Select(m => m.Key).ToList();
+                    }
+
+                    fired.Clear();
+                    var count = session.Fire();
+                    log.Add($"fire ({count} fired)");
+                    var expected = Subtract(current, alreadyFired);
+                    var difference = Multiset.Difference(expected, fired.Select(f => f.Key));
+                    if (difference is not null)
+                    {
+                        Fail($"Fire after step {i} did not fire exactly the new matches", rules, log, difference);
+                    }
+
+                    if (count != fired.Count)
+                    {
+                        Fail("Fire returned a wrong count", rules, log, $"returned {count}, actions ran {fired.Count} times");
+                    }
+
+                    CheckPriorityOrder(fired.Select(f => f.Priority).ToList(), "Fire did not follow priorities", rules, log);
+                    if (session.GetAgenda().Count != 0)
+                    {
+                        Fail("The agenda is not empty after Fire", rules, log, string.Join("\n    ", session.GetAgenda().Select(MatchKey.Of)));
+                    }
+
+                    alreadyFired = current;
+                }
+            },
+            iter: Iterations(200),
+            threads: 1,
+            print: t => Print(t.Item1, t.Item2));
+    }
+
+    private static List<string> Intersect(List<string> keys, List<string> current)
+    {
+        var remaining = current.ToList();
+        var result = new List<string>();
+        foreach (var key in keys)
+        {
+            if (remaining.Remove(key))
+            {
+                result.Add(key);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> Subtract(List<string> keys, List<string> removed)
+    {
+        var result = keys.ToList();
+        foreach (var key in removed)
+        {
+            result.Remove(key);
+        }
+
+        return result;
+    }
+}

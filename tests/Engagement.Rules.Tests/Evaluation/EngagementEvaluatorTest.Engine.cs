@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Evaluation;
+using Engagement.Rules.Facts;
+using NodaTime;
+using NodaTime.Testing;
+using static Engagement.Rules.Tests.Support.Given;
+
+namespace Engagement.Rules.Tests.Evaluation;
+
+/// <summary>The whole flow: real rules compiled by the Rete engine, a session per customer, then the policies.</summary>
+public sealed partial class EngagementEvaluatorTest
+{
+    private static readonly CompiledRuleSet DealershipRules = RuleCompiler.Compile(
+    [
+        new RuleBuilder("service.oil-due")
+            .Match<EvaluationContext>("e")
+            .Match<Customer>("c")
+            .Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerCustomerId == c.CustomerId)
+            .Action((IActionContext ctx, EvaluationContext e, Customer c, Vehicle v) => ctx.Insert(new TouchProposal
+            {
+                RuleId = "service.oil-due",
+                Kind = TouchKind.Reminder,
+                Class = TouchClass.Service,
+                Topic = "service.oil",
+                CustomerId = c.CustomerId,
+                Vin = v.Vin.Value,
+                DueOn = e.Today,
+                Reason = "oil change due",
+                MatchedFacts = new object[] { c, v },
+                Evidence = EvidenceOf("model", v.Model),
+            }))
+            .Build(),
+        new RuleBuilder("safety.recall-open")
+            .Match<EvaluationContext>("e")
+            .Match<RecallCampaign>("r", r => r.Disposition == RecallDisposition.Open)
+            .Match<Vehicle>("v", (Vehicle v, RecallCampaign r) => v.Vin == r.Vin)
+            .Action((IActionContext ctx, EvaluationContext e, RecallCampaign r, Vehicle v) => ctx.Insert(new TouchProposal
+            {
+                RuleId = "safety.recall-open",
+                Kind = TouchKind.Notice,
+                Class = TouchClass.Safety,
+                Topic = "safety.recall." + r.CampaignNumber,
+                CustomerId = v.OwnerCustomerId,
+                Vin = v.Vin.Value,
+                DueOn = e.Today,
+                Reason = "open recall " + r.CampaignNumber,
+                MatchedFacts = new object[] { r, v },
+            }))
+            .Build(),
+        new RuleBuilder("marketing.accessories")
+            .Match<EvaluationContext>("e")
+            .Match<Customer>("c")
+            .Action((IActionContext ctx, EvaluationContext e, Customer c) => ctx.Insert(new TouchProposal
+            {
+                RuleId = "marketing.accessories",
+                Kind = TouchKind.Offer,
+                Class = TouchClass.Marketing,
+                Topic = "offer.accessories." + e.Today.Month,
+                CustomerId = c.CustomerId,
+                DueOn = e.Today,
+                Reason = "seasonal accessories",
+                MatchedFacts = new object[] { c },
+            }))
+            .Build(),
+    ]);
+
+    private static Dictionary<string, string> EvidenceOf(string name, string value) => new() { [name] = value };
+
+    private static RecallCampaign Recall(string vin = Vin1) => new()
+    {
+        CampaignNumber = "26V-101",
+        Vin = Vin.Parse(vin),
+        Description = "Airbag inflator",
+        IssuedOn = new LocalDate(2026, 5, 1),
+    };
+
+    [Test]
+    public void Evaluate_CompiledRules_RecallOutranksMarketingAndServiceGoesToo()
+    {
+        var evaluator = EngagementEvaluator.Create(DealershipRules, new FakeClock(Now));
+
+        var result = evaluator.Evaluate(FactsOf(Customer(consents: []), null, Vehicle(), Recall()));
+
+        result.Decisions.Select(d => d.RuleId).Should().Equal("safety.recall-open", "service.oil-due");
+        var recall = result.Decisions[0];
+        recall.Channel.Should().Be(ContactChannel.Email);
+        recall.Explanation.MatchedFacts.Should().Equal(new FactReference("RecallCampaign", $"26V-101/{Vin1}"), new FactReference("Vehicle", Vin1));
+        result.Decisions[1].Explanation.Evidence["model"].Should().Be("Accord");
+        var offer = result.Suppressed.Single();
+        offer.Proposal.RuleId.Should().Be("marketing.accessories");
+        offer.Reason.Should().Be(SuppressionReason.Suppressed);
+    }
+
+    [Test]
+    public void Evaluate_CompiledRules_TheRulesSeeTodayInTheCustomersZone()
+    {
+        // 02:00 UTC on 11 June is still 10 June in Los Angeles.
+        var evaluator = EngagementEvaluator.Create(DealershipRules, new FakeClock(Now));
+        var customer = Customer(zone: "America/Los_Angeles", region: "CA");
+
+        var result = evaluator.Evaluate(FactsOf(customer, null, Vehicle()), Instant.FromUtc(2026, 6, 11, 2, 0));
+
+        result.Decisions.Should().ContainSingle().Which.DueLocal.Date.Should().Be(new LocalDate(2026, 6, 10));
+    }
+
+    [Test]
+    public async Task EvaluateAsync_CompiledRulesSharedAcrossThreads_MatchesSequential()
+    {
+        var evaluator = EngagementEvaluator.Create(DealershipRules, new FakeClock(Now));
+        var customers = Enumerable.Range(0, 120).Select(VariedCustomer).ToArray();
+        var sequential = customers.Select(c => Summary(evaluator.Evaluate(c, Now))).ToArray();
+
+        var parallel = new List<string>();
+        await foreach (var result in evaluator.EvaluateAsync(ToAsync(customers, new Counter()), 4, CancellationToken.None))
+        {
+            parallel.Add(Summary(result));
+        }
+
+        parallel.Should().Equal(sequential);
+    }
+
+    [Test]
+    public void Forecast_CompiledRules_ThirtyDaysHonourCapsAndCooldowns()
+    {
+        var evaluator = EngagementEvaluator.Create(DealershipRules, new FakeClock(Now));
+
+        var forecast = evaluator.Forecast(FactsOf(null, null, Vehicle()), Now, 30);
+
+        forecast.Touches.Count(t => t.Topic == "service.oil").Should().Be(1);
+        forecast.Touches.Where(t => t.Class == TouchClass.Marketing).Select(t => t.Topic).Should().Equal(["offer.accessories.6", "offer.accessories.7"], "each month's topic goes once: the June topic is in cooldown for the rest of June");
+        forecast.Touches.GroupBy(t => t.DueLocal.Date).Should().OnlyContain(g => g.Count() == 1);
+    }
+}

@@ -1,0 +1,154 @@
+using NodaTime;
+
+namespace Engagement.Rules.Yaml.Tests.Expressions;
+
+public sealed partial class ExpressionCompilerTest
+{
+    [Test]
+    public void Functions_TodayAndNow_ComeFromTheContext()
+    {
+        _fixture.Evaluate("today()").Should().Be(_fixture.Today);
+        var now = (Instant)_fixture.Evaluate("now()")!;
+        now.InZone(_fixture.Zone).Date.Should().Be(_fixture.Today);
+    }
+
+    [TestCase("daysUntil(2026-03-20)", 5)]
+    [TestCase("daysUntil(2026-03-15)", 0)]
+    [TestCase("daysUntil(2026-03-10)", -5)]
+    [TestCase("daysSince(2026-03-10)", 5)]
+    [TestCase("daysSince(2026-03-20)", -5)]
+    [TestCase("daysBetween(2026-02-28, 2026-03-01)", 1)]
+    [TestCase("daysBetween(2024-02-28, 2024-03-01)", 2)]
+    [TestCase("daysBetween(2026-03-01, 2026-02-28)", -1)]
+    public void Functions_DayCounts_AreSigned(string text, int expected) =>
+        _fixture.Evaluate(text).Should().Be(expected);
+
+    [TestCase("2026-01-31", "2026-02-28", 1)]
+    [TestCase("2026-01-31", "2026-02-27", 0)]
+    [TestCase("2025-03-15", "2026-03-15", 12)]
+    [TestCase("2025-03-16", "2026-03-15", 11)]
+    [TestCase("2026-05-15", "2026-03-15", -2)]
+    public void Functions_MonthsSince_CountsCompletedMonths(string date, string today, int expected)
+    {
+        _fixture.Today = Parse(today);
+        _fixture.Evaluate($"monthsSince({date})").Should().Be(expected);
+    }
+
+    [TestCase("1980-06-01", "2026-05-31", 45)]
+    [TestCase("1980-06-01", "2026-06-01", 46)]
+    [TestCase("2024-02-29", "2025-02-27", 0)]
+    [TestCase("2024-02-29", "2025-02-28", 1)]
+    [TestCase("2024-02-29", "2028-02-28", 3)]
+    [TestCase("2024-02-29", "2028-02-29", 4)]
+    public void Functions_YearCounts_AreCompletedYears(string date, string today, int expected)
+    {
+        _fixture.Today = Parse(today);
+        _fixture.Evaluate($"yearsSince({date})").Should().Be(expected);
+        _fixture.Evaluate($"age({date})").Should().Be(expected);
+        _fixture.Evaluate($"anniversaryYears({date})").Should().Be(expected);
+    }
+
+    [TestCase("2027-02-01", "2027-02-28")]
+    [TestCase("2027-02-28", "2027-02-28")]
+    [TestCase("2027-03-01", "2028-02-29")]
+    [TestCase("2028-02-28", "2028-02-29")]
+    [TestCase("2028-02-29", "2028-02-29")]
+    [TestCase("2028-03-01", "2029-02-28")]
+    public void Functions_NextOccurrenceOfFebruary29_IsFebruary28InNonLeapYears(string today, string expected)
+    {
+        _fixture.Today = Parse(today);
+        _fixture.Condition("has(customer.anniversary) and nextOccurrence(customer.anniversary) == " + expected).Should().BeTrue();
+        _fixture.Evaluate("nextOccurrence(2024-02-29)").Should().Be(Parse(expected));
+    }
+
+    [TestCase("2026-05-31", "2026-06-01")]
+    [TestCase("2026-06-01", "2026-06-01")]
+    [TestCase("2026-06-02", "2027-06-01")]
+    [TestCase("2026-12-31", "2027-06-01")]
+    public void Functions_NextOccurrenceOfADate_IsOnOrAfterToday(string today, string expected)
+    {
+        _fixture.Today = Parse(today);
+        _fixture.Evaluate("nextOccurrence(1980-06-01)").Should().Be(Parse(expected));
+    }
+
+    [Test]
+    public void Functions_DateParts_ReadTheCalendar()
+    {
+        _fixture.Evaluate("year(2026-03-15)").Should().Be(2026);
+        _fixture.Evaluate("month(2026-03-15)").Should().Be(3);
+        _fixture.Evaluate("day(2026-03-15)").Should().Be(15);
+        _fixture.Condition("dayOfWeek(2026-03-15) == Sunday").Should().BeTrue();
+        _fixture.Condition("dayOfWeek(2026-03-16) in [Saturday, Sunday]").Should().BeFalse();
+    }
+
+    [TestCase("2026-12-01", "Winter")]
+    [TestCase("2026-01-15", "Winter")]
+    [TestCase("2028-02-29", "Winter")]
+    [TestCase("2026-03-01", "Spring")]
+    [TestCase("2026-05-31", "Spring")]
+    [TestCase("2026-06-01", "Summer")]
+    [TestCase("2026-08-31", "Summer")]
+    [TestCase("2026-09-01", "Autumn")]
+    [TestCase("2026-11-30", "Autumn")]
+    public void Functions_Season_IsMeteorologicalNorthern(string date, string season)
+    {
+        _fixture.Condition($"season({date}) == {season}").Should().BeTrue();
+        _fixture.Evaluate($"season({date})")!.ToString().Should().Be(season);
+    }
+
+    [Test]
+    public void Functions_DateAndTimeOfAnInstant_UseTheCustomersZone()
+    {
+        // 23:30 UTC on March 14th is 00:30 on March 15th in Paris (UTC+1 before the March 29th change).
+        _fixture.Vehicle = _fixture.Vehicle with { LastSeen = Instant.FromUtc(2026, 3, 14, 23, 30) };
+        _fixture.Evaluate("date(vehicle.lastSeen)").Should().Be(new LocalDate(2026, 3, 15));
+        _fixture.Evaluate("timeOfDay(vehicle.lastSeen)").Should().Be(new LocalTime(0, 30));
+        _fixture.Zone = DateTimeZoneProviders.Tzdb["America/New_York"];
+        _fixture.Evaluate("date(vehicle.lastSeen)").Should().Be(new LocalDate(2026, 3, 14));
+    }
+
+    [TestCase("startsWith(customer.firstName, 'Ad')", true)]
+    [TestCase("startsWith(customer.firstName, 'ad')", false)]
+    [TestCase("endsWith(customer.firstName, 'da')", true)]
+    [TestCase("contains(customer.firstName, 'd')", true)]
+    [TestCase("contains(customer.firstName, 'x')", false)]
+    [TestCase("contains(customer.tags, 'vip')", true)]
+    [TestCase("contains(customer.tags, 'VIP')", false)]
+    [TestCase("contains(kinds, Reminder)", true)]
+    [TestCase("contains(kinds, Offer)", false)]
+    [TestCase("count(customer.tags) == 2", true)]
+    [TestCase("length(customer.firstName) == 3", true)]
+    [TestCase("lower(customer.firstName) == 'ada'", true)]
+    [TestCase("upper(customer.firstName) == 'ADA'", true)]
+    [TestCase("trim('  x ') == 'x'", true)]
+    public void Functions_TextAndLists_WorkOrdinally(string text, bool expected) =>
+        _fixture.Condition(text).Should().Be(expected);
+
+    [Test]
+    public void Functions_TextFunctions_TreatAbsentTextAsEmpty()
+    {
+        _fixture.Customer = _fixture.Customer with { Email = null };
+        _fixture.Evaluate("length(customer.email ?? '')").Should().Be(0);
+        _fixture.Evaluate("upper(customer.firstName)").Should().Be("ADA");
+    }
+
+    [Test]
+    public void Functions_Numbers_MinMaxAbs()
+    {
+        _fixture.Evaluate("min(3, 5)").Should().Be(3);
+        _fixture.Evaluate("max(3, 5)").Should().Be(5);
+        _fixture.Evaluate("max(vehicle.mileage, 3)").Should().Be(42_000L);
+        _fixture.Evaluate("min(customer.balance, 3)").Should().Be(3m);
+        _fixture.Evaluate("abs(-4)").Should().Be(4);
+        _fixture.Evaluate("abs(-4.5)").Should().Be(4.5m);
+        _fixture.Evaluate("abs(vehicle.rating - 5)").Should().Be(0.5);
+        _fixture.Evaluate("min(2026-01-01, today())").Should().Be(new LocalDate(2026, 1, 1));
+        _fixture.Evaluate("max(2026-01-01, today())").Should().Be(_fixture.Today);
+    }
+
+    [Test]
+    public void Functions_UpperAsAValue_CompilesToText() =>
+        _fixture.Compile("upper(customer.firstName)", typeof(string))!.Type.Should().Be<string>();
+
+    private static LocalDate Parse(string text) => NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value;
+}
