@@ -133,7 +133,6 @@ internal static class YamlSyntaxReader
         var stack = new Stack<Builder>();
         SyntaxNode? root = null;
         var documents = 0;
-        var ok = true;
         while (parser.MoveNext())
         {
             var current = parser.Current!;
@@ -169,16 +168,17 @@ internal static class YamlSyntaxReader
                     break;
                 case Scalar scalar:
                     var origin = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? location.Shift(1) : location;
-                    ok &= Add(new ScalarSyntax(location, scalar.Value, scalar.Style == ScalarStyle.Plain, origin), stack, ref root, context);
+                    Add(new ScalarSyntax(location, scalar.Value, scalar.Style == ScalarStyle.Plain, origin), stack, ref root, context);
                     break;
                 case MappingEnd or SequenceEnd:
                     var done = stack.Pop();
-                    ok &= Add(done.Build(), stack, ref root, context);
+                    Add(done.Build(), stack, ref root, context);
                     break;
             }
         }
 
-        return ok || root is not null ? root : null;
+        // No document at all (only comments or blanks): an empty file, told apart from a broken one.
+        return root ?? new ScalarSyntax(new SourceLocation(source.Name, 1, 1), string.Empty, isPlain: true, new SourceLocation(source.Name, 1, 1));
     }
 
     private static bool Add(SyntaxNode node, Stack<Builder> stack, ref SyntaxNode? root, LoadContext context)
