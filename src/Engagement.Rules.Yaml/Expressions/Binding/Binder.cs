@@ -25,7 +25,8 @@ internal sealed partial class Binder
 {
     private static readonly LocalTimePattern ShortTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalTimePattern LongTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
-    private static readonly NullabilityInfoContext Nullability = new();
+    // Not thread-safe, so one per binder (compilations may run in parallel).
+    private readonly NullabilityInfoContext _nullability = new();
 
     private readonly string _text;
     private readonly SourceLocation _origin;
@@ -348,7 +349,7 @@ internal sealed partial class Binder
 
         var path = target.Path is { } p ? p + "." + member.Name : null;
         var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
-            || (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.Nullable);
+            || (!property.PropertyType.IsValueType && _nullability.Create(property).ReadState == NullabilityState.Nullable);
         Expression access;
         bool missing;
         if (target.MayBeMissing)
