@@ -22,10 +22,10 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
     private EngagementResult Evaluate(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return telemetry is null ? EvaluateCore(facts, at) : telemetry.Record(facts.Customer.CustomerId, (facts, at), s => EvaluateCore(s.facts, s.at));
+        return telemetry is null ? EvaluateCore(facts, at, cancellationToken) : telemetry.Record(facts.Customer.CustomerId, (facts, at, cancellationToken), s => EvaluateCore(s.facts, s.at, s.cancellationToken));
     }
 
-    private EngagementResult EvaluateCore(CustomerFacts facts, Instant at)
+    private EngagementResult EvaluateCore(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
         var customer = facts.Customer;
         var input = new PolicyInput(customer, facts.Dealership, facts.Facts, at, options);
@@ -107,7 +107,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         for (var day = 0; day < days; day++)
         {
             var at = day == 0 ? from : ContactTimePlanner.AtOrAfter(start.PlusDays(day), zone, from);
-            var result = EvaluateCore(current, at); // a forecast's daily runs are not counted as evaluations
+            var result = EvaluateCore(current, at, CancellationToken.None); // a forecast's daily runs are not counted as evaluations
             daily.Add(result);
             touches.AddRange(result.Decisions);
 
