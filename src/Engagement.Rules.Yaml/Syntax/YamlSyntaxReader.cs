@@ -46,14 +46,21 @@ internal static class YamlSyntaxReader
             return null;
         }
 
+        var last = start;
         try
         {
-            return Parse(source, context);
+            return Parse(source, context, ref last);
         }
         catch (YamlException e)
         {
             var location = new SourceLocation(name, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
             context.Error(DiagnosticCodes.YamlSyntax, location, $"This is not valid YAML: {Describe(e)}. Check indentation, quotes and brackets here.");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // The YAML scanner fails on some malformed input with a bare exception; it is still a syntax error.
+            context.Error(DiagnosticCodes.YamlSyntax, last, "This is not valid YAML after this point. Check indentation, quotes and brackets.");
             return null;
         }
     }
@@ -127,7 +134,7 @@ internal static class YamlSyntaxReader
         return (close >= 0 ? message[(close + 3)..] : message).TrimEnd('.');
     }
 
-    private static SyntaxNode? Parse(SourceText source, LoadContext context)
+    private static SyntaxNode? Parse(SourceText source, LoadContext context, ref SourceLocation last)
     {
         var parser = new Parser(new StringReader(source.Text));
         var stack = new Stack<Builder>();
@@ -137,6 +144,7 @@ internal static class YamlSyntaxReader
         {
             var current = parser.Current!;
             var location = Locate(source.Name, current.Start);
+            last = location;
             switch (current)
             {
                 case DocumentStart:

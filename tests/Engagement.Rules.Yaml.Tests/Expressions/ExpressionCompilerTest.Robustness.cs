@@ -8,7 +8,7 @@ public sealed partial class ExpressionCompilerTest
 {
     private static readonly string[] Fragments =
     [
-        "customer", "vehicle", "points", "kinds", ".", ".status", ".modelYear", ".purchaseDate", ".address", ".city", ".tags",
+        "customer", "vehicle", "points", "kinds", "home", ".", ".location", ".plate", ".previousPlate", ".preferred", "Sms", ".otherAddresses", ".status", ".modelYear", ".purchaseDate", ".address", ".city", ".tags",
         "and", "or", "not", "in", "between", "true", "false", "null", "(", ")", "[", "]", ",", "==", "!=", "<", "<=", ">", ">=",
         "+", "-", "*", "/", "%", "??", "has(", "today()", "now()", "daysUntil(", "nextOccurrence(", "contains(", "upper(",
         "min(", "1", "0", "2147483648", "99999999999999999999", "1.5", "'x'", "\"y", "'\\q'", "2026-02-29", "2026-13-01",

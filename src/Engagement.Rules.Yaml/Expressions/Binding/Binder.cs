@@ -269,14 +269,40 @@ internal sealed partial class Binder
         if (_scope.Declarations.TryGetValue(name.Name, out var declaration))
         {
             Expression parameter = Use(declaration);
-            var missing = Nullable.GetUnderlyingType(declaration.Type) is not null;
+            var nullableValue = Nullable.GetUnderlyingType(declaration.Type) is not null;
+            var missing = nullableValue || (!declaration.Type.IsValueType && _scope.MaybeMissing.Contains(name.Name));
             if (missing && facts.Contains(name.Name))
             {
-                parameter = Expression.Call(parameter, declaration.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+                if (nullableValue)
+                {
+                    parameter = Expression.Call(parameter, declaration.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+                }
+
                 missing = false;
             }
 
             return new BoundExpression(parameter, missing, name.Name);
+        }
+
+        if (enumHint is not null && !enumHint.IsEnum && LanguageTypes.IsRecord(enumHint))
+        {
+            // Well-wellKnownValues values of an open set, e.g. TouchKind.Reminder: public static properties of the type itself.
+            var wellKnownValues = enumHint.GetProperties(BindingFlags.Public | BindingFlags.Static)
+                .Where(p => p.PropertyType == enumHint && p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+                .ToArray();
+            if (wellKnownValues.FirstOrDefault(p => string.Equals(p.Name, name.Name, StringComparison.Ordinal)) is { } match)
+            {
+                return Value(Expression.Property(null, match));
+            }
+
+            if (wellKnownValues.Length > 0)
+            {
+                var valueNames = wellKnownValues.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+                return Fail(
+                    ExpressionDiagnosticCodes.UnknownEnumMember,
+                    name.Start,
+                    $"'{name.Name}' is not a known {enumHint.Name}; use one of {string.Join(", ", valueNames)}.{Suggestions.Hint(name.Name, valueNames)}");
+            }
         }
 
         if (enumHint is { IsEnum: true })
@@ -358,9 +384,15 @@ internal sealed partial class Binder
             var resultType = property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null
                 ? typeof(Nullable<>).MakeGenericType(property.PropertyType)
                 : property.PropertyType;
-            var read = Expression.Property(target.Expression, property);
+            var nullableStruct = Nullable.GetUnderlyingType(target.Expression.Type) is not null;
+            var read = Expression.Property(
+                nullableStruct ? Expression.Call(target.Expression, target.Expression.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!) : target.Expression,
+                property);
+            Expression absent = nullableStruct
+                ? Expression.Not(Expression.Property(target.Expression, nameof(Nullable<int>.HasValue)))
+                : Expression.ReferenceEqual(target.Expression, Expression.Constant(null, target.Expression.Type));
             access = Expression.Condition(
-                Expression.Equal(target.Expression, Expression.Constant(null, target.Expression.Type)),
+                absent,
                 Expression.Default(resultType),
                 read.Type == resultType ? read : Expression.Convert(read, resultType));
             missing = true;
