@@ -60,7 +60,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        var signatures = string.Join(" or ", overloads.Select(o => FunctionCatalog.Signature(call.Name, o)).Distinct(StringComparer.Ordinal));
+        var signatures = FunctionCatalog.Signatures(call.Name);
         var sameArity = overloads.Where(o => FunctionCatalog.VisibleParameters(o).Length == arguments.Length).ToArray();
         if (sameArity.Length == 0)
         {

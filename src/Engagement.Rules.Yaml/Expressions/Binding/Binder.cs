@@ -25,8 +25,6 @@ internal sealed partial class Binder
 {
     private static readonly LocalTimePattern ShortTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalTimePattern LongTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
-    // Not thread-safe, so one per binder (compilations may run in parallel).
-    private readonly NullabilityInfoContext _nullability = new();
 
     private readonly string _text;
     private readonly SourceLocation _origin;
@@ -349,23 +347,18 @@ internal sealed partial class Binder
             return Fail(ExpressionDiagnosticCodes.NoFields, member.NameStart, $"A {LanguageTypes.Short(type)} has no fields, so '.{member.Name}' cannot be read.{hint}");
         }
 
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
-            .ToArray();
-        var pascal = char.ToUpperInvariant(member.Name[0]) + member.Name[1..];
-        var property = char.IsAsciiLetterLower(member.Name[0])
-            ? properties.FirstOrDefault(p => string.Equals(p.Name, pascal, StringComparison.Ordinal))
-            : null;
-        if (property is null)
+        var fields = RecordFields.Of(type);
+        var field = char.IsAsciiLetterLower(member.Name[0]) && fields.ByName.TryGetValue(member.Name, out var found) ? found : null;
+        if (field is null)
         {
-            var fields = properties.Where(p => LanguageTypes.IsSupported(p.PropertyType)).Select(p => CamelCase(p.Name)).Order(StringComparer.Ordinal).ToArray();
             return Fail(
                 ExpressionDiagnosticCodes.UnknownField,
                 member.NameStart,
-                $"{type.Name} has no field '{member.Name}'; fields are written in camelCase.{Suggestions.Hint(member.Name, fields)} Its fields are: {string.Join(", ", fields)}.");
+                $"{type.Name} has no field '{member.Name}'; fields are written in camelCase.{Suggestions.Hint(member.Name, fields.UsableNames)} Its fields are: {string.Join(", ", fields.UsableNames)}.");
         }
 
-        if (!LanguageTypes.IsSupported(property.PropertyType))
+        var property = field.Property;
+        if (!field.Supported)
         {
             return Fail(
                 ExpressionDiagnosticCodes.UnsupportedFieldType,
@@ -374,8 +367,7 @@ internal sealed partial class Binder
         }
 
         var path = target.Path is { } p ? p + "." + member.Name : null;
-        var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
-            || (!property.PropertyType.IsValueType && _nullability.Create(property).ReadState == NullabilityState.Nullable);
+        var nullable = field.MayBeMissing;
         Expression access;
         bool missing;
         if (target.MayBeMissing)
