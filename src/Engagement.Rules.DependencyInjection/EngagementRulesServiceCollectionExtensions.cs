@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using Engagement.Rules.Telemetry;
+using Engagement.Rules.Yaml.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,8 @@ namespace Engagement.Rules.DependencyInjection;
 public static class EngagementRulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a thread-safe singleton <see cref="IEngagementEvaluator"/>, the <see cref="IEngagementRuleSetProvider"/>
-    /// behind it and a singleton <see cref="EngagementTelemetry"/> (using the container's <see cref="ILoggerFactory"/>
+    /// Registers a thread-safe singleton <see cref="IEngagementEvaluator"/>, the rule-set provider behind it (as
+    /// <see cref="IEngagementRuleSetProvider"/> and as the YAML package's <see cref="IRuleSetProvider"/>) and a singleton <see cref="EngagementTelemetry"/> (using the container's <see cref="ILoggerFactory"/>
     /// and <see cref="IMeterFactory"/> when registered). The options are validated here, every problem reported at
     /// once; the rules are loaded when the evaluator or provider is first resolved (resolve it at start-up), and a
     /// rule set that does not load fails that resolution with every diagnostic.
@@ -49,6 +50,7 @@ public static class EngagementRulesServiceCollectionExtensions
             sp.GetRequiredService<EngagementTelemetry>(),
             sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IEngagementRuleSetProvider>(sp => sp.GetRequiredService<RuleSetProvider>());
+        services.AddSingleton<IRuleSetProvider>(sp => sp.GetRequiredService<RuleSetProvider>());
         services.AddSingleton<IEngagementEvaluator>(sp => new CurrentRulesEvaluator(sp.GetRequiredService<RuleSetProvider>()));
         return services;
     }

@@ -101,4 +101,30 @@ public sealed partial class AddEngagementRulesTest
         rules.Generation.Should().BeGreaterThan(1);
         provider.GetRequiredService<IEngagementEvaluator>().Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.after");
     }
+
+    [Test]
+    public void TryReload_RaisesTheYamlProviderEvents()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var yamlProvider = provider.GetRequiredService<Yaml.Providers.IRuleSetProvider>();
+        var reloaded = new System.Collections.Generic.List<Yaml.Providers.RuleSetReloadedEventArgs>();
+        var failed = new System.Collections.Generic.List<Yaml.Providers.RuleSetReloadFailedEventArgs>();
+        yamlProvider.Reloaded += (_, e) => reloaded.Add(e);
+        yamlProvider.ReloadFailed += (_, e) => failed.Add(e);
+
+        System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));
+        rules.TryReload(out _);
+        var good = rules.Current;
+        System.IO.File.WriteAllText(file, Given.BrokenRule);
+        rules.TryReload(out _);
+
+        yamlProvider.Should().BeSameAs(rules);
+        reloaded.Should().ContainSingle().Which.RuleSet.Should().BeSameAs(good);
+        var failure = failed.Should().ContainSingle().Subject;
+        failure.Kept.Should().BeSameAs(good);
+        failure.Diagnostics.Should().Contain(d => d.Location.Line == 5 && d.Message.Contains("Custmer"));
+    }
 }

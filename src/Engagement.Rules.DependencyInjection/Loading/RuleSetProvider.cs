@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Telemetry;
+using Engagement.Rules.Yaml.Providers;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -14,7 +15,7 @@ namespace Engagement.Rules.DependencyInjection;
 /// rule folders. Readers take the current snapshot with one volatile read; reloads are serialised and publish a
 /// new snapshot only when the rules load cleanly, so an evaluation in flight keeps the snapshot it started with.
 /// </summary>
-internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
+internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IRuleSetProvider, IDisposable
 {
     private readonly EngagementRulesOptions _options;
     private readonly IClock _clock;
@@ -35,7 +36,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         LogWarnings(load);
         if (load.Rules is null)
         {
-            throw new EngagementRulesConfigurationException($"The engagement rules do not load: {load.Errors.Count} error(s).", load.Errors);
+            throw new EngagementRulesConfigurationException($"The engagement rules do not load: {load.Errors.Count} error(s).", load.FormattedErrors);
         }
 
         _current = Snapshot(load.Rules, 1);
@@ -50,6 +51,10 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             }
         }
     }
+
+    public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
+
+    public event EventHandler<RuleSetReloadFailedEventArgs>? ReloadFailed;
 
     public CompiledRuleSet Current => Volatile.Read(ref _current).Rules;
 
@@ -66,13 +71,15 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             var current = Volatile.Read(ref _current);
             if (load.Rules is null)
             {
-                HostingLog.ReloadRejected(_logger, current.Generation, load.Errors.Count, string.Join("\n", load.Errors));
-                errors = load.Errors;
+                errors = load.FormattedErrors;
+                HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
+                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(load.Errors, current.Rules));
                 return false;
             }
 
             Volatile.Write(ref _current, Snapshot(load.Rules, current.Generation + 1));
             HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, current.Generation + 1);
+            Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
             errors = [];
             return true;
         }
@@ -140,7 +147,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     {
         foreach (var warning in load.Warnings)
         {
-            HostingLog.RuleWarning(_logger, warning);
+            HostingLog.RuleWarning(_logger, warning.Format());
         }
     }
 }

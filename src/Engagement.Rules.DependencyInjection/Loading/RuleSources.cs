@@ -12,6 +12,12 @@ namespace Engagement.Rules.DependencyInjection;
 /// <summary>Loads and compiles every configured rule source together: all problems of all sources, or one rule set.</summary>
 internal static class RuleSources
 {
+    /// <summary>The same rule id in two separately loaded sources (folders, resources, texts).</summary>
+    public const string DuplicateRuleIdCode = "DI0001";
+
+    /// <summary>The loaded rules do not compile into a network.</summary>
+    public const string CompilationFailedCode = "DI0002";
+
     public static IReadOnlyList<string> ResourceNames(EmbeddedRules embedded) => embedded.Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && IsRuleFile(n))
         .Order(StringComparer.Ordinal)
@@ -47,13 +53,13 @@ internal static class RuleSources
             results.Add((text.Name, loader.LoadFromText(text.Name, text.Text)));
         }
 
-        var errors = new List<string>();
-        var warnings = new List<string>();
+        var errors = new List<RuleDiagnostic>();
+        var warnings = new List<RuleDiagnostic>();
         foreach (var (_, result) in results)
         {
             foreach (var diagnostic in result.Diagnostics)
             {
-                (diagnostic.Severity == DiagnosticSeverity.Error ? errors : warnings).Add(diagnostic.Format());
+                (diagnostic.Severity == DiagnosticSeverity.Error ? errors : warnings).Add(diagnostic);
             }
         }
 
@@ -64,13 +70,14 @@ internal static class RuleSources
         {
             foreach (var rule in result.Rules)
             {
+                var location = LocationOf(rule, source);
                 if (owners.TryGetValue(rule.Id, out var first))
                 {
-                    errors.Add($"{source}: error: the rule id '{rule.Id}' is already defined in {first}; rule ids are unique across all rule sources.");
+                    errors.Add(new RuleDiagnostic(DuplicateRuleIdCode, DiagnosticSeverity.Error, location, $"The rule id '{rule.Id}' is already defined at {first}; rule ids are unique across all rule sources.", rule.Id));
                     continue;
                 }
 
-                owners.Add(rule.Id, source);
+                owners.Add(rule.Id, location.ToString());
                 rules.Add(rule);
             }
         }
@@ -86,8 +93,25 @@ internal static class RuleSources
         }
         catch (RuleCompilationException ex)
         {
-            return new RuleSetLoad(null, [$"error: the rules do not compile: {ex.Message}"], warnings);
+            return new RuleSetLoad(null, [new RuleDiagnostic(CompilationFailedCode, DiagnosticSeverity.Error, new SourceLocation(results.Count > 0 ? results[0].Source : "rules", 1, 1), $"The rules do not compile: {ex.Message}")], warnings);
         }
+    }
+
+    // The loader records where each rule starts as "file:line:col" in its "source" property.
+    private static SourceLocation LocationOf(RuleDefinition rule, string source)
+    {
+        if (rule.Properties.TryGetValue("source", out var value) && value is string text)
+        {
+            var parts = text.Split(':');
+            if (parts.Length >= 3
+                && int.TryParse(parts[^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line)
+                && int.TryParse(parts[^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var column))
+            {
+                return new SourceLocation(string.Join(':', parts[..^2]), line, column);
+            }
+        }
+
+        return new SourceLocation(source, 1, 1);
     }
 
     private static bool IsRuleFile(string name) =>
