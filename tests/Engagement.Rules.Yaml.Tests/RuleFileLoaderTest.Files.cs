@@ -231,3 +231,38 @@ public sealed partial class RuleFileLoaderTest
             "rules.yaml:4:5: error ER0020: Unknown key 'tgas' in a rule. Did you mean 'tags'? [rule x]\n    tgas: []\n    ^");
     }
 }
+
+/// <summary>Symbolic links cannot take a load out of its rule folder.</summary>
+public sealed partial class RuleFileLoaderTest
+{
+    [Test]
+    public void Load_IncludeThroughLinkedFolder_ReportsER0032()
+    {
+        using var outside = new TempFolder();
+        outside.Write("secret.yaml", Rule("secret"));
+        using var folder = new TempFolder();
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "linked"), outside.Path);
+        var path = folder.Write("a.yaml", "apiVersion: engagement-rules/v1\ninclude: [linked/secret.yaml]\n");
+
+        var result = new RuleFileLoader().Load([path]);
+
+        result.ShouldReport("ER0032", 2, 11);
+        result.Rules.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Load_FolderWithLinkedSubFolder_DoesNotFollowIt()
+    {
+        using var outside = new TempFolder();
+        outside.Write("secret.yaml", Rule("secret"));
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("inside"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "linked"), outside.Path);
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "loop"), folder.Path);
+
+        var result = new RuleFileLoader().Load([folder.Path]);
+
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        result.Rules.Select(r => r.Id).Should().Equal("inside");
+    }
+}

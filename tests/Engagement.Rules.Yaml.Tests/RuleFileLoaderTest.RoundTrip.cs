@@ -9,9 +9,9 @@ using NodaTime;
 namespace Engagement.Rules.Yaml.Tests;
 
 /// <summary>
-/// YAML to rule definitions to a compiled engine to fired proposals, with the real expression language. The
-/// vehicle-side facts are host types with a text VIN (registered under the domain names), because the
-/// expression language does not yet accept the domain's <c>Vin</c> type (ER2022).
+/// YAML to rule definitions to a compiled engine to fired proposals, with the real expression language. Most
+/// tests use host types with a text VIN registered under the domain names (a host catalogue); the last one
+/// runs the same rules over the built-in dealership facts.
 /// </summary>
 public sealed partial class RuleFileLoaderTest
 {
@@ -144,4 +144,32 @@ public sealed partial class RuleFileLoaderTest
     public sealed record HostWarranty(string Vin, LocalDate EndDate);
 
     public sealed record HostContract(string ContractId, string Vin);
+}
+
+/// <summary>The same round trip over the built-in dealership facts, with the default loader options.</summary>
+public sealed partial class RuleFileLoaderTest
+{
+    [Test]
+    public void RoundTrip_DealershipFacts_WarrantyOfferForTheVehicle()
+    {
+        var result = new RuleFileLoader().LoadFromText("offers.yaml", OfferRules);
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        var session = RuleCompiler.Compile(result.Rules).CreateSession();
+        var vin = Engagement.Rules.Facts.Vin.Parse(Vin);
+
+        session.InsertAll(
+        [
+            new EvaluationContext(Today.At(new LocalTime(8, 0)).InUtc().ToInstant(), DateTimeZone.Utc),
+            new Customer { CustomerId = "C1", FirstName = "Ada", LastName = "Lovelace", TimeZoneId = "Europe/London" },
+            new Vehicle { Vin = vin, OwnerCustomerId = "C1", Make = "Honda", Model = "Accord", ModelYear = 2023 },
+            new FactoryWarranty { Vin = vin, EndDate = Today.PlusDays(40) },
+        ]);
+        session.Fire();
+
+        var offer = session.Query<TouchProposal>().Single(p => p.RuleId == "warranty-ending-offer");
+        offer.Vin.Should().Be(Vin);
+        offer.Personalisation["model"].Should().Be("Accord");
+        offer.Reason.Should().Be("Factory warranty ends in 40 days");
+        session.Query<Signal>().Should().ContainSingle().Which.Vin.Should().Be(Vin);
+    }
 }

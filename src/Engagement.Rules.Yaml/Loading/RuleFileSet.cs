@@ -137,7 +137,11 @@ internal sealed class RuleFileSet
 
                 if (Directory.Exists(entry))
                 {
-                    pending.Push(entry);
+                    // Linked folders are not followed: they could leave the rule folder or loop.
+                    if (new DirectoryInfo(entry).LinkTarget is null)
+                    {
+                        pending.Push(entry);
+                    }
                 }
                 else if (IsRuleFile(name))
                 {
@@ -253,7 +257,7 @@ internal sealed class RuleFileSet
 
         var directory = Path.GetDirectoryName(unit.FullPath)!;
         var full = Path.GetFullPath(Path.Combine(directory, relative));
-        if (!IsInside(full, unit.Root) || (File.Exists(full) && !IsInside(FinalTarget(full), unit.Root)))
+        if (!IsInside(full, unit.Root) || ThroughLink(full, unit.Root) || (File.Exists(full) && !IsInside(FinalTarget(full), unit.Root)))
         {
             _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' leaves the rule folder '{unit.Root}'; rule files may only include files inside it.");
             return;
@@ -282,6 +286,20 @@ internal sealed class RuleFileSet
         {
             return path;
         }
+    }
+
+    /// <summary>Whether a folder between the root and the file is a symbolic link (which could lead anywhere).</summary>
+    private static bool ThroughLink(string path, string root)
+    {
+        for (var folder = Path.GetDirectoryName(path); folder is not null && IsInside(folder, root); folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsInside(string path, string root)

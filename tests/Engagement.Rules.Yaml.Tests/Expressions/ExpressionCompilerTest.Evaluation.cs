@@ -96,4 +96,16 @@ public sealed partial class ExpressionCompilerTest
         act.Should().Throw<System.Reflection.TargetInvocationException>().WithInnerException<System.OverflowException>();
         _fixture.Evaluate("vehicle.mileage * 1000").Should().Be(42_000_000L);
     }
+
+    [TestCase("vehicle.ownerCustomerId == customer.customerId", typeof(string))]
+    [TestCase("customer.status == Active", typeof(CustomerStatus))]
+    [TestCase("vehicle.modelYear == 2021", typeof(int))]
+    public void Compile_Equality_IsAPlainEqualNodeTheEngineCanIndex(string text, System.Type operandType)
+    {
+        var body = _fixture.Compile(text, typeof(bool))!.Body;
+        body.NodeType.Should().Be(System.Linq.Expressions.ExpressionType.Equal);
+        var equal = (System.Linq.Expressions.BinaryExpression)body;
+        equal.Left.Type.Should().Be(operandType);
+        (equal.Method is null || equal.Method.DeclaringType == typeof(string)).Should().BeTrue();
+    }
 }

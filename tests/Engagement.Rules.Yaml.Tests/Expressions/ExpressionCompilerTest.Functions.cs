@@ -5,7 +5,7 @@ namespace Engagement.Rules.Yaml.Tests.Expressions;
 public sealed partial class ExpressionCompilerTest
 {
     [Test]
-    public void Functions_TodayAndNow_ComeFromTheContext()
+    public void Evaluate_TodayAndNow_ComeFromTheContext()
     {
         _fixture.Evaluate("today()").Should().Be(_fixture.Today);
         var now = (Instant)_fixture.Evaluate("now()")!;
@@ -20,7 +20,7 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("daysBetween(2026-02-28, 2026-03-01)", 1)]
     [TestCase("daysBetween(2024-02-28, 2024-03-01)", 2)]
     [TestCase("daysBetween(2026-03-01, 2026-02-28)", -1)]
-    public void Functions_DayCounts_AreSigned(string text, int expected) =>
+    public void Evaluate_DayCounts_AreSigned(string text, int expected) =>
         _fixture.Evaluate(text).Should().Be(expected);
 
     [TestCase("2026-01-31", "2026-02-28", 1)]
@@ -28,7 +28,7 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("2025-03-15", "2026-03-15", 12)]
     [TestCase("2025-03-16", "2026-03-15", 11)]
     [TestCase("2026-05-15", "2026-03-15", -2)]
-    public void Functions_MonthsSince_CountsCompletedMonths(string date, string today, int expected)
+    public void Evaluate_MonthsSince_CountsCompletedMonths(string date, string today, int expected)
     {
         _fixture.Today = Parse(today);
         _fixture.Evaluate($"monthsSince({date})").Should().Be(expected);
@@ -40,7 +40,7 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("2024-02-29", "2025-02-28", 1)]
     [TestCase("2024-02-29", "2028-02-28", 3)]
     [TestCase("2024-02-29", "2028-02-29", 4)]
-    public void Functions_YearCounts_AreCompletedYears(string date, string today, int expected)
+    public void Evaluate_YearCounts_AreCompletedYears(string date, string today, int expected)
     {
         _fixture.Today = Parse(today);
         _fixture.Evaluate($"yearsSince({date})").Should().Be(expected);
@@ -54,7 +54,7 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("2028-02-28", "2028-02-29")]
     [TestCase("2028-02-29", "2028-02-29")]
     [TestCase("2028-03-01", "2029-02-28")]
-    public void Functions_NextOccurrenceOfFebruary29_IsFebruary28InNonLeapYears(string today, string expected)
+    public void Evaluate_NextOccurrenceOfFebruary29_IsFebruary28InNonLeapYears(string today, string expected)
     {
         _fixture.Today = Parse(today);
         _fixture.Condition("has(customer.anniversary) and nextOccurrence(customer.anniversary) == " + expected).Should().BeTrue();
@@ -65,14 +65,14 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("2026-06-01", "2026-06-01")]
     [TestCase("2026-06-02", "2027-06-01")]
     [TestCase("2026-12-31", "2027-06-01")]
-    public void Functions_NextOccurrenceOfADate_IsOnOrAfterToday(string today, string expected)
+    public void Evaluate_NextOccurrenceOfADate_IsOnOrAfterToday(string today, string expected)
     {
         _fixture.Today = Parse(today);
         _fixture.Evaluate("nextOccurrence(1980-06-01)").Should().Be(Parse(expected));
     }
 
     [Test]
-    public void Functions_DateParts_ReadTheCalendar()
+    public void Evaluate_DateParts_ReadTheCalendar()
     {
         _fixture.Evaluate("year(2026-03-15)").Should().Be(2026);
         _fixture.Evaluate("month(2026-03-15)").Should().Be(3);
@@ -90,14 +90,14 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("2026-08-31", "Summer")]
     [TestCase("2026-09-01", "Autumn")]
     [TestCase("2026-11-30", "Autumn")]
-    public void Functions_Season_IsMeteorologicalNorthern(string date, string season)
+    public void Evaluate_Season_IsMeteorologicalNorthern(string date, string season)
     {
         _fixture.Condition($"season({date}) == {season}").Should().BeTrue();
         _fixture.Evaluate($"season({date})")!.ToString().Should().Be(season);
     }
 
     [Test]
-    public void Functions_DateAndTimeOfAnInstant_UseTheCustomersZone()
+    public void Evaluate_DateAndTimeOfAnInstant_UseTheCustomersZone()
     {
         // 23:30 UTC on March 14th is 00:30 on March 15th in Paris (UTC+1 before the March 29th change).
         _fixture.Vehicle = _fixture.Vehicle with { LastSeen = Instant.FromUtc(2026, 3, 14, 23, 30) };
@@ -121,11 +121,11 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("lower(customer.firstName) == 'ada'", true)]
     [TestCase("upper(customer.firstName) == 'ADA'", true)]
     [TestCase("trim('  x ') == 'x'", true)]
-    public void Functions_TextAndLists_WorkOrdinally(string text, bool expected) =>
+    public void Evaluate_TextAndLists_WorkOrdinally(string text, bool expected) =>
         _fixture.Condition(text).Should().Be(expected);
 
     [Test]
-    public void Functions_TextFunctions_TreatAbsentTextAsEmpty()
+    public void Evaluate_TextFunctions_TreatAbsentTextAsEmpty()
     {
         _fixture.Customer = _fixture.Customer with { Email = null };
         _fixture.Evaluate("length(customer.email ?? '')").Should().Be(0);
@@ -133,7 +133,7 @@ public sealed partial class ExpressionCompilerTest
     }
 
     [Test]
-    public void Functions_Numbers_MinMaxAbs()
+    public void Evaluate_Numbers_MinMaxAbs()
     {
         _fixture.Evaluate("min(3, 5)").Should().Be(3);
         _fixture.Evaluate("max(3, 5)").Should().Be(5);
@@ -147,7 +147,7 @@ public sealed partial class ExpressionCompilerTest
     }
 
     [Test]
-    public void Functions_UpperAsAValue_CompilesToText() =>
+    public void Evaluate_UpperAsAValue_CompilesToText() =>
         _fixture.Compile("upper(customer.firstName)", typeof(string))!.Type.Should().Be<string>();
 
     private static LocalDate Parse(string text) => NodaTime.Text.LocalDatePattern.Iso.Parse(text).Value;

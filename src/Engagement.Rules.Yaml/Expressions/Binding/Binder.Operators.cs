@@ -14,7 +14,6 @@ namespace Engagement.Rules.Yaml.Expressions.Binding;
 internal sealed partial class Binder
 {
     private static readonly MethodInfo CompareOrdinal = typeof(string).GetMethod(nameof(string.CompareOrdinal), [typeof(string), typeof(string)])!;
-    private static readonly MethodInfo StringEquals = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo Concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo ListContains = typeof(ExpressionFunctions).GetMethods()
         .Single(m => m.Name == nameof(ExpressionFunctions.Contains) && m.IsGenericMethodDefinition);
@@ -115,7 +114,7 @@ internal sealed partial class Binder
     private bool IsBareUnknownName(ExpressionSyntax syntax) =>
         syntax is NameSyntax name && !_scope.Declarations.ContainsKey(name.Name);
 
-    private Expression? Compare(BinaryOperator op, Expression left, Expression right, int operatorStart, ExpressionSyntax leftSyntax, ExpressionSyntax rightSyntax)
+    private BinaryExpression? Compare(BinaryOperator op, Expression left, Expression right, int operatorStart, ExpressionSyntax leftSyntax, ExpressionSyntax rightSyntax)
     {
         if (!Unify(ref left, ref right))
         {
@@ -154,10 +153,8 @@ internal sealed partial class Binder
                 return null;
             }
 
-            Expression equal = type == typeof(string)
-                ? Expression.Call(StringEquals, left, right)
-                : Expression.Equal(left, right);
-            return op == BinaryOperator.Equal ? equal : Expression.Not(equal);
+            // A plain == node (string's == is ordinal): the engine recognises it and hash-indexes joins on it.
+            return op == BinaryOperator.Equal ? Expression.Equal(left, right) : Expression.NotEqual(left, right);
         }
 
         if (type == typeof(string))
