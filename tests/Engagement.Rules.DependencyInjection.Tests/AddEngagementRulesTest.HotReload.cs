@@ -127,4 +127,37 @@ public sealed partial class AddEngagementRulesTest
         failure.Kept.Should().BeSameAs(good);
         failure.Diagnostics.Should().Contain(d => d.Location.Line == 5 && d.Message.Contains("Custmer"));
     }
+
+    [Test]
+    public void TryReload_WhileThreadsEvaluate_EveryEvaluationUsesOneWholeSet()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.v0"));
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var facts = Given.For("C1", new TradeInAppraisal("C1", 900_000));
+        var topics = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                topics.Add(evaluator.Evaluate(facts).Decisions.Single().Topic);
+            }
+        })).ToArray();
+        for (var version = 1; version <= 5; version++)
+        {
+            System.IO.File.WriteAllText(file, Given.TradeInRule(topic: $"sales.v{version}"));
+            rules.TryReload(out var errors).Should().BeTrue(string.Join("\n", errors));
+        }
+
+        stop.Cancel();
+        Task.WaitAll(readers);
+
+        rules.Generation.Should().Be(6);
+        topics.Should().NotBeEmpty().And.OnlyContain(t => t.StartsWith("sales.v", System.StringComparison.Ordinal));
+        evaluator.Evaluate(facts).Decisions.Single().Topic.Should().Be("sales.v5");
+    }
 }
