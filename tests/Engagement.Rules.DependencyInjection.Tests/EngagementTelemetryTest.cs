@@ -107,5 +107,41 @@ public sealed class EngagementTelemetryTest
         System.Threading.Interlocked.Read(ref evaluations).Should().Be(2);
     }
 
+    [Test]
+    public void Evaluate_RulesFail_CountsAFailureAndLogsTheException()
+    {
+        using var metrics = new MetricsCollector();
+        using var logs = new FakeLoggerFactory();
+        using var provider = Services.Build(
+            o => o.AddFactType<Exploding>("Exploding").AddRuleText("explode.yaml", """
+                apiVersion: engagement-rules/v1
+                rules:
+                  - id: explode
+                    when:
+                      - customer: Customer
+                      - thing: Exploding
+                        where: thing.value > 1
+                    then:
+                      - touch: { kind: offer, class: marketing, topic: t, reason: "never" }
+                """),
+            s => s.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(metrics).AddSingleton<ILoggerFactory>(logs));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+
+        var act = () => evaluator.Evaluate(Given.For("C9", new Exploding()));
+
+        act.Should().Throw<EngagementEvaluationException>();
+        metrics.Of(EngagementTelemetry.EvaluationsInstrument).Should().ContainSingle().Which.Tags["outcome"].Should().Be("failed");
+        metrics.Of(EngagementTelemetry.EvaluationDurationInstrument).Should().ContainSingle().Which.Tags["outcome"].Should().Be("failed");
+        logs.WithEvent(1001).Should().ContainSingle().Which.Should().Match<LogEntry>(e => e.Level == LogLevel.Error && e.Message.Contains("C9") && e.Exception is EngagementEvaluationException);
+    }
+
+    /// <summary>A host fact whose property throws, as a defect in host code would.</summary>
+    public sealed class Exploding
+    {
+        private readonly string _reason = "boom";
+
+        public int Value => throw new System.InvalidOperationException(_reason);
+    }
+
     private static string SnakeCase(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
