@@ -2,6 +2,7 @@ using System;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Policies;
+using Engagement.Rules.Telemetry;
 using NodaTime;
 
 namespace Engagement.Rules;
@@ -13,14 +14,15 @@ public static class EngagementEvaluator
     /// <param name="rules">The compiled rules, shared by every evaluation.</param>
     /// <param name="clock">The clock that gives "now" when no instant is passed.</param>
     /// <param name="options">The policy settings; <see cref="PolicyOptions.Default"/> when null.</param>
+    /// <param name="telemetry">Where evaluations are logged and measured (shared by evaluators); none when null.</param>
     /// <returns>A thread-safe evaluator.</returns>
     /// <exception cref="PolicyOptionsException">The options are invalid; every problem is listed.</exception>
-    public static IEngagementEvaluator Create(CompiledRuleSet rules, IClock clock, PolicyOptions? options = null)
+    public static IEngagementEvaluator Create(CompiledRuleSet rules, IClock clock, PolicyOptions? options = null, EngagementTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(clock);
         options ??= PolicyOptions.Default;
         options.Validate();
-        return new DefaultEngagementEvaluator(new SessionProposalSource(rules), clock, options);
+        return new DefaultEngagementEvaluator(new SessionProposalSource(rules, telemetry), clock, options, telemetry);
     }
 }

@@ -7,12 +7,13 @@ using System.Threading.Tasks;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Policies;
+using Engagement.Rules.Telemetry;
 using NodaTime;
 
 namespace Engagement.Rules.Evaluation;
 
 /// <summary>The evaluator: rules propose, policies decide. Stateless apart from immutable settings, hence thread-safe.</summary>
-internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock clock, PolicyOptions options) : IEngagementEvaluator
+internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock clock, PolicyOptions options, EngagementTelemetry? telemetry = null) : IEngagementEvaluator
 {
     public EngagementResult Evaluate(CustomerFacts facts) => Evaluate(facts, clock.GetCurrentInstant());
 
@@ -21,6 +22,11 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
     private EngagementResult Evaluate(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        return telemetry is null ? EvaluateCore(facts, at, cancellationToken) : telemetry.Record(facts.Customer.CustomerId, (facts, at, cancellationToken), s => EvaluateCore(s.facts, s.at, s.cancellationToken));
+    }
+
+    private EngagementResult EvaluateCore(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
+    {
         var customer = facts.Customer;
         var input = new PolicyInput(customer, facts.Dealership, facts.Facts, at, options);
         var diagnostics = new List<EngagementDiagnostic>();
@@ -101,7 +107,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         for (var day = 0; day < days; day++)
         {
             var at = day == 0 ? from : ContactTimePlanner.AtOrAfter(start.PlusDays(day), zone, from);
-            var result = Evaluate(current, at);
+            var result = EvaluateCore(current, at, CancellationToken.None); // a forecast's daily runs are not counted as evaluations
             daily.Add(result);
             touches.AddRange(result.Decisions);
 

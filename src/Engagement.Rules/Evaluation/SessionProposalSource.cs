@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
+using Engagement.Rules.Telemetry;
 
 namespace Engagement.Rules.Evaluation;
 
@@ -10,11 +11,12 @@ namespace Engagement.Rules.Evaluation;
 /// Runs the rules for one customer: a fresh session over the shared compiled rule set, the evaluation context,
 /// the customer, the dealership and the other facts; fire; the proposals the rules inserted.
 /// </summary>
-internal sealed class SessionProposalSource(CompiledRuleSet rules) : IProposalSource
+internal sealed class SessionProposalSource(CompiledRuleSet rules, EngagementTelemetry? telemetry = null) : IProposalSource
 {
     public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken)
     {
         var session = rules.CreateSession();
+        telemetry?.Instruments.Observe(session);
         session.Insert(context);
         session.Insert(facts.Customer);
         session.Insert(facts.Dealership);

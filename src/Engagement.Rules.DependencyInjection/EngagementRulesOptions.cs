@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Engagement.Rules.Policies;
+using Engagement.Rules.Yaml;
+using NodaTime;
+
+namespace Engagement.Rules.DependencyInjection;
+
+/// <summary>
+/// What <see cref="EngagementRulesServiceCollectionExtensions.AddEngagementRules"/> sets up: where the rules come
+/// from (folders, embedded resources, texts; all loaded together), the clock, the policy settings, hot reload and
+/// the host's own fact types. Validated once, with every problem reported at once.
+/// </summary>
+public sealed class EngagementRulesOptions
+{
+    private readonly List<EmbeddedRules> _embedded = [];
+    private readonly List<RuleText> _texts = [];
+    private readonly List<(Type Type, string Name)> _factTypes = [];
+
+    /// <summary>Rule folders and files, read as the YAML loader reads them (sub-folders included, <c>*.tests.yaml</c> skipped). Relative paths are relative to the current directory.</summary>
+    public IList<string> RuleFolders { get; } = new List<string>();
+
+    /// <summary>
+    /// The clock that gives "now". When null, an <see cref="IClock"/> registered in the container is used, and
+    /// failing that the system clock.
+    /// </summary>
+    public IClock? Clock { get; set; }
+
+    /// <summary>The policy settings (consent, quiet hours, caps, suppression, arbitration, holdouts).</summary>
+    public PolicyOptions Policy { get; set; } = PolicyOptions.Default;
+
+    /// <summary>
+    /// Watches <see cref="RuleFolders"/> and reloads the rules when a <c>.yaml</c>/<c>.yml</c> file changes. A change
+    /// that loads cleanly replaces the rule set atomically; a broken one is logged and the current set is kept.
+    /// </summary>
+    public bool HotReload { get; set; }
+
+    /// <summary>How long hot reload waits after the last file change before reloading (editors write in bursts).</summary>
+    public Duration ReloadDelay { get; set; } = Duration.FromMilliseconds(500);
+
+    internal IReadOnlyList<EmbeddedRules> Embedded => _embedded;
+
+    internal IReadOnlyList<RuleText> Texts => _texts;
+
+    internal IReadOnlyList<(Type Type, string Name)> FactTypes => _factTypes;
+
+    /// <summary>Adds the rule files embedded in an assembly whose resource names start with a prefix and end in <c>.yaml</c> or <c>.yml</c>.</summary>
+    /// <param name="assembly">The assembly holding the resources.</param>
+    /// <param name="prefix">The resource name prefix, e.g. <c>"MyApp.Rules."</c>.</param>
+    /// <returns>These options.</returns>
+    public EngagementRulesOptions AddEmbeddedRules(Assembly assembly, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(prefix);
+        _embedded.Add(new EmbeddedRules(assembly, prefix));
+        return this;
+    }
+
+    /// <summary>Adds one rule file held in memory.</summary>
+    /// <param name="name">The name diagnostics cite.</param>
+    /// <param name="yaml">The YAML text.</param>
+    /// <returns>These options.</returns>
+    public EngagementRulesOptions AddRuleText(string name, string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(yaml);
+        _texts.Add(new RuleText(name, yaml));
+        return this;
+    }
+
+    /// <summary>Registers a host fact type that rule files may name, next to the built-in ones.</summary>
+    /// <param name="name">The name rule files use.</param>
+    /// <typeparam name="T">The fact type (a class; records work well).</typeparam>
+    /// <returns>These options.</returns>
+    public EngagementRulesOptions AddFactType<T>(string name)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _factTypes.Add((typeof(T), name));
+        return this;
+    }
+
+    /// <summary>Every problem with these options; empty when they are valid.</summary>
+    internal IReadOnlyList<string> GetErrors()
+    {
+        var errors = new List<string>();
+        if (RuleFolders.Count == 0 && _embedded.Count == 0 && _texts.Count == 0)
+        {
+            errors.Add("No rules: add a rule folder (RuleFolders), embedded rules (AddEmbeddedRules) or a rule text (AddRuleText).");
+        }
+
+        for (var i = 0; i < RuleFolders.Count; i++)
+        {
+            var path = RuleFolders[i];
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                errors.Add($"RuleFolders[{i}] is empty.");
+            }
+            else if (!Directory.Exists(path) && !File.Exists(path))
+            {
+                errors.Add($"RuleFolders[{i}]: '{path}' (full path '{Path.GetFullPath(path)}') is neither a folder nor a file.");
+            }
+        }
+
+        foreach (var embedded in _embedded)
+        {
+            if (RuleSources.ResourceNames(embedded).Count == 0)
+            {
+                errors.Add($"AddEmbeddedRules: assembly {embedded.Assembly.GetName().Name} has no .yaml or .yml resource starting with '{embedded.Prefix}'.");
+            }
+        }
+
+        foreach (var group in _texts.GroupBy(t => t.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add($"AddRuleText: the name '{group.Key}' is used {group.Count()} times; diagnostics could not tell the texts apart.");
+        }
+
+        foreach (var text in _texts.Where(t => string.IsNullOrWhiteSpace(t.Name)))
+        {
+            errors.Add("AddRuleText: a rule text has an empty name.");
+        }
+
+        var catalog = BuiltInFactTypes.CreateCatalog();
+        foreach (var (type, name) in _factTypes)
+        {
+            try
+            {
+                catalog.Register(type, name);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"AddFactType<{type.Name}>(\"{name}\"): {ex.Message}");
+            }
+        }
+
+        if (HotReload && RuleFolders.Count == 0)
+        {
+            errors.Add("HotReload watches RuleFolders, and there are none: embedded and in-memory rules cannot change.");
+        }
+
+        if (ReloadDelay < Duration.Zero || ReloadDelay > Duration.FromMinutes(1))
+        {
+            errors.Add($"ReloadDelay is {ReloadDelay}; it must be between 0 and 1 minute.");
+        }
+
+        if (Policy is null)
+        {
+            errors.Add("Policy is null; leave it at PolicyOptions.Default or set it.");
+        }
+        else
+        {
+            errors.AddRange(Policy.GetErrors().Select(e => "Policy: " + e));
+        }
+
+        return errors;
+    }
+
+    /// <summary>A copy, so that changes made to these options after registration have no effect.</summary>
+    internal EngagementRulesOptions Snapshot()
+    {
+        var copy = new EngagementRulesOptions { Clock = Clock, Policy = Policy, HotReload = HotReload, ReloadDelay = ReloadDelay };
+        foreach (var folder in RuleFolders)
+        {
+            copy.RuleFolders.Add(Path.GetFullPath(folder));
+        }
+
+        copy._embedded.AddRange(_embedded);
+        copy._texts.AddRange(_texts);
+        copy._factTypes.AddRange(_factTypes);
+        return copy;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using Engagement.Rules.Engine;
+
+namespace Engagement.Rules.DependencyInjection;
+
+/// <summary>
+/// The rule set the registered evaluator uses now. With hot reload it changes when the rule files change and load
+/// cleanly; the swap is atomic, and an evaluation in flight finishes on the set it started with. Thread-safe.
+/// </summary>
+public interface IEngagementRuleSetProvider
+{
+    /// <summary>The current compiled rule set.</summary>
+    CompiledRuleSet Current { get; }
+
+    /// <summary>1 after the first load, one more after each swap.</summary>
+    int Generation { get; }
+
+    /// <summary>
+    /// Reloads the rules now (hot reload does this by itself when files change). Replaces the current set only when
+    /// the new one loads and compiles without error.
+    /// </summary>
+    /// <param name="errors">The problems that kept the current set; empty on success.</param>
+    /// <returns><see langword="true"/> when the rules were replaced.</returns>
+    bool TryReload(out IReadOnlyList<string> errors);
+}

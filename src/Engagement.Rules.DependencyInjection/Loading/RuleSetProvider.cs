@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Telemetry;
+using Engagement.Rules.Yaml.Providers;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Engagement.Rules.DependencyInjection;
+
+/// <summary>
+/// Loads the configured rules, holds the current generation (rules + evaluator) and, with hot reload, watches the
+/// rule folders. Readers take the current snapshot with one volatile read; reloads are serialised and publish a
+/// new snapshot only when the rules load cleanly, so an evaluation in flight keeps the snapshot it started with.
+/// </summary>
+internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IRuleSetProvider, IDisposable
+{
+    private readonly EngagementRulesOptions _options;
+    private readonly IClock _clock;
+    private readonly EngagementTelemetry _telemetry;
+    private readonly ILogger _logger;
+    private readonly Lock _reloadLock = new();
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Timer? _debounce;
+    private RuleSetSnapshot _current;
+
+    public RuleSetProvider(EngagementRulesOptions options, IClock clock, EngagementTelemetry telemetry, ILoggerFactory? loggerFactory)
+    {
+        _options = options;
+        _clock = clock;
+        _telemetry = telemetry;
+        _logger = loggerFactory?.CreateLogger("Engagement.Rules.DependencyInjection") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var load = RuleSources.Load(options);
+        LogWarnings(load);
+        if (load.Rules is null)
+        {
+            throw new EngagementRulesConfigurationException($"The engagement rules do not load: {load.Errors.Count} error(s).", load.FormattedErrors);
+        }
+
+        _current = Snapshot(load.Rules, 1);
+        HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, 1);
+        if (options.HotReload)
+        {
+            _debounce = new Timer(_ => ReloadFromWatcher());
+            foreach (var path in options.RuleFolders)
+            {
+                _watchers.Add(Watch(path));
+                HostingLog.WatchingRules(_logger, path);
+            }
+        }
+    }
+
+    public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
+
+    public event EventHandler<RuleSetReloadFailedEventArgs>? ReloadFailed;
+
+    public CompiledRuleSet Current => Volatile.Read(ref _current).Rules;
+
+    public int Generation => Volatile.Read(ref _current).Generation;
+
+    internal RuleSetSnapshot Snapshot() => Volatile.Read(ref _current);
+
+    public bool TryReload(out IReadOnlyList<string> errors)
+    {
+        lock (_reloadLock)
+        {
+            var load = RuleSources.Load(_options);
+            LogWarnings(load);
+            var current = Volatile.Read(ref _current);
+            if (load.Rules is null)
+            {
+                errors = load.FormattedErrors;
+                HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
+                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(load.Errors, current.Rules));
+                return false;
+            }
+
+            Volatile.Write(ref _current, Snapshot(load.Rules, current.Generation + 1));
+            HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, current.Generation + 1);
+            Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
+            errors = [];
+            return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+
+        _debounce?.Dispose();
+    }
+
+    private RuleSetSnapshot Snapshot(CompiledRuleSet rules, int generation) =>
+        new(rules, EngagementEvaluator.Create(rules, _clock, _options.Policy, _telemetry), generation);
+
+    private FileSystemWatcher Watch(string path)
+    {
+        var isFile = File.Exists(path);
+        var watcher = new FileSystemWatcher(isFile ? Path.GetDirectoryName(path)! : path)
+        {
+            IncludeSubdirectories = !isFile,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        if (isFile)
+        {
+            watcher.Filter = Path.GetFileName(path);
+        }
+
+        watcher.Changed += OnChange;
+        watcher.Created += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += OnChange;
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void OnChange(object sender, FileSystemEventArgs e)
+    {
+        var extension = Path.GetExtension(e.FullPath);
+        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || Directory.Exists(e.FullPath))
+        {
+            // Editors write in bursts (temp file, rename, touch): reload once, after the burst.
+            _debounce?.Change((long)_options.ReloadDelay.TotalMilliseconds, Timeout.Infinite);
+        }
+    }
+
+    private void ReloadFromWatcher()
+    {
+        try
+        {
+            TryReload(out _);
+        }
+#pragma warning disable CA1031 // A timer callback must never bring the host down: log and keep the current rules.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            HostingLog.ReloadFailed(_logger, Generation, ex);
+        }
+    }
+
+    private void LogWarnings(RuleSetLoad load)
+    {
+        foreach (var warning in load.Warnings)
+        {
+            HostingLog.RuleWarning(_logger, warning.Format());
+        }
+    }
+}

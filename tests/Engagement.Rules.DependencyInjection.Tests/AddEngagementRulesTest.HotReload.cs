@@ -1,0 +1,163 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Engagement.Rules.DependencyInjection.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Engagement.Rules.DependencyInjection.Tests;
+
+public sealed partial class AddEngagementRulesTest
+{
+    [Test]
+    public void TryReload_ValidChange_SwapsTheRuleSetTheEvaluatorUses()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var facts = Given.For("C1", new TradeInAppraisal("C1", 900_000));
+        evaluator.Evaluate(facts).Decisions.Single().Topic.Should().Be("sales.before");
+
+        System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));
+        var swapped = rules.TryReload(out var errors);
+
+        swapped.Should().BeTrue(string.Join("\n", errors));
+        errors.Should().BeEmpty();
+        rules.Generation.Should().Be(2);
+        evaluator.Evaluate(facts).Decisions.Single().Topic.Should().Be("sales.after");
+    }
+
+    [Test]
+    public void TryReload_BrokenChange_KeepsTheCurrentSetAndLogsEveryDiagnostic()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var logs = new FakeLoggerFactory();
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path), s => s.AddSingleton<ILoggerFactory>(logs));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var before = rules.Current;
+
+        System.IO.File.WriteAllText(file, Given.BrokenRule);
+        var swapped = rules.TryReload(out var errors);
+
+        swapped.Should().BeFalse();
+        errors.Should().Contain(e => e.Contains("trade-in.yaml:5:", System.StringComparison.Ordinal) && e.Contains("Custmer", System.StringComparison.Ordinal));
+        rules.Current.Should().BeSameAs(before);
+        rules.Generation.Should().Be(1);
+        evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
+        logs.WithEvent(2002).Should().ContainSingle().Which.Should().Match<LogEntry>(e => e.Level == LogLevel.Error && e.Message.Contains("Custmer"));
+    }
+
+    [Test]
+    public async Task TryReload_DuringABatch_TheBatchFinishesOnTheSetItStartedWith()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var customers = Enumerable.Range(0, 6).Select(i => Given.For($"C{i}", new TradeInAppraisal($"C{i}", 900_000))).ToAsyncEnumerable();
+
+        var topics = new System.Collections.Generic.List<string>();
+        await foreach (var result in evaluator.EvaluateAsync(customers, 1, CancellationToken.None))
+        {
+            topics.Add(result.Decisions.Single().Topic);
+            if (topics.Count == 1)
+            {
+                await System.IO.File.WriteAllTextAsync(file, Given.TradeInRule(topic: "sales.after"));
+                rules.TryReload(out _).Should().BeTrue();
+            }
+        }
+
+        topics.Should().HaveCount(6).And.OnlyContain(t => t == "sales.before");
+        evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.after");
+    }
+
+    [Test]
+    public async Task HotReload_FileChanged_ReloadsByItself()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var provider = Services.Build(o =>
+        {
+            o.RuleFolders.Add(folder.Path);
+            o.HotReload = true;
+            o.ReloadDelay = Duration.FromMilliseconds(50);
+        });
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+
+        await System.IO.File.WriteAllTextAsync(file, Given.TradeInRule(topic: "sales.after"));
+
+        // Waits for the watcher (bounded); what is asserted is the swap, not how fast it came.
+        for (var i = 0; i < 200 && rules.Generation == 1; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        rules.Generation.Should().BeGreaterThan(1);
+        provider.GetRequiredService<IEngagementEvaluator>().Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.after");
+    }
+
+    [Test]
+    public void TryReload_RaisesTheYamlProviderEvents()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var yamlProvider = provider.GetRequiredService<Yaml.Providers.IRuleSetProvider>();
+        var reloaded = new System.Collections.Generic.List<Yaml.Providers.RuleSetReloadedEventArgs>();
+        var failed = new System.Collections.Generic.List<Yaml.Providers.RuleSetReloadFailedEventArgs>();
+        yamlProvider.Reloaded += (_, e) => reloaded.Add(e);
+        yamlProvider.ReloadFailed += (_, e) => failed.Add(e);
+
+        System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));
+        rules.TryReload(out _);
+        var good = rules.Current;
+        System.IO.File.WriteAllText(file, Given.BrokenRule);
+        rules.TryReload(out _);
+
+        yamlProvider.Should().BeSameAs(rules);
+        reloaded.Should().ContainSingle().Which.RuleSet.Should().BeSameAs(good);
+        var failure = failed.Should().ContainSingle().Subject;
+        failure.Kept.Should().BeSameAs(good);
+        failure.Diagnostics.Should().Contain(d => d.Location.Line == 5 && d.Message.Contains("Custmer"));
+    }
+
+    [Test]
+    public void TryReload_WhileThreadsEvaluate_EveryEvaluationUsesOneWholeSet()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.v0"));
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var facts = Given.For("C1", new TradeInAppraisal("C1", 900_000));
+        var topics = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                topics.Add(evaluator.Evaluate(facts).Decisions.Single().Topic);
+            }
+        })).ToArray();
+        for (var version = 1; version <= 5; version++)
+        {
+            System.IO.File.WriteAllText(file, Given.TradeInRule(topic: $"sales.v{version}"));
+            rules.TryReload(out var errors).Should().BeTrue(string.Join("\n", errors));
+        }
+
+        stop.Cancel();
+        Task.WaitAll(readers);
+
+        rules.Generation.Should().Be(6);
+        topics.Should().NotBeEmpty().And.OnlyContain(t => t.StartsWith("sales.v", System.StringComparison.Ordinal));
+        evaluator.Evaluate(facts).Decisions.Single().Topic.Should().Be("sales.v5");
+    }
+}

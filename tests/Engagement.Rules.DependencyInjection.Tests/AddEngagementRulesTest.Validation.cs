@@ -1,0 +1,89 @@
+using System.IO;
+using Engagement.Rules.DependencyInjection.Tests.Support;
+using Engagement.Rules.Policies;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Engagement.Rules.DependencyInjection.Tests;
+
+public sealed partial class AddEngagementRulesTest
+{
+    [Test]
+    public void AddEngagementRules_NoRuleSource_ReportsIt()
+    {
+        var act = () => new ServiceCollection().AddEngagementRules(_ => { });
+
+        act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("No rules");
+    }
+
+    [Test]
+    public void AddEngagementRules_ManyProblems_ReportsEveryOneAtOnce()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-rules-folder-" + System.Guid.NewGuid().ToString("N"));
+        var act = () => new ServiceCollection().AddEngagementRules(o =>
+        {
+            o.RuleFolders.Add(missing);
+            o.RuleFolders.Add(" ");
+            o.AddRuleText("same.yaml", Given.TradeInRule());
+            o.AddRuleText("same.yaml", Given.TradeInRule());
+            o.AddFactType<TradeInAppraisal>("Customer");
+            o.AddEmbeddedRules(typeof(AddEngagementRulesTest).Assembly, "Nothing.Here.");
+            o.ReloadDelay = Duration.FromMinutes(-1);
+            o.Policy = PolicyOptions.Default with { StopConditions = PolicyOptions.Default.StopConditions with { EmailSunsetAfterUnengaged = 0 } };
+        });
+
+        var errors = act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors;
+        errors.Should().HaveCount(7);
+        errors.Should().Contain(e => e.Contains(missing) && e.Contains("RuleFolders[0]"));
+        errors.Should().Contain(e => e.Contains("RuleFolders[1] is empty"));
+        errors.Should().Contain(e => e.Contains("'same.yaml' is used 2 times"));
+        errors.Should().Contain(e => e.Contains("AddFactType<TradeInAppraisal>(\"Customer\")"));
+        errors.Should().Contain(e => e.Contains("Nothing.Here."));
+        errors.Should().Contain(e => e.Contains("ReloadDelay"));
+        errors.Should().Contain(e => e.StartsWith("- Policy: ", System.StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void AddEngagementRules_HotReloadWithoutFolders_IsAnError()
+    {
+        var act = () => new ServiceCollection().AddEngagementRules(o =>
+        {
+            o.AddRuleText("a.yaml", Given.TradeInRule());
+            o.HotReload = true;
+        });
+
+        act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors.Should().ContainSingle().Which.Should().Contain("HotReload");
+    }
+
+    [Test]
+    public void Resolve_BrokenRuleFolder_FailsWithEveryDiagnosticFormatted()
+    {
+        using var folder = new TempFolder();
+        folder.Write("broken.yaml", Given.BrokenRule);
+        folder.Write("also-broken.yaml", Given.BrokenRule.Replace("id: broken", "id: other", System.StringComparison.Ordinal).Replace("Custmer", "Vehicel", System.StringComparison.Ordinal));
+        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+
+        var act = () => provider.GetRequiredService<IEngagementEvaluator>();
+
+        var exception = act.Should().Throw<EngagementRulesConfigurationException>().Which;
+        exception.Errors.Should().OnlyContain(e => e.StartsWith(folder.Path, System.StringComparison.Ordinal), "every diagnostic names its file");
+        exception.Errors.Should().Contain(e => e.Contains("broken.yaml:5:", System.StringComparison.Ordinal) && e.Contains("Custmer", System.StringComparison.Ordinal));
+        exception.Errors.Should().Contain(e => e.Contains("also-broken.yaml:5:", System.StringComparison.Ordinal) && e.Contains("Vehicel", System.StringComparison.Ordinal));
+        exception.Message.Should().Contain($"{exception.Errors.Count} error(s)").And.Contain("Custmer").And.Contain("Vehicel");
+    }
+
+    [Test]
+    public void Resolve_SameRuleIdInTwoSources_ReportsTheDuplicate()
+    {
+        using var provider = Services.Build(o =>
+        {
+            o.AddRuleText("one.yaml", Given.TradeInRule());
+            o.AddRuleText("two.yaml", Given.TradeInRule(topic: "sales.other"));
+        });
+
+        var act = () => provider.GetRequiredService<IEngagementRuleSetProvider>();
+
+        act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Contain("two.yaml").And.Contain("'trade-in-offer'").And.Contain("one.yaml");
+    }
+}
