@@ -193,18 +193,30 @@ internal sealed partial class RuleBuilder
 
     private Expression? IdOf(Expression value, string property, SyntaxNode at, string what, string expected)
     {
+        if (AsText(value) is { } text)
+        {
+            return text;
+        }
+
+        var member = value.Type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance);
+        if (member is not null && AsText(Expression.Property(value, member)) is { } id)
+        {
+            return id;
+        }
+
+        return WrongType(at, what, $"{expected} or a fact with a {property}", value.Type);
+    }
+
+    /// <summary>Text, or a value type wrapping text in a <c>Value</c> (e.g. a <c>Vin</c>).</summary>
+    private static Expression? AsText(Expression value)
+    {
         if (value.Type == typeof(string))
         {
             return value;
         }
 
-        var member = value.Type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance);
-        if (member is not null && member.PropertyType == typeof(string))
-        {
-            return Expression.Property(value, member);
-        }
-
-        return WrongType(at, what, $"{expected} or a fact with a {property}", value.Type);
+        var inner = value.Type.IsValueType ? value.Type.GetProperty("Value", BindingFlags.Public | BindingFlags.Instance) : null;
+        return inner is not null && inner.PropertyType == typeof(string) ? Expression.Property(value, inner) : null;
     }
 
     private Expression? WrongType(SyntaxNode at, string what, string expected, Type actual)

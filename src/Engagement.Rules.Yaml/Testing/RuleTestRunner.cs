@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Facts;
+using NodaTime;
+
+namespace Engagement.Rules.Yaml.Testing;
+
+/// <summary>
+/// Runs rule tests: <c>*.tests.yaml</c> files that give a customer's facts and an evaluation instant and say which
+/// touches must be decided, which must not, and which must be suppressed and why (docs/rule-tests.md). Each case
+/// is evaluated exactly as in production: the rules are loaded with <see cref="RuleFileLoader"/>, compiled, and
+/// evaluated with the policies by <see cref="EngagementEvaluator"/>. Thread-safe; rule sets are loaded once per
+/// runner.
+/// </summary>
+public sealed class RuleTestRunner
+{
+    private readonly RuleTestOptions _options;
+    private readonly ConcurrentDictionary<string, Lazy<LoadedRules>> _rules = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="options">The loader and policy settings; <see cref="RuleTestOptions.Default"/> when null.</param>
+    public RuleTestRunner(RuleTestOptions? options = null)
+    {
+        _options = options ?? RuleTestOptions.Default;
+    }
+
+    /// <summary>
+    /// Finds the cases of test files: each path is a <c>*.tests.yaml</c> file or a folder searched recursively for
+    /// them (hidden entries skipped), in ordinal path order. A file that cannot be read yields one failing case.
+    /// </summary>
+    /// <param name="paths">Files and folders.</param>
+    /// <returns>The cases, file by file, in file order.</returns>
+    /// <exception cref="FileNotFoundException">A path is neither a file nor a folder.</exception>
+    public static IReadOnlyList<RuleTestCase> Discover(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(Path.GetFullPath(path));
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*.tests.yaml", SearchOption.AllDirectories))
+                {
+                    var relative = Path.GetRelativePath(path, file);
+                    if (!relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                    {
+                        files.Add(Path.GetFullPath(file));
+                    }
+                }
+            }
+            else
+            {
+                throw new FileNotFoundException($"The rule test path '{path}' is neither a file nor a folder.", path);
+            }
+        }
+
+        return files.SelectMany(TestFileReader.Read).ToArray();
+    }
+
+    /// <summary>Runs every case found under the paths.</summary>
+    /// <param name="paths">Files and folders, as for <see cref="Discover"/>.</param>
+    /// <returns>One result per case, in discovery order.</returns>
+    public IReadOnlyList<RuleTestResult> Run(IEnumerable<string> paths) => Discover(paths).Select(Run).ToArray();
+
+    /// <summary>Runs one case: loads its rules (once per runner), evaluates its facts, checks its expectations.</summary>
+    /// <param name="testCase">The case.</param>
+    /// <returns>The result; never throws for bad rules, facts or expectations (they fail the case).</returns>
+    public RuleTestResult Run(RuleTestCase testCase)
+    {
+        ArgumentNullException.ThrowIfNull(testCase);
+        if (testCase.Error is { } error || testCase.Spec is not { } spec)
+        {
+            return Fail(testCase, testCase.Error ?? "The case could not be read.");
+        }
+
+        var rules = _rules.GetOrAdd(string.Join("|", spec.RulePaths), _ => new Lazy<LoadedRules>(() => Load(spec.RulePaths))).Value;
+        if (rules.Evaluator is not { } evaluator)
+        {
+            return Fail(testCase, $"The rules ({string.Join(", ", spec.RulePaths)}) do not load:{Environment.NewLine}{rules.Error}");
+        }
+
+        EngagementResult result;
+        try
+        {
+            var catalog = _options.LoaderOptions.Catalog;
+            var customer = YamlFacts.Convert<Customer>(spec.Customer, "customer");
+            var dealership = YamlFacts.Convert<Dealership>(spec.Dealership, "dealership");
+            var facts = new CustomerFacts(customer, dealership, YamlFacts.Facts(spec.Facts, catalog));
+            result = evaluator.Evaluate(facts, spec.At);
+        }
+        catch (TestFileException ex)
+        {
+            return Fail(testCase, $"{testCase.File}:{ex.Line}: {ex.Message}");
+        }
+        catch (ArgumentException ex)
+        {
+            return Fail(testCase, $"{testCase.Location}: the facts are not valid together: {ex.Message}");
+        }
+        catch (EngagementEvaluationException ex)
+        {
+            return Fail(testCase, $"{testCase.Location}: the evaluation failed: {ex.Message}{Environment.NewLine}{ex.InnerException}");
+        }
+
+        return Check(testCase, spec, result);
+    }
+
+    private static RuleTestResult Check(RuleTestCase testCase, CaseSpec spec, EngagementResult result)
+    {
+        var problems = new List<string>();
+        var matched = new HashSet<TouchDecision>(ReferenceEqualityComparer.Instance);
+        foreach (var expected in spec.Expected)
+        {
+            var hits = result.Decisions.Where(expected.Matches).ToList();
+            if (hits.Count == 0)
+            {
+                var near = result.Decisions.Where(d => expected.Topic is null || d.Topic == expected.Topic).ToList();
+                var suppressed = result.Suppressed.Concat(result.HeldOut).Where(s => expected.Topic is null || s.Proposal.Topic == expected.Topic).ToList();
+                var actual = near.Count > 0
+                    ? "the same topic was decided as: " + string.Join("; ", near.Select(Describe))
+                    : suppressed.Count > 0
+                        ? "it was proposed but stopped: " + string.Join("; ", suppressed.Select(Describe))
+                        : "no rule proposed it";
+                problems.Add($"line {expected.Line}: expected the touch {expected}; {actual}.");
+            }
+
+            foreach (var hit in hits)
+            {
+                matched.Add(hit);
+            }
+        }
+
+        foreach (var unwanted in spec.NotExpected)
+        {
+            foreach (var hit in result.Decisions.Where(unwanted.Matches))
+            {
+                problems.Add($"line {unwanted.Line}: expected no touch {unwanted}, but got: {Describe(hit)}.");
+            }
+        }
+
+        foreach (var expected in spec.ExpectedSuppressed)
+        {
+            if (!result.Suppressed.Concat(result.HeldOut).Any(expected.Matches))
+            {
+                var decided = result.Decisions.Where(d => expected.Topic is null || d.Topic == expected.Topic).ToList();
+                var other = result.Suppressed.Where(s => expected.Topic is null || s.Proposal.Topic == expected.Topic).ToList();
+                var actual = decided.Count > 0
+                    ? "it was decided: " + string.Join("; ", decided.Select(Describe))
+                    : other.Count > 0
+                        ? "it was suppressed otherwise: " + string.Join("; ", other.Select(Describe))
+                        : "no rule proposed it";
+                problems.Add($"line {expected.Line}: expected the suppression {expected}; {actual}.");
+            }
+        }
+
+        if (spec.NothingElse)
+        {
+            foreach (var extra in result.Decisions.Where(d => !matched.Contains(d)))
+            {
+                problems.Add($"nothingElse: an unexpected touch was decided: {Describe(extra)}.");
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            return new RuleTestResult(testCase, true, $"{result.Decisions.Count} decided, {result.Suppressed.Count} suppressed.");
+        }
+
+        var lines = new List<string> { $"{testCase.Location}: case '{testCase.Name}' failed:" };
+        lines.AddRange(problems.Select(p => "  - " + p));
+        lines.Add($"Decisions ({result.Decisions.Count}):");
+        foreach (var decision in result.Decisions)
+        {
+            lines.Add("  - " + Describe(decision));
+            lines.AddRange(decision.Explanation.ToLines().Select(l => "      " + l));
+        }
+
+        lines.Add($"Suppressed ({result.Suppressed.Count}) and held out ({result.HeldOut.Count}):");
+        foreach (var suppressed in result.Suppressed.Concat(result.HeldOut))
+        {
+            lines.Add("  - " + Describe(suppressed));
+            lines.AddRange(suppressed.Explanation.ToLines().Select(l => "      " + l));
+        }
+
+        lines.AddRange(result.Diagnostics.Select(d => "Diagnostic: " + d));
+        return new RuleTestResult(testCase, false, string.Join(Environment.NewLine, lines));
+    }
+
+    private static string Describe(TouchDecision d) =>
+        $"{{ topic: {d.Topic}, rule: {d.RuleId}, kind: {d.Kind}, class: {d.Class}, customer: {d.CustomerId}, vehicle: {d.Vin ?? "-"}, channel: {d.Channel}, due: {d.DueAt} ({d.DueLocal.LocalDateTime:uuuu-MM-dd'T'HH:mm} {d.DueLocal.Zone.Id}) }}";
+
+    private static string Describe(SuppressedTouch s) =>
+        $"{{ topic: {s.Proposal.Topic}, rule: {s.Proposal.RuleId}, class: {s.Proposal.Class}, vehicle: {s.Proposal.Vin ?? "-"}, dueOn: {s.Proposal.DueOn:uuuu-MM-dd}, reason: {s.Reason} }}";
+
+    private static RuleTestResult Fail(RuleTestCase testCase, string message) => new(testCase, false, message);
+
+    private LoadedRules Load(IReadOnlyList<string> paths)
+    {
+        var loaded = new RuleFileLoader(_options.LoaderOptions).Load(paths);
+        if (!loaded.Success)
+        {
+            return new LoadedRules(null, loaded.FormatDiagnostics());
+        }
+
+        try
+        {
+            return new LoadedRules(EngagementEvaluator.Create(RuleCompiler.Compile(loaded.Rules), UnusedClock.Instance, _options.PolicyOptions), null);
+        }
+        catch (RuleCompilationException ex)
+        {
+            return new LoadedRules(null, ex.Message);
+        }
+    }
+
+    private sealed record LoadedRules(IEngagementEvaluator? Evaluator, string? Error);
+
+    /// <summary>Every case passes its own instant, so the evaluator's clock is never read.</summary>
+    private sealed class UnusedClock : IClock
+    {
+        public static UnusedClock Instance { get; } = new();
+
+        public Instant GetCurrentInstant() => throw new InvalidOperationException("Rule tests evaluate at the case's 'at' instant.");
+    }
+}

@@ -1,0 +1,315 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Engagement.Rules.Decisions;
+using NodaTime;
+using NodaTime.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Engagement.Rules.Yaml.Testing;
+
+/// <summary>Reads a <c>*.tests.yaml</c> file into cases (docs/rule-tests.md).</summary>
+internal static class TestFileReader
+{
+    public const string ApiVersion = "engagement-rule-tests/v1";
+
+    private const int MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly string[] FileKeys = ["apiVersion", "rules", "defaults", "cases"];
+    private static readonly string[] DefaultKeys = ["at", "customer", "dealership", "facts"];
+    private static readonly string[] CaseKeys = ["name", "description", "at", "customer", "dealership", "facts", "expect", "expectNot", "expectSuppressed", "nothingElse"];
+    private static readonly string[] ExpectationKeys = ["topic", "rule", "kind", "class", "customer", "vehicle", "channel", "due", "reason"];
+    private static readonly LocalDateTimePattern LocalMinutes = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
+
+    public static IReadOnlyList<RuleTestCase> Read(string path)
+    {
+        var file = Path.GetFullPath(path);
+        try
+        {
+            return ReadCases(file);
+        }
+        catch (TestFileException ex)
+        {
+            return [new RuleTestCase(file, "(file)", ex.Line, null, $"{file}:{ex.Line}: {ex.Message}")];
+        }
+        catch (YamlException ex)
+        {
+            return [new RuleTestCase(file, "(file)", (int)ex.Start.Line, null, $"{file}:{ex.Start.Line}: not valid YAML: {ex.Message}")];
+        }
+        catch (IOException ex)
+        {
+            return [new RuleTestCase(file, "(file)", 0, null, $"{file}: cannot be read: {ex.Message}")];
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return [new RuleTestCase(file, "(file)", 0, null, $"{file}: cannot be read: {ex.Message}")];
+        }
+    }
+
+    private static List<RuleTestCase> ReadCases(string file)
+    {
+        if (new FileInfo(file).Length > MaxFileBytes)
+        {
+            throw new TestFileException(0, $"The file is larger than {MaxFileBytes} bytes; split it.");
+        }
+
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(file))
+        {
+            stream.Load(reader);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new TestFileException(1, $"A test file is one YAML mapping starting with 'apiVersion: {ApiVersion}'.");
+        }
+
+        CheckKeys(root, FileKeys, "a test file");
+        var version = root.Children.TryGetValue(new YamlScalarNode("apiVersion"), out var v) ? Text(v, "apiVersion") : null;
+        if (version != ApiVersion)
+        {
+            throw new TestFileException(Line(v ?? root), $"A test file starts with 'apiVersion: {ApiVersion}'{(version is null ? string.Empty : $" (found '{version}')")}.");
+        }
+
+        var folder = Path.GetDirectoryName(file)!;
+        var rules = Get(root, "rules") is { } rulesNode
+            ? Items(rulesNode, "rules").Select(n => Path.GetFullPath(Path.Combine(folder, Text(n, "rules")))).ToArray()
+            : [folder];
+
+        var defaults = Get(root, "defaults") is { } d ? Mapping(d, "defaults") : new YamlMappingNode();
+        CheckKeys(defaults, DefaultKeys, "'defaults'");
+
+        if (Get(root, "cases") is not { } casesNode)
+        {
+            throw new TestFileException(Line(root), "A test file needs 'cases': a list of cases.");
+        }
+
+        var cases = new List<RuleTestCase>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var item in Items(casesNode, "cases"))
+        {
+            index++;
+            var name = item is YamlMappingNode m && Get(m, "name") is YamlScalarNode n && !string.IsNullOrWhiteSpace(n.Value)
+                ? n.Value!
+                : string.Create(CultureInfo.InvariantCulture, $"case {index}");
+            try
+            {
+                if (!names.Add(name))
+                {
+                    throw new TestFileException(Line(item), $"The case name '{name}' is used twice in this file; names identify cases in test reports.");
+                }
+
+                cases.Add(new RuleTestCase(file, name, Line(item), Case(item, defaults, rules), null));
+            }
+            catch (TestFileException ex)
+            {
+                cases.Add(new RuleTestCase(file, name, Line(item), null, $"{file}:{ex.Line}: case '{name}': {ex.Message}"));
+            }
+        }
+
+        if (cases.Count == 0)
+        {
+            throw new TestFileException(Line(casesNode), "'cases' is empty; a test file needs at least one case.");
+        }
+
+        return cases;
+    }
+
+    private static CaseSpec Case(YamlNode node, YamlMappingNode defaults, IReadOnlyList<string> rules)
+    {
+        var mapping = Mapping(node, "a case");
+        CheckKeys(mapping, CaseKeys, "a case");
+        if (Get(mapping, "name") is null)
+        {
+            throw new TestFileException(Line(node), "A case needs a 'name'.");
+        }
+
+        var atNode = Get(mapping, "at") ?? Get(defaults, "at") ?? throw new TestFileException(Line(node), "The case has no 'at' (the evaluation instant, e.g. 2026-03-10T15:00:00Z), nor do the defaults.");
+        var at = InstantOf(atNode, "at");
+        var customer = Merge(Get(defaults, "customer"), Get(mapping, "customer"), "customer")
+            ?? throw new TestFileException(Line(node), "The case has no 'customer', nor do the defaults.");
+        var dealership = Merge(Get(defaults, "dealership"), Get(mapping, "dealership"), "dealership")
+            ?? throw new TestFileException(Line(node), "The case has no 'dealership', nor do the defaults.");
+        var facts = new List<YamlNode>();
+        foreach (var source in new[] { Get(defaults, "facts"), Get(mapping, "facts") })
+        {
+            if (source is not null && !(source is YamlScalarNode { Value: null or "" or "~" or "null" }))
+            {
+                facts.AddRange(Items(source, "facts"));
+            }
+        }
+
+        var expected = Expectations(Get(mapping, "expect"), "expect", allowReason: false);
+        var notExpected = Expectations(Get(mapping, "expectNot"), "expectNot", allowReason: false);
+        var suppressed = Expectations(Get(mapping, "expectSuppressed"), "expectSuppressed", allowReason: true);
+        var nothingElse = Get(mapping, "nothingElse") is { } ne && Bool(ne, "nothingElse");
+        if (expected.Count + notExpected.Count + suppressed.Count == 0 && !nothingElse)
+        {
+            throw new TestFileException(Line(node), "The case expects nothing; give 'expect', 'expectNot', 'expectSuppressed' or 'nothingElse: true'.");
+        }
+
+        return new CaseSpec(rules, at, customer, dealership, facts, expected, notExpected, suppressed, nothingElse);
+    }
+
+    private static List<TouchExpectation> Expectations(YamlNode? node, string what, bool allowReason)
+    {
+        var result = new List<TouchExpectation>();
+        if (node is null)
+        {
+            return result;
+        }
+
+        foreach (var item in Items(node, what))
+        {
+            var m = Mapping(item, $"an item of '{what}'");
+            CheckKeys(m, allowReason ? ExpectationKeys : ExpectationKeys.Where(k => k != "reason").ToArray(), $"an item of '{what}'");
+            if (m.Children.Count == 0)
+            {
+                throw new TestFileException(Line(item), $"An item of '{what}' is empty; give at least a 'topic'.");
+            }
+
+            var e = new TouchExpectation(Line(item))
+            {
+                Topic = Optional(m, "topic"),
+                Rule = Optional(m, "rule"),
+                Kind = Optional(m, "kind"),
+                Class = Get(m, "class") is { } c ? EnumOf<TouchClass>(c, "class") : null,
+                Customer = Optional(m, "customer"),
+                Vehicle = Optional(m, "vehicle"),
+                Channel = Get(m, "channel") is { } ch ? EnumOf<ContactChannel>(ch, "channel") : null,
+                Reason = Get(m, "reason") is { } r ? EnumOf<SuppressionReason>(r, "reason") : null,
+            };
+            if (Get(m, "due") is { } due)
+            {
+                e = Due(e, due);
+            }
+
+            result.Add(e);
+        }
+
+        return result;
+    }
+
+    private static TouchExpectation Due(TouchExpectation e, YamlNode node)
+    {
+        var text = Text(node, "due");
+        if (text.Length == 10)
+        {
+            var date = LocalDatePattern.Iso.Parse(text);
+            return date.Success ? e with { DueDate = date.Value } : throw Bad(node, "due", text, "a date (2026-03-10), a local time (2026-03-10T09:00) or an instant (2026-03-10T15:00:00Z)");
+        }
+
+        if (text.EndsWith('Z'))
+        {
+            return e with { DueAt = InstantOf(node, "due") };
+        }
+
+        var local = LocalMinutes.Parse(text);
+        if (!local.Success)
+        {
+            local = LocalDateTimePattern.ExtendedIso.Parse(text);
+        }
+
+        return local.Success ? e with { DueLocal = local.Value } : throw Bad(node, "due", text, "a date (2026-03-10), a local time (2026-03-10T09:00) or an instant (2026-03-10T15:00:00Z)");
+    }
+
+    /// <summary>Deep merge: mappings merge key by key (the case wins), anything else is replaced.</summary>
+    private static YamlMappingNode? Merge(YamlNode? defaults, YamlNode? own, string what)
+    {
+        if (own is null)
+        {
+            return defaults is null ? null : Mapping(defaults, what);
+        }
+
+        if (defaults is null)
+        {
+            return Mapping(own, what);
+        }
+
+        var result = new YamlMappingNode();
+        var ownMapping = Mapping(own, what);
+        foreach (var pair in Mapping(defaults, what).Children)
+        {
+            if (!ownMapping.Children.ContainsKey(pair.Key))
+            {
+                result.Add(pair.Key, pair.Value);
+            }
+        }
+
+        foreach (var pair in ownMapping.Children)
+        {
+            var key = (YamlScalarNode)pair.Key;
+            var inherited = Get(Mapping(defaults, what), key.Value!);
+            result.Add(pair.Key, pair.Value is YamlMappingNode && inherited is YamlMappingNode ? Merge(inherited, pair.Value, what)! : pair.Value);
+        }
+
+        return result;
+    }
+
+    internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    internal static YamlNode? Get(YamlMappingNode mapping, string key) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? Optional(YamlMappingNode mapping, string key) => Get(mapping, key) is { } node ? Text(node, key) : null;
+
+    private static YamlMappingNode Mapping(YamlNode node, string what) =>
+        node as YamlMappingNode ?? throw new TestFileException(Line(node), $"{what} must be a mapping (key: value lines).");
+
+    private static IEnumerable<YamlNode> Items(YamlNode node, string what) =>
+        node is YamlSequenceNode sequence ? sequence.Children : throw new TestFileException(Line(node), $"'{what}' must be a list ('- ' items).");
+
+    private static string Text(YamlNode node, string what) =>
+        node is YamlScalarNode { Value: { } value } ? value : throw new TestFileException(Line(node), $"'{what}' must be a single value.");
+
+    private static bool Bool(YamlNode node, string what) => Text(node, what) switch
+    {
+        "true" => true,
+        "false" => false,
+        var text => throw Bad(node, what, text, "true or false"),
+    };
+
+    private static Instant InstantOf(YamlNode node, string what)
+    {
+        var text = Text(node, what);
+        var parsed = InstantPattern.ExtendedIso.Parse(text);
+        if (parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        return offset.Success ? offset.Value.ToInstant() : throw Bad(node, what, text, "an instant such as 2026-03-10T15:00:00Z or 2026-03-10T09:00:00-06:00");
+    }
+
+    private static T EnumOf<T>(YamlNode node, string what)
+        where T : struct, Enum
+    {
+        var text = Text(node, what);
+        return Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(text[0])
+            ? value
+            : throw Bad(node, what, text, "one of " + string.Join(", ", Enum.GetNames<T>()));
+    }
+
+    private static TestFileException Bad(YamlNode node, string what, string text, string expected) =>
+        new(Line(node), $"'{what}' is '{text}'; expected {expected}.");
+
+    private static void CheckKeys(YamlMappingNode mapping, IReadOnlyList<string> allowed, string what)
+    {
+        foreach (var key in mapping.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                var near = allowed.FirstOrDefault(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+                throw new TestFileException(
+                    Line(key),
+                    $"Unknown key '{name}' in {what}.{(near is null ? string.Empty : $" Did you mean '{near}'?")} Allowed: {string.Join(", ", allowed)}.");
+            }
+        }
+    }
+}
