@@ -77,6 +77,12 @@ internal static class RunCommand
                 }
                 else
                 {
+                    // In JSON the diagnostics are part of each result; for people they go to stderr, beside the table.
+                    foreach (var diagnostic in result.Diagnostics)
+                    {
+                        console.Error.WriteLine($"note: {diagnostic.Message}");
+                    }
+
                     foreach (var decision in result.Decisions)
                     {
                         table.Add(DecisionFormat.Cells(decision));
