@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Facts;
 
@@ -7,6 +8,10 @@ namespace Engagement.Rules.Serialization;
 /// <summary>One customer and their facts: a JSON document, or one line of a JSON Lines stream.</summary>
 internal sealed class FactsEnvelope
 {
+    /// <summary>An optional link to the JSON Schema (e.g. <c>"../schemas/facts.schema.json"</c>) for editors; not used.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
     /// <summary>The customer.</summary>
     public required Customer Customer { get; init; }
 

@@ -28,7 +28,11 @@ internal static partial class FactsErrors
                 var path = json1 is FactJsonException located ? located.Locate(json1.Path) : json1.Path;
                 var line = lineNumber ?? (json1.LineNumber is { } l ? l + 1 : null);
                 var reason = Reason(json1);
-                if (UnknownDiscriminator().IsMatch(json1.Message) && path is not null)
+                if (NotConverted().Match(json1.Message) is { Success: true } converted && path is not null)
+                {
+                    reason = NotConvertedReason(converted.Groups["type"].Value, json, path, exception) ?? reason;
+                }
+                else if (UnknownDiscriminator().IsMatch(json1.Message) && path is not null)
                 {
                     reason = UnknownTypeReason(json, path);
                     path += "." + FactsContract.TypeProperty;
@@ -59,18 +63,66 @@ internal static partial class FactsErrors
         _ => WithoutLocation(exception.Message),
     };
 
+    // "The JSON value could not be converted to X": say which value and what X looks like.
+    private static string? NotConvertedReason(string typeName, string json, string path, Exception exception)
+    {
+        var value = ValueAt(json, path);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var shown = value.Value.ValueKind == JsonValueKind.String ? $"'{value.Value.GetString()}'" : value.Value.GetRawText();
+        var type = typeof(Vin).Assembly.GetType(typeName);
+        if (type is { IsEnum: true })
+        {
+            var names = Enum.GetNames(type);
+            var hint = value.Value.ValueKind == JsonValueKind.String ? NameSuggestions.Hint(value.Value.GetString()!, names) : " Enum values are written as names, not numbers.";
+            return $"The value {shown} is not a {type.Name}.{hint} Expected one of: {string.Join(", ", names)}.";
+        }
+
+        var expected = typeName switch
+        {
+            "NodaTime.LocalDate" => "an ISO date yyyy-MM-dd, e.g. \"2026-03-01\"",
+            "NodaTime.Instant" => "an ISO instant in UTC, e.g. \"2026-03-01T10:00:00Z\"",
+            "NodaTime.LocalTime" => "a time of day HH:mm:ss, e.g. \"07:30:00\"",
+            "NodaTime.AnnualDate" => "a month and day MM-dd, e.g. \"02-29\"",
+            "Engagement.Rules.Serialization.FactsEnvelope" => "an object {\"customer\": {...}, \"dealership\": {...} or \"dealershipId\": \"...\", \"facts\": [...]}",
+            "Engagement.Rules.Serialization.DealershipSettings" => "an object {\"dealerships\": [...]}",
+            "System.String" => "a JSON string",
+            "System.Boolean" => "true or false",
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Decimal" => "a number",
+            _ => null,
+        };
+        var name = typeName[(typeName.LastIndexOf('.') + 1)..];
+        if (expected is not null)
+        {
+            return $"The value {shown} is not a valid {name}; expected {expected}.";
+        }
+
+        // A value inside a value record: the serializer names the record; the innermost error names the problem.
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost is JsonException ? $"The value {shown} could not be converted." : $"The value {shown} could not be converted: {innermost.Message}";
+    }
+
     // The serializer names the unknown discriminator only in its message: read it from the JSON instead.
     private static string UnknownTypeReason(string json, string path)
     {
         var names = DealershipFactTypes.All.Select(t => t.Name).ToArray();
-        var given = TypeValueAt(json, path);
+        var given = ValueAt(json, path) is { ValueKind: JsonValueKind.Object } fact && fact.TryGetProperty(FactsContract.TypeProperty, out var type) ? type.ToString() : null;
         var known = $"expected one of: {string.Join(", ", names)}.";
         return given is null
             ? $"The fact's \"{FactsContract.TypeProperty}\" is not a fact type name; {known}"
             : $"Unknown fact type '{given}'.{NameSuggestions.Hint(given, names)} The fact types are: {string.Join(", ", names)}.";
     }
 
-    private static string? TypeValueAt(string json, string path)
+    private static JsonElement? ValueAt(string json, string path)
     {
         try
         {
@@ -88,7 +140,7 @@ internal static partial class FactsErrors
                 }
             }
 
-            return element.TryGetProperty(FactsContract.TypeProperty, out var type) ? type.ToString() : null;
+            return element.Clone();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or IndexOutOfRangeException or System.Collections.Generic.KeyNotFoundException)
         {
@@ -98,6 +150,9 @@ internal static partial class FactsErrors
 
     [GeneratedRegex(@"\s*(Path: \S* \| )?LineNumber: \d+ \| BytePositionInLine: \d+\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex LocationSuffix();
+
+    [GeneratedRegex(@"^The JSON value could not be converted to (?<type>[\w.]+)\.", RegexOptions.CultureInvariant)]
+    private static partial Regex NotConverted();
 
     [GeneratedRegex("unrecognized type discriminator id", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownDiscriminator();

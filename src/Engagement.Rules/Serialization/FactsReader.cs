@@ -22,7 +22,7 @@ namespace Engagement.Rules.Serialization;
 /// lazily, one line at a time (constant memory); blank lines are ignored. Choose per call what a bad line does:
 /// the overloads without a callback throw at the first bad line (the lines before it have been returned); the
 /// overloads with <c>onError</c> report every bad line to it and go on with the next line. The callback may collect
-/// the errors, log them, or throw to stop.
+/// the errors, log them, or throw to stop. A reader is immutable and may be shared between threads.
 /// </remarks>
 public sealed partial class FactsReader
 {
@@ -187,7 +187,7 @@ public sealed partial class FactsReader
             var path = FactIndex().Match(e.Message) is { Success: true } match
                 ? string.Create(CultureInfo.InvariantCulture, $"$.facts[{match.Groups[1].Value}]")
                 : "$.facts";
-            throw new FactsFormatException(e.Message, LineOf(lineNumber), path, null, e);
+            throw new FactsFormatException(e.Message, lineNumber, path, null, e);
         }
     }
 
@@ -219,10 +219,8 @@ public sealed partial class FactsReader
         throw Error($"Unknown dealership id '{id}'.{known}", lineNumber, "$.dealershipId");
     }
 
-    // A document has no JSON Lines line number; the line of a semantic error in a document is unknown.
-    private static long? LineOf(long? lineNumber) => lineNumber;
-
-    private static FactsFormatException Error(string reason, long? lineNumber, string path) => new(reason, LineOf(lineNumber), path, null, null);
+    // Checks made after parsing know the JSON Lines line, but not the line within a document.
+    private static FactsFormatException Error(string reason, long? lineNumber, string path) => new(reason, lineNumber, path, null, null);
 
     [GeneratedRegex(@"^Facts\[(\d+)\]", RegexOptions.CultureInvariant)]
     private static partial Regex FactIndex();

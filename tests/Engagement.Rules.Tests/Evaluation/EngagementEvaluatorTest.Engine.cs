@@ -135,4 +135,25 @@ public sealed partial class EngagementEvaluatorTest
         forecast.Touches.Where(t => t.Class == TouchClass.Marketing).Select(t => t.Topic).Should().Equal(["offer.accessories.6", "offer.accessories.7"], "each month's topic goes once: the June topic is in cooldown for the rest of June");
         forecast.Touches.GroupBy(t => t.DueLocal.Date).Should().OnlyContain(g => g.Count() == 1);
     }
+
+    [Test]
+    public void Evaluate_LoopingRule_ThrowsNamingTheCustomerWithTheEngineErrorInside()
+    {
+        var looping = RuleCompiler.Compile(
+        [
+            new RuleBuilder("loop")
+                .Match<Customer>("c")
+                .Action((IActionContext ctx, Customer c) => ctx.Update(NextVersion(c)))
+                .Build(),
+        ]);
+        var evaluator = EngagementEvaluator.Create(looping, new FakeClock(Now));
+
+        var act = () => evaluator.Evaluate(FactsOf());
+
+        var error = act.Should().Throw<EngagementEvaluationException>().Which;
+        error.CustomerId.Should().Be("C1");
+        error.InnerException.Should().BeOfType<RuleLoopException>();
+    }
+
+    private static Customer NextVersion(Customer customer) => customer with { HouseholdSize = (customer.HouseholdSize ?? 0) % 5 + 1 };
 }

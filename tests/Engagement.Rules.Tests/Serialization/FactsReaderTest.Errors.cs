@@ -159,6 +159,39 @@ public partial class FactsReaderTest
         error.BytePositionInLine.Should().Be(24, "the second comma is the 25th byte of the line");
     }
 
+    [Test]
+    public void ReadCustomerFacts_BadDate_ReportsThePathAndTheIsoForm()
+    {
+        var order = "{\"type\":\"Complaint\",\"id\":\"CP-1\",\"customerId\":\"C-1\",\"openedOn\":\"2026-13-01\"}";
+
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", order));
+
+        error.Path.Should().Be("$.facts[0].openedOn");
+        error.Reason.Should().Contain("2026-13-01");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_UnknownEnumName_SuggestsTheCloseName()
+    {
+        var json = JsonFixtures.MinimalLine("C-1").Replace("\"timeZoneId\":\"America/Chicago\"},", "\"timeZoneId\":\"America/Chicago\",\"status\":\"Activ\"},", StringComparison.Ordinal);
+
+        var error = ReadError(json);
+
+        error.Path.Should().Be("$.customer.status");
+        error.Reason.Should().Contain("'Activ'").And.Contain("Did you mean 'Active'?").And.Contain("Active, Deceased, MovedAway");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_BadValueInsideAValueRecord_ReportsItsPathAndForm()
+    {
+        var json = JsonFixtures.MinimalLine("C-1").Replace("\"timeZoneId\":\"America/Chicago\"},", "\"timeZoneId\":\"America/Chicago\",\"birthDate\":{\"monthDay\":\"2-30\"}},", StringComparison.Ordinal);
+
+        var error = ReadError(json);
+
+        error.Path.Should().Be("$.customer.birthDate.monthDay");
+        error.Reason.Should().Contain("'2-30'").And.Contain("MM");
+    }
+
     private static FactsFormatException ReadError(string json)
     {
         var act = () => Reader.ReadCustomerFacts(json);

@@ -49,6 +49,16 @@ public partial class FactsReaderTest
     }
 
     [Test]
+    public void ReadCustomerFactsLines_LineThatIsNotAnObject_SaysWhatALineIs()
+    {
+        var act = () => Reader.ReadCustomerFactsLines(new StringReader("[1, 2]")).ToList();
+
+        var error = act.Should().Throw<FactsFormatException>().Which;
+        error.Path.Should().Be("$");
+        error.Reason.Should().Contain("The value [1, 2]").And.Contain("\"customer\"");
+    }
+
+    [Test]
     public void ReadCustomerFactsLines_EndlessInput_IsReadLazily()
     {
         using var endless = new EndlessLines(JsonFixtures.MinimalLine("C-1"));

@@ -89,6 +89,14 @@ public partial class FactsReaderTest
     }
 
     [Test]
+    public void ReadCustomerFacts_SchemaLink_IsAcceptedForEditors()
+    {
+        var json = "{\"$schema\":\"../schemas/facts.schema.json\"," + JsonFixtures.MinimalLine("C-1")[1..];
+
+        new FactsReader().ReadCustomerFacts(json).Customer.CustomerId.Should().Be("C-1");
+    }
+
+    [Test]
     public void ReadCustomerFacts_Stream_ReadsUtf8()
     {
         var json = JsonFixtures.Document(JsonFixtures.CustomerFacts());
