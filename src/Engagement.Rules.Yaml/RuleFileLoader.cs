@@ -65,7 +65,7 @@ public sealed class RuleFileLoader
         var reader = new NodeReader(context);
         var conditions = new ConditionLibrary(context);
         var rulesByFile = new List<(RuleFileUnit File, IReadOnlyList<SyntaxNode> Rules)>();
-        foreach (var file in files.Units)
+        foreach (var file in files.IncludedFirst())
         {
             if (file.Document is not { } document)
             {
@@ -85,6 +85,8 @@ public sealed class RuleFileLoader
             }
         }
 
+        // Rules in load order (the order of the files given, then their includes), whatever order definitions took.
+        rulesByFile.Sort((a, b) => a.File.Order.CompareTo(b.File.Order));
         var result = new List<RuleDefinition>();
         var ids = new Dictionary<string, ScalarSyntax>(StringComparer.Ordinal);
         var count = 0;

@@ -10,7 +10,8 @@ namespace Engagement.Rules.Benchmarks.Compare;
 /// <summary>
 /// Compares two BenchmarkDotNet JSON exports (<c>--exporters json</c>, the <c>*-report-full.json</c> or
 /// <c>*-report.json</c> files) and flags each benchmark whose mean time or allocation grew by more than a
-/// threshold. Usage: <c>--compare baseline.json current.json [--threshold 10]</c>; exit code 1 on a regression.
+/// threshold. Usage: <c>--compare baseline current [--threshold 10]</c>, each a JSON export or a folder of them
+/// (e.g. a copy of <c>BenchmarkDotNet.Artifacts/results</c>); exit code 1 on a regression.
 /// </summary>
 internal static class ResultComparer
 {
@@ -27,19 +28,19 @@ internal static class ResultComparer
 
         if (files.Count != 2)
         {
-            output.WriteLine("usage: --compare baseline.json current.json [--threshold percent]");
+            output.WriteLine("usage: --compare baseline current [--threshold percent]   (each a JSON export or a folder of them)");
             return 2;
         }
 
         var baseline = Load(files[0]);
         var current = Load(files[1]);
         var regressions = 0;
-        output.WriteLine($"{"benchmark",-70} {"base mean",12} {"new mean",12} {"change",8} {"base alloc",12} {"new alloc",12} {"change",8}");
+        output.WriteLine($"{"benchmark",-60} {"base mean",12} {"new mean",12} {"change",8} {"base alloc",12} {"new alloc",12} {"change",8}");
         foreach (var (name, now) in current)
         {
             if (!baseline.TryGetValue(name, out var before))
             {
-                output.WriteLine($"{name,-70} (new)");
+                output.WriteLine($"{name,-60} (new)");
                 continue;
             }
 
@@ -48,14 +49,14 @@ internal static class ResultComparer
             var regressed = timeChange > threshold || allocChange > threshold;
             regressions += regressed ? 1 : 0;
             output.WriteLine(
-                $"{name,-70} {Time(before.MeanNs),12} {Time(now.MeanNs),12} {Percent(timeChange),8} "
+                $"{name,-60} {Time(before.MeanNs),12} {Time(now.MeanNs),12} {Percent(timeChange),8} "
                 + $"{Bytes(before.AllocatedBytes),12} {Bytes(now.AllocatedBytes),12} {Percent(allocChange),8}"
                 + (regressed ? "  REGRESSION" : string.Empty));
         }
 
         foreach (var name in baseline.Keys.Except(current.Keys))
         {
-            output.WriteLine($"{name,-70} (missing from the current results)");
+            output.WriteLine($"{name,-60} (missing from the current results)");
         }
 
         output.WriteLine(regressions == 0
@@ -66,11 +67,23 @@ internal static class ResultComparer
 
     private static Dictionary<string, (double MeanNs, double AllocatedBytes)> Load(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
         var results = new Dictionary<string, (double, double)>(StringComparer.Ordinal);
+        var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray() : [path];
+        foreach (var file in files)
+        {
+            Load(file, results);
+        }
+
+        return results;
+    }
+
+    private static void Load(string path, Dictionary<string, (double MeanNs, double AllocatedBytes)> results)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
         foreach (var benchmark in document.RootElement.GetProperty("Benchmarks").EnumerateArray())
         {
-            var name = benchmark.GetProperty("FullName").GetString()!;
+            // Shortened for the table: the namespace is the same for every benchmark.
+            var name = benchmark.GetProperty("FullName").GetString()!.Replace("Engagement.Rules.Benchmarks.", string.Empty, StringComparison.Ordinal);
             if (!benchmark.TryGetProperty("Statistics", out var statistics) || statistics.ValueKind != JsonValueKind.Object)
             {
                 continue; // a benchmark that failed has no statistics
@@ -82,8 +95,6 @@ internal static class ResultComparer
                 : 0;
             results[name] = (mean, allocated);
         }
-
-        return results;
     }
 
     private static double Change(double before, double now) => before == 0 ? (now == 0 ? 0 : 100) : (now - before) / before * 100;

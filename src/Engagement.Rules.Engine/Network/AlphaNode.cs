@@ -108,11 +108,18 @@ internal sealed class AlphaMemoryNode
 
     public JoinNode[] KeyedSuccessors { get; private set; } = [];
 
+    /// <summary>
+    /// False when every successor joins the root token (a rule's first pattern): such a join reads its alpha
+    /// memory only when the root token appears, before any fact, so the memory's contents need not be kept.
+    /// </summary>
+    public bool IsStored { get; private set; }
+
     public void Freeze()
     {
         var list = new List<JoinNode>(SuccessorList);
         list.Sort((a, b) => b.Rank.CompareTo(a.Rank));
         Successors = list.ToArray();
         KeyedSuccessors = list.FindAll(j => j.IsKeyed).ToArray();
+        IsStored = list.Exists(j => j.Parent is not RootNode);
     }
 }

@@ -41,7 +41,9 @@ internal sealed class ConditionalNode : BetaNode
 
     public override void LeftActivate(Session session, Token parent)
     {
-        var owner = new OwnerToken(parent, Owner.Id) { Initializing = true };
+        var owner = Kind == ConditionalKind.Aggregate
+            ? new AggregateOwnerToken(parent, Owner.Id) { Initializing = true }
+            : new OwnerToken(parent, Owner.Id) { Initializing = true };
         Owner.Emit(session, owner);
         owner.Initializing = false;
         if (owner.Removed)
@@ -68,17 +70,18 @@ internal sealed class ConditionalNode : BetaNode
             default:
                 if (Aggregate!.IsGroupBy)
                 {
-                    if (owner.Groups is not null)
+                    var aggregateOwner = (AggregateOwnerToken)owner;
+                    if (aggregateOwner.Groups is not null)
                     {
-                        foreach (var group in owner.Groups.ToArray())
+                        foreach (var group in aggregateOwner.Groups.ToArray())
                         {
-                            RefreshGroup(session, owner, group);
+                            RefreshGroup(session, aggregateOwner, group);
                         }
                     }
                 }
                 else
                 {
-                    RefreshAggregate(session, owner);
+                    RefreshAggregate(session, (AggregateOwnerToken)owner);
                 }
 
                 break;
@@ -125,13 +128,14 @@ internal sealed class ConditionalNode : BetaNode
         }
 
         var spec = Aggregate!;
+        var aggregate = (AggregateOwnerToken)owner;
         if (spec.IsGroupBy)
         {
-            OnGroupResult(session, owner, result, added, spec);
+            OnGroupResult(session, aggregate, result, added, spec);
             return;
         }
 
-        var items = owner.Items ??= new List<AggregateItem>();
+        var items = aggregate.Items ??= new List<AggregateItem>();
         if (added)
         {
             Insert(items, new AggregateItem(result, spec.Select(session, this, result)));
@@ -152,23 +156,24 @@ internal sealed class ConditionalNode : BetaNode
     public void Refresh(Session session, OwnerToken owner)
     {
         owner.Dirty = false;
+        var aggregate = (AggregateOwnerToken)owner;
         if (!Aggregate!.IsGroupBy)
         {
-            RefreshAggregate(session, owner);
+            RefreshAggregate(session, aggregate);
             return;
         }
 
-        foreach (var group in owner.Groups!.ToArray())
+        foreach (var group in aggregate.Groups!.ToArray())
         {
             if (group.Dirty)
             {
                 group.Dirty = false;
-                RefreshGroup(session, owner, group);
+                RefreshGroup(session, aggregate, group);
             }
         }
     }
 
-    private void OnGroupResult(Session session, OwnerToken owner, Token result, bool added, AggregateSpec spec)
+    private void OnGroupResult(Session session, AggregateOwnerToken owner, Token result, bool added, AggregateSpec spec)
     {
         var groups = owner.Groups ??= new List<GroupState>();
         if (added)
@@ -210,7 +215,7 @@ internal sealed class ConditionalNode : BetaNode
         }
     }
 
-    private void RefreshAggregate(Session session, OwnerToken owner)
+    private void RefreshAggregate(Session session, AggregateOwnerToken owner)
     {
         if (owner.Out is not null)
         {
@@ -227,7 +232,7 @@ internal sealed class ConditionalNode : BetaNode
         }
     }
 
-    private void RefreshGroup(Session session, OwnerToken owner, GroupState group)
+    private void RefreshGroup(Session session, AggregateOwnerToken owner, GroupState group)
     {
         if (group.Out is not null)
         {

@@ -73,6 +73,20 @@ internal sealed class Activation : Token, IMatch
         return a is null && b is null;
     }
 
+    /// <summary>True when the fact is one of the match's own facts.</summary>
+    public bool Contains(FactEntry fact)
+    {
+        for (var t = Parent; t is not null; t = t.Parent)
+        {
+            if (t.Fact == fact)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override string ToString() => $"{Rule.Id}({string.Join(", ", Facts)})";
 
     private object[] CollectFacts()

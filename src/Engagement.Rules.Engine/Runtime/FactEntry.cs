@@ -71,7 +71,6 @@ internal sealed class AlphaItem
 
     public int MemoryId { get; }
 
-    public bool Removed;
     public AlphaItem? Next;
     public AlphaItem? Prev;
     public AlphaItem? NextOfFact;
@@ -122,7 +121,6 @@ internal sealed class AlphaList
         }
 
         item.Prev = null;
-        item.Removed = true;
         Count--;
     }
 }

@@ -6,7 +6,7 @@ namespace Engagement.Rules.Engine.Runtime;
 /// The state a not/exists/aggregate node keeps for one left token: the results of its sub-network (a count,
 /// or the aggregated items) and the output token(s) it currently emits.
 /// </summary>
-internal sealed class OwnerToken : Token
+internal class OwnerToken : Token
 {
     public OwnerToken(Token parent, int nodeId)
         : base(parent, null, nodeId)
@@ -17,6 +17,16 @@ internal sealed class OwnerToken : Token
     public bool Dirty;
     public int Count;
     public Token? Out;
+}
+
+/// <summary>The owner state of an aggregate node: the aggregated items (or groups) besides the output.</summary>
+internal sealed class AggregateOwnerToken : OwnerToken
+{
+    public AggregateOwnerToken(Token parent, int nodeId)
+        : base(parent, nodeId)
+    {
+    }
+
     public List<AggregateItem>? Items;
     public List<GroupState>? Groups;
 }

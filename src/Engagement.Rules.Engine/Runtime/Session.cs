@@ -12,8 +12,8 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class Session : ISession
 {
-    /// <summary>Facts are found by a linear scan until there are more than this many; then a dictionary is built.</summary>
-    private const int IdentityMapThreshold = 8;
+    /// <summary>Facts are found by a linear scan (by reference unless they have an identity) up to this many; then a dictionary is built.</summary>
+    private const int IdentityMapThreshold = 32;
 
     private const int LoopWindow = 256;
 
@@ -31,6 +31,7 @@ internal sealed class Session : ISession
     private long _activationSequence;
     private List<Activation>? _stash;
     private bool _stashing;
+    private FactEntry? _updating;
     private List<object>? _pendingRetracts;
     private int _depth;
     private bool _firing;
@@ -38,6 +39,7 @@ internal sealed class Session : ISession
     private ActionContext? _context;
     private SessionEvents? _events;
     private List<AlphaMemoryNode>? _reached;
+    private List<JoinNode>? _joinScratch;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
 
     public Session(ReteNetwork network, SessionOptions options)
@@ -275,6 +277,7 @@ internal sealed class Session : ISession
         FlushAggregates();
         var outerStash = _stashing;
         _stashing = true;
+        _updating = entry;
         try
         {
             RemoveFromNetwork(entry);
@@ -297,6 +300,7 @@ internal sealed class Session : ISession
         finally
         {
             _stashing = outerStash;
+            _updating = null;
         }
 
         if (!_stashing)
@@ -387,9 +391,23 @@ internal sealed class Session : ISession
             return _identityMap.GetValueOrDefault(fact);
         }
 
+        if (fact is IFactIdentity)
+        {
+            for (var entry = _firstFact; entry is not null; entry = entry.Next)
+            {
+                if (FactComparer.Instance.Equals(entry.Object, fact))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        // A fact without an identity can only be found by reference.
         for (var entry = _firstFact; entry is not null; entry = entry.Next)
         {
-            if (FactComparer.Instance.Equals(entry.Object, fact))
+            if (ReferenceEquals(entry.Object, fact))
             {
                 return entry;
             }
@@ -418,7 +436,7 @@ internal sealed class Session : ISession
         }
         else if (_factCount > IdentityMapThreshold)
         {
-            _identityMap = new Dictionary<object, FactEntry>(FactComparer.Instance);
+            _identityMap = new Dictionary<object, FactEntry>(2 * IdentityMapThreshold, FactComparer.Instance);
             for (var e = _firstFact; e is not null; e = e.Next)
             {
                 _identityMap.Add(e.Object, e);
@@ -463,11 +481,17 @@ internal sealed class Session : ISession
             Walk(root, entry.Object, reached);
         }
 
-        // One memory at a time: store the fact, then right-activate that memory's joins (most downstream
-        // first). Right activations never route another fact, so the list is stable while iterated.
+        // Store the fact in every memory it reached, then right-activate all their joins most downstream first
+        // (topological rank): a token created upstream by this fact then meets it in each downstream memory
+        // exactly once, and a sub-network learns about the fact before the node it feeds is re-evaluated.
         for (var m = 0; m < reached.Count; m++)
         {
             var memory = reached[m];
+            if (!memory.IsStored)
+            {
+                continue;
+            }
+
             var alpha = Alpha(memory.Id);
             var item = new AlphaItem(entry, memory.Id) { NextOfFact = entry.FirstAlphaItem };
             entry.FirstAlphaItem = item;
@@ -476,8 +500,27 @@ internal sealed class Session : ISession
             {
                 keyed.IndexRight(this, item, alpha);
             }
+        }
 
-            foreach (var join in memory.Successors)
+        if (reached.Count == 1)
+        {
+            foreach (var join in reached[0].Successors)
+            {
+                join.RightActivate(this, entry);
+            }
+        }
+        else if (reached.Count > 1)
+        {
+            var joins = _joinScratch ??= new List<JoinNode>();
+            foreach (var memory in reached)
+            {
+                joins.AddRange(memory.Successors);
+            }
+
+            joins.Sort(static (a, b) => b.Rank.CompareTo(a.Rank));
+            var ordered = joins.ToArray();
+            joins.Clear();
+            foreach (var join in ordered)
             {
                 join.RightActivate(this, entry);
             }
@@ -622,12 +665,16 @@ internal sealed class Session : ISession
 
                 _stash.RemoveAt(i);
                 activation.Linked = old.Linked;
+
+                // The match is the same; it changed only if the updated fact is one of its own facts (a fact
+                // seen only through not/exists/an unchanged aggregate leaves the match as it was).
+                var changed = _updating is not null && activation.Contains(_updating);
                 if (!old.Fired)
                 {
                     activation.Sequence = old.Sequence;
                     _agenda.Add(activation);
                 }
-                else if (terminal.Rule.Repeatability == RuleRepeatability.Repeatable)
+                else if (changed && terminal.Rule.Repeatability == RuleRepeatability.Repeatable)
                 {
                     _agenda.Add(activation);
                 }
@@ -636,7 +683,11 @@ internal sealed class Session : ISession
                     activation.Fired = true;
                 }
 
-                _events?.OnActivationUpdated(this, activation);
+                if (changed)
+                {
+                    _events?.OnActivationUpdated(this, activation);
+                }
+
                 return;
             }
         }

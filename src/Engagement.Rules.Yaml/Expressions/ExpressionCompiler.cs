@@ -54,10 +54,10 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         var errorsBefore = CountErrors(diagnostics);
         try
         {
-            var body = CompileBody(text, binder, expectedType);
+            var body = CompileBody(text, binder, expectedType, out var mayBeMissing);
             return body is null || CountErrors(diagnostics) > errorsBefore
                 ? null
-                : new TypedExpression(body, binder.Declarations.ToArray(), binder.Parameters);
+                : new TypedExpression(body, binder.Declarations.ToArray(), binder.Parameters) { MayBeMissing = mayBeMissing };
         }
 #pragma warning disable CA1031 // A defect here must reject one expression, never crash the host loading rules.
         catch (Exception exception)
@@ -71,8 +71,9 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         }
     }
 
-    private Expression? CompileBody(string text, Binder binder, Type? expectedType)
+    private Expression? CompileBody(string text, Binder binder, Type? expectedType, out bool mayBeMissing)
     {
+        mayBeMissing = false;
         if (text.Length > MaxLength)
         {
             binder.Error(
@@ -112,6 +113,12 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
                 return null;
             }
 
+            if (UnitAt(tokens, offset) is { } unitMessage)
+            {
+                binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, unitMessage);
+                return null;
+            }
+
             var fragment = parsed.FormatErrorMessageFragment();
             binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, $"Syntax error: {fragment}.");
             return null;
@@ -132,6 +139,7 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
             return null;
         }
 
+        mayBeMissing = bound.MayBeMissing && expectedType is null;
         return Convert(bound, syntax, expectedType, binder);
     }
 
@@ -234,6 +242,25 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
             ? $"A condition must be true or false, but this is a {LanguageTypes.Short(present.Type)}; compare it, e.g. with == or >."
             : $"Expected a {LanguageTypes.Short(expectedType)} here, but this is a {LanguageTypes.Short(present.Type)}.";
         binder.Error(ExpressionDiagnosticCodes.WrongResultType, syntax.Start, what);
+        return null;
+    }
+
+    /// <summary>A message for a number followed by a name that is not a unit (<c>5 dayz</c>, <c>1.5 days</c>).</summary>
+    private static string? UnitAt(TokenList<ExpressionToken> tokens, int offset)
+    {
+        var list = tokens.ToArray();
+        for (var i = 1; i < list.Length; i++)
+        {
+            if (list[i].Span.Position.Absolute == offset
+                && list[i].Kind == ExpressionToken.Identifier
+                && list[i - 1].Kind is ExpressionToken.Integer or ExpressionToken.Decimal)
+            {
+                return list[i - 1].Kind == ExpressionToken.Decimal
+                    ? $"A quantity is a whole number followed by a unit; write e.g. 36 hours instead of 1.5 days."
+                    : $"'{list[i].ToStringValue()}' is not a unit; use years, months, weeks, days, hours, minutes or seconds (e.g. 30 days).";
+            }
+        }
+
         return null;
     }
 

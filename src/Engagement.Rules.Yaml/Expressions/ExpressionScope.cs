@@ -22,4 +22,12 @@ internal sealed class ExpressionScope
     public Declaration Context { get; }
 
     public string? RuleId { get; }
+
+    /// <summary>
+    /// The declarations whose value may be missing although their type cannot say so: lets of a reference
+    /// type compiled from a value that may be missing (<see cref="TypedExpression.MayBeMissing"/>). They need
+    /// has() or ?? like a nullable field. (A let of a nullable value type, such as <c>LocalDate?</c>, is
+    /// recognised from its type.)
+    /// </summary>
+    public IReadOnlySet<string> MaybeMissing { get; init; } = new HashSet<string>();
 }

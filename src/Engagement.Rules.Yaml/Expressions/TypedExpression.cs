@@ -13,5 +13,12 @@ internal sealed record TypedExpression(Expression Body, IReadOnlyList<Declaratio
 {
     public Type Type => Body.Type;
 
+    /// <summary>
+    /// Whether the value may be missing (only for expressions compiled without an expected type, e.g. a let
+    /// of <c>customer.address</c> whose type is <c>Address?</c>): a let bound to it should be listed in
+    /// <see cref="ExpressionScope.MaybeMissing"/> so that later uses are checked for has() or ??.
+    /// </summary>
+    public bool MayBeMissing { get; init; }
+
     public LambdaExpression ToLambda() => Expression.Lambda(Body, Parameters);
 }

@@ -80,6 +80,34 @@ internal sealed class RuleFileSet
         }
     }
 
+    /// <summary>Every unit after the files it includes (cycles broken), so that included definitions come first.</summary>
+    public IReadOnlyList<RuleFileUnit> IncludedFirst()
+    {
+        var ordered = new List<RuleFileUnit>();
+        var seen = new HashSet<RuleFileUnit>();
+        foreach (var unit in Units)
+        {
+            PostOrder(unit, seen, ordered);
+        }
+
+        return ordered;
+    }
+
+    private static void PostOrder(RuleFileUnit unit, HashSet<RuleFileUnit> seen, List<RuleFileUnit> ordered)
+    {
+        if (!seen.Add(unit))
+        {
+            return;
+        }
+
+        foreach (var include in unit.Includes)
+        {
+            PostOrder(include.Target, seen, ordered);
+        }
+
+        ordered.Add(unit);
+    }
+
     /// <summary>The rule files of a folder and its sub-folders: *.yaml and *.yml, not *.tests.yaml, no hidden folders.</summary>
     public static IReadOnlyList<string> EnumerateRuleFiles(string folder)
     {

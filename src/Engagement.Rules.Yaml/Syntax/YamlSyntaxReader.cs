@@ -46,14 +46,21 @@ internal static class YamlSyntaxReader
             return null;
         }
 
+        var last = start;
         try
         {
-            return Parse(source, context);
+            return Parse(source, context, ref last);
         }
         catch (YamlException e)
         {
             var location = new SourceLocation(name, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
             context.Error(DiagnosticCodes.YamlSyntax, location, $"This is not valid YAML: {Describe(e)}. Check indentation, quotes and brackets here.");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // The YAML scanner fails on some malformed input with a bare exception; it is still a syntax error.
+            context.Error(DiagnosticCodes.YamlSyntax, last, "This is not valid YAML after this point. Check indentation, quotes and brackets.");
             return null;
         }
     }
@@ -127,17 +134,17 @@ internal static class YamlSyntaxReader
         return (close >= 0 ? message[(close + 3)..] : message).TrimEnd('.');
     }
 
-    private static SyntaxNode? Parse(SourceText source, LoadContext context)
+    private static SyntaxNode? Parse(SourceText source, LoadContext context, ref SourceLocation last)
     {
         var parser = new Parser(new StringReader(source.Text));
         var stack = new Stack<Builder>();
         SyntaxNode? root = null;
         var documents = 0;
-        var ok = true;
         while (parser.MoveNext())
         {
             var current = parser.Current!;
             var location = Locate(source.Name, current.Start);
+            last = location;
             switch (current)
             {
                 case DocumentStart:
@@ -169,16 +176,17 @@ internal static class YamlSyntaxReader
                     break;
                 case Scalar scalar:
                     var origin = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? location.Shift(1) : location;
-                    ok &= Add(new ScalarSyntax(location, scalar.Value, scalar.Style == ScalarStyle.Plain, origin), stack, ref root, context);
+                    Add(new ScalarSyntax(location, scalar.Value, scalar.Style == ScalarStyle.Plain, origin), stack, ref root, context);
                     break;
                 case MappingEnd or SequenceEnd:
                     var done = stack.Pop();
-                    ok &= Add(done.Build(), stack, ref root, context);
+                    Add(done.Build(), stack, ref root, context);
                     break;
             }
         }
 
-        return ok || root is not null ? root : null;
+        // No document at all (only comments or blanks): an empty file, told apart from a broken one.
+        return root ?? new ScalarSyntax(new SourceLocation(source.Name, 1, 1), string.Empty, isPlain: true, new SourceLocation(source.Name, 1, 1));
     }
 
     private static bool Add(SyntaxNode node, Stack<Builder> stack, ref SyntaxNode? root, LoadContext context)

@@ -6,6 +6,7 @@ using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Facts;
+using Engagement.Rules.Policies;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Testing;
@@ -217,6 +218,10 @@ public sealed class RuleTestRunner
         catch (RuleCompilationException ex)
         {
             return new LoadedRules(null, ex.Message);
+        }
+        catch (PolicyOptionsException ex)
+        {
+            return new LoadedRules(null, "The policy options are invalid: " + ex.Message);
         }
     }
 

@@ -203,7 +203,7 @@ internal static class TestFileReader
             return date.Success ? e with { DueDate = date.Value } : throw Bad(node, "due", text, "a date (2026-03-10), a local time (2026-03-10T09:00) or an instant (2026-03-10T15:00:00Z)");
         }
 
-        if (text.EndsWith('Z'))
+        if (text.EndsWith('Z') || OffsetDateTimePattern.ExtendedIso.Parse(text).Success)
         {
             return e with { DueAt = InstantOf(node, "due") };
         }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Engagement.Rules.Engine;
 using Engagement.Rules.Facts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -44,6 +45,10 @@ internal static partial class YamlFacts
             throw Problem(node, type, what, ex.Message, ex);
         }
         catch (InvalidOperationException ex)
+        {
+            throw Problem(node, type, what, ex.Message, ex);
+        }
+        catch (NotSupportedException ex)
         {
             throw Problem(node, type, what, ex.Message, ex);
         }
@@ -136,7 +141,34 @@ internal static partial class YamlFacts
             }
         }
 
-        return facts;
+        return ReplaceByIdentity(facts);
+    }
+
+    /// <summary>
+    /// A case's fact with the same identity as a default fact (e.g. the same VIN) replaces it, in the default's
+    /// place: a case changes one field of a shared vehicle by restating that vehicle.
+    /// </summary>
+    private static List<object> ReplaceByIdentity(List<object> facts)
+    {
+        var index = new Dictionary<object, int>();
+        var result = new List<object>();
+        foreach (var fact in facts)
+        {
+            if (fact is IFactIdentity identified && index.TryGetValue(identified.FactIdentity, out var at))
+            {
+                result[at] = fact;
+                continue;
+            }
+
+            if (fact is IFactIdentity identity)
+            {
+                index[identity.FactIdentity] = result.Count;
+            }
+
+            result.Add(fact);
+        }
+
+        return result;
     }
 
     private static TestFileException Problem(YamlNode node, Type type, string what, string message, Exception inner) =>

@@ -29,6 +29,11 @@ public sealed partial class ExpressionCompilerTest
     public void Compile_SyntaxError_IsER2001AtTheToken(string text, int offset) =>
         ShouldFail(text, "ER2001", offset, "Syntax error");
 
+    [TestCase("today() + 5 dayz", 12, "'dayz' is not a unit")]
+    [TestCase("today() + 1.5 days", 14, "whole number")]
+    public void Compile_BadQuantity_IsER2001WithTheUnits(string text, int offset, string messagePart) =>
+        ShouldFail(text, "ER2001", offset, messagePart);
+
     [Test]
     public void Compile_EmptyText_IsER2001() => ShouldFail("   ", "ER2001", 0, "empty");
 
@@ -200,5 +205,28 @@ public sealed partial class ExpressionCompilerTest
     {
         _fixture.Compile("custmer.isOwned and vehicle.modelyear > 1", typeof(bool)).Should().BeNull();
         _fixture.Diagnostics.Items.Select(d => d.Code).Should().Equal("ER2020", "ER2021");
+    }
+
+    [Test]
+    public void Compile_DefectOfTheCompiler_IsER2099InsteadOfAnException()
+    {
+        // An open generic declaration type is not something the loader produces; it makes the tree builder
+        // throw, which must surface as a diagnostic rather than crash the host.
+        var declarations = new System.Collections.Generic.Dictionary<string, Engagement.Rules.Engine.Model.Declaration>
+        {
+            ["broken"] = new("broken", typeof(System.Collections.Generic.List<>)),
+        };
+        var scope = new Engagement.Rules.Yaml.Expressions.ExpressionScope(
+            declarations,
+            new Engagement.Rules.Engine.Model.Declaration("$context", typeof(Engagement.Rules.Evaluation.EvaluationContext)),
+            "test-rule");
+        var bag = new DiagnosticBag();
+
+        var compiled = new Engagement.Rules.Yaml.Expressions.ExpressionCompiler().Compile("broken", ExpressionFixture.Origin, scope, null, bag);
+
+        compiled.Should().BeNull();
+        var error = bag.Items.Should().ContainSingle().Subject;
+        error.Code.Should().Be("ER2099");
+        error.Message.Should().Contain("internal error");
     }
 }

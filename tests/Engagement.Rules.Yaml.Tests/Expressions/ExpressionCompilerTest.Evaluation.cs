@@ -39,6 +39,7 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Evaluate("2026-03-01 + 2 weeks").Should().Be(new LocalDate(2026, 3, 15));
         _fixture.Evaluate("08:30 + 2 hours").Should().Be(new LocalTime(10, 30));
         _fixture.Evaluate("23:30 + 45 minutes").Should().Be(new LocalTime(0, 15));
+        _fixture.Evaluate("00:15 - 30 minutes").Should().Be(new LocalTime(23, 45));
     }
 
     [Test]
@@ -86,5 +87,13 @@ public sealed partial class ExpressionCompilerTest
         var compiled = _fixture.Compile("daysUntil(2026-04-20) between 30 and 60", typeof(bool))!;
         compiled.Body.Should().BeAssignableTo<System.Linq.Expressions.BlockExpression>("the function result is kept in a local");
         _fixture.Condition("daysUntil(2026-04-20) between 30 and 60").Should().BeTrue();
+    }
+
+    [Test]
+    public void Evaluate_WholeNumberOverflow_FailsInsteadOfWrapping()
+    {
+        var act = () => _fixture.Evaluate("vehicle.modelYear * 2147483647");
+        act.Should().Throw<System.Reflection.TargetInvocationException>().WithInnerException<System.OverflowException>();
+        _fixture.Evaluate("vehicle.mileage * 1000").Should().Be(42_000_000L);
     }
 }

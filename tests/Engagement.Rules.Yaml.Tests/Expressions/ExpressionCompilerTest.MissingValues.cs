@@ -108,4 +108,26 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Condition("has(customer.anniversary) and month(customer.anniversary) == 2").Should().BeTrue();
         _fixture.Diagnostics.Items.Where(d => d.Severity == DiagnosticSeverity.Error).Should().BeEmpty();
     }
+
+    [Test]
+    public void Compile_WithoutExpectedType_SaysWhetherTheValueMayBeMissing()
+    {
+        _fixture.Compile("customer.address")!.MayBeMissing.Should().BeTrue();
+        _fixture.Compile("vehicle.purchaseDate")!.MayBeMissing.Should().BeTrue();
+        _fixture.Compile("customer.firstName")!.MayBeMissing.Should().BeFalse();
+        _fixture.Compile("customer.email ?? ''")!.MayBeMissing.Should().BeFalse();
+        _fixture.Compile("vehicle.purchaseDate", typeof(LocalDate?))!.MayBeMissing.Should().BeFalse("the place accepts a missing value");
+    }
+
+    [Test]
+    public void Compile_LetDeclaredMaybeMissing_NeedsAGuard()
+    {
+        _fixture.Error("home.city == 'Lyon'", typeof(bool)).Code.Should().Be("ER2040");
+        const string text = "has(home) and home.city == 'Lyon'";
+        _fixture.Condition(text).Should().BeTrue();
+        _fixture.Evaluate("home.postalCode ?? 'none'").Should().Be("69001");
+        _fixture.Home = null;
+        _fixture.Condition(text).Should().BeFalse();
+        _fixture.Evaluate("home.city ?? 'none'").Should().Be("none");
+    }
 }

@@ -20,6 +20,7 @@ internal sealed class ExpressionFixture
         ["vehicle"] = new Declaration("vehicle", typeof(Vehicle)),
         ["points"] = new Declaration("points", typeof(int?)),
         ["kinds"] = new Declaration("kinds", typeof(IReadOnlyList<TouchKind>)),
+        ["home"] = new Declaration("home", typeof(Address)),
     };
 
     private readonly Declaration _context = new("$context", typeof(EvaluationContext));
@@ -37,7 +38,8 @@ internal sealed class ExpressionFixture
             ["vip", "newsletter"],
             new Address("Lyon", null),
             new AnnualDate(2, 29),
-            12.5m);
+            12.5m,
+            [new Address("Paris", "75001")]);
         Vehicle = new Vehicle(
             "VIN1",
             "c-1",
@@ -51,7 +53,11 @@ internal sealed class ExpressionFixture
             null,
             Duration.FromDays(365),
             TouchKind.Offer,
-            () => 1);
+            () => 1,
+            new Plate("AB-123-CD", "FR"),
+            null,
+            Channel.Sms,
+            new Coordinates(45.76, 4.83));
     }
 
     public LocalDate Today { get; set; }
@@ -66,6 +72,9 @@ internal sealed class ExpressionFixture
 
     public IReadOnlyList<TouchKind> Kinds { get; set; } = [TouchKind.Reminder];
 
+    /// <summary>A let of a reference type that may be missing (declared in the scope's MaybeMissing).</summary>
+    public Address? Home { get; set; } = new("Lyon", "69001");
+
     public DiagnosticBag Diagnostics { get; private set; } = new();
 
     public ExpressionCompiler Compiler { get; set; } = new();
@@ -73,7 +82,7 @@ internal sealed class ExpressionFixture
     public TypedExpression? Compile(string text, Type? expected = null)
     {
         Diagnostics = new DiagnosticBag();
-        return Compiler.Compile(text, Origin, new ExpressionScope(_declarations, _context, "test-rule"), expected, Diagnostics);
+        return Compiler.Compile(text, Origin, new ExpressionScope(_declarations, _context, "test-rule") { MaybeMissing = new HashSet<string>(["home"]) }, expected, Diagnostics);
     }
 
     /// <summary>Compiles (which must succeed without errors) and evaluates on the sample facts.</summary>
@@ -107,6 +116,7 @@ internal sealed class ExpressionFixture
         "vehicle" => Vehicle,
         "points" => Points,
         "kinds" => Kinds,
+        "home" => Home,
         "$context" => new EvaluationContext(Today.AtStartOfDayInZone(Zone).ToInstant().Plus(Duration.FromHours(10)), Zone),
         _ => throw new ArgumentException(declaration.Name),
     };

@@ -19,6 +19,27 @@ public enum TouchKind
 
 public sealed record Address(string City, string? PostalCode);
 
+/// <summary>A value object, like the VIN of the dealership facts.</summary>
+public readonly record struct Plate(string Value, string Region);
+
+/// <summary>A plain struct without an equality operator.</summary>
+public readonly struct Coordinates(double latitude, double longitude)
+{
+    public double Latitude { get; } = latitude;
+
+    public double Longitude { get; } = longitude;
+}
+
+/// <summary>An open set with well-known values, like the touch kinds of the dealership facts.</summary>
+public readonly record struct Channel(string Name)
+{
+    public static Channel Email { get; } = new("email");
+
+    public static Channel Sms { get; } = new("sms");
+
+    public static Channel Phone { get; } = new("phone");
+}
+
 public sealed record Customer(
     string CustomerId,
     string FirstName,
@@ -29,7 +50,8 @@ public sealed record Customer(
     IReadOnlyList<string> Tags,
     Address? Address,
     AnnualDate? Anniversary,
-    decimal Balance);
+    decimal Balance,
+    IReadOnlyList<Address> OtherAddresses);
 
 public sealed record Vehicle(
     string Vin,
@@ -44,4 +66,8 @@ public sealed record Vehicle(
     LocalTime? PreferredTime,
     Duration ServiceInterval,
     TouchKind LastTouch,
-    System.Func<int> Callback);
+    System.Func<int> Callback,
+    Plate Plate,
+    Plate? PreviousPlate,
+    Channel Preferred,
+    Coordinates Location);

@@ -27,6 +27,9 @@ internal static class TestLoading
         (diagnostic.Location.Line, diagnostic.Location.Column).Should().Be((line, column), diagnostic.Format());
     }
 
+    public static void ShouldReportFirst(this RuleLoadResult result, string code) =>
+        result.Diagnostics.Should().NotBeEmpty().And.Subject.First().Code.Should().Be(code, result.FormatDiagnostics());
+
     /// <summary>A minimal valid file with the given rule body lines (already indented under '- ').</summary>
     public const string Header = "apiVersion: engagement-rules/v1\n";
 }

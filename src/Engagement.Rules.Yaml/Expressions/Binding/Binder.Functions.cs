@@ -60,7 +60,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        var signatures = string.Join(" or ", overloads.Select(o => FunctionCatalog.Signature(call.Name, o)).Distinct(StringComparer.Ordinal));
+        var signatures = FunctionCatalog.Signatures(call.Name);
         var sameArity = overloads.Where(o => FunctionCatalog.VisibleParameters(o).Length == arguments.Length).ToArray();
         if (sameArity.Length == 0)
         {
@@ -121,7 +121,7 @@ internal sealed partial class Binder
         var expression = argument.Expression;
         return Value(Nullable.GetUnderlyingType(expression.Type) is not null
             ? Expression.Property(expression, nameof(Nullable<int>.HasValue))
-            : Expression.NotEqual(expression, Expression.Constant(null, expression.Type)));
+            : Expression.ReferenceNotEqual(expression, Expression.Constant(null, expression.Type)));
     }
 
     private static bool TryMatch(MethodInfo overload, Expression[] arguments, out MethodInfo method, out Expression[] converted, out int cost)

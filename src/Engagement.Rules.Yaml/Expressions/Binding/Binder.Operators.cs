@@ -35,7 +35,8 @@ internal sealed partial class Binder
 
         if (LanguageTypes.IsNumeric(operand.Type) || operand.Type == typeof(Duration) || operand.Type == typeof(Period))
         {
-            return Value(Expression.Negate(operand));
+            // Checked: negating the smallest whole number fails the rule instead of silently wrapping.
+            return Value(operand.Type == typeof(int) || operand.Type == typeof(long) ? Expression.NegateChecked(operand) : Expression.Negate(operand));
         }
 
         return Fail(ExpressionDiagnosticCodes.TypeMismatch, unary.Start, $"'-' needs a number or a duration, not a {LanguageTypes.Short(operand.Type)}.");
@@ -131,7 +132,10 @@ internal sealed partial class Binder
                 return null;
             }
 
-            Error(ExpressionDiagnosticCodes.TypeMismatch, operatorStart, $"Cannot compare a {LanguageTypes.Short(left.Type)} with a {LanguageTypes.Short(right.Type)}.");
+            Error(
+                ExpressionDiagnosticCodes.TypeMismatch,
+                operatorStart,
+                $"Cannot compare a {LanguageTypes.Short(left.Type)} with a {LanguageTypes.Short(right.Type)}.{FieldHint(left.Type, right.Type)}{FieldHint(right.Type, left.Type)}");
             return null;
         }
 
@@ -141,6 +145,12 @@ internal sealed partial class Binder
             if (LanguageTypes.ListElement(type) is not null)
             {
                 Error(ExpressionDiagnosticCodes.TypeMismatch, operatorStart, "Lists cannot be compared with ==; use contains(list, value) or count(list).");
+                return null;
+            }
+
+            if (type.IsValueType && LanguageTypes.IsRecord(type) && type.GetMethod("op_Equality", [type, type]) is null)
+            {
+                Error(ExpressionDiagnosticCodes.TypeMismatch, operatorStart, $"A {type.Name} defines no equality, so it cannot be compared with ==; compare its fields.");
                 return null;
             }
 
@@ -163,6 +173,27 @@ internal sealed partial class Binder
         }
 
         return Ordering(op, left, right);
+    }
+
+    /// <summary>A hint naming the fields of a record that have the other side's type (a VIN compared with text).</summary>
+    private static string FieldHint(Type record, Type other)
+    {
+        if (!LanguageTypes.IsRecord(record))
+        {
+            return string.Empty;
+        }
+
+        var fields = record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType == other && p.GetIndexParameters().Length == 0)
+            .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..])
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return fields.Length switch
+        {
+            0 => string.Empty,
+            1 => $" Compare its field instead: .{fields[0]}.",
+            _ => $" Compare one of its fields instead: {string.Join(", ", fields.Select(f => "." + f))}.",
+        };
     }
 
     private static bool HasOrdering(Type type) =>
@@ -432,7 +463,19 @@ internal sealed partial class Binder
         if (LanguageTypes.IsNumeric(left.Type) && LanguageTypes.IsNumeric(right.Type))
         {
             Unify(ref left, ref right);
-            return Value(Expression.MakeBinary(type, left, right));
+
+            // Whole-number overflow fails the rule at run time instead of silently wrapping around.
+            var integral = left.Type == typeof(int) || left.Type == typeof(long);
+            var checkedType = integral
+                ? type switch
+                {
+                    ExpressionType.Add => ExpressionType.AddChecked,
+                    ExpressionType.Subtract => ExpressionType.SubtractChecked,
+                    ExpressionType.Multiply => ExpressionType.MultiplyChecked,
+                    _ => type,
+                }
+                : type;
+            return Value(Expression.MakeBinary(checkedType, left, right));
         }
 
         if (binary.Operator == BinaryOperator.Add && left.Type == typeof(string) && right.Type == typeof(string))

@@ -25,7 +25,6 @@ internal sealed partial class Binder
 {
     private static readonly LocalTimePattern ShortTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalTimePattern LongTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
-    private static readonly NullabilityInfoContext Nullability = new();
 
     private readonly string _text;
     private readonly SourceLocation _origin;
@@ -268,14 +267,40 @@ internal sealed partial class Binder
         if (_scope.Declarations.TryGetValue(name.Name, out var declaration))
         {
             Expression parameter = Use(declaration);
-            var missing = Nullable.GetUnderlyingType(declaration.Type) is not null;
+            var nullableValue = Nullable.GetUnderlyingType(declaration.Type) is not null;
+            var missing = nullableValue || (!declaration.Type.IsValueType && _scope.MaybeMissing.Contains(name.Name));
             if (missing && facts.Contains(name.Name))
             {
-                parameter = Expression.Call(parameter, declaration.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+                if (nullableValue)
+                {
+                    parameter = Expression.Call(parameter, declaration.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+                }
+
                 missing = false;
             }
 
             return new BoundExpression(parameter, missing, name.Name);
+        }
+
+        if (enumHint is not null && !enumHint.IsEnum && LanguageTypes.IsRecord(enumHint))
+        {
+            // Well-wellKnownValues values of an open set, e.g. TouchKind.Reminder: public static properties of the type itself.
+            var wellKnownValues = enumHint.GetProperties(BindingFlags.Public | BindingFlags.Static)
+                .Where(p => p.PropertyType == enumHint && p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+                .ToArray();
+            if (wellKnownValues.FirstOrDefault(p => string.Equals(p.Name, name.Name, StringComparison.Ordinal)) is { } match)
+            {
+                return Value(Expression.Property(null, match));
+            }
+
+            if (wellKnownValues.Length > 0)
+            {
+                var valueNames = wellKnownValues.Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+                return Fail(
+                    ExpressionDiagnosticCodes.UnknownEnumMember,
+                    name.Start,
+                    $"'{name.Name}' is not a known {enumHint.Name}; use one of {string.Join(", ", valueNames)}.{Suggestions.Hint(name.Name, valueNames)}");
+            }
         }
 
         if (enumHint is { IsEnum: true })
@@ -322,23 +347,18 @@ internal sealed partial class Binder
             return Fail(ExpressionDiagnosticCodes.NoFields, member.NameStart, $"A {LanguageTypes.Short(type)} has no fields, so '.{member.Name}' cannot be read.{hint}");
         }
 
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
-            .ToArray();
-        var pascal = char.ToUpperInvariant(member.Name[0]) + member.Name[1..];
-        var property = char.IsAsciiLetterLower(member.Name[0])
-            ? properties.FirstOrDefault(p => string.Equals(p.Name, pascal, StringComparison.Ordinal))
-            : null;
-        if (property is null)
+        var fields = RecordFields.Of(type);
+        var field = char.IsAsciiLetterLower(member.Name[0]) && fields.ByName.TryGetValue(member.Name, out var found) ? found : null;
+        if (field is null)
         {
-            var fields = properties.Where(p => LanguageTypes.IsSupported(p.PropertyType)).Select(p => CamelCase(p.Name)).Order(StringComparer.Ordinal).ToArray();
             return Fail(
                 ExpressionDiagnosticCodes.UnknownField,
                 member.NameStart,
-                $"{type.Name} has no field '{member.Name}'; fields are written in camelCase.{Suggestions.Hint(member.Name, fields)} Its fields are: {string.Join(", ", fields)}.");
+                $"{type.Name} has no field '{member.Name}'; fields are written in camelCase.{Suggestions.Hint(member.Name, fields.UsableNames)} Its fields are: {string.Join(", ", fields.UsableNames)}.");
         }
 
-        if (!LanguageTypes.IsSupported(property.PropertyType))
+        var property = field.Property;
+        if (!field.Supported)
         {
             return Fail(
                 ExpressionDiagnosticCodes.UnsupportedFieldType,
@@ -347,8 +367,7 @@ internal sealed partial class Binder
         }
 
         var path = target.Path is { } p ? p + "." + member.Name : null;
-        var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
-            || (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.Nullable);
+        var nullable = field.MayBeMissing;
         Expression access;
         bool missing;
         if (target.MayBeMissing)
@@ -357,9 +376,15 @@ internal sealed partial class Binder
             var resultType = property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null
                 ? typeof(Nullable<>).MakeGenericType(property.PropertyType)
                 : property.PropertyType;
-            var read = Expression.Property(target.Expression, property);
+            var nullableStruct = Nullable.GetUnderlyingType(target.Expression.Type) is not null;
+            var read = Expression.Property(
+                nullableStruct ? Expression.Call(target.Expression, target.Expression.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!) : target.Expression,
+                property);
+            Expression absent = nullableStruct
+                ? Expression.Not(Expression.Property(target.Expression, nameof(Nullable<int>.HasValue)))
+                : Expression.ReferenceEqual(target.Expression, Expression.Constant(null, target.Expression.Type));
             access = Expression.Condition(
-                Expression.Equal(target.Expression, Expression.Constant(null, target.Expression.Type)),
+                absent,
                 Expression.Default(resultType),
                 read.Type == resultType ? read : Expression.Convert(read, resultType));
             missing = true;

@@ -61,17 +61,28 @@ internal static class LanguageTypes
     public static bool IsNumeric(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(decimal) || type == typeof(double);
 
-    /// <summary>A list of scalars, <c>IReadOnlyList&lt;T&gt;</c>; its element type is returned.</summary>
-    public static Type? ListElement(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsScalar(type.GetGenericArguments()[0])
-            ? type.GetGenericArguments()[0]
-            : null;
+    /// <summary>A list of scalars or records, <c>IReadOnlyList&lt;T&gt;</c>; its element type is returned.</summary>
+    public static Type? ListElement(Type type)
+    {
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>))
+        {
+            return null;
+        }
 
-    /// <summary>A fact-like class whose fields rule text may read.</summary>
+        var element = type.GetGenericArguments()[0];
+        return IsScalar(element) || IsRecord(element) ? element : null;
+    }
+
+    /// <summary>
+    /// A fact-like type of the host whose fields rule text may read: a class, or a value object (a struct
+    /// such as a VIN), outside the platform's namespaces.
+    /// </summary>
     public static bool IsRecord(Type type) =>
-        type.IsClass
+        (type.IsClass || (type.IsValueType && !type.IsEnum && !type.IsPrimitive && Nullable.GetUnderlyingType(type) is null))
         && type != typeof(string)
         && !type.IsGenericTypeDefinition
+        && !type.IsPointer
+        && !type.IsByRefLike
         && !typeof(Delegate).IsAssignableFrom(type)
         && !typeof(IEnumerable).IsAssignableFrom(type)
         && !IsPlatform(type.Namespace ?? string.Empty);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
@@ -24,14 +25,21 @@ internal static class FunctionCatalog
     /// <summary>Every function name, sorted, including <c>has</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = Overloads.Keys.Append(Has).Order(StringComparer.Ordinal).ToArray();
 
+    private static readonly ConcurrentDictionary<MethodInfo, ParameterInfo[]> Visible = new();
+
+    private static readonly Dictionary<string, string> SignatureText = Overloads.ToDictionary(
+        o => o.Key,
+        o => string.Join(" or ", o.Value.Select(m => Signature(o.Key, m)).Distinct(StringComparer.Ordinal)),
+        StringComparer.Ordinal);
+
     public static bool TryGet(string name, out MethodInfo[] overloads) => Overloads.TryGetValue(name, out overloads!);
 
+    /// <summary>All signatures of a function, e.g. <c>month(date) or month(annual date)</c>.</summary>
+    public static string Signatures(string name) => SignatureText[name];
+
     /// <summary>The parameters written in rule text (without the trailing evaluation context).</summary>
-    public static ParameterInfo[] VisibleParameters(MethodInfo method)
-    {
-        var parameters = method.GetParameters();
-        return UsesContext(method) ? parameters[..^1] : parameters;
-    }
+    public static ParameterInfo[] VisibleParameters(MethodInfo method) =>
+        Visible.GetOrAdd(method, m => UsesContext(m) ? m.GetParameters()[..^1] : m.GetParameters());
 
     public static bool UsesContext(MethodInfo method)
     {

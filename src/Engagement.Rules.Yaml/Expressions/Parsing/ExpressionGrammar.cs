@@ -19,17 +19,23 @@ internal static class ExpressionGrammar
         "hour", "hours", "minute", "minutes", "second", "seconds",
     };
 
+    private static readonly Dictionary<ExpressionToken, LiteralKind> LiteralKindOf = new()
+    {
+        [ExpressionToken.String] = LiteralKind.String,
+        [ExpressionToken.Decimal] = LiteralKind.Decimal,
+        [ExpressionToken.True] = LiteralKind.True,
+        [ExpressionToken.False] = LiteralKind.False,
+        [ExpressionToken.Null] = LiteralKind.Null,
+        [ExpressionToken.Date] = LiteralKind.Date,
+        [ExpressionToken.Time] = LiteralKind.Time,
+    };
+
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Expression =
         Parse.Ref(() => Disjunction!);
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Literal =
-        Token.EqualTo(ExpressionToken.String).Select(t => (ExpressionSyntax)Lit(LiteralKind.String, t))
-            .Or(Token.EqualTo(ExpressionToken.Decimal).Select(t => (ExpressionSyntax)Lit(LiteralKind.Decimal, t)))
-            .Or(Token.EqualTo(ExpressionToken.True).Select(t => (ExpressionSyntax)Lit(LiteralKind.True, t)))
-            .Or(Token.EqualTo(ExpressionToken.False).Select(t => (ExpressionSyntax)Lit(LiteralKind.False, t)))
-            .Or(Token.EqualTo(ExpressionToken.Null).Select(t => (ExpressionSyntax)Lit(LiteralKind.Null, t)))
-            .Or(Token.EqualTo(ExpressionToken.Date).Select(t => (ExpressionSyntax)Lit(LiteralKind.Date, t)))
-            .Or(Token.EqualTo(ExpressionToken.Time).Select(t => (ExpressionSyntax)Lit(LiteralKind.Time, t)));
+        Token.Matching<ExpressionToken>(LiteralKindOf.ContainsKey, "literal")
+            .Select(t => (ExpressionSyntax)Lit(LiteralKindOf[t.Kind], t));
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> IntegerOrQuantity =
         from number in Token.EqualTo(ExpressionToken.Integer)

@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Engagement.Rules.Yaml.Diagnostics;
+
+namespace Engagement.Rules.Yaml.Providers;
+
+/// <summary>The rule files did not load when a provider started, so there is no rule set to serve.</summary>
+public sealed class RuleSetLoadException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="diagnostics">Every problem found.</param>
+    public RuleSetLoadException(IReadOnlyList<RuleDiagnostic> diagnostics)
+        : base("The rule files do not load:\n" + string.Join("\n", (diagnostics ?? []).Select(d => d.Format())))
+    {
+        Diagnostics = diagnostics ?? [];
+    }
+
+    /// <summary>Every problem found.</summary>
+    public IReadOnlyList<RuleDiagnostic> Diagnostics { get; }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using Engagement.Rules.Yaml.Providers;
+using Engagement.Rules.Yaml.Tests.Support;
+using NodaTime;
+
+namespace Engagement.Rules.Yaml.Tests;
+
+public sealed class FileSystemRuleSetProviderTest
+{
+    private static string Rule(string id) => RuleFileLoaderTest.SignalRule.Replace("{0}", id, StringComparison.Ordinal);
+
+    [Test]
+    public void Constructor_ValidFolder_ServesItsRules()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+
+        using var provider = new FileSystemRuleSetProvider(folder.Path);
+
+        provider.Current.Rules.Select(r => r.Id).Should().Equal("first");
+    }
+
+    [Test]
+    public void Constructor_BrokenFolder_ThrowsWithDiagnostics()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("Bad Id"));
+
+        var act = () => new FileSystemRuleSetProvider(folder.Path);
+
+        act.Should().Throw<RuleSetLoadException>().Which.Diagnostics.Select(d => d.Code).Should().Equal("ER1002");
+    }
+
+    [Test]
+    public void Reload_ValidChange_SwapsAndRaisesReloaded()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromHours(1));
+        RuleSetReloadedEventArgs? reloaded = null;
+        provider.Reloaded += (_, e) => reloaded = e;
+
+        folder.Write("b.yaml", Rule("second"));
+        var swapped = provider.Reload();
+
+        swapped.Should().BeTrue();
+        provider.Current.Rules.Select(r => r.Id).Should().Equal("first", "second");
+        reloaded!.RuleSet.Should().BeSameAs(provider.Current);
+    }
+
+    [Test]
+    public void Reload_BrokenChange_KeepsTheOldSetAndReports()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromHours(1));
+        var before = provider.Current;
+        RuleSetReloadFailedEventArgs? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e;
+
+        folder.Write("a.yaml", Rule("first").Replace("signal", "signl", StringComparison.Ordinal));
+        folder.Write("b.yaml", Rule("second"));
+        var swapped = provider.Reload();
+
+        swapped.Should().BeFalse();
+        provider.Current.Should().BeSameAs(before, "a broken change never replaces a working set, not even in part");
+        failed!.Kept.Should().BeSameAs(before);
+        failed.Diagnostics.Select(d => d.Code).Should().Equal("ER0020");
+    }
+
+    [Test]
+    public void Watcher_FileChanges_ReloadOnceQuietAndRecoverAfterAFix()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromMilliseconds(100));
+        var events = new BlockingCollection<string>();
+        provider.Reloaded += (_, e) => events.Add("reloaded:" + string.Join(",", e.RuleSet.Rules.Select(r => r.Id)));
+        provider.ReloadFailed += (_, e) => events.Add("failed:" + string.Join(",", e.Diagnostics.Select(d => d.Code)));
+
+        folder.Write("a.yaml", "apiVersion: engagement-rules/v1\nrules: [");
+        Next(events, "failed:");
+        provider.Current.Rules.Select(r => r.Id).Should().Equal("first");
+
+        folder.Write("a.yaml", Rule("fixed"));
+        Next(events, "reloaded:");
+        provider.Current.Rules.Select(r => r.Id).Should().Equal("fixed");
+    }
+
+    /// <summary>Waits (generously, it is not a timing assertion) for the next event of a kind.</summary>
+    private static void Next(BlockingCollection<string> events, string prefix)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var next = events.Take(timeout.Token);
+            if (next.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+    }
+}

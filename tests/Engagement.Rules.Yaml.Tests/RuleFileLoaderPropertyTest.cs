@@ -1,0 +1,109 @@
+using System;
+using System.IO;
+using System.Linq;
+using CsCheck;
+using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Loading;
+using Engagement.Rules.Yaml.Syntax;
+using Engagement.Rules.Yaml.Tests.Support;
+
+namespace Engagement.Rules.Yaml.Tests;
+
+/// <summary>Whatever the input, the loader answers with diagnostics, never an exception or a hang.</summary>
+public sealed class RuleFileLoaderPropertyTest
+{
+    private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "valid", "sample.yaml"))
+        .Replace("include: [common/conditions.yaml]", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "valid", "common", "conditions.yaml")).Split('\n', 3)[2], StringComparison.Ordinal);
+
+    /// <summary>Characters that matter to YAML and to the expression language.</summary>
+    private static readonly Gen<char> Interesting = Gen.OneOf(
+        Gen.Char["-:[]{}&*!|>'\"#%@`,?\t\n {}()=<>.\\"],
+        Gen.Char['a', 'z'],
+        Gen.Char['0', '9'],
+        Gen.Char);
+
+    private static readonly Gen<string> Mutated =
+        Gen.Select(Gen.Int[0, Sample.Length], Gen.Int[0, 20], Interesting.Array[0, 8])
+            .Array[1, 4]
+            .Select(edits => edits.Aggregate(Sample, (text, edit) =>
+            {
+                var at = Math.Min(edit.Item1, text.Length);
+                var remove = Math.Min(edit.Item2, text.Length - at);
+                return text.Remove(at, remove).Insert(at, new string(edit.Item3));
+            }));
+
+    [Test]
+    public void LoadFromText_MutatedSample_NeverThrowsAndLocatesEveryProblem()
+    {
+        var loader = new RuleFileLoader();
+        Mutated.Sample(
+            text =>
+            {
+                var result = loader.LoadFromText("mutated.yaml", text);
+                CheckResult(result);
+            },
+            iter: 300,
+            threads: 1);
+    }
+
+    [Test]
+    public void LoadFromText_RandomText_NeverThrows()
+    {
+        var loader = new RuleFileLoader();
+        Interesting.Array[0, 400].Select(c => new string(c)).Sample(
+            text => CheckResult(loader.LoadFromText("random.yaml", text)),
+            iter: 300,
+            threads: 1);
+    }
+
+    [Test]
+    public void Read_RandomBytes_NeverThrows()
+    {
+        Gen.Byte.Array[0, 300].Sample(
+            bytes =>
+            {
+                var context = new LoadContext(RuleLoaderOptions.Default);
+                var root = YamlSyntaxReader.Read("bytes.yaml", bytes, context, out _);
+                (root is not null || context.Diagnostics.HasErrors).Should().BeTrue();
+            },
+            iter: 500,
+            threads: 1);
+    }
+
+    [Test]
+    public void LoadFromText_DeepNesting_IsCappedNotOverflowed()
+    {
+        var text = "apiVersion: engagement-rules/v1\nrules: " + new string('[', 100_000) + new string(']', 100_000);
+
+        var result = new RuleFileLoader().LoadFromText("deep.yaml", text);
+
+        result.Diagnostics.Select(d => d.Code).Should().Contain("ER0013");
+    }
+
+    [Test]
+    public void LoadFromText_AliasBomb_IsRejectedBeforeAnyExpansion()
+    {
+        var text = "apiVersion: engagement-rules/v1\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n";
+
+        var result = new RuleFileLoader().LoadFromText("bomb.yaml", text);
+
+        result.ShouldReportFirst("ER0011");
+    }
+
+    private static void CheckResult(RuleLoadResult result)
+    {
+        if (!result.Success)
+        {
+            result.Rules.Should().BeEmpty();
+            result.Diagnostics.Should().Contain(d => d.Severity == DiagnosticSeverity.Error);
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            diagnostic.Location.Line.Should().BePositive(diagnostic.Format());
+            diagnostic.Location.Column.Should().BePositive(diagnostic.Format());
+            diagnostic.Code.Should().MatchRegex("^ER[0-2][0-9]{3}$", diagnostic.Format());
+            diagnostic.Format().Should().NotBeNullOrEmpty();
+        }
+    }
+}
