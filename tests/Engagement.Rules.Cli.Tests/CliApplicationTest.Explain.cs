@@ -38,4 +38,20 @@ public sealed partial class CliApplicationTest
         outcome.ExitCode.Should().Be(2);
         outcome.Error.Should().Contain("no customer 'C-9999'");
     }
+
+    [Test]
+    public void Explain_MissingFactTypeAndExpiredRule_NameTheElementThatFailed()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/unmatched.yaml", RuleTexts.Unmatched);
+        var facts = cli.SampleCustomers(1);
+
+        var outcome = cli.Run(
+            "explain", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--dealerships", CliHarness.SampleDealerships,
+            "--customer", "C-0001", "--at", "2026-11-24T15:00:00Z");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Out.Should().MatchRegex(@"needs-complaint [^\n]*unmatched\.yaml:\d+:\d+\s+first failing element: 3 of 3, pattern complaint: Complaint\s+no Complaint fact at all");
+        outcome.Out.Should().MatchRegex(@"expired-campaign [^\n]*\s+first failing element: 1 of 2, pattern \S+: EvaluationContext\s+first failing condition: 2: [^\n]*2020", "the rule's until date has passed");
+    }
 }

@@ -34,4 +34,23 @@ internal static class RuleTexts
             then:
               - touch: { kind: notice, class: service, topic: test.broken, due: "today()" }
         """;
+
+    /// <summary>A rule that needs a fact the sample customers do not have, and one outside its effective dates.</summary>
+    public const string Unmatched = """
+        apiVersion: engagement-rules/v1
+        rules:
+          - id: needs-complaint
+            when:
+              - customer: Customer
+              - complaint: Complaint
+                where: "complaint.customerId == customer.customerId"
+            then:
+              - touch: { kind: follow-up, class: service, topic: test.complaint, due: "today()" }
+          - id: expired-campaign
+            effective: { from: 2020-01-01, until: 2020-12-31 }
+            when:
+              - customer: Customer
+            then:
+              - touch: { kind: offer, class: marketing, topic: test.expired, due: "today()" }
+        """;
 }
