@@ -42,4 +42,19 @@ public sealed partial class CliApplicationTest
         html.Should().StartWith("<!DOCTYPE html>").And.Contain("<svg").And.Contain("C-0002").And.NotContain("<?xml");
         html.Should().NotContain("<script").And.NotContain("src=\"http", "the report opens offline");
     }
+
+    [Test]
+    public void Forecast_Parallel_GivesSameOutputAsSequential()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.SampleCustomers(6);
+        string[] args = ["forecast", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--dealerships", CliHarness.SampleDealerships, "--days", "4", "--at", "2026-11-24T15:00:00Z"];
+
+        var sequential = cli.Run([.. args, "--parallel", "1"]);
+        var parallel = cli.Run([.. args, "--parallel", "4"]);
+
+        sequential.ExitCode.Should().Be(0, sequential.ToString());
+        parallel.Out.Should().Be(sequential.Out);
+    }
 }

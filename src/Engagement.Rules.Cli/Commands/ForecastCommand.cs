@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
+using System.Threading.Tasks;
 using Engagement.Rules.Cli.Forecasting;
 using Engagement.Rules.Cli.Input;
 using Engagement.Rules.Cli.Output;
@@ -32,6 +33,18 @@ internal static class ForecastCommand
                 result.AddError("--days must be between 1 and 366.");
             }
         });
+        var parallel = new Option<int>("--parallel", "-p")
+        {
+            Description = "How many customers are forecast at once (the output does not depend on it).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--parallel must be at least 1.");
+            }
+        });
         var html = new Option<string?>("--html")
         {
             Description = "Also write a self-contained HTML report (with a chart) to this file.",
@@ -39,7 +52,7 @@ internal static class ForecastCommand
 
         var command = new Command("forecast", "Forecast the touches over the next N days, with a per-day volume chart.")
         {
-            rules, facts, dealerships, days, customer, at, html,
+            rules, facts, dealerships, days, customer, at, parallel, html,
         };
         command.SetAction(parse => CliApplication.Execute(console, () =>
         {
@@ -50,15 +63,26 @@ internal static class ForecastCommand
             var evaluator = EngagementEvaluator.Create(compiled, new FixedClock(from));
 
             var only = parse.GetValue(customer);
-            var customers = only is null ? source.ReadAll() : [source.FindCustomer(only)];
+            // Read first (bad JSON is reported before any work), then forecast in parallel; the touches are sorted below.
+            List<CustomerFacts> customers = only is null ? source.ReadAll().ToList() : [source.FindCustomer(only)];
             var touches = new List<TouchDecision>();
-            var count = 0;
+            var count = customers.Count;
             using (var progress = new ProgressIndicator(console))
             {
-                foreach (var c in customers)
+                var forecasts = new EngagementForecast[customers.Count];
+                var options = new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallel) };
+                try
                 {
-                    touches.AddRange(evaluator.Forecast(c, from, horizon).Touches);
-                    count++;
+                    Parallel.For(0, customers.Count, options, i => forecasts[i] = evaluator.Forecast(customers[i], from, horizon));
+                }
+                catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault() is EngagementEvaluationException first)
+                {
+                    throw first;
+                }
+
+                foreach (var forecast in forecasts)
+                {
+                    touches.AddRange(forecast.Touches);
                     progress.Advance();
                 }
             }
