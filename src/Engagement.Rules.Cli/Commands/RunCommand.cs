@@ -1,0 +1,107 @@
+using System;
+using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
+using Engagement.Rules.Cli.Input;
+using Engagement.Rules.Cli.Output;
+using Engagement.Rules.Serialization;
+
+namespace Engagement.Rules.Cli.Commands;
+
+/// <summary><c>run</c>: evaluates every customer of a facts file and prints the decisions as a table or JSON Lines.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var rules = CommonOptions.Rules();
+        var facts = CommonOptions.Facts();
+        var dealerships = CommonOptions.Dealerships();
+        var at = CommonOptions.At();
+        var format = new Option<string>("--format")
+        {
+            Description = "table (for people) or json (JSON Lines, one result per customer, for programs; the summary goes to stderr).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "json");
+        var parallel = new Option<int>("--parallel", "-p")
+        {
+            Description = "How many customers are evaluated at once (results stay in input order).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--parallel must be at least 1.");
+            }
+        });
+
+        var command = new Command("run", "Evaluate every customer of a facts file and print the touch decisions.")
+        {
+            rules, facts, dealerships, at, format, parallel,
+        };
+        command.SetAction((parse, cancellationToken) => CliApplication.ExecuteAsync(
+            console,
+            ct => RunAsync(
+                console,
+                parse.GetValue(rules)!,
+                parse.GetValue(facts)!,
+                parse.GetValue(dealerships),
+                parse.GetValue(at),
+                parse.GetValue(format) == "json",
+                parse.GetValue(parallel),
+                ct),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliConsole console, string[] rulePaths, string factsFile, string? dealershipsFile, string? atText, bool json, int parallel, CancellationToken cancellationToken)
+    {
+        var instant = InstantParser.Resolve(atText, console.Clock);
+        var source = FactsSource.Open(factsFile, dealershipsFile);
+        var (_, compiled) = RuleSource.LoadAndCompile(rulePaths, console);
+        var evaluator = EngagementEvaluator.Create(compiled, new FixedClock(instant));
+
+        var summary = new RunSummary();
+        var table = new TextTable(DecisionFormat.Headers);
+        using (var progress = new ProgressIndicator(console))
+        {
+            await foreach (var result in evaluator.EvaluateAsync(source.ReadAllAsync(cancellationToken), parallel, cancellationToken).ConfigureAwait(false))
+            {
+                progress.Advance();
+                summary.Add(result);
+                if (json)
+                {
+                    EngagementJson.WriteResults(console.Out, [result]);
+                }
+                else
+                {
+                    // In JSON the diagnostics are part of each result; for people they go to stderr, beside the table.
+                    foreach (var diagnostic in result.Diagnostics)
+                    {
+                        console.Error.WriteLine($"note: {diagnostic.Message}");
+                    }
+
+                    foreach (var decision in result.Decisions)
+                    {
+                        table.Add(DecisionFormat.Cells(decision));
+                    }
+                }
+            }
+        }
+
+        if (json)
+        {
+            summary.Write(console.Error);
+        }
+        else
+        {
+            table.Write(console.Out);
+            console.Out.WriteLine();
+            summary.Write(console.Out);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Engagement.Rules.Engine.Model;
+
+namespace Engagement.Rules.Cli.Explain;
+
+/// <summary>Describes rule elements and conditions for people.</summary>
+internal static class ElementText
+{
+    public static string Describe(RuleElement element) => element switch
+    {
+        PatternElement p => $"pattern {p.Declaration.Name}: {p.FactType.Name}",
+        NotElement => "not (no matching facts may exist)",
+        ExistsElement => "exists",
+        AggregateElement a => $"{a.Kind.ToString().ToLowerInvariant()} into {a.Result.Name}",
+        BindingElement b => $"let {b.Declaration.Name}",
+        OrElement o => $"any of {o.Elements.Count.ToString(CultureInfo.InvariantCulture)} alternatives",
+        ForAllElement f => $"forall {f.BasePattern.Declaration.Name}: {f.BasePattern.FactType.Name}",
+        _ => element.GetType().Name,
+    };
+
+    /// <summary>The condition as the engine compiled it (the expression tree's text; the YAML source text is not kept).</summary>
+    public static string Describe(ConditionElement condition) => condition.Expression.Body.ToString();
+
+    public static string Source(RuleDefinition rule) =>
+        rule.Properties.TryGetValue("source", out var source) && source is not null
+            ? System.Convert.ToString(source, CultureInfo.InvariantCulture) ?? string.Empty
+            : string.Empty;
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Engagement.Rules.Facts;
+using Engagement.Rules.Serialization;
+
+namespace Engagement.Rules.Cli.Input;
+
+/// <summary>
+/// The customers' facts of a command: a <c>.jsonl</c> file is read lazily as JSON Lines, any other file as one
+/// customer's JSON document. Read errors become located <see cref="CliException"/>s (file, line, JSON path).
+/// </summary>
+internal sealed class FactsSource
+{
+    private readonly string _file;
+    private readonly FactsReader _reader;
+
+    private FactsSource(string file, FactsReader reader)
+    {
+        _file = file;
+        _reader = reader;
+    }
+
+    public static FactsSource Open(string file, string? dealershipsFile)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CliException(ExitCodes.BadInput, $"{file}: no such facts file.");
+        }
+
+        IReadOnlyList<Dealership> dealerships = [];
+        if (dealershipsFile is not null)
+        {
+            if (!File.Exists(dealershipsFile))
+            {
+                throw new CliException(ExitCodes.BadInput, $"{dealershipsFile}: no such dealership settings file.");
+            }
+
+            try
+            {
+                dealerships = EngagementJson.ReadDealerships(File.ReadAllText(dealershipsFile));
+            }
+            catch (FactsFormatException ex)
+            {
+                throw CliApplication.FactsError(dealershipsFile, ex);
+            }
+        }
+
+        try
+        {
+            return new FactsSource(file, new FactsReader(dealerships));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ExitCodes.BadInput, $"{dealershipsFile}: {ex.Message}");
+        }
+    }
+
+    private bool IsJsonLines => _file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+        || _file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every customer, in file order; the enumeration throws a located error at the first bad line.</summary>
+    public IEnumerable<CustomerFacts> ReadAll()
+    {
+        if (!IsJsonLines)
+        {
+            yield return ReadDocument();
+            yield break;
+        }
+
+        using var text = File.OpenText(_file);
+        using var lines = _reader.ReadCustomerFactsLines(text).GetEnumerator();
+        while (true)
+        {
+            CustomerFacts current;
+            try
+            {
+                if (!lines.MoveNext())
+                {
+                    yield break;
+                }
+
+                current = lines.Current;
+            }
+            catch (FactsFormatException ex)
+            {
+                throw CliApplication.FactsError(_file, ex);
+            }
+
+            yield return current;
+        }
+    }
+
+    public async IAsyncEnumerable<CustomerFacts> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var customer in ReadAll())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return customer;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public CustomerFacts FindCustomer(string customerId) =>
+        ReadAll().FirstOrDefault(c => string.Equals(c.Customer.CustomerId, customerId, StringComparison.Ordinal))
+        ?? throw new CliException(ExitCodes.BadInput, $"{_file}: no customer '{customerId}'.");
+
+    private CustomerFacts ReadDocument()
+    {
+        try
+        {
+            using var stream = File.OpenRead(_file);
+            return _reader.ReadCustomerFacts(stream);
+        }
+        catch (FactsFormatException ex)
+        {
+            throw CliApplication.FactsError(_file, ex);
+        }
+    }
+}

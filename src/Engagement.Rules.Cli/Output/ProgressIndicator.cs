@@ -1,0 +1,34 @@
+using System;
+using System.Globalization;
+
+namespace Engagement.Rules.Cli.Output;
+
+/// <summary>
+/// "evaluated N customers" on one rewritten stderr line, only when stderr is a terminal: never on stdout, never in
+/// a redirected log.
+/// </summary>
+internal sealed class ProgressIndicator(CliConsole console, int every = 100) : IDisposable
+{
+    private int _count;
+    private bool _shown;
+
+    public void Advance()
+    {
+        _count++;
+        if (console.ErrorIsTerminal && _count % every == 0)
+        {
+            console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\revaluated {_count} customers..."));
+            _shown = true;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_shown)
+        {
+            // Erase the progress line so that the summary starts on a clean line.
+            console.Error.Write("\r" + new string(' ', 40) + "\r");
+            _shown = false;
+        }
+    }
+}
