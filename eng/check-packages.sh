@@ -6,8 +6,10 @@ artifacts=${1:?artifacts folder}
 root=$(cd "$(dirname "$0")/.." && pwd)
 packages="$artifacts/packages"
 rm -rf "$packages"; mkdir -p "$packages"
-version="0.1.0-ci"
-dotnet pack "$root/Engagement.Rules.sln" -c Release --no-restore -p:VersionPrefix=0.1.0 -p:VersionSuffix=ci -o "$packages" >/dev/null
+# A version unique to this run: the NuGet cache would otherwise serve a stale package of an earlier run.
+suffix="ci.$(date +%Y%m%d%H%M%S)"
+version="0.1.0-$suffix"
+dotnet pack "$root/Engagement.Rules.sln" -c Release --no-restore -p:VersionPrefix=0.1.0 -p:VersionSuffix="$suffix" -o "$packages" >/dev/null
 
 status=0
 for project in "$root"/src/*/*.csproj; do
