@@ -180,6 +180,11 @@ internal sealed partial class RuleBuilder
             if (Declare(name, expression.Type, scope) is { } declaration)
             {
                 bindings.Add(new BindingElement(declaration, expression.ToLambda(), expression.Declarations));
+                if (expression.MayBeMissing)
+                {
+                    _maybeMissing.Add(declaration.Name);
+                }
+
                 if (topLevel)
                 {
                     _evidence.Add(declaration);

@@ -28,6 +28,9 @@ internal sealed partial class RuleBuilder
     private readonly Declaration _contextDeclaration = new(ContextName, typeof(EvaluationContext));
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private readonly List<Declaration> _evidence = new();
+
+    // Lets whose value may be missing (e.g. a nullable record): later uses must be guarded like a nullable field.
+    private readonly HashSet<string> _maybeMissing = new(StringComparer.Ordinal);
     private string _ruleId = "(unnamed)";
     private int _errors;
     private bool _failed;
@@ -185,7 +188,7 @@ internal sealed partial class RuleBuilder
         }
 
         return _context.Options.ExpressionCompiler.Compile(
-            text.Value, text.ValueOrigin, new ExpressionScope(scope, _contextDeclaration, _ruleId), expectedType, _context.Diagnostics);
+            text.Value, text.ValueOrigin, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing }, expectedType, _context.Diagnostics);
     }
 
     private Declaration? Declare(ScalarSyntax name, Type type, Dictionary<string, Declaration> scope)
