@@ -30,7 +30,6 @@ internal sealed class Session : ISession
     private long _factSequence;
     private long _activationSequence;
     private List<Activation>? _stash;
-    private bool _stashing;
     private FactEntry? _updating;
     private List<object>? _pendingRetracts;
     private int _depth;
@@ -272,11 +271,10 @@ internal sealed class Session : ISession
 
     private void UpdateCore(FactEntry entry, object fact)
     {
-        // Retract then re-insert, but remember the activations that go away: those that come back over the
-        // same facts are the same match, updated (see CreateActivation).
+        // Retract then re-insert; the activations that go away and come back over the same facts are the same
+        // match, updated (see CreateActivation).
         FlushAggregates();
-        var outerStash = _stashing;
-        _stashing = true;
+        var outerUpdating = _updating;
         _updating = entry;
         try
         {
@@ -299,13 +297,7 @@ internal sealed class Session : ISession
         }
         finally
         {
-            _stashing = outerStash;
-            _updating = null;
-        }
-
-        if (!_stashing)
-        {
-            FlushStash();
+            _updating = outerUpdating;
         }
     }
 
@@ -313,6 +305,12 @@ internal sealed class Session : ISession
     {
         RemoveFromNetwork(entry);
         RemoveEntry(entry);
+        if (_depth == 1)
+        {
+            // Report the activations the retraction deleted before the retraction itself, as for an insert.
+            FlushStash();
+        }
+
         _events?.OnFactRetracted(this, entry.Object);
     }
 
@@ -329,17 +327,24 @@ internal sealed class Session : ISession
     private void EndOperation()
     {
         _depth--;
-        if (_depth > 0 || _pendingRetracts is not { Count: > 0 })
+        if (_depth > 0)
         {
             return;
         }
 
-        // Facts linked to matches that went away are retracted once the propagation that removed them is over.
+        // An activation removed during the operation and not re-created by it is gone for good; facts linked to
+        // it are retracted once the propagation that removed it is over.
         _depth++;
         try
         {
-            while (_pendingRetracts.Count > 0)
+            while (true)
             {
+                FlushStash();
+                if (_pendingRetracts is not { Count: > 0 })
+                {
+                    break;
+                }
+
                 var fact = _pendingRetracts[^1];
                 _pendingRetracts.RemoveAt(_pendingRetracts.Count - 1);
                 var entry = Find(fact);
@@ -699,7 +704,10 @@ internal sealed class Session : ISession
     public void OnActivationRemoved(Activation activation)
     {
         _agenda.Remove(activation);
-        if (_stashing)
+
+        // Kept until the operation ends: a match that goes away and comes back within one operation (an update,
+        // or a fact that both adds and removes a witness of a not/exists) is the same match, not a new one.
+        if (_depth > 0)
         {
             (_stash ??= new List<Activation>()).Add(activation);
             return;

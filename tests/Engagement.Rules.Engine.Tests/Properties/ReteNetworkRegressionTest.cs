@@ -13,10 +13,6 @@ namespace Engagement.Rules.Engine.Tests.Properties;
 /// </summary>
 public sealed class ReteNetworkRegressionTest
 {
-    private const string NestedSpuriousReactivationBug =
-        "Engine bug (see /work/wt/engine-bugs.md, bug 5): a fact entering both the first pattern of an exists and a "
-        + "not nested in it re-activates a match that held throughout.";
-
     /// <summary>
     /// forall(a: Alpha => c: Alpha where c.X &lt;= 2) holds vacuously, then still holds once an Alpha with X 1 is
     /// inserted (it satisfies its own inner pattern): it must not fire again.
@@ -97,7 +93,6 @@ public sealed class ReteNetworkRegressionTest
     /// throughout: it must not fire again.
     /// </summary>
     [Test]
-    [Ignore(NestedSpuriousReactivationBug)]
     public void Fire_ExistsWhoseWitnessMovesOnInsert_DoesNotFireAgain()
     {
         var a1 = Fact<Alpha>("a1");
