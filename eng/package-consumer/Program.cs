@@ -27,7 +27,7 @@ if (!loaded.Success)
     return 1;
 }
 
-var session = RuleCompiler.Compile(loaded.Rules).CreateSession();
+using var session = RuleCompiler.Compile(loaded.Rules).CreateSession();
 session.Insert(new EvaluationContext(Instant.FromUtc(2026, 11, 24, 12, 0), DateTimeZoneProviders.Tzdb["America/Chicago"]));
 session.Insert(new Engagement.Rules.Chaining.Signal("ping", "C1"));
 var fired = session.Fire();

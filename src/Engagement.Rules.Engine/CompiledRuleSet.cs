@@ -11,6 +11,8 @@ namespace Engagement.Rules.Engine;
 /// </summary>
 public sealed class CompiledRuleSet
 {
+    private readonly SessionPool _pool = new();
+
     internal CompiledRuleSet(IReadOnlyList<RuleDefinition> rules, ReteNetwork network)
     {
         Rules = rules;
@@ -22,7 +24,11 @@ public sealed class CompiledRuleSet
 
     internal ReteNetwork Network { get; }
 
-    /// <summary>Creates a session: an empty working memory and agenda over this network.</summary>
+    /// <summary>
+    /// Creates a session: an empty working memory and agenda over this network. Dispose the session when done:
+    /// its memories then serve the next session created here, so a host running one session per customer
+    /// allocates little more than its own facts. A session never disposed is simply collected.
+    /// </summary>
     /// <param name="options">Session settings; <see cref="SessionOptions.Default"/> when null.</param>
     /// <returns>The session.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The options are invalid (a non-positive loop limit).</exception>
@@ -34,7 +40,10 @@ public sealed class CompiledRuleSet
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxFiringsPerFire, "MaxFiringsPerFire must be positive.");
         }
 
-        return new Session(Network, options);
+        var state = _pool.Rent() ?? new Session(Network);
+        var handle = new SessionHandle(state, _pool);
+        state.Begin(options, handle);
+        return handle;
     }
 
     /// <summary>

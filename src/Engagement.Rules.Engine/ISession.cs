@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 
@@ -6,9 +7,10 @@ namespace Engagement.Rules.Engine;
 /// <summary>
 /// A unit of work over a <see cref="CompiledRuleSet"/>: its own working memory and agenda. A session is
 /// cheap to create and not thread-safe; use one per unit of work (for example per customer) and share the
-/// compiled rule set between threads.
+/// compiled rule set between threads. Dispose it when done: its memories are pooled for the next session, after
+/// which every member throws <see cref="ObjectDisposedException"/> (matches read from it included).
 /// </summary>
-public interface ISession
+public interface ISession : IDisposable
 {
     /// <summary>Diagnostic events raised by this session.</summary>
     ISessionEvents Events { get; }

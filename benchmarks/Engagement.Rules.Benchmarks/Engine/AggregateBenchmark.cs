@@ -57,7 +57,7 @@ public class AggregateBenchmark
 
     private int InsertAndFire(CompiledRuleSet rules)
     {
-        var session = rules.CreateSession();
+        using var session = rules.CreateSession();
         session.InsertAll(_facts);
         return session.Fire();
     }

@@ -29,7 +29,7 @@ public class JoinBenchmark
     [Benchmark]
     public int InsertAndFire()
     {
-        var session = _rules.CreateSession();
+        using var session = _rules.CreateSession();
         session.InsertAll(_facts);
         return session.Fire();
     }

@@ -50,7 +50,7 @@ public class ManyRulesBenchmark
     [Benchmark]
     public int InsertAndFire()
     {
-        var session = _rules.CreateSession();
+        using var session = _rules.CreateSession();
         session.InsertAll(_facts);
         return session.Fire();
     }

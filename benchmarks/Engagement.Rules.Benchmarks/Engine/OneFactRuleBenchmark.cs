@@ -26,7 +26,7 @@ public class OneFactRuleBenchmark
     [Benchmark]
     public int InsertAndFire()
     {
-        var session = _rules.CreateSession();
+        using var session = _rules.CreateSession();
         session.InsertAll(_facts);
         return session.Fire();
     }

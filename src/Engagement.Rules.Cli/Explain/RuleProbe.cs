@@ -73,7 +73,7 @@ internal static class RuleProbe
 
     private static void Fire(CompiledRuleSet compiled, CustomerFacts facts, EvaluationContext context, Action<IMatch> onFired)
     {
-        var session = compiled.CreateSession();
+        using var session = compiled.CreateSession();
         session.Events.RuleFired += (_, e) => onFired(e.Match);
         session.Insert(context);
         session.Insert(facts.Customer);

@@ -129,9 +129,9 @@ internal sealed class AggregateSpec
         if (type == typeof(int))
         {
             var sum = 0;
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                sum += item.Selected is int v ? v : 0;
+                sum += items[i].Selected is int v ? v : 0;
             }
 
             return sum;
@@ -140,9 +140,9 @@ internal sealed class AggregateSpec
         if (type == typeof(long))
         {
             var sum = 0L;
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                sum += item.Selected is long v ? v : 0;
+                sum += items[i].Selected is long v ? v : 0;
             }
 
             return sum;
@@ -151,9 +151,9 @@ internal sealed class AggregateSpec
         if (type == typeof(decimal))
         {
             var sum = 0m;
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                sum += item.Selected is decimal v ? v : 0;
+                sum += items[i].Selected is decimal v ? v : 0;
             }
 
             return sum;
@@ -162,18 +162,18 @@ internal sealed class AggregateSpec
         if (type == typeof(float))
         {
             var sum = 0f;
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                sum += item.Selected is float v ? v : 0;
+                sum += items[i].Selected is float v ? v : 0;
             }
 
             return sum;
         }
 
         var total = 0d;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            total += item.Selected is double v ? v : 0;
+            total += items[i].Selected is double v ? v : 0;
         }
 
         return total;

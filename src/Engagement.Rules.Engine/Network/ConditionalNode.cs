@@ -42,8 +42,9 @@ internal sealed class ConditionalNode : BetaNode
     public override void LeftActivate(Session session, Token parent)
     {
         var owner = Kind == ConditionalKind.Aggregate
-            ? new AggregateOwnerToken(parent, Owner.Id) { Initializing = true }
-            : new OwnerToken(parent, Owner.Id) { Initializing = true };
+            ? session.NewAggregateOwnerToken(parent, Owner.Id)
+            : session.NewOwnerToken(parent, Owner.Id);
+        owner.Initializing = true;
         Owner.Emit(session, owner);
         owner.Initializing = false;
         if (owner.Removed)
@@ -138,11 +139,11 @@ internal sealed class ConditionalNode : BetaNode
         var items = aggregate.Items ??= new List<AggregateItem>();
         if (added)
         {
-            Insert(items, new AggregateItem(result, spec.Select(session, this, result)));
+            Insert(items, session.NewAggregateItem(result, spec.Select(session, this, result)));
         }
         else
         {
-            RemoveItem(items, result);
+            RemoveItem(session, items, result);
         }
 
         if (!owner.Initializing)
@@ -198,7 +199,7 @@ internal sealed class ConditionalNode : BetaNode
 
         foreach (var group in groups)
         {
-            if (RemoveItem(group.Items, result))
+            if (RemoveItem(session, group.Items, result))
             {
                 if (!owner.Initializing)
                 {
@@ -259,7 +260,7 @@ internal sealed class ConditionalNode : BetaNode
             return null;
         }
 
-        var token = new Token(parent, value, Id);
+        var token = session.NewToken(parent, value, Id);
         if (Aggregate is null || !Aggregate.IsGroupBy)
         {
             owner.Out = token;
@@ -281,12 +282,13 @@ internal sealed class ConditionalNode : BetaNode
         items.Insert(i, item);
     }
 
-    private static bool RemoveItem(List<AggregateItem> items, Token source)
+    private static bool RemoveItem(Session session, List<AggregateItem> items, Token source)
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].Source == source)
             {
+                session.FreeAggregateItem(items[i]);
                 items.RemoveAt(i);
                 return true;
             }

@@ -69,7 +69,7 @@ internal sealed class JoinNode : BetaNode
             {
                 if (Matches(session, parent, item.Entry))
                 {
-                    Emit(session, new FactToken(parent, item.Entry, Id));
+                    Emit(session, session.NewFactToken(parent, item.Entry, Id));
                     if (parent.Removed)
                     {
                         return;
@@ -92,7 +92,7 @@ internal sealed class JoinNode : BetaNode
                     var entry = bucket[i].Entry;
                     if (Matches(session, parent, entry))
                     {
-                        Emit(session, new FactToken(parent, entry, Id));
+                        Emit(session, session.NewFactToken(parent, entry, Id));
                         if (parent.Removed)
                         {
                             return;
@@ -109,7 +109,7 @@ internal sealed class JoinNode : BetaNode
         {
             if (KeyMatches(session, parent, item.Entry) && Matches(session, parent, item.Entry))
             {
-                Emit(session, new FactToken(parent, item.Entry, Id));
+                Emit(session, session.NewFactToken(parent, item.Entry, Id));
                 if (parent.Removed)
                 {
                     return;
@@ -133,7 +133,7 @@ internal sealed class JoinNode : BetaNode
                 var next = token.NextInMemory;
                 if (!token.Removed && Matches(session, token, entry))
                 {
-                    Emit(session, new FactToken(token, entry, Id));
+                    Emit(session, session.NewFactToken(token, entry, Id));
                 }
 
                 if (entry.Removed)
@@ -160,7 +160,7 @@ internal sealed class JoinNode : BetaNode
                     var token = bucket[0];
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        Emit(session, new FactToken(token, entry, Id));
+                        Emit(session, session.NewFactToken(token, entry, Id));
                     }
 
                     return;
@@ -170,7 +170,7 @@ internal sealed class JoinNode : BetaNode
                 {
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        Emit(session, new FactToken(token, entry, Id));
+                        Emit(session, session.NewFactToken(token, entry, Id));
                     }
 
                     if (entry.Removed)
@@ -188,7 +188,7 @@ internal sealed class JoinNode : BetaNode
             var next = token.NextInMemory;
             if (!token.Removed && KeyMatches(session, token, entry) && Matches(session, token, entry))
             {
-                Emit(session, new FactToken(token, entry, Id));
+                Emit(session, session.NewFactToken(token, entry, Id));
             }
 
             if (entry.Removed)
@@ -206,15 +206,16 @@ internal sealed class JoinNode : BetaNode
         var state = session.PeekJoin(IndexSlot);
         if (state?.Left is not null)
         {
-            Add(state.Left, LeftKey(session, token), token);
+            AddLeft(session, state.Left, LeftKey(session, token), token);
         }
         else if (memory.Count > IndexThreshold)
         {
             state = session.Join(IndexSlot);
-            state.Left = new Dictionary<object, List<Token>>();
+            state.Left = state.SpareLeft ?? new Dictionary<object, List<Token>>();
+            state.SpareLeft = null;
             for (var t = memory.Head; t is not null; t = t.NextInMemory)
             {
-                Add(state.Left, LeftKey(session, t), t);
+                AddLeft(session, state.Left, LeftKey(session, t), t);
             }
         }
     }
@@ -224,7 +225,10 @@ internal sealed class JoinNode : BetaNode
         var state = session.PeekJoin(IndexSlot);
         if (state?.Left is not null)
         {
-            Remove(state.Left, SafeLeftKey(token), token);
+            if (Remove(state.Left, SafeLeftKey(token), token) is { } empty)
+            {
+                session.FreeBucket(empty);
+            }
         }
     }
 
@@ -233,15 +237,16 @@ internal sealed class JoinNode : BetaNode
         var state = session.PeekJoin(IndexSlot);
         if (state?.Right is not null)
         {
-            Add(state.Right, RightKey(session, item.Entry.Object), item);
+            AddRight(session, state.Right, RightKey(session, item.Entry.Object), item);
         }
         else if (alpha.Count > IndexThreshold)
         {
             state = session.Join(IndexSlot);
-            state.Right = new Dictionary<object, List<AlphaItem>>();
+            state.Right = state.SpareRight ?? new Dictionary<object, List<AlphaItem>>();
+            state.SpareRight = null;
             for (var i = alpha.Head; i is not null; i = i.Next)
             {
-                Add(state.Right, RightKey(session, i.Entry.Object), i);
+                AddRight(session, state.Right, RightKey(session, i.Entry.Object), i);
             }
         }
     }
@@ -251,22 +256,37 @@ internal sealed class JoinNode : BetaNode
         var state = session.PeekJoin(IndexSlot);
         if (state?.Right is not null)
         {
-            Remove(state.Right, SafeRightKey(item.Entry.Object), item);
+            if (Remove(state.Right, SafeRightKey(item.Entry.Object), item) is { } empty)
+            {
+                session.FreeBucket(empty);
+            }
         }
     }
 
-    private static void Add<T>(Dictionary<object, List<T>> index, object key, T value)
+    private static void AddLeft(Session session, Dictionary<object, List<Token>> index, object key, Token token)
     {
         if (!index.TryGetValue(key, out var bucket))
         {
-            bucket = new List<T>(2);
+            bucket = session.NewTokenBucket();
             index.Add(key, bucket);
         }
 
-        bucket.Add(value);
+        bucket.Add(token);
     }
 
-    private static void Remove<T>(Dictionary<object, List<T>> index, object? key, T value)
+    private static void AddRight(Session session, Dictionary<object, List<AlphaItem>> index, object key, AlphaItem item)
+    {
+        if (!index.TryGetValue(key, out var bucket))
+        {
+            bucket = session.NewItemBucket();
+            index.Add(key, bucket);
+        }
+
+        bucket.Add(item);
+    }
+
+    /// <summary>Removes a value from its bucket; returns the bucket when it became empty (and left the index).</summary>
+    private static List<T>? Remove<T>(Dictionary<object, List<T>> index, object? key, T value)
         where T : class
     {
         // The key is recomputed; a fact mutated in place before Update may have moved, so fall back to a scan.
@@ -275,9 +295,10 @@ internal sealed class JoinNode : BetaNode
             if (bucket.Count == 0)
             {
                 index.Remove(key);
+                return bucket;
             }
 
-            return;
+            return null;
         }
 
         foreach (var pair in index)
@@ -287,11 +308,14 @@ internal sealed class JoinNode : BetaNode
                 if (pair.Value.Count == 0)
                 {
                     index.Remove(pair.Key);
+                    return pair.Value;
                 }
 
-                return;
+                return null;
             }
         }
+
+        return null;
     }
 
     private static bool RemoveFrom<T>(List<T> bucket, T value)
@@ -397,6 +421,14 @@ internal sealed class JoinState
 {
     public Dictionary<object, List<Token>>? Left;
     public Dictionary<object, List<AlphaItem>>? Right;
+
+    /// <summary>
+    /// Emptied indexes of an earlier session on this pooled state: reused when the memories grow again, while a
+    /// small memory is scanned as in a fresh session (no keys computed).
+    /// </summary>
+    public Dictionary<object, List<Token>>? SpareLeft;
+
+    public Dictionary<object, List<AlphaItem>>? SpareRight;
 }
 
 /// <summary>An equality join: the key of a left token and the key of a fact must be equal.</summary>

@@ -11,19 +11,27 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class Activation : Token, IMatch
 {
+    private readonly Session _session;
+    private readonly int _generation;
     private IReadOnlyList<object>? _facts;
 
-    public Activation(Token parent, TerminalNode terminal, long sequence)
+    public Activation(Token parent, TerminalNode terminal, long sequence, Session session)
         : base(parent, null, terminal.Id)
     {
         Terminal = terminal;
         Sequence = sequence;
+        _session = session;
+        _generation = session.Generation;
     }
 
     public TerminalNode Terminal { get; }
 
     public long Sequence;
-    public int HeapIndex = -1;
+    /// <summary>On the agenda (see <see cref="Agenda"/>: removal only clears this flag).</summary>
+    public bool Queued;
+
+    /// <summary>Counts the activation's additions to the agenda, so an entry from an earlier addition is stale.</summary>
+    public int AgendaStamp;
     public bool Fired;
     public List<object>? Linked;
 
@@ -31,9 +39,13 @@ internal sealed class Activation : Token, IMatch
 
     public IReadOnlyList<object> Facts => _facts ??= CollectFacts();
 
+    /// <summary>False once the session disposed: its tokens may serve another session, so the match cannot be read.</summary>
+    private bool IsLive => _session.Generation == _generation && _session.Handle is not null;
+
     public object? GetValue(Declaration declaration)
     {
         ArgumentNullException.ThrowIfNull(declaration);
+        ThrowIfStale();
         if (!Terminal.Levels.TryGetValue(declaration, out var level))
         {
             throw new ArgumentException($"Declaration '{declaration.Name}' is not bound in a match of rule '{Rule.Id}'.", nameof(declaration));
@@ -87,10 +99,19 @@ internal sealed class Activation : Token, IMatch
         return false;
     }
 
-    public override string ToString() => $"{Rule.Id}({string.Join(", ", Facts)})";
+    public override string ToString() => _facts is not null || IsLive ? $"{Rule.Id}({string.Join(", ", Facts)})" : $"{Rule.Id}(disposed session)";
+
+    private void ThrowIfStale()
+    {
+        if (!IsLive)
+        {
+            throw new ObjectDisposedException(nameof(ISession), $"The session of this match of rule '{Rule.Id}' was disposed.");
+        }
+    }
 
     private object[] CollectFacts()
     {
+        ThrowIfStale();
         var count = 0;
         for (var t = Parent; t is not null; t = t.Parent)
         {

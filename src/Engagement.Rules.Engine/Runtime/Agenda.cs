@@ -4,84 +4,131 @@ using System.Collections.Generic;
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
-/// The activations waiting to fire: an array-backed binary heap ordered by priority (higher first), then rule
-/// order in the compiled set, then creation order. Activations know their heap slot, so removal is O(log n).
+/// The activations waiting to fire: a binary heap ordered by priority (higher first), then rule order in the
+/// compiled set, then creation order. The ordering keys are copied into the heap's own array, so sifting never
+/// touches the activations themselves: with thousands of activations scattered in memory, that is what keeps
+/// an agenda operation from costing a cache miss per level. Removal is lazy: the activation is marked and its
+/// entry skipped when it reaches the top (the heap is compacted when stale entries outnumber live ones).
 /// </summary>
 internal sealed class Agenda
 {
-    private Activation[] _heap = new Activation[8];
+    private Entry[] _heap = new Entry[16];
+    private int _size;
 
+    /// <summary>The activations waiting (stale entries excluded).</summary>
     public int Count { get; private set; }
-
-    public static int Compare(Activation a, Activation b)
-    {
-        var c = b.Terminal.Priority.CompareTo(a.Terminal.Priority);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Terminal.RuleOrder.CompareTo(b.Terminal.RuleOrder);
-        return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
-    }
 
     public void Add(Activation activation)
     {
-        if (Count == _heap.Length)
+        activation.Queued = true;
+        activation.AgendaStamp++;
+        Count++;
+        if (_size == _heap.Length)
         {
-            Array.Resize(ref _heap, _heap.Length * 2);
+            if (_size > 2 * Count + 32)
+            {
+                Compact();
+            }
+            else
+            {
+                Array.Resize(ref _heap, _heap.Length * 2);
+            }
         }
 
-        _heap[Count] = activation;
-        activation.HeapIndex = Count;
-        Count++;
-        SiftUp(activation.HeapIndex);
+        _heap[_size] = new Entry(activation);
+        SiftUp(_size++);
     }
 
     public Activation Pop()
     {
-        var top = _heap[0];
-        RemoveAt(0);
-        return top;
+        while (true)
+        {
+            var top = _heap[0];
+            RemoveTop();
+            if (top.IsLive)
+            {
+                top.Activation.Queued = false;
+                Count--;
+                return top.Activation;
+            }
+        }
     }
 
     public void Remove(Activation activation)
     {
-        if (activation.HeapIndex >= 0)
+        if (activation.Queued)
         {
-            RemoveAt(activation.HeapIndex);
+            activation.Queued = false;
+            Count--;
         }
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_heap, 0, _size);
+        _size = 0;
+        Count = 0;
     }
 
     public List<Activation> Snapshot()
     {
-        var list = new List<Activation>(Count);
-        for (var i = 0; i < Count; i++)
+        var entries = new List<Entry>(Count);
+        for (var i = 0; i < _size; i++)
         {
-            list.Add(_heap[i]);
+            if (_heap[i].IsLive)
+            {
+                entries.Add(_heap[i]);
+            }
         }
 
-        list.Sort(Compare);
-        return list;
+        entries.Sort(static (a, b) => Compare(a, b));
+        return entries.ConvertAll(static e => e.Activation);
     }
 
-    private void RemoveAt(int index)
+    private static int Compare(in Entry a, in Entry b)
     {
-        var removed = _heap[index];
-        removed.HeapIndex = -1;
-        Count--;
-        if (index == Count)
+        if (a.Priority != b.Priority)
         {
-            _heap[Count] = null!;
-            return;
+            return a.Priority > b.Priority ? -1 : 1;
         }
 
-        var last = _heap[Count];
-        _heap[Count] = null!;
-        _heap[index] = last;
-        last.HeapIndex = index;
-        SiftDown(index);
-        SiftUp(last.HeapIndex);
+        if (a.RuleOrder != b.RuleOrder)
+        {
+            return a.RuleOrder < b.RuleOrder ? -1 : 1;
+        }
+
+        return a.Sequence.CompareTo(b.Sequence);
+    }
+
+    private void RemoveTop()
+    {
+        _size--;
+        _heap[0] = _heap[_size];
+        _heap[_size] = default;
+        if (_size > 0)
+        {
+            SiftDown(0);
+        }
+    }
+
+    /// <summary>Drops the stale entries and rebuilds the heap.</summary>
+    private void Compact()
+    {
+        var live = 0;
+        for (var i = 0; i < _size; i++)
+        {
+            if (_heap[i].IsLive)
+            {
+                _heap[live++] = _heap[i];
+            }
+        }
+
+        Array.Clear(_heap, live, _size - live);
+        _size = live;
+        for (var i = (_size / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(i);
+        }
     }
 
     private void SiftUp(int index)
@@ -96,12 +143,10 @@ internal sealed class Agenda
             }
 
             _heap[index] = _heap[parent];
-            _heap[index].HeapIndex = index;
             index = parent;
         }
 
         _heap[index] = item;
-        item.HeapIndex = index;
     }
 
     private void SiftDown(int index)
@@ -110,12 +155,12 @@ internal sealed class Agenda
         while (true)
         {
             var child = (2 * index) + 1;
-            if (child >= Count)
+            if (child >= _size)
             {
                 break;
             }
 
-            if (child + 1 < Count && Compare(_heap[child + 1], _heap[child]) < 0)
+            if (child + 1 < _size && Compare(_heap[child + 1], _heap[child]) < 0)
             {
                 child++;
             }
@@ -126,11 +171,34 @@ internal sealed class Agenda
             }
 
             _heap[index] = _heap[child];
-            _heap[index].HeapIndex = index;
             index = child;
         }
 
         _heap[index] = item;
-        item.HeapIndex = index;
+    }
+
+    /// <summary>An activation with its ordering keys; live while the activation is queued under the same stamp.</summary>
+    private readonly struct Entry
+    {
+        public Entry(Activation activation)
+        {
+            Activation = activation;
+            Priority = activation.Terminal.Priority;
+            RuleOrder = activation.Terminal.RuleOrder;
+            Sequence = activation.Sequence;
+            Stamp = activation.AgendaStamp;
+        }
+
+        public Activation Activation { get; }
+
+        public int Priority { get; }
+
+        public int RuleOrder { get; }
+
+        public long Sequence { get; }
+
+        public int Stamp { get; }
+
+        public bool IsLive => Activation.Queued && Activation.AgendaStamp == Stamp;
     }
 }

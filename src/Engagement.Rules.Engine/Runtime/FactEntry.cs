@@ -9,6 +9,17 @@ internal sealed class FactEntry
         Sequence = sequence;
     }
 
+    public void Reset(object fact, long sequence)
+    {
+        Object = fact;
+        Sequence = sequence;
+        Removed = false;
+        FirstAlphaItem = null;
+        FirstToken = null;
+        Next = null;
+        Prev = null;
+    }
+
     /// <summary>The current version of the fact (replaced on update of an <see cref="IFactIdentity"/> fact).</summary>
     public object Object;
 
@@ -67,9 +78,18 @@ internal sealed class AlphaItem
         MemoryId = memoryId;
     }
 
-    public FactEntry Entry { get; }
+    public FactEntry Entry { get; private set; }
 
-    public int MemoryId { get; }
+    public int MemoryId { get; private set; }
+
+    public void Reset(FactEntry entry, int memoryId)
+    {
+        Entry = entry;
+        MemoryId = memoryId;
+        Next = null;
+        Prev = null;
+        NextOfFact = null;
+    }
 
     public AlphaItem? Next;
     public AlphaItem? Prev;
@@ -82,6 +102,13 @@ internal sealed class AlphaList
     public AlphaItem? Head;
     public AlphaItem? Tail;
     public int Count;
+
+    public void Clear()
+    {
+        Head = null;
+        Tail = null;
+        Count = 0;
+    }
 
     public void Add(AlphaItem item)
     {

@@ -17,6 +17,20 @@ internal class OwnerToken : Token
     public bool Dirty;
     public int Count;
     public Token? Out;
+
+    public void Reset(Token parent, int nodeId)
+    {
+        Reuse(parent, null, nodeId);
+        Initializing = false;
+        Dirty = false;
+        Count = 0;
+        Out = null;
+        ResetState();
+    }
+
+    protected virtual void ResetState()
+    {
+    }
 }
 
 /// <summary>The owner state of an aggregate node: the aggregated items (or groups) besides the output.</summary>
@@ -29,6 +43,13 @@ internal sealed class AggregateOwnerToken : OwnerToken
 
     public List<AggregateItem>? Items;
     public List<GroupState>? Groups;
+
+    protected override void ResetState()
+    {
+        // The lists are kept for the next session: a reused owner collects into them without allocating.
+        Items?.Clear();
+        Groups?.Clear();
+    }
 }
 
 /// <summary>One fact feeding an aggregate, with its selector value captured when it arrived.</summary>
@@ -40,9 +61,15 @@ internal sealed class AggregateItem
         Selected = selected;
     }
 
-    public Token Source { get; }
+    public Token Source { get; private set; }
 
-    public object? Selected { get; }
+    public object? Selected { get; private set; }
+
+    public void Reset(Token source, object? selected)
+    {
+        Source = source;
+        Selected = selected;
+    }
 
     public long Sequence => Source.Fact!.Sequence;
 }

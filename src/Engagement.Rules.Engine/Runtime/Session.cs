@@ -7,17 +7,27 @@ using Engagement.Rules.Engine.Network;
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
-/// Working memory, node memories and agenda over a shared <see cref="ReteNetwork"/>. Everything is
-/// allocated lazily, so creating a session costs a few small arrays.
+/// Working memory, node memories and agenda over a shared <see cref="ReteNetwork"/>: the state behind a
+/// <see cref="SessionHandle"/>. Everything is allocated lazily, and a state is pooled: when its handle is disposed
+/// its memories, indexes and tokens are kept (see <see cref="Release"/>) and serve the next session.
 /// </summary>
-internal sealed class Session : ISession
+internal sealed class Session
 {
     /// <summary>Facts are found by a linear scan (by reference unless they have an identity) up to this many; then a dictionary is built.</summary>
     private const int IdentityMapThreshold = 32;
 
     private const int LoopWindow = 256;
 
-    private readonly SessionOptions _options;
+    private readonly FreeList<Token> _freeTokens = new();
+    private readonly FreeList<FactToken> _freeFactTokens = new();
+    private readonly FreeList<OwnerToken> _freeOwners = new();
+    private readonly FreeList<AggregateOwnerToken> _freeAggregateOwners = new();
+    private readonly FreeList<FactEntry> _freeEntries = new();
+    private readonly FreeList<AggregateItem> _freeAggregateItems = new();
+    private readonly FreeList<AlphaItem> _freeAlphaItems = new();
+    private readonly FreeList<List<Token>> _freeTokenBuckets = new();
+    private readonly FreeList<List<AlphaItem>> _freeItemBuckets = new();
+    private SessionOptions _options = SessionOptions.Default;
     private readonly TokenList?[] _memories;
     private readonly AlphaList?[] _alphas;
     private readonly JoinState?[] _joins;
@@ -38,19 +48,43 @@ internal sealed class Session : ISession
     private ActionContext? _context;
     private SessionEvents? _events;
     private List<AlphaMemoryNode>? _reached;
-    private List<JoinNode>? _joinScratch;
+    private JoinNode[] _joinScratch = new JoinNode[8];
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
+    private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
+    private Stack<Token>? _recycleStack;
+    private List<FactToken>? _removalScratch;
+    private readonly Comparison<FactToken> _upstreamFirst;
 
-    public Session(ReteNetwork network, SessionOptions options)
+    public Session(ReteNetwork network)
     {
         Network = network;
-        _options = options;
         _memories = new TokenList?[network.MemoryCount];
         _alphas = new AlphaList?[network.AlphaMemories.Length];
         _joins = new JoinState?[network.IndexCount];
+        var nodes = network.Nodes;
+        _upstreamFirst = (a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank);
     }
 
     public ReteNetwork Network { get; }
+
+    /// <summary>The handle of the session using this state: the sender of its events.</summary>
+    public object Handle { get; private set; } = null!;
+
+    /// <summary>Counts the sessions this state served: a match of an earlier session can tell it is stale.</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>Set when an exception went through an operation: the state may be half-updated and is not pooled.</summary>
+    public bool Broken { get; set; }
+
+    public bool IsFiring => _firing;
+
+    /// <summary>Starts a session on this (new or released) state.</summary>
+    public void Begin(SessionOptions options, object handle)
+    {
+        _options = options;
+        Handle = handle;
+        Generation++;
+    }
 
     public ISessionEvents Events => _events ??= new SessionEvents();
 
@@ -81,25 +115,66 @@ internal sealed class Session : ISession
     {
         ArgumentNullException.ThrowIfNull(facts);
         var list = facts as IReadOnlyList<object> ?? new List<object>(facts);
-        HashSet<object>? seen = list.Count > 16 ? new HashSet<object>(FactComparer.Instance) : null;
+        if (_identityMap is null && _factCount + list.Count <= IdentityMapThreshold)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                var fact = list[i] ?? throw new ArgumentException("The facts contain null.", nameof(facts));
+                if (Find(fact) is not null || DuplicateBefore(list, i))
+                {
+                    throw Duplicate(fact);
+                }
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                InsertNew(list[i]);
+            }
+
+            return;
+        }
+
+        // Reserve every fact in the identity map first (sized once for the whole batch): a duplicate, in the
+        // session or in the batch, then undoes the reservations and nothing is inserted.
+        var map = EnsureIdentityMap(_factCount + list.Count);
         for (var i = 0; i < list.Count; i++)
         {
             var fact = list[i];
-            if (fact is null)
+            if (fact is null || !map.TryAdd(fact, NewFactEntry(fact, 0)))
             {
-                throw new ArgumentException("The facts contain null.", nameof(facts));
-            }
+                for (var j = 0; j < i; j++)
+                {
+                    map.Remove(list[j]);
+                }
 
-            if (Find(fact) is not null || (seen is not null ? !seen.Add(fact) : DuplicateBefore(list, i)))
-            {
-                throw new FactException($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
+                throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
             }
         }
 
         for (var i = 0; i < list.Count; i++)
         {
-            InsertNew(list[i]);
+            InsertReserved(map[list[i]]);
         }
+    }
+
+    private static FactException Duplicate(object fact) =>
+        new($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
+
+    private Dictionary<object, FactEntry> EnsureIdentityMap(int capacity)
+    {
+        if (_identityMap is not null)
+        {
+            _identityMap.EnsureCapacity(capacity);
+            return _identityMap;
+        }
+
+        _identityMap = new Dictionary<object, FactEntry>(Math.Max(capacity, 2 * IdentityMapThreshold), FactComparer.Instance);
+        for (var e = _firstFact; e is not null; e = e.Next)
+        {
+            _identityMap.Add(e.Object, e);
+        }
+
+        return _identityMap;
     }
 
     private static bool DuplicateBefore(IReadOnlyList<object> facts, int index)
@@ -239,10 +314,12 @@ internal sealed class Session : ISession
 
     private void FlushAggregates()
     {
+        // Two lists in turn: refreshing an aggregate may mark others dirty, which go to the other list.
         while (_dirty is { Count: > 0 })
         {
-            var dirty = _dirty.ToArray();
-            _dirty.Clear();
+            var dirty = _dirty;
+            _dirty = _dirtySpare ?? new List<(ConditionalNode, OwnerToken)>();
+            _dirtySpare = null;
             foreach (var (node, owner) in dirty)
             {
                 if (!owner.Removed && owner.Dirty)
@@ -250,17 +327,25 @@ internal sealed class Session : ISession
                     node.Refresh(this, owner);
                 }
             }
+
+            dirty.Clear();
+            _dirtySpare = dirty;
         }
     }
 
-    private void InsertNew(object fact)
+    private void InsertNew(object fact) => InsertCore(NewFactEntry(fact, 0), inMap: false);
+
+    /// <summary>Inserts a fact whose entry <see cref="InsertAll"/> already put in the identity map.</summary>
+    private void InsertReserved(FactEntry entry) => InsertCore(entry, inMap: true);
+
+    private void InsertCore(FactEntry entry, bool inMap)
     {
         BeginOperation();
         try
         {
-            var entry = new FactEntry(fact, ++_factSequence);
-            AddEntry(entry);
-            _events?.OnFactInserted(this, fact);
+            entry.Sequence = ++_factSequence;
+            AddEntry(entry, inMap);
+            _events?.OnFactInserted(Handle, entry.Object);
             AddToNetwork(entry);
         }
         finally
@@ -291,7 +376,7 @@ internal sealed class Session : ISession
             }
 
             entry.Removed = false;
-            _events?.OnFactUpdated(this, fact);
+            _events?.OnFactUpdated(Handle, fact);
             AddToNetwork(entry);
             FlushAggregates();
         }
@@ -311,7 +396,7 @@ internal sealed class Session : ISession
             FlushStash();
         }
 
-        _events?.OnFactRetracted(this, entry.Object);
+        _events?.OnFactRetracted(Handle, entry.Object);
     }
 
     private void BeginOperation()
@@ -367,7 +452,7 @@ internal sealed class Session : ISession
             return;
         }
 
-        _root = new Token(null, null, 0);
+        _root = NewToken(null, null, 0);
         if (Network.Root.HasMemory)
         {
             Memory(Network.Root.MemorySlot).Add(_root);
@@ -421,7 +506,7 @@ internal sealed class Session : ISession
         return null;
     }
 
-    private void AddEntry(FactEntry entry)
+    private void AddEntry(FactEntry entry, bool inMap)
     {
         entry.Prev = _lastFact;
         if (_lastFact is null)
@@ -437,15 +522,14 @@ internal sealed class Session : ISession
         _factCount++;
         if (_identityMap is not null)
         {
-            _identityMap.Add(entry.Object, entry);
+            if (!inMap)
+            {
+                _identityMap.Add(entry.Object, entry);
+            }
         }
         else if (_factCount > IdentityMapThreshold)
         {
-            _identityMap = new Dictionary<object, FactEntry>(2 * IdentityMapThreshold, FactComparer.Instance);
-            for (var e = _firstFact; e is not null; e = e.Next)
-            {
-                _identityMap.Add(e.Object, e);
-            }
+            EnsureIdentityMap(2 * IdentityMapThreshold);
         }
     }
 
@@ -498,7 +582,8 @@ internal sealed class Session : ISession
             }
 
             var alpha = Alpha(memory.Id);
-            var item = new AlphaItem(entry, memory.Id) { NextOfFact = entry.FirstAlphaItem };
+            var item = NewAlphaItem(entry, memory.Id);
+            item.NextOfFact = entry.FirstAlphaItem;
             entry.FirstAlphaItem = item;
             alpha.Add(item);
             foreach (var keyed in memory.KeyedSuccessors)
@@ -516,19 +601,37 @@ internal sealed class Session : ISession
         }
         else if (reached.Count > 1)
         {
-            var joins = _joinScratch ??= new List<JoinNode>();
+            // Most downstream first across all the memories reached (see AlphaMemoryNode.Successors): a small
+            // insertion sort into a buffer kept by the session, as propagation never re-enters AddToNetwork.
+            var joins = _joinScratch;
+            var count = 0;
             foreach (var memory in reached)
             {
-                joins.AddRange(memory.Successors);
+                foreach (var join in memory.Successors)
+                {
+                    if (count == joins.Length)
+                    {
+                        Array.Resize(ref _joinScratch, count * 2);
+                        joins = _joinScratch;
+                    }
+
+                    var at = count++;
+                    while (at > 0 && joins[at - 1].Rank < join.Rank)
+                    {
+                        joins[at] = joins[at - 1];
+                        at--;
+                    }
+
+                    joins[at] = join;
+                }
             }
 
-            joins.Sort(static (a, b) => b.Rank.CompareTo(a.Rank));
-            var ordered = joins.ToArray();
-            joins.Clear();
-            foreach (var join in ordered)
+            for (var i = 0; i < count; i++)
             {
-                join.RightActivate(this, entry);
+                joins[i].RightActivate(this, entry);
             }
+
+            Array.Clear(joins, 0, count);
         }
 
         reached.Clear();
@@ -597,18 +700,21 @@ internal sealed class Session : ISession
         {
             // Upstream first: removing a token removes what was derived from it, so a sub-network result and
             // the match it blocks never disappear in the wrong order (which would re-create the match).
-            var tokens = new List<FactToken>();
+            var tokens = _removalScratch ?? new List<FactToken>();
+            _removalScratch = null;
             for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
             {
                 tokens.Add(t);
             }
 
-            var nodes = Network.Nodes;
-            tokens.Sort((a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank));
+            tokens.Sort(_upstreamFirst);
             foreach (var token in tokens)
             {
                 RemoveToken(token);
             }
+
+            tokens.Clear();
+            _removalScratch = tokens;
         }
 
         while (entry.FirstToken is { } token)
@@ -652,11 +758,232 @@ internal sealed class Session : ISession
         node.Partner?.OnSubResult(this, token, added: false);
     }
 
+    // ---- Pooling -----------------------------------------------------------------------------------
+
+    public Token NewToken(Token? parent, object? value, int nodeId)
+    {
+        if (_freeTokens.TryTake(out var token))
+        {
+            token.Reset(parent, value, nodeId);
+            return token;
+        }
+
+        return new Token(parent, value, nodeId);
+    }
+
+    public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
+    {
+        if (_freeFactTokens.TryTake(out var token))
+        {
+            token.Reset(parent, entry, nodeId);
+            return token;
+        }
+
+        return new FactToken(parent, entry, nodeId);
+    }
+
+    public OwnerToken NewOwnerToken(Token parent, int nodeId)
+    {
+        if (_freeOwners.TryTake(out var token))
+        {
+            token.Reset(parent, nodeId);
+            return token;
+        }
+
+        return new OwnerToken(parent, nodeId);
+    }
+
+    public AggregateOwnerToken NewAggregateOwnerToken(Token parent, int nodeId)
+    {
+        if (_freeAggregateOwners.TryTake(out var token))
+        {
+            token.Reset(parent, nodeId);
+            return token;
+        }
+
+        return new AggregateOwnerToken(parent, nodeId);
+    }
+
+    public AggregateItem NewAggregateItem(Token source, object? selected)
+    {
+        if (_freeAggregateItems.TryTake(out var item))
+        {
+            item.Reset(source, selected);
+            return item;
+        }
+
+        return new AggregateItem(source, selected);
+    }
+
+    public void FreeAggregateItem(AggregateItem item) => _freeAggregateItems.Give(item);
+
+    public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
+
+    public List<AlphaItem> NewItemBucket() => _freeItemBuckets.TryTake(out var bucket) ? bucket : new List<AlphaItem>(2);
+
+    public void FreeBucket(List<Token> bucket) => _freeTokenBuckets.Give(bucket);
+
+    public void FreeBucket(List<AlphaItem> bucket) => _freeItemBuckets.Give(bucket);
+
+    private FactEntry NewFactEntry(object fact, long sequence)
+    {
+        if (_freeEntries.TryTake(out var entry))
+        {
+            entry.Reset(fact, sequence);
+            return entry;
+        }
+
+        return new FactEntry(fact, sequence);
+    }
+
+    private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
+    {
+        if (_freeAlphaItems.TryTake(out var item))
+        {
+            item.Reset(entry, memoryId);
+            return item;
+        }
+
+        return new AlphaItem(entry, memoryId);
+    }
+
+    /// <summary>
+    /// Ends the session on this state: its live tokens, fact entries and index buckets go to the free lists, its
+    /// memories and indexes are emptied (keeping their capacity), so the next session starts where this one
+    /// allocated. Activations are not reused: a host may still hold one as an <see cref="IMatch"/>, which then
+    /// reports the session as disposed instead of showing another session's facts.
+    /// </summary>
+    public void Release()
+    {
+        if (_root is not null)
+        {
+            RecycleTree(_root);
+        }
+
+        for (var entry = _firstFact; entry is not null;)
+        {
+            for (var item = entry.FirstAlphaItem; item is not null;)
+            {
+                var nextItem = item.NextOfFact;
+                _freeAlphaItems.Give(item);
+                item = nextItem;
+            }
+
+            var next = entry.Next;
+            _freeEntries.Give(entry);
+            entry = next;
+        }
+
+        foreach (var memory in _memories)
+        {
+            memory?.Clear();
+        }
+
+        foreach (var alpha in _alphas)
+        {
+            alpha?.Clear();
+        }
+
+        foreach (var join in _joins)
+        {
+            if (join is not null)
+            {
+                if (join.Left is not null)
+                {
+                    RecycleBuckets(join.Left, _freeTokenBuckets);
+                    join.SpareLeft = join.Left;
+                    join.Left = null;
+                }
+
+                if (join.Right is not null)
+                {
+                    RecycleBuckets(join.Right, _freeItemBuckets);
+                    join.SpareRight = join.Right;
+                    join.Right = null;
+                }
+            }
+        }
+
+        _agenda.Clear();
+        _root = null;
+        _firstFact = null;
+        _lastFact = null;
+        _factCount = 0;
+        _identityMap?.Clear();
+        _factSequence = 0;
+        _activationSequence = 0;
+        _stash?.Clear();
+        _updating = null;
+        _pendingRetracts?.Clear();
+        _depth = 0;
+        _firing = false;
+        _halted = false;
+        _events = null;
+        _reached?.Clear();
+        _dirty?.Clear();
+        _options = SessionOptions.Default;
+        Handle = null!;
+    }
+
+    private void RecycleTree(Token root)
+    {
+        // Every live token hangs below the root (tokens are linked to their parent when emitted).
+        var pending = _recycleStack ??= new Stack<Token>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var token = pending.Pop();
+            for (var child = token.FirstChild; child is not null; child = child.NextSibling)
+            {
+                pending.Push(child);
+            }
+
+            switch (token)
+            {
+                case Activation:
+                    break;
+                case FactToken fact:
+                    _freeFactTokens.Give(fact);
+                    break;
+                case AggregateOwnerToken aggregate:
+                    if (aggregate.Items is { } items)
+                    {
+                        foreach (var item in items)
+                        {
+                            _freeAggregateItems.Give(item);
+                        }
+
+                        items.Clear();
+                    }
+
+                    _freeAggregateOwners.Give(aggregate);
+                    break;
+                case OwnerToken owner:
+                    _freeOwners.Give(owner);
+                    break;
+                default:
+                    _freeTokens.Give(token);
+                    break;
+            }
+        }
+    }
+
+    private static void RecycleBuckets<T>(Dictionary<object, List<T>> index, FreeList<List<T>> free)
+    {
+        foreach (var bucket in index.Values)
+        {
+            bucket.Clear();
+            free.Give(bucket);
+        }
+
+        index.Clear();
+    }
+
     // ---- Agenda ------------------------------------------------------------------------------------
 
     public void CreateActivation(TerminalNode terminal, Token parent)
     {
-        var activation = new Activation(parent, terminal, ++_activationSequence);
+        var activation = new Activation(parent, terminal, ++_activationSequence, this);
         parent.AddChild(activation);
         if (_stash is { Count: > 0 })
         {
@@ -690,7 +1017,7 @@ internal sealed class Session : ISession
 
                 if (changed)
                 {
-                    _events?.OnActivationUpdated(this, activation);
+                    _events?.OnActivationUpdated(Handle, activation);
                 }
 
                 return;
@@ -698,7 +1025,7 @@ internal sealed class Session : ISession
         }
 
         _agenda.Add(activation);
-        _events?.OnActivationCreated(this, activation);
+        _events?.OnActivationCreated(Handle, activation);
     }
 
     public void OnActivationRemoved(Activation activation)
@@ -718,7 +1045,7 @@ internal sealed class Session : ISession
 
     private void DeleteActivation(Activation activation)
     {
-        _events?.OnActivationDeleted(this, activation);
+        _events?.OnActivationDeleted(Handle, activation);
         if (activation.Linked is { Count: > 0 } linked)
         {
             (_pendingRetracts ??= new List<object>()).AddRange(linked);
@@ -728,34 +1055,25 @@ internal sealed class Session : ISession
 
     private void FlushStash()
     {
-        if (_stash is not { Count: > 0 })
+        if (_stash is not { Count: > 0 } stash)
         {
             return;
         }
 
-        var stash = _stash.ToArray();
-        _stash.Clear();
-        foreach (var activation in stash)
+        var count = stash.Count;
+        for (var i = 0; i < count; i++)
         {
-            DeleteActivation(activation);
+            DeleteActivation(stash[i]);
         }
+
+        stash.RemoveRange(0, count);
     }
 
     // ---- Firing ------------------------------------------------------------------------------------
 
-    public int Fire() => FireCore(int.MaxValue, CancellationToken.None);
-
-    public int Fire(int maxFirings)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxFirings);
-        return FireCore(maxFirings, CancellationToken.None);
-    }
-
-    public int Fire(CancellationToken cancellationToken) => FireCore(int.MaxValue, cancellationToken);
-
     public void Halt() => _halted = true;
 
-    private int FireCore(int maxFirings, CancellationToken cancellationToken)
+    public int Fire(int maxFirings, CancellationToken cancellationToken)
     {
         if (_firing)
         {
@@ -813,7 +1131,7 @@ internal sealed class Session : ISession
         context.Begin(activation, previousLinked);
         try
         {
-            _events?.OnRuleFiring(this, activation);
+            _events?.OnRuleFiring(Handle, activation);
             var actions = activation.Terminal.Actions;
             for (var i = 0; i < actions.Length; i++)
             {
@@ -824,7 +1142,7 @@ internal sealed class Session : ISession
                 catch (Exception ex) when (ex is not RuleConditionException)
                 {
                     var error = new RuleActionException(activation.Rule.Id, activation.Facts, ex);
-                    _events?.OnActionFailed(this, activation, error);
+                    _events?.OnActionFailed(Handle, activation, error);
                     throw error;
                 }
             }
@@ -838,7 +1156,7 @@ internal sealed class Session : ISession
                 }
             }
 
-            _events?.OnRuleFired(this, activation);
+            _events?.OnRuleFired(Handle, activation);
         }
         finally
         {
@@ -891,7 +1209,7 @@ internal sealed class Session : ISession
         }
 
         var error = new RuleConditionException(ruleId, facts, inner);
-        _events?.OnConditionFailed(this, error);
+        _events?.OnConditionFailed(Handle, error);
         return error;
     }
 

@@ -14,16 +14,16 @@ internal class Token
         NodeId = nodeId;
     }
 
-    public Token? Parent { get; }
+    public Token? Parent { get; private set; }
 
     /// <summary>The fact or computed value at this level; null for not/exists levels and the root.</summary>
-    public object? Value { get; }
+    public object? Value { get; private set; }
 
     /// <summary>The working-memory entry when this level is a fact.</summary>
     public virtual FactEntry? Fact => null;
 
     /// <summary>The beta node that produced this token (index into the network's node table).</summary>
-    public int NodeId { get; }
+    public int NodeId { get; private set; }
 
     public bool Removed;
 
@@ -33,6 +33,23 @@ internal class Token
 
     public Token? NextInMemory;
     public Token? PrevInMemory;
+
+    /// <summary>Makes a pooled token new again (a pooled session state reuses the tokens of its previous session, see <see cref="Session.Release"/>).</summary>
+    protected void Reuse(Token? parent, object? value, int nodeId)
+    {
+        Parent = parent;
+        Value = value;
+        NodeId = nodeId;
+        Removed = false;
+        FirstChild = null;
+        NextSibling = null;
+        PrevSibling = null;
+        NextInMemory = null;
+        PrevInMemory = null;
+    }
+
+    /// <summary>A plain token (a binding, a not/exists/aggregate output or the root) taken from the pool.</summary>
+    public void Reset(Token? parent, object? value, int nodeId) => Reuse(parent, value, nodeId);
 
     public void AddChild(Token child)
     {
@@ -80,7 +97,7 @@ internal class Token
 /// <summary>A token whose level is a fact: also linked from the fact, so retracting the fact finds it.</summary>
 internal sealed class FactToken : Token
 {
-    private readonly FactEntry _fact;
+    private FactEntry _fact;
 
     public FactToken(Token parent, FactEntry fact, int nodeId)
         : base(parent, fact.Object, nodeId)
@@ -89,6 +106,14 @@ internal sealed class FactToken : Token
     }
 
     public override FactEntry Fact => _fact;
+
+    public void Reset(Token parent, FactEntry fact, int nodeId)
+    {
+        Reuse(parent, fact.Object, nodeId);
+        _fact = fact;
+        NextInFact = null;
+        PrevInFact = null;
+    }
 
     public FactToken? NextInFact;
     public FactToken? PrevInFact;

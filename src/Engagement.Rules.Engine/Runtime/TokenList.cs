@@ -7,6 +7,13 @@ internal sealed class TokenList
     public Token? Tail;
     public int Count;
 
+    public void Clear()
+    {
+        Head = null;
+        Tail = null;
+        Count = 0;
+    }
+
     public void Add(Token token)
     {
         token.PrevInMemory = Tail;

@@ -15,7 +15,7 @@ internal sealed class SessionProposalSource(CompiledRuleSet rules, EngagementTel
 {
     public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken)
     {
-        var session = rules.CreateSession();
+        using var session = rules.CreateSession();
         telemetry?.Instruments.Observe(session);
         session.Insert(context);
         session.Insert(facts.Customer);

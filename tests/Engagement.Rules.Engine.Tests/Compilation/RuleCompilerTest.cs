@@ -119,9 +119,10 @@ public sealed class RuleCompilerTest
         };
         var compiled = RuleCompiler.Compile(rules);
 
+        // Sessions are disposed, so pooled states pass between threads and runs.
         string Run(int seed)
         {
-            var session = compiled.CreateSession();
+            using var session = compiled.CreateSession();
             var customers = Enumerable.Range(1, 3 + (seed % 4)).Select(i => new Customer(i)).ToList();
             session.InsertAll(customers);
             session.InsertAll(Enumerable.Range(1, 10 + seed % 7).Select(i => (object)new Vehicle(i, (i % customers.Count) + 1)));

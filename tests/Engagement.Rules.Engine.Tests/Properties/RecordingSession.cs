@@ -41,4 +41,8 @@ internal sealed class RecordingSession : ISession
     public IReadOnlyList<IMatch> GetAgenda() => [];
 
     public IEnumerable<T> Query<T>() => _facts.OfType<T>();
+
+    public void Dispose()
+    {
+    }
 }

@@ -24,59 +24,65 @@ public sealed partial class ReteNetworkPropertyTest
                 var rules = RuleSpecBuilder.Build(
                     specs, _ => Build.Action(ctx => fired.Add((ctx.Match.Rule.Priority, MatchKey.Of(ctx.Match)))));
                 // A generated rule with two or's over unconstrained patterns can have more matches than the loop guard's default.
-                var session = RuleCompiler.Compile(rules).CreateSession(new SessionOptions { MaxFiringsPerFire = 1_000_000 });
-                var world = new FactWorld();
-                var reference = new ReferenceMatcher();
-                var log = new List<string>();
+                var compiled = RuleCompiler.Compile(rules);
 
-                // The keys that were on the agenda at the last Fire and have been there ever since: they must not fire again.
-                var alreadyFired = new List<string>();
-                for (var i = 0; i <= ops.Length; i++)
+                // Twice: the second session runs on the state the first one returned to the pool.
+                for (var pass = 0; pass < 2; pass++)
                 {
-                    List<string> current;
-                    if (i < ops.Length)
+                    using var session = compiled.CreateSession(new SessionOptions { MaxFiringsPerFire = 1_000_000 });
+                    var world = new FactWorld();
+                    var reference = new ReferenceMatcher();
+                    var log = new List<string>();
+
+                    // The keys that were on the agenda at the last Fire and have been there ever since: they must not fire again.
+                    var alreadyFired = new List<string>();
+                    for (var i = 0; i <= ops.Length; i++)
                     {
-                        log.Add(world.Apply(ops[i], session));
-                        current = reference.Match(rules, world.Facts).Select(m => m.Key).ToList();
-                        alreadyFired = Intersect(alreadyFired, current);
-                        var pending = Multiset.Difference(Subtract(current, alreadyFired), session.GetAgenda().Select(MatchKey.Of));
-                        if (pending is not null)
+                        List<string> current;
+                        if (i < ops.Length)
                         {
-                            Fail($"The agenda after step {i} is not the matches still to fire", rules, log, pending);
+                            log.Add(world.Apply(ops[i], session));
+                            current = reference.Match(rules, world.Facts).Select(m => m.Key).ToList();
+                            alreadyFired = Intersect(alreadyFired, current);
+                            var pending = Multiset.Difference(Subtract(current, alreadyFired), session.GetAgenda().Select(MatchKey.Of));
+                            if (pending is not null)
+                            {
+                                Fail($"The agenda after step {i} is not the matches still to fire", rules, log, pending);
+                            }
+
+                            if (i % 3 != 2)
+                            {
+                                continue;
+                            }
+                        }
+                        else
+                        {
+                            current = reference.Match(rules, world.Facts).Select(m => m.Key).ToList();
                         }
 
-                        if (i % 3 != 2)
+                        fired.Clear();
+                        var count = session.Fire();
+                        log.Add($"fire ({count} fired)");
+                        var expected = Subtract(current, alreadyFired);
+                        var difference = Multiset.Difference(expected, fired.Select(f => f.Key));
+                        if (difference is not null)
                         {
-                            continue;
+                            Fail($"Fire after step {i} did not fire exactly the new matches", rules, log, difference);
                         }
-                    }
-                    else
-                    {
-                        current = reference.Match(rules, world.Facts).Select(m => m.Key).ToList();
-                    }
 
-                    fired.Clear();
-                    var count = session.Fire();
-                    log.Add($"fire ({count} fired)");
-                    var expected = Subtract(current, alreadyFired);
-                    var difference = Multiset.Difference(expected, fired.Select(f => f.Key));
-                    if (difference is not null)
-                    {
-                        Fail($"Fire after step {i} did not fire exactly the new matches", rules, log, difference);
-                    }
+                        if (count != fired.Count)
+                        {
+                            Fail("Fire returned a wrong count", rules, log, $"returned {count}, actions ran {fired.Count} times");
+                        }
 
-                    if (count != fired.Count)
-                    {
-                        Fail("Fire returned a wrong count", rules, log, $"returned {count}, actions ran {fired.Count} times");
-                    }
+                        CheckPriorityOrder(fired.Select(f => f.Priority).ToList(), "Fire did not follow priorities", rules, log);
+                        if (session.GetAgenda().Count != 0)
+                        {
+                            Fail("The agenda is not empty after Fire", rules, log, string.Join("\n    ", session.GetAgenda().Select(MatchKey.Of)));
+                        }
 
-                    CheckPriorityOrder(fired.Select(f => f.Priority).ToList(), "Fire did not follow priorities", rules, log);
-                    if (session.GetAgenda().Count != 0)
-                    {
-                        Fail("The agenda is not empty after Fire", rules, log, string.Join("\n    ", session.GetAgenda().Select(MatchKey.Of)));
+                        alreadyFired = current;
                     }
-
-                    alreadyFired = current;
                 }
             },
             iter: Iterations(200),

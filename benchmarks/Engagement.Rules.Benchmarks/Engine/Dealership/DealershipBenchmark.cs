@@ -28,12 +28,15 @@ public class DealershipBenchmark
     [Benchmark]
     public int Engine()
     {
-        var session = _rules.CreateSession();
+        using var session = _rules.CreateSession();
         session.InsertAll(_facts);
         session.Fire();
         return session.Query<Decision>().Count();
     }
 
     [Benchmark]
-    public ISession CreateSessionOnly() => _rules.CreateSession();
+    public void CreateSessionOnly()
+    {
+        using var session = _rules.CreateSession();
+    }
 }

@@ -10,7 +10,7 @@ internal static class DealershipCheck
 {
     public static void EngineAgreesWithHandWritten(CompiledRuleSet rules, IReadOnlyList<object> facts)
     {
-        var session = rules.CreateSession();
+        using var session = rules.CreateSession();
         session.InsertAll(facts);
         session.Fire();
         var engine = session.Query<Decision>().Select(d => d.ToString()).Order(StringComparer.Ordinal).ToList();

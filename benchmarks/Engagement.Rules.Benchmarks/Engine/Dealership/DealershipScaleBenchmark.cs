@@ -31,7 +31,7 @@ public class DealershipScaleBenchmark
     [Benchmark]
     public int OneSession()
     {
-        var session = _rules.CreateSession(Options);
+        using var session = _rules.CreateSession(Options);
         session.InsertAll(_facts);
         session.Fire();
         return session.Query<Decision>().Count();

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Engagement.Rules.Engine.Model;
+
+namespace Engagement.Rules.Engine.Tests.Sessions;
+
+public sealed partial class SessionTest
+{
+    private static RuleDefinition[] PoolingRules() =>
+    [
+        new RuleBuilder("owns").Match<Customer>("c").Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Action((IActionContext ctx, Customer c, Vehicle v) => ctx.Insert(new Note($"{c.Id}-{v.Id}", c.Id))).Build(),
+        new RuleBuilder("idle").Match<Customer>("c").Not<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Action((IActionContext ctx, Customer c) => ctx.Insert(new Note($"idle {c.Id}", c.Id))).Build(),
+        new RuleBuilder("count").Match<Customer>("c").Count<Note>("n", "x", (Note x, Customer c) => x.CustomerId == c.Id)
+            .Action((IActionContext ctx, Customer c, int n) => ctx.InsertLinked(new Counter(c.Id, n))).Build(),
+    ];
+
+    private static string RunPooled(CompiledRuleSet compiled, int customers, int vehicles)
+    {
+        using var session = compiled.CreateSession();
+        session.InsertAll(Enumerable.Range(1, customers).Select(i => (object)new Customer(i)));
+        session.InsertAll(Enumerable.Range(1, vehicles).Select(i => (object)new Vehicle(i, (i % (customers + 1)) + 1)));
+        session.Fire();
+        return string.Join(";", session.Query<Note>().Select(n => n.Text)) + "|"
+            + string.Join(";", session.Query<Counter>().OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Value}"));
+    }
+
+    [Test]
+    public void CreateSession_AfterDisposedSessions_SameResultsAsAFreshRuleSet()
+    {
+        var pooled = RuleCompiler.Compile(PoolingRules());
+
+        // Sessions of varied sizes, each on the state the previous one left in the pool (big ones build indexes).
+        var sizes = new[] { (3, 5), (40, 60), (1, 0), (12, 30), (40, 60), (2, 1) };
+        var results = sizes.Select(s => RunPooled(pooled, s.Item1, s.Item2)).ToArray();
+
+        var fresh = sizes.Select(s => RunPooled(RuleCompiler.Compile(PoolingRules()), s.Item1, s.Item2)).ToArray();
+        results.Should().Equal(fresh);
+        results[2].Should().Be("idle 1|1:1", "a reused state starts with no facts, tokens or agenda");
+    }
+
+    [Test]
+    public void Dispose_ThenAnyMember_ThrowsObjectDisposed()
+    {
+        var session = Session(PoolingRules());
+        session.Dispose();
+
+        var calls = new Action[]
+        {
+            () => session.Insert(new Customer(1)),
+            () => session.InsertAll([new Customer(2)]),
+            () => session.TryInsert(new Customer(3)),
+            () => session.Update(new Customer(1)),
+            () => session.Retract(new Customer(1)),
+            () => session.Fire(),
+            () => session.GetAgenda(),
+            () => session.Query<Customer>(),
+            () => _ = session.Events,
+        };
+
+        foreach (var call in calls)
+        {
+            call.Should().Throw<ObjectDisposedException>();
+        }
+
+        session.Invoking(s => s.Dispose()).Should().NotThrow("disposing twice is harmless");
+    }
+
+    [Test]
+    public void Dispose_MatchReadAfterwards_ThrowsInsteadOfShowingAnotherSession()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+        var first = compiled.CreateSession();
+        first.Insert(new Customer(1));
+        var match = first.GetAgenda().Single(m => m.Rule.Id == "idle");
+        first.Dispose();
+
+        // The next session reuses the state (and the tokens) the match pointed into.
+        using var second = compiled.CreateSession();
+        second.Insert(new Customer(2));
+
+        match.Rule.Id.Should().Be("idle", "the rule is not session state");
+        match.Invoking(m => m.Facts).Should().Throw<ObjectDisposedException>().WithMessage("*'idle'*disposed*");
+        match.ToString().Should().Be("idle(disposed session)");
+    }
+
+    [Test]
+    public void Dispose_FromAnAction_Throws()
+    {
+        ISession? session = null;
+        var rule = new RuleBuilder("r").Match<Customer>("c").Action((IActionContext ctx, Customer c) => session!.Dispose()).Build();
+        session = Session(rule);
+        session.Insert(new Customer(1));
+
+        var act = () => session.Fire();
+
+        act.Should().Throw<RuleActionException>().WithInnerException<InvalidOperationException>().WithMessage("*disposed from a rule action*");
+    }
+
+    [Test]
+    public void Dispose_EventHandlersOfTheDisposedSession_NotCalledByTheNext()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+        var inserted = new List<object>();
+        var first = compiled.CreateSession();
+        first.Events.FactInserted += (_, e) => inserted.Add(e.Fact);
+        first.Insert(new Customer(1));
+        first.Dispose();
+
+        using var second = compiled.CreateSession();
+        second.Insert(new Customer(2));
+
+        inserted.Should().ContainSingle().Which.Should().BeOfType<Customer>().Which.Id.Should().Be(1);
+    }
+
+    [Test]
+    public void Dispose_AfterAFailedCondition_NextSessionUnaffected()
+    {
+        var boom = new RuleBuilder("boom").Match<Customer>("c", c => 10 / (c.Id - 99) > 0)
+            .Action((IActionContext ctx, Customer c) => ctx.Insert(new Note("boom", c.Id))).Build();
+        var compiled = RuleCompiler.Compile([.. PoolingRules(), boom]);
+        var failing = compiled.CreateSession();
+        failing.Insert(new Customer(2));
+        failing.Invoking(s => s.Insert(new Customer(99))).Should().Throw<RuleConditionException>();
+        failing.Dispose();
+
+        RunPooled(compiled, 3, 2).Should().Be(RunPooled(RuleCompiler.Compile([.. PoolingRules(), boom]), 3, 2));
+    }
+}
