@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq.Expressions;
 using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Network;
 using Engagement.Rules.Engine.Runtime;
 
 namespace Engagement.Rules.Engine.Compilation;
@@ -42,6 +43,37 @@ internal static class DelegateFactory
 
         return Expression.Lambda<Func<Token, object?, TResult>>(body, token, value).Compile();
     }
+
+    /// <summary>
+    /// A join key over earlier declarations, typed <paramref name="keyType"/>: the lambda's own type, or object with
+    /// null mapped to <see cref="JoinKey.Null"/>.
+    /// </summary>
+    public static Delegate CompileKey(Type keyType, LambdaExpression lambda, IReadOnlyList<Declaration> parameters, int leftLevel, IReadOnlyDictionary<Declaration, int> levels)
+    {
+        var token = Expression.Parameter(typeof(Token), "token");
+        var value = Expression.Parameter(typeof(object), "value");
+        var arguments = new Expression[parameters.Count];
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            arguments[i] = Expression.Convert(Read(token, leftLevel - levels[parameters[i]]), lambda.Parameters[i].Type);
+        }
+
+        var body = KeyBody(keyType, Expression.Invoke(lambda, arguments));
+        var type = typeof(Func<,,>).MakeGenericType(typeof(Token), typeof(object), keyType);
+        return Expression.Lambda(type, body, token, value).Compile();
+    }
+
+    /// <summary>A join key over the pattern's own fact, typed as in <see cref="CompileKey"/>.</summary>
+    public static Delegate CompileSingleKey(Type keyType, LambdaExpression lambda)
+    {
+        var fact = Expression.Parameter(typeof(object), "fact");
+        var body = KeyBody(keyType, Expression.Invoke(lambda, Expression.Convert(fact, lambda.Parameters[0].Type)));
+        var type = typeof(Func<,>).MakeGenericType(typeof(object), keyType);
+        return Expression.Lambda(type, body, fact).Compile();
+    }
+
+    private static Expression KeyBody(Type keyType, Expression body) =>
+        keyType == typeof(object) ? JoinKey.NullToSentinel(body) : body;
 
     /// <summary>(fact) => lambda(fact), for alpha tests and keys over the fact only.</summary>
     public static Func<object, TResult> CompileSingle<TResult>(LambdaExpression lambda)

@@ -141,9 +141,11 @@ internal sealed class NetworkBuilder
             {
                 var rightCanonical = _canonicalizer.Write(right.Body, Names(right.Parameters, [own], own, levels));
                 var leftCanonical = _canonicalizer.Write(left.Body, Names(left.Parameters, leftDeclarations, own, levels));
-                key = new JoinKey(
-                    DelegateFactory.Compile<object?>(left, leftDeclarations, null, level - 1, levels),
-                    DelegateFactory.CompileSingle<object?>(right),
+                var leftLevel = level - 1;
+                key = JoinKey.Create(
+                    right.ReturnType,
+                    type => DelegateFactory.CompileKey(type, left, leftDeclarations, leftLevel, levels),
+                    type => DelegateFactory.CompileSingleKey(type, right),
                     DelegateFactory.Compile<bool>(conjunct.Lambda, conjunct.Parameters, own, level - 1, levels),
                     left.ToString(),
                     right.ToString());

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Engagement.Rules.Engine.Runtime;
 
 namespace Engagement.Rules.Engine.Network;
@@ -80,11 +79,11 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var state = session.PeekJoin(IndexSlot);
-        if (state?.Right is not null)
+        var index = session.PeekJoin(IndexSlot);
+        if (index is { RightIndexed: true })
         {
-            var key = LeftKey(session, parent);
-            if (state.Right.TryGetValue(key, out var bucket))
+            var bucket = index.FactsMatching(session, parent);
+            if (bucket is not null)
             {
                 // Copy-free iteration is safe: emitting never changes this alpha memory.
                 for (var i = 0; i < bucket.Count; i++)
@@ -147,15 +146,14 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var state = session.PeekJoin(IndexSlot);
-        if (state?.Left is not null)
+        var index = session.PeekJoin(IndexSlot);
+        if (index is { LeftIndexed: true })
         {
-            var key = RightKey(session, entry.Object);
-            if (state.Left.TryGetValue(key, out var bucket))
+            var bucket = index.TokensMatching(session, entry.Object);
+            if (bucket is not null)
             {
                 // Emitting below may not add to this memory, but removals (not/exists) may: iterate a copy when large.
-                var tokens = bucket.Count == 1 ? null : bucket.ToArray();
-                if (tokens is null)
+                if (bucket.Count == 1)
                 {
                     var token = bucket[0];
                     if (!token.Removed && Matches(session, token, entry))
@@ -166,7 +164,7 @@ internal sealed class JoinNode : BetaNode
                     return;
                 }
 
-                foreach (var token in tokens)
+                foreach (var token in bucket.ToArray())
                 {
                     if (!token.Removed && Matches(session, token, entry))
                     {
@@ -201,185 +199,13 @@ internal sealed class JoinNode : BetaNode
     }
 
     /// <summary>Adds a new left token to the left index (building the index once the memory grows).</summary>
-    public void IndexLeft(Session session, Token token, TokenList memory)
-    {
-        var state = session.PeekJoin(IndexSlot);
-        if (state?.Left is not null)
-        {
-            AddLeft(session, state.Left, LeftKey(session, token), token);
-        }
-        else if (memory.Count > IndexThreshold)
-        {
-            state = session.Join(IndexSlot);
-            state.Left = state.SpareLeft ?? new Dictionary<object, List<Token>>();
-            state.SpareLeft = null;
-            for (var t = memory.Head; t is not null; t = t.NextInMemory)
-            {
-                AddLeft(session, state.Left, LeftKey(session, t), t);
-            }
-        }
-    }
+    public void IndexLeft(Session session, Token token, TokenList memory) => session.Join(this).AddLeft(session, token, memory);
 
-    public void UnindexLeft(Session session, Token token)
-    {
-        var state = session.PeekJoin(IndexSlot);
-        if (state?.Left is not null)
-        {
-            if (Remove(state.Left, SafeLeftKey(token), token) is { } empty)
-            {
-                session.FreeBucket(empty);
-            }
-        }
-    }
+    public void UnindexLeft(Session session, Token token) => session.PeekJoin(IndexSlot)?.RemoveLeft(session, token);
 
-    public void IndexRight(Session session, AlphaItem item, AlphaList alpha)
-    {
-        var state = session.PeekJoin(IndexSlot);
-        if (state?.Right is not null)
-        {
-            AddRight(session, state.Right, RightKey(session, item.Entry.Object), item);
-        }
-        else if (alpha.Count > IndexThreshold)
-        {
-            state = session.Join(IndexSlot);
-            state.Right = state.SpareRight ?? new Dictionary<object, List<AlphaItem>>();
-            state.SpareRight = null;
-            for (var i = alpha.Head; i is not null; i = i.Next)
-            {
-                AddRight(session, state.Right, RightKey(session, i.Entry.Object), i);
-            }
-        }
-    }
+    public void IndexRight(Session session, AlphaItem item, AlphaList alpha) => session.Join(this).AddRight(session, item, alpha);
 
-    public void UnindexRight(Session session, AlphaItem item)
-    {
-        var state = session.PeekJoin(IndexSlot);
-        if (state?.Right is not null)
-        {
-            if (Remove(state.Right, SafeRightKey(item.Entry.Object), item) is { } empty)
-            {
-                session.FreeBucket(empty);
-            }
-        }
-    }
-
-    private static void AddLeft(Session session, Dictionary<object, List<Token>> index, object key, Token token)
-    {
-        if (!index.TryGetValue(key, out var bucket))
-        {
-            bucket = session.NewTokenBucket();
-            index.Add(key, bucket);
-        }
-
-        bucket.Add(token);
-    }
-
-    private static void AddRight(Session session, Dictionary<object, List<AlphaItem>> index, object key, AlphaItem item)
-    {
-        if (!index.TryGetValue(key, out var bucket))
-        {
-            bucket = session.NewItemBucket();
-            index.Add(key, bucket);
-        }
-
-        bucket.Add(item);
-    }
-
-    /// <summary>Removes a value from its bucket; returns the bucket when it became empty (and left the index).</summary>
-    private static List<T>? Remove<T>(Dictionary<object, List<T>> index, object? key, T value)
-        where T : class
-    {
-        // The key is recomputed; a fact mutated in place before Update may have moved, so fall back to a scan.
-        if (key is not null && index.TryGetValue(key, out var bucket) && RemoveFrom(bucket, value))
-        {
-            if (bucket.Count == 0)
-            {
-                index.Remove(key);
-                return bucket;
-            }
-
-            return null;
-        }
-
-        foreach (var pair in index)
-        {
-            if (RemoveFrom(pair.Value, value))
-            {
-                if (pair.Value.Count == 0)
-                {
-                    index.Remove(pair.Key);
-                    return pair.Value;
-                }
-
-                return null;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool RemoveFrom<T>(List<T> bucket, T value)
-        where T : class
-    {
-        for (var i = 0; i < bucket.Count; i++)
-        {
-            if (ReferenceEquals(bucket[i], value))
-            {
-                bucket.RemoveAt(i);
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private object LeftKey(Session session, Token token)
-    {
-        try
-        {
-            return Key!.Left(token, null) ?? JoinKey.Null;
-        }
-        catch (Exception ex) when (ex is not RuleConditionException)
-        {
-            throw session.ConditionFailed(RuleId, token, null, ex);
-        }
-    }
-
-    private object RightKey(Session session, object fact)
-    {
-        try
-        {
-            return Key!.Right(fact) ?? JoinKey.Null;
-        }
-        catch (Exception ex) when (ex is not RuleConditionException)
-        {
-            throw session.ConditionFailed(RuleId, null, fact, ex);
-        }
-    }
-
-    private object? SafeLeftKey(Token token)
-    {
-        try
-        {
-            return Key!.Left(token, null) ?? JoinKey.Null;
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
-    private object? SafeRightKey(object fact)
-    {
-        try
-        {
-            return Key!.Right(fact) ?? JoinKey.Null;
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
+    public void UnindexRight(Session session, AlphaItem item) => session.PeekJoin(IndexSlot)?.RemoveRight(session, item);
 
     private bool KeyMatches(Session session, Token parent, FactEntry entry)
     {
@@ -414,53 +240,6 @@ internal sealed class JoinNode : BetaNode
             throw session.ConditionFailed(tests[i].RuleId, parent, entry.Object, ex);
         }
     }
-}
-
-/// <summary>The session state of a join node: its hash indexes, built once the memories grow.</summary>
-internal sealed class JoinState
-{
-    public Dictionary<object, List<Token>>? Left;
-    public Dictionary<object, List<AlphaItem>>? Right;
-
-    /// <summary>
-    /// Emptied indexes of an earlier session on this pooled state: reused when the memories grow again, while a
-    /// small memory is scanned as in a fresh session (no keys computed).
-    /// </summary>
-    public Dictionary<object, List<Token>>? SpareLeft;
-
-    public Dictionary<object, List<AlphaItem>>? SpareRight;
-}
-
-/// <summary>An equality join: the key of a left token and the key of a fact must be equal.</summary>
-internal sealed class JoinKey
-{
-    /// <summary>Stands for a null key (dictionaries refuse null keys; C# <c>==</c> treats null == null as true).</summary>
-    public static readonly object Null = new();
-
-    public JoinKey(
-        Func<Token, object?, object?> left,
-        Func<object, object?> right,
-        Func<Token, object?, bool> test,
-        string leftDescription,
-        string rightDescription)
-    {
-        Test = test;
-        Left = left;
-        Right = right;
-        LeftDescription = leftDescription;
-        RightDescription = rightDescription;
-    }
-
-    public Func<Token, object?, object?> Left { get; }
-
-    public Func<object, object?> Right { get; }
-
-    /// <summary>The equality itself, used while the memories are too small to be worth indexing.</summary>
-    public Func<Token, object?, bool> Test { get; }
-
-    public string LeftDescription { get; }
-
-    public string RightDescription { get; }
 }
 
 /// <summary>A compiled condition over a left token and a fact (or value).</summary>

@@ -30,7 +30,7 @@ internal sealed class Session
     private SessionOptions _options = SessionOptions.Default;
     private readonly TokenList?[] _memories;
     private readonly AlphaList?[] _alphas;
-    private readonly JoinState?[] _joins;
+    private readonly JoinIndex?[] _joins;
     private readonly Agenda _agenda = new();
     private Token? _root;
     private FactEntry? _firstFact;
@@ -60,7 +60,7 @@ internal sealed class Session
         Network = network;
         _memories = new TokenList?[network.MemoryCount];
         _alphas = new AlphaList?[network.AlphaMemories.Length];
-        _joins = new JoinState?[network.IndexCount];
+        _joins = new JoinIndex?[network.IndexCount];
         var nodes = network.Nodes;
         _upstreamFirst = (a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank);
     }
@@ -94,11 +94,11 @@ internal sealed class Session
 
     public AlphaList? PeekAlpha(int memoryId) => _alphas[memoryId];
 
-    public JoinState? PeekJoin(int slot) => _joins[slot];
+    public JoinIndex? PeekJoin(int slot) => _joins[slot];
 
     public TokenList? PeekMemory(int slot) => slot < 0 ? null : _memories[slot];
 
-    public JoinState Join(int slot) => _joins[slot] ??= new JoinState();
+    public JoinIndex Join(JoinNode join) => _joins[join.IndexSlot] ??= join.Key!.NewIndex(join);
 
     // ---- Fact operations -------------------------------------------------------------------------
 
@@ -886,22 +886,7 @@ internal sealed class Session
 
         foreach (var join in _joins)
         {
-            if (join is not null)
-            {
-                if (join.Left is not null)
-                {
-                    RecycleBuckets(join.Left, _freeTokenBuckets);
-                    join.SpareLeft = join.Left;
-                    join.Left = null;
-                }
-
-                if (join.Right is not null)
-                {
-                    RecycleBuckets(join.Right, _freeItemBuckets);
-                    join.SpareRight = join.Right;
-                    join.Right = null;
-                }
-            }
+            join?.Release(this);
         }
 
         _agenda.Clear();
@@ -966,17 +951,6 @@ internal sealed class Session
                     break;
             }
         }
-    }
-
-    private static void RecycleBuckets<T>(Dictionary<object, List<T>> index, FreeList<List<T>> free)
-    {
-        foreach (var bucket in index.Values)
-        {
-            bucket.Clear();
-            free.Give(bucket);
-        }
-
-        index.Clear();
     }
 
     // ---- Agenda ------------------------------------------------------------------------------------
