@@ -11,8 +11,8 @@ namespace Engagement.Rules.Benchmarks.Baseline;
 /// level, because the policy step is internal to Engagement.Rules: <see cref="HandWritten"/> (the baseline)
 /// against <see cref="EngineRules"/> (a session, insert, fire, read the proposals: exactly the evaluator's rules
 /// step). <see cref="EngineEndToEnd"/> adds the policies and decisions (the full Evaluate) for scale. The set-up
-/// first checks that both propose the same touches for 3,000 generated customers at several instants
-/// (<see cref="DefaultPackCheck"/>), so a failing check fails the run, --ci included.
+/// first checks that both propose the same touches for 3,000 generated customers and 429 variants of them
+/// (<see cref="CheckScenarios"/>) at several instants (<see cref="DefaultPackCheck"/>), so a failing check fails the run, --ci included.
 /// </summary>
 [MemoryDiagnoser]
 public class DefaultPackBaselineBenchmark
@@ -30,7 +30,7 @@ public class DefaultPackBaselineBenchmark
         _rules = DefaultRulePack.Rules;
         _evaluator = DefaultRulePack.Evaluator();
         var checkedCustomers = GeneratedCustomers.Take(CheckedCustomers);
-        DefaultPackCheck.HandWrittenAgreesWithEngine(_rules, checkedCustomers);
+        DefaultPackCheck.HandWrittenAgreesWithEngine(_rules, [.. checkedCustomers, .. CheckScenarios.From(checkedCustomers)]);
         _customers = checkedCustomers.Take(CustomerCount).ToArray();
     }
 
