@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Engagement.Rules.Benchmarks.Compare;
+using Engagement.Rules.Benchmarks.DefaultPack;
 
 // Usage (see docs/performance.md):
 //   dotnet run -c Release --project benchmarks/Engagement.Rules.Benchmarks -- --filter '*Dealership*' --job short
@@ -20,6 +21,7 @@ IConfig? config = null;
 if (args.Contains("--ci"))
 {
     args = args.Where(a => a != "--ci").ToArray();
+    BenchmarkMode.Smoke = true; // small batch and generated pack: see BenchmarkMode
     if (!args.Contains("--filter"))
     {
         args = [.. args, "--filter", "*"];
