@@ -16,7 +16,7 @@ internal static class EngineProposals
     public static TouchProposal[] Propose(CompiledRuleSet rules, CustomerFacts facts, Instant now)
     {
         var customer = facts.Customer;
-        var session = rules.CreateSession();
+        using var session = rules.CreateSession();
         session.Insert(new EvaluationContext(now, customer.TimeZone ?? facts.Dealership.TimeZone));
         session.Insert(customer);
         session.Insert(facts.Dealership);
