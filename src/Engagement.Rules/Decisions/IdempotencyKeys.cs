@@ -1,7 +1,8 @@
 using System;
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using NodaTime.Text;
+using Engagement.Rules.Policies;
 
 namespace Engagement.Rules.Decisions;
 
@@ -10,22 +11,63 @@ namespace Engagement.Rules.Decisions;
 /// and due date (ISO), hex-encoded and truncated to 32 characters (128 bits). Independent of process, culture
 /// and run, so a daily run that proposes the same occurrence again yields the same key.
 /// </summary>
+/// <remarks>
+/// The hashed input is the UTF-8 text <c>len:value|</c> for <c>touch/v1</c> and each field in turn (len in UTF-16
+/// code units, as <see cref="string.Length"/>), written straight into a stack buffer: no intermediate strings.
+/// </remarks>
 internal static class IdempotencyKeys
 {
+    private const string Version = "touch/v1";
+    private const int StackLimit = 512;
+
     public static string For(TouchProposal proposal)
     {
-        var builder = new StringBuilder();
-        Append(builder, "touch/v1");
-        Append(builder, proposal.CustomerId ?? string.Empty);
-        Append(builder, proposal.Vin ?? string.Empty);
-        Append(builder, proposal.Topic ?? string.Empty);
-        Append(builder, proposal.RuleId ?? string.Empty);
-        Append(builder, LocalDatePattern.Iso.Format(proposal.DueOn));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString()));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        var customerId = proposal.CustomerId ?? string.Empty;
+        var vin = proposal.Vin ?? string.Empty;
+        var topic = proposal.Topic ?? string.Empty;
+        var ruleId = proposal.RuleId ?? string.Empty;
+        Span<char> date = stackalloc char[10];
+        ReadOnlySpan<char> dueOn = Text.IsSimple(proposal.DueOn) ? Write(date, proposal.DueOn) : Text.Date(proposal.DueOn);
+
+        // Each field: up to 11 digits of length, ':', the value in UTF-8, '|'.
+        var size = (6 * 13) + Encoding.UTF8.GetMaxByteCount(Version.Length + customerId.Length + vin.Length + topic.Length + ruleId.Length + dueOn.Length);
+        byte[]? rented = null;
+        var buffer = size <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var length = 0;
+            Append(buffer, ref length, Version);
+            Append(buffer, ref length, customerId);
+            Append(buffer, ref length, vin);
+            Append(buffer, ref length, topic);
+            Append(buffer, ref length, ruleId);
+            Append(buffer, ref length, dueOn);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer[..length], hash);
+            return Convert.ToHexStringLower(hash[..16]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> Write(Span<char> span, NodaTime.LocalDate date)
+    {
+        Text.WriteDate(span, date);
+        return span;
     }
 
     // Length prefixes make ("ab", "c") and ("a", "bc") different inputs.
-    private static void Append(StringBuilder builder, string value)
-        => builder.Append(value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');
+    private static void Append(Span<byte> buffer, ref int length, ReadOnlySpan<char> value)
+    {
+        value.Length.TryFormat(buffer[length..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
+        length += digits;
+        buffer[length++] = (byte)':';
+        length += Encoding.UTF8.GetBytes(value, buffer[length..]);
+        buffer[length++] = (byte)'|';
+    }
 }

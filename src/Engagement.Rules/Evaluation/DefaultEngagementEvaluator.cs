@@ -15,6 +15,8 @@ namespace Engagement.Rules.Evaluation;
 /// <summary>The evaluator: rules propose, policies decide. Stateless apart from immutable settings, hence thread-safe.</summary>
 internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock clock, PolicyOptions options, EngagementTelemetry? telemetry = null) : IEngagementEvaluator
 {
+    private readonly EffectiveJurisdictionCache _jurisdictions = new(options);
+
     public EngagementResult Evaluate(CustomerFacts facts) => Evaluate(facts, clock.GetCurrentInstant());
 
     public EngagementResult Evaluate(CustomerFacts facts, Instant at) => Evaluate(facts, at, CancellationToken.None);
@@ -28,18 +30,18 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
     private EngagementResult EvaluateCore(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
         var customer = facts.Customer;
-        var input = new PolicyInput(customer, facts.Dealership, facts.Facts, at, options);
-        var diagnostics = new List<EngagementDiagnostic>();
+        var input = new PolicyInput(customer, facts.Dealership, facts.Facts, at, options, _jurisdictions);
+        List<EngagementDiagnostic>? diagnostics = null;
         if (!input.ZoneKnown)
         {
-            diagnostics.Add(new EngagementDiagnostic(
+            (diagnostics ??= []).Add(new EngagementDiagnostic(
                 EngagementDiagnosticCode.UnknownCustomerTimeZone,
                 $"customer {customer.CustomerId} has an unknown time zone '{customer.TimeZoneId}': dates use the dealership's zone {input.Zone.Id} and contact windows are checked in every plausible zone of {input.Jurisdiction.CountryCode}"));
         }
 
         if (!input.Jurisdiction.IsKnown)
         {
-            diagnostics.Add(new EngagementDiagnostic(
+            (diagnostics ??= []).Add(new EngagementDiagnostic(
                 EngagementDiagnosticCode.UnknownJurisdiction,
                 $"customer {customer.CustomerId}: no jurisdiction rule for {input.Jurisdiction.Code}; only the default policy settings apply"));
         }

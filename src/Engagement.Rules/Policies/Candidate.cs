@@ -12,9 +12,13 @@ internal sealed class Candidate(TouchProposal proposal, string key, int order)
     public string Key { get; } = key;
 
     /// <summary>The proposal's position among the proposals, for a stable report order.</summary>
-    public int Order { get; } = order;
+    public int Order { get; set; } = order;
 
-    public List<PolicyStep> Steps { get; } = [];
+    /// <summary>Why the candidate was stopped; set when the result is assembled.</summary>
+    public SuppressionReason? StopReason { get; set; }
+
+    /// <summary>The steps so far; null until the first (most touches pass every policy without one).</summary>
+    public List<PolicyStep>? Steps { get; private set; }
 
     /// <summary>A channel a stop condition imposes (postal mail for a customer who moved away).</summary>
     public ContactChannel? ForcedChannel { get; set; }
@@ -25,5 +29,5 @@ internal sealed class Candidate(TouchProposal proposal, string key, int order)
 
     public Instant? ExpiresAt { get; set; }
 
-    public void Step(string policy, string description) => Steps.Add(new PolicyStep(policy, description));
+    public void Step(string policy, string description) => (Steps ??= []).Add(new PolicyStep(policy, description));
 }

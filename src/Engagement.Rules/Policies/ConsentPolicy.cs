@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using NodaTime;
@@ -25,13 +25,17 @@ internal sealed class ConsentPolicy : IProposalPolicy
     public void Apply(PolicyRun run)
     {
         var input = run.Input;
-        foreach (var candidate in run.Active.ToList())
+        var active = run.Active;
+        var max = MaxChannels(input);
+        var channels = max <= 32 ? stackalloc ContactChannel[32] : new ContactChannel[max];
+        for (var i = 0; i < active.Count; i++)
         {
-            var skipped = new List<string>();
+            var candidate = active[i];
+            List<string>? skipped = null;
             var sunsetOnly = false;
             ContactChannel? resolved = null;
             string? basis = null;
-            foreach (var channel in Channels(candidate, input))
+            foreach (var channel in Channels(candidate, input, channels))
             {
                 var (ok, why, bySunset) = Check(channel, candidate.Proposal.Class, input, run.EmailSunset);
                 if (ok)
@@ -41,50 +45,71 @@ internal sealed class ConsentPolicy : IProposalPolicy
                     break;
                 }
 
-                skipped.Add($"{channel} skipped ({why})");
+                (skipped ??= []).Add($"{channel} skipped ({why})");
                 sunsetOnly |= bySunset;
             }
 
             if (resolved is null)
             {
                 var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
-                var detail = skipped.Count == 0 ? "the customer has no channel to try" : string.Join("; ", skipped);
+                var detail = skipped is null ? "the customer has no channel to try" : string.Join("; ", skipped);
                 run.Stop(candidate, reason, Name, $"no channel with {Need(candidate.Proposal.Class, input)}: {detail}");
+                i--;
                 continue;
             }
 
             candidate.Channel = resolved;
             var asked = candidate.Proposal.Channel is { } a ? $"asked {a}" : "asked the preferred channel";
-            var prefix = skipped.Count == 0 ? string.Empty : string.Join("; ", skipped) + "; ";
+            var prefix = skipped is null ? string.Empty : string.Join("; ", skipped) + "; ";
             candidate.Step(Name, $"{asked}: {prefix}{resolved} chosen ({basis})");
         }
     }
 
-    private static IEnumerable<ContactChannel> Channels(Candidate candidate, PolicyInput input)
+    private static int MaxChannels(PolicyInput input)
+    {
+        var options = input.Options.Consent;
+        return 2 + System.Math.Max(input.Customer.PreferredChannels.Count, options.DefaultChannelOrder.Count);
+    }
+
+    /// <summary>The channels to try in order, each once (the first occurrence counts), written into <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<ContactChannel> Channels(Candidate candidate, PolicyInput input, Span<ContactChannel> buffer)
     {
         if (candidate.ForcedChannel is { } forced)
         {
-            return [forced];
+            buffer[0] = forced;
+            return buffer[..1];
         }
 
         var options = input.Options.Consent;
-        var list = new List<ContactChannel>();
+        var count = 0;
         if (candidate.Proposal.Channel is { } asked)
         {
-            list.Add(asked);
+            Add(buffer, ref count, asked);
         }
 
         if (candidate.Proposal.Channel is null || options.FallBackFromAskedChannel)
         {
-            list.AddRange(input.Customer.PreferredChannels.Count > 0 ? input.Customer.PreferredChannels : options.DefaultChannelOrder);
+            var order = input.Customer.PreferredChannels.Count > 0 ? input.Customer.PreferredChannels : options.DefaultChannelOrder;
+            for (var i = 0; i < order.Count; i++)
+            {
+                Add(buffer, ref count, order[i]);
+            }
         }
 
         if (candidate.Proposal.Class == TouchClass.Safety && options.SafetyFallsBackToMail)
         {
-            list.Add(ContactChannel.Mail);
+            Add(buffer, ref count, ContactChannel.Mail);
         }
 
-        return list.Distinct();
+        return buffer[..count];
+    }
+
+    private static void Add(Span<ContactChannel> buffer, ref int count, ContactChannel channel)
+    {
+        if (!buffer[..count].Contains(channel))
+        {
+            buffer[count++] = channel;
+        }
     }
 
     private static string Need(TouchClass touchClass, PolicyInput input) => touchClass switch
@@ -157,13 +182,13 @@ internal sealed class ConsentPolicy : IProposalPolicy
             return (false, $"no service consent, and {input.Jurisdiction.Code} does not accept an existing relationship", false);
         }
 
-        var owned = input.Vehicles.Values.Where(v => v.IsOwned).OrderBy(v => v.Vin.Value, System.StringComparer.Ordinal).FirstOrDefault();
+        var owned = input.FirstOwnedVehicle;
         if (owned is not null)
         {
             return (true, $"existing relationship: owns Vehicle {owned.Vin}", false);
         }
 
-        var order = input.RepairOrders.OrderBy(r => r.RepairOrderId, System.StringComparer.Ordinal).FirstOrDefault();
+        var order = input.FirstRepairOrder;
         if (order is not null)
         {
             return (true, $"existing relationship: RepairOrder {order.RepairOrderId}", false);
@@ -174,7 +199,12 @@ internal sealed class ConsentPolicy : IProposalPolicy
 
     private static (bool Ok, string Why, bool BySunset) Valid(ConsentRecord record, bool expressOnly, PolicyInput input)
     {
-        var purpose = record.Purpose.ToString().ToLowerInvariant();
+        var purpose = record.Purpose switch
+        {
+            ConsentPurpose.Service => "service",
+            ConsentPurpose.Marketing => "marketing",
+            _ => record.Purpose.ToString().ToLowerInvariant(),
+        };
         if (record.Status == ConsentStatus.Withdrawn)
         {
             return (false, $"{purpose} consent for {record.Channel} withdrawn {Text.Instant(record.At)}", false);

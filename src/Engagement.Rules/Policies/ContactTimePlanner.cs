@@ -28,23 +28,24 @@ internal static class ContactTimePlanner
         int horizonDays)
     {
         var limit = due + Duration.FromDays(horizonDays);
-        var causes = new List<string>();
+        List<string>? causes = null;
         var t = due;
         for (var move = 0; move < MaxMoves; move++)
         {
             if (t > limit)
             {
-                return new ContactTimePlan(null, causes);
+                return new ContactTimePlan(null, (IReadOnlyList<string>?)causes ?? []);
             }
 
             var moved = false;
-            foreach (var zone in zones)
+            for (var z = 0; z < zones.Count; z++)
             {
+                var zone = zones[z];
                 var local = t.InZone(zone).LocalDateTime;
                 var date = local.Date;
                 if (blackoutApplies && jurisdiction.Blackout(date) is { } blackout)
                 {
-                    AddCause(causes, $"blackout day {blackout}");
+                    AddCause(ref causes, $"blackout day {blackout}");
                     t = Later(t, zone.AtStartOfDay(date.PlusDays(1)).ToInstant());
                     moved = true;
                     break;
@@ -58,7 +59,7 @@ internal static class ContactTimePlanner
 
                 if (window.IsEmpty || local.TimeOfDay >= window.End)
                 {
-                    AddCause(causes, $"quiet hours ({window.Description})");
+                    AddCause(ref causes, window.QuietHoursCause);
                     t = Later(t, zone.AtStartOfDay(date.PlusDays(1)).ToInstant());
                     moved = true;
                     break;
@@ -66,7 +67,7 @@ internal static class ContactTimePlanner
 
                 if (local.TimeOfDay < window.Start)
                 {
-                    AddCause(causes, $"quiet hours ({window.Description})");
+                    AddCause(ref causes, window.QuietHoursCause);
                     t = AtOrAfter(date + window.Start, zone, t);
                     moved = true;
                     break;
@@ -75,12 +76,12 @@ internal static class ContactTimePlanner
 
             if (!moved)
             {
-                return new ContactTimePlan(t, causes);
+                return new ContactTimePlan(t, (IReadOnlyList<string>?)causes ?? []);
             }
         }
 
         // The windows of the zones never line up (e.g. zones half a day apart): no common instant.
-        return new ContactTimePlan(null, causes);
+        return new ContactTimePlan(null, (IReadOnlyList<string>?)causes ?? []);
     }
 
     /// <summary>The instant of a local time in a zone, not before <paramref name="notBefore"/>: a time in a DST gap moves forward, an ambiguous one takes the earlier offset unless that is already past.</summary>
@@ -119,8 +120,9 @@ internal static class ContactTimePlanner
 
     private static Instant Later(Instant a, Instant b) => a > b ? a : b;
 
-    private static void AddCause(List<string> causes, string cause)
+    private static void AddCause(ref List<string>? causes, string cause)
     {
+        causes ??= [];
         if (!causes.Contains(cause))
         {
             causes.Add(cause);

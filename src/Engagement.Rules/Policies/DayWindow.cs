@@ -6,4 +6,7 @@ namespace Engagement.Rules.Policies;
 internal sealed record DayWindow(LocalTime Start, LocalTime End, string Description)
 {
     public bool IsEmpty => Start >= End;
+
+    /// <summary>The planner's cause text for this window, made once per window.</summary>
+    public string QuietHoursCause { get; } = $"quiet hours ({Description})";
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Engagement.Rules.Decisions;
 using NodaTime;
 
@@ -15,6 +16,11 @@ internal sealed class EffectiveJurisdiction : IContactRules
     private readonly List<(string Source, IsoDayOfWeek Day)> _blackoutDays = [];
     private readonly List<(string Source, AnnualDate Day)> _holidays = [];
     private readonly List<(string Source, LocalDate Day)> _dates = [];
+
+    // Window() per channel (0-4) and ISO day (1-7): filled on first use. The jurisdiction is cached per evaluator
+    // and shared by threads; a race only computes the same immutable window twice.
+    private readonly DayWindow?[] _windowCache = new DayWindow?[5 * 8];
+    private readonly bool[] _windowKnown = new bool[5 * 8];
 
     public EffectiveJurisdiction(string countryCode, string? regionCode, PolicyOptions options)
     {
@@ -68,6 +74,41 @@ internal sealed class EffectiveJurisdiction : IContactRules
     /// <summary>The allowed window of a channel on a day, or null when the channel is unrestricted that day.</summary>
     public DayWindow? Window(ContactChannel channel, IsoDayOfWeek day)
     {
+        var index = ((int)channel * 8) + (int)day;
+        if ((uint)channel >= 5 || (uint)day >= 8)
+        {
+            return ComputeWindow(channel, day);
+        }
+
+        if (Volatile.Read(ref _windowKnown[index]))
+        {
+            return _windowCache[index];
+        }
+
+        var window = ComputeWindow(channel, day);
+        _windowCache[index] = window;
+        Volatile.Write(ref _windowKnown[index], true);
+        return window;
+    }
+
+    /// <summary>Why a date is a blackout day, or null.</summary>
+    public string? Blackout(LocalDate date)
+    {
+        if (_blackoutDays.Count == 0 && _holidays.Count == 0 && _dates.Count == 0)
+        {
+            return null;
+        }
+
+        var reasons = _blackoutDays.Where(d => d.Day == date.DayOfWeek).Select(d => $"{date.DayOfWeek} ({d.Source})")
+            .Concat(_holidays.Where(h => h.Day.InYear(date.Year) == date).Select(h => $"holiday {h.Day} ({h.Source})"))
+            .Concat(_dates.Where(d => d.Day == date).Select(d => $"blackout date ({d.Source})"))
+            .Distinct()
+            .ToList();
+        return reasons.Count == 0 ? null : string.Join(", ", reasons);
+    }
+
+    private DayWindow? ComputeWindow(ContactChannel channel, IsoDayOfWeek day)
+    {
         var applicable = _windows.Where(w => w.Window.Channel == channel && w.Window.AppliesOn(day)).ToList();
         if (applicable.Count == 0)
         {
@@ -78,17 +119,6 @@ internal sealed class EffectiveJurisdiction : IContactRules
         var end = applicable.Min(w => w.Window.End);
         var sources = string.Join(", ", applicable.Select(w => w.Source).Distinct());
         return new DayWindow(start, end, $"{channel} {start:HH':'mm}-{end:HH':'mm} ({sources})");
-    }
-
-    /// <summary>Why a date is a blackout day, or null.</summary>
-    public string? Blackout(LocalDate date)
-    {
-        var reasons = _blackoutDays.Where(d => d.Day == date.DayOfWeek).Select(d => $"{date.DayOfWeek} ({d.Source})")
-            .Concat(_holidays.Where(h => h.Day.InYear(date.Year) == date).Select(h => $"holiday {h.Day} ({h.Source})"))
-            .Concat(_dates.Where(d => d.Day == date).Select(d => $"blackout date ({d.Source})"))
-            .Distinct()
-            .ToList();
-        return reasons.Count == 0 ? null : string.Join(", ", reasons);
     }
 
     private static Period? Shortest(IEnumerable<Period?> periods)

@@ -1,4 +1,3 @@
-using System.Linq;
 using Engagement.Rules.Decisions;
 
 namespace Engagement.Rules.Policies;
@@ -11,8 +10,10 @@ internal sealed class ExpiryPolicy : IProposalPolicy
     public void Apply(PolicyRun run)
     {
         var input = run.Input;
-        foreach (var candidate in run.Active.ToList())
+        var active = run.Active;
+        for (var i = 0; i < active.Count; i++)
         {
+            var candidate = active[i];
             if (candidate.Proposal.ExpiresOn is not { } expiresOn)
             {
                 continue;
@@ -24,6 +25,7 @@ internal sealed class ExpiryPolicy : IProposalPolicy
             if (candidate.DueAt >= end)
             {
                 run.Stop(candidate, SuppressionReason.Expired, Name, $"the earliest allowed time {Text.Local(candidate.DueAt, input.Zone)} is after the last useful day {Text.Date(expiresOn)}");
+                i--;
             }
         }
     }

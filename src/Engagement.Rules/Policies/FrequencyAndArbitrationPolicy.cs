@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
 using NodaTime;
 
 namespace Engagement.Rules.Policies;
@@ -31,63 +31,206 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
     {
         var input = run.Input;
         var options = input.Options;
-        var touches = input.History
-            .Select(t => new Touch($"TouchSent {t.TouchId}", t.Class, t.Topic, t.Vin?.Value, t.SentAt, null))
-            .ToList();
-        foreach (var candidate in run.Active.OrderBy(c => c, ArbitrationOrder).ToList())
+        var active = run.Active;
+        if (active.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = new Candidate[active.Count];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = active[i];
+        }
+
+        Array.Sort(ordered, StableArbitrationOrder);
+
+        // The touches counted against each candidate: the history (oldest first), then the candidates accepted so
+        // far in arbitration order. Names for explanations are made only when a candidate is stopped.
+        var touches = new Touches(input.History, input.Zone);
+        foreach (var candidate in ordered)
         {
             var proposal = candidate.Proposal;
             var at = candidate.DueAt;
             var cooldown = options.Frequency.TopicCooldowns.TryGetValue(proposal.Topic, out var specific) ? specific : options.Frequency.TopicCooldown;
-            if (!options.Frequency.CooldownExemptClasses.Contains(proposal.Class) && cooldown > Duration.Zero)
+            if (!Contains(options.Frequency.CooldownExemptClasses, proposal.Class) && cooldown > Duration.Zero)
             {
-                var previous = touches.FirstOrDefault(t =>
-                    string.Equals(t.Topic, proposal.Topic, StringComparison.Ordinal)
-                    && string.Equals(t.Vin, proposal.Vin, StringComparison.OrdinalIgnoreCase)
-                    && Distance(t.At, at) < cooldown);
-                if (previous is not null)
+                var previous = touches.FirstInCooldown(proposal.Topic, proposal.Vin, at, cooldown);
+                if (previous >= 0)
                 {
-                    run.Stop(candidate, SuppressionReason.Cooldown, "cooldown", $"topic '{proposal.Topic}' had {previous.Name} at {Text.Local(previous.At, input.Zone)}, within the {Text.Number(cooldown.TotalDays)}-day cooldown");
+                    run.Stop(candidate, SuppressionReason.Cooldown, "cooldown", $"topic '{proposal.Topic}' had {touches.Name(previous)} at {Text.Local(touches.At(previous), input.Zone)}, within the {Text.Number(cooldown.TotalDays)}-day cooldown");
                     continue;
                 }
             }
 
             if (proposal.Class != TouchClass.Safety)
             {
-                var cap = options.Frequency.Caps.FirstOrDefault(c => c.Class == proposal.Class);
-                if (cap is not null)
+                var cap = Cap(options.Frequency.Caps, proposal.Class);
+                if (cap is not null && touches.CountInWindow(proposal.Class, at, cap.Window) >= cap.MaxTouches)
                 {
-                    var counted = touches.Where(t => t.Class == proposal.Class && Distance(t.At, at) < cap.Window).ToList();
-                    if (counted.Count >= cap.MaxTouches)
-                    {
-                        run.Stop(candidate, SuppressionReason.FrequencyCap, "frequency-cap", $"cap '{cap}' reached: {string.Join(", ", counted.Select(t => t.Name))} within {Text.Number(cap.Window.TotalDays)} days of {Text.Local(at, input.Zone)}");
-                        continue;
-                    }
+                    var counted = touches.Names(t => touches.Class(t) == proposal.Class && Distance(touches.At(t), at) < cap.Window);
+                    run.Stop(candidate, SuppressionReason.FrequencyCap, "frequency-cap", $"cap '{cap}' reached: {string.Join(", ", counted)} within {Text.Number(cap.Window.TotalDays)} days of {Text.Local(at, input.Zone)}");
+                    continue;
                 }
 
                 var day = at.InZone(input.Zone).Date;
-                var sameDay = touches.Where(t => t.Class != TouchClass.Safety && t.At.InZone(input.Zone).Date == day).ToList();
-                if (sameDay.Count >= options.Arbitration.MaxNonSafetyTouchesPerDay)
+                var max = options.Arbitration.MaxNonSafetyTouchesPerDay;
+                if (touches.CountNonSafetyOn(day) >= max)
                 {
-                    var winners = sameDay.Where(t => t.Winner is not null).ToList();
+                    var winners = touches.Names(t => touches.Winner(t) is not null && touches.Class(t) != TouchClass.Safety && touches.Day(t) == day);
                     if (winners.Count > 0)
                     {
-                        run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {string.Join(", ", winners.Select(w => w.Name))} for the {options.Arbitration.MaxNonSafetyTouchesPerDay} non-safety touch(es) allowed on {Text.Date(day)} (order: class, priority, due, topic, rule id)");
+                        run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {string.Join(", ", winners)} for the {max} non-safety touch(es) allowed on {Text.Date(day)} (order: class, priority, due, topic, rule id)");
                     }
                     else
                     {
-                        run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {options.Arbitration.MaxNonSafetyTouchesPerDay} non-safety touch(es) on {Text.Date(day)} is used by {string.Join(", ", sameDay.Select(t => t.Name))}");
+                        var sameDay = touches.Names(t => touches.Class(t) != TouchClass.Safety && touches.Day(t) == day);
+                        run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {max} non-safety touch(es) on {Text.Date(day)} is used by {string.Join(", ", sameDay)}");
                     }
 
                     continue;
                 }
             }
 
-            touches.Add(new Touch($"'{proposal.Topic}' (rule {proposal.RuleId}, {proposal.Class}, priority {proposal.Priority})", proposal.Class, proposal.Topic, proposal.Vin, at, candidate));
+            touches.Accept(candidate);
         }
+    }
+
+    private static int StableArbitrationOrder(Candidate x, Candidate y)
+    {
+        var c = ArbitrationOrder.Compare(x, y);
+        return c != 0 ? c : x.Order.CompareTo(y.Order);
+    }
+
+    private static FrequencyCap? Cap(IReadOnlyList<FrequencyCap> caps, TouchClass touchClass)
+    {
+        for (var i = 0; i < caps.Count; i++)
+        {
+            if (caps[i].Class == touchClass)
+            {
+                return caps[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Contains(IReadOnlyList<TouchClass> classes, TouchClass touchClass)
+    {
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] == touchClass)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Duration Distance(Instant a, Instant b) => a > b ? a - b : b - a;
 
-    private sealed record Touch(string Name, TouchClass Class, string Topic, string? Vin, Instant At, Candidate? Winner);
+    /// <summary>
+    /// The touch history followed by the accepted candidates, addressed by index (history first), without a
+    /// record per touch: most evaluations never need a touch's name.
+    /// </summary>
+    private sealed class Touches(IReadOnlyList<TouchSent> history, DateTimeZone zone)
+    {
+        private readonly List<Candidate> _accepted = [];
+
+        public int Count => history.Count + _accepted.Count;
+
+        public void Accept(Candidate candidate) => _accepted.Add(candidate);
+
+        public Candidate? Winner(int index) => index < history.Count ? null : _accepted[index - history.Count];
+
+        public TouchClass Class(int index) => index < history.Count ? history[index].Class : _accepted[index - history.Count].Proposal.Class;
+
+        public Instant At(int index) => index < history.Count ? history[index].SentAt : _accepted[index - history.Count].DueAt;
+
+        public LocalDate Day(int index) => At(index).InZone(zone).Date;
+
+        public string Name(int index)
+        {
+            if (index < history.Count)
+            {
+                return $"TouchSent {history[index].TouchId}";
+            }
+
+            var proposal = _accepted[index - history.Count].Proposal;
+            return $"'{proposal.Topic}' (rule {proposal.RuleId}, {proposal.Class}, priority {proposal.Priority})";
+        }
+
+        /// <summary>The first touch of a topic and vehicle within the cooldown of an instant, or -1.</summary>
+        public int FirstInCooldown(string topic, string? vin, Instant at, Duration cooldown)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                string? touchTopic;
+                string? touchVin;
+                if (i < history.Count)
+                {
+                    touchTopic = history[i].Topic;
+                    touchVin = history[i].Vin?.Value;
+                }
+                else
+                {
+                    var proposal = _accepted[i - history.Count].Proposal;
+                    touchTopic = proposal.Topic;
+                    touchVin = proposal.Vin;
+                }
+
+                if (string.Equals(touchTopic, topic, StringComparison.Ordinal)
+                    && string.Equals(touchVin, vin, StringComparison.OrdinalIgnoreCase)
+                    && Distance(At(i), at) < cooldown)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public int CountInWindow(TouchClass touchClass, Instant at, Duration window)
+        {
+            var count = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                if (Class(i) == touchClass && Distance(At(i), at) < window)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        public int CountNonSafetyOn(LocalDate day)
+        {
+            var count = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                if (Class(i) != TouchClass.Safety && Day(i) == day)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        public List<string> Names(Func<int, bool> predicate)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < Count; i++)
+            {
+                if (predicate(i))
+                {
+                    names.Add(Name(i));
+                }
+            }
+
+            return names;
+        }
+    }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -24,9 +26,38 @@ internal static class HoldoutAssigner
 
     public static int Bucket(string salt, string scope, string customerId)
     {
-        var text = $"{salt.Length}:{salt}|{scope.Length}:{scope}|{customerId.Length}:{customerId}";
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % 10_000UL);
+        // The UTF-8 text "len:salt|len:scope|len:customerId" (lengths in UTF-16 code units), built in a buffer.
+        var size = 3 * 12 + Encoding.UTF8.GetMaxByteCount(salt.Length + scope.Length + customerId.Length);
+        byte[]? rented = null;
+        var buffer = size <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var length = 0;
+            Append(buffer, ref length, salt, '|');
+            Append(buffer, ref length, scope, '|');
+            Append(buffer, ref length, customerId, null);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(buffer[..length], hash);
+            return (int)(BinaryPrimitives.ReadUInt64BigEndian(hash) % 10_000UL);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void Append(Span<byte> buffer, ref int length, string value, char? separator)
+    {
+        value.Length.TryFormat(buffer[length..], out var digits, default, CultureInfo.InvariantCulture);
+        length += digits;
+        buffer[length++] = (byte)':';
+        length += Encoding.UTF8.GetBytes(value, buffer[length..]);
+        if (separator is { } c)
+        {
+            buffer[length++] = (byte)c;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using Engagement.Rules.Decisions;
 
 namespace Engagement.Rules.Policies;
@@ -16,16 +15,29 @@ internal sealed class HoldoutPolicy : IProposalPolicy
     {
         var options = run.Input.Options.Holdouts;
         var customerId = run.Input.Customer.CustomerId;
-        foreach (var candidate in run.Active.Where(c => c.Proposal.Class != TouchClass.Safety).ToList())
+        var active = run.Active;
+
+        // The customer's global group does not depend on the touch: hash once, and only when a touch asks.
+        bool? global = null;
+        for (var i = 0; i < active.Count; i++)
         {
-            if (HoldoutAssigner.IsHeldOut(options.Salt, "global", customerId, options.GlobalPercent))
+            var candidate = active[i];
+            if (candidate.Proposal.Class == TouchClass.Safety)
+            {
+                continue;
+            }
+
+            global ??= HoldoutAssigner.IsHeldOut(options.Salt, "global", customerId, options.GlobalPercent);
+            if (global.Value)
             {
                 run.Stop(candidate, SuppressionReason.HeldOut, Name, $"customer {customerId} is in the global control group ({Text.Number(options.GlobalPercent)}%)");
+                i--;
             }
             else if (options.RulePercents.TryGetValue(candidate.Proposal.RuleId, out var percent)
                 && HoldoutAssigner.IsHeldOut(options.Salt, "rule:" + candidate.Proposal.RuleId, customerId, percent))
             {
                 run.Stop(candidate, SuppressionReason.HeldOut, Name, $"customer {customerId} is in the control group of rule {candidate.Proposal.RuleId} ({Text.Number(percent)}%)");
+                i--;
             }
         }
     }

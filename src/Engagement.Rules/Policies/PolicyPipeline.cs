@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
@@ -29,43 +28,111 @@ internal static class PolicyPipeline
     public static EngagementResult Run(IEnumerable<TouchProposal> proposals, PolicyInput input, IEnumerable<EngagementDiagnostic>? diagnostics = null)
     {
         // A stable order independent of rule firing order: the same facts give the same result.
-        var candidates = proposals
-            .Select(p => (Proposal: p, Key: IdempotencyKeys.For(p)))
-            .OrderBy(p => p.Proposal.RuleId ?? string.Empty, StringComparer.Ordinal)
-            .ThenBy(p => p.Proposal.Topic ?? string.Empty, StringComparer.Ordinal)
-            .ThenBy(p => p.Proposal.DueOn)
-            .ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Select((p, i) => new Candidate(p.Proposal, p.Key, i))
-            .ToList();
+        var candidates = new List<Candidate>(proposals is IReadOnlyCollection<TouchProposal> { Count: var count } ? count : 4);
+        foreach (var proposal in proposals)
+        {
+            candidates.Add(new Candidate(proposal, IdempotencyKeys.For(proposal), candidates.Count));
+        }
+
+        candidates.Sort(ProposalOrder);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            candidates[i].Order = i;
+        }
+
+        var all = candidates.ToArray();
         var run = new PolicyRun(input, candidates);
-        run.Diagnostics.AddRange(diagnostics ?? []);
+        if (diagnostics is not null)
+        {
+            run.Diagnostics.AddRange(diagnostics);
+        }
+
         foreach (var policy in Policies)
         {
             policy.Apply(run);
         }
 
-        var decisions = run.Active
-            .OrderBy(c => c.DueAt)
-            .ThenBy(c => c.Proposal.Class)
-            .ThenByDescending(c => c.Proposal.Priority)
-            .ThenBy(c => c.Proposal.Topic, StringComparer.Ordinal)
-            .ThenBy(c => c.Proposal.RuleId, StringComparer.Ordinal)
-            .ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => ToDecision(c, input))
-            .ToArray();
-        var stopped = run.Stopped.OrderBy(s => s.Candidate.Order).ToList();
+        var facts = new FactReferences();
+        var active = run.Active;
+        TouchDecision[] decisions = [];
+        if (active.Count > 0)
+        {
+            var sorted = new Candidate[active.Count];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                sorted[i] = active[i];
+            }
+
+            Array.Sort(sorted, DecisionOrder);
+            decisions = new TouchDecision[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                decisions[i] = ToDecision(sorted[i], input, facts);
+            }
+        }
+
+        // Reported in proposal order: every candidate is in 'all' at its Order, stopped ones carry their reason.
+        var heldOutCount = 0;
+        foreach (var (candidate, reason) in run.Stopped)
+        {
+            candidate.StopReason = reason;
+            heldOutCount += reason == SuppressionReason.HeldOut ? 1 : 0;
+        }
+
+        SuppressedTouch[] suppressed = run.Stopped.Count == heldOutCount ? [] : new SuppressedTouch[run.Stopped.Count - heldOutCount];
+        SuppressedTouch[] heldOut = heldOutCount == 0 ? [] : new SuppressedTouch[heldOutCount];
+        int s = 0, h = 0;
+        foreach (var candidate in all)
+        {
+            if (candidate.StopReason is not { } reason)
+            {
+                continue;
+            }
+
+            if (reason == SuppressionReason.HeldOut)
+            {
+                heldOut[h++] = ToSuppressed(candidate, reason, facts);
+            }
+            else
+            {
+                suppressed[s++] = ToSuppressed(candidate, reason, facts);
+            }
+        }
+
         return new EngagementResult
         {
             CustomerId = input.Customer.CustomerId,
             EvaluatedAt = input.Now,
             Decisions = decisions,
-            Suppressed = stopped.Where(s => s.Reason != SuppressionReason.HeldOut).Select(s => ToSuppressed(s.Candidate, s.Reason)).ToArray(),
-            HeldOut = stopped.Where(s => s.Reason == SuppressionReason.HeldOut).Select(s => ToSuppressed(s.Candidate, s.Reason)).ToArray(),
-            Diagnostics = run.Diagnostics.ToArray(),
+            Suppressed = suppressed,
+            HeldOut = heldOut,
+            Diagnostics = run.Diagnostics.Count == 0 ? [] : run.Diagnostics.ToArray(),
         };
     }
 
-    private static TouchDecision ToDecision(Candidate candidate, PolicyInput input)
+    // Rule id, topic, due day, key (ordinal), then arrival, as a stable sort would keep it.
+    private static int ProposalOrder(Candidate x, Candidate y)
+    {
+        var c = string.CompareOrdinal(x.Proposal.RuleId ?? string.Empty, y.Proposal.RuleId ?? string.Empty);
+        c = c != 0 ? c : string.CompareOrdinal(x.Proposal.Topic ?? string.Empty, y.Proposal.Topic ?? string.Empty);
+        c = c != 0 ? c : x.Proposal.DueOn.CompareTo(y.Proposal.DueOn);
+        c = c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
+        return c != 0 ? c : x.Order.CompareTo(y.Order);
+    }
+
+    // Due instant, class, priority (higher first), topic, rule id, key, then proposal order (the order of Active).
+    private static int DecisionOrder(Candidate x, Candidate y)
+    {
+        var c = x.DueAt.CompareTo(y.DueAt);
+        c = c != 0 ? c : x.Proposal.Class.CompareTo(y.Proposal.Class);
+        c = c != 0 ? c : y.Proposal.Priority.CompareTo(x.Proposal.Priority);
+        c = c != 0 ? c : string.CompareOrdinal(x.Proposal.Topic, y.Proposal.Topic);
+        c = c != 0 ? c : string.CompareOrdinal(x.Proposal.RuleId, y.Proposal.RuleId);
+        c = c != 0 ? c : string.CompareOrdinal(x.Key, y.Key);
+        return c != 0 ? c : x.Order.CompareTo(y.Order);
+    }
+
+    private static TouchDecision ToDecision(Candidate candidate, PolicyInput input, FactReferences facts)
     {
         var proposal = candidate.Proposal;
         return new TouchDecision
@@ -83,20 +150,20 @@ internal static class PolicyPipeline
             Priority = proposal.Priority,
             RuleId = proposal.RuleId,
             IdempotencyKey = candidate.Key,
-            Explanation = Explain(candidate),
+            Explanation = Explain(candidate, facts),
         };
     }
 
-    private static SuppressedTouch ToSuppressed(Candidate candidate, SuppressionReason reason)
-        => new(candidate.Proposal, reason, candidate.Key, Explain(candidate));
+    private static SuppressedTouch ToSuppressed(Candidate candidate, SuppressionReason reason, FactReferences facts)
+        => new(candidate.Proposal, reason, candidate.Key, Explain(candidate, facts));
 
-    private static DecisionExplanation Explain(Candidate candidate) => new()
+    private static DecisionExplanation Explain(Candidate candidate, FactReferences facts) => new()
     {
         RuleId = candidate.Proposal.RuleId ?? string.Empty,
         Reason = candidate.Proposal.Reason ?? string.Empty,
-        MatchedFacts = (candidate.Proposal.MatchedFacts ?? []).Where(f => f is not null).Select(Describe).ToArray(),
+        MatchedFacts = facts.Describe(candidate.Proposal.MatchedFacts),
         Evidence = candidate.Proposal.Evidence ?? new Dictionary<string, string>(),
-        Steps = candidate.Steps.ToArray(),
+        Steps = candidate.Steps is { } steps ? steps.ToArray() : [],
     };
 
     /// <summary>Names a fact by type and identity: the id part of an <see cref="IFactIdentity"/>, else its text.</summary>
@@ -119,10 +186,15 @@ internal static class PolicyPipeline
         {
             if (identity is ITuple tuple && tuple.Length > 1 && Equals(tuple[0], type))
             {
-                var parts = new List<string>();
+                if (tuple.Length == 2)
+                {
+                    return new FactReference(type, Convert.ToString(tuple[1], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                }
+
+                var parts = new string[tuple.Length - 1];
                 for (var i = 1; i < tuple.Length; i++)
                 {
-                    parts.Add(Convert.ToString(tuple[i], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                    parts[i - 1] = Convert.ToString(tuple[i], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
                 }
 
                 return new FactReference(type, string.Join("/", parts));

@@ -1,13 +1,16 @@
 using System.Collections.Generic;
-using System.Linq;
 using Engagement.Rules.Decisions;
 
 namespace Engagement.Rules.Policies;
 
 /// <summary>One pass of the policies over a customer's proposals: the candidates still alive and those stopped.</summary>
-internal sealed class PolicyRun(PolicyInput input, IReadOnlyList<Candidate> candidates)
+/// <remarks>
+/// Policies walk <see cref="Active"/> by index and stop candidates as they go: <see cref="Stop"/> removes the
+/// candidate from <see cref="Active"/>, so a loop that stops the candidate at index i must look at index i again.
+/// </remarks>
+internal sealed class PolicyRun(PolicyInput input, List<Candidate> candidates)
 {
-    private readonly List<Candidate> _active = [.. candidates];
+    private readonly List<Candidate> _active = candidates;
 
     public PolicyInput Input { get; } = input;
 
@@ -25,13 +28,5 @@ internal sealed class PolicyRun(PolicyInput input, IReadOnlyList<Candidate> cand
         candidate.Step(policy, description);
         _active.Remove(candidate);
         Stopped.Add((candidate, reason));
-    }
-
-    public void StopWhere(System.Func<Candidate, bool> predicate, SuppressionReason reason, string policy, System.Func<Candidate, string> description)
-    {
-        foreach (var candidate in _active.Where(predicate).ToList())
-        {
-            Stop(candidate, reason, policy, description(candidate));
-        }
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
 
 namespace Engagement.Rules.Policies;
 
@@ -17,11 +17,15 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
     public void Apply(PolicyRun run)
     {
         var input = run.Input;
-        var sentIds = input.History.ToDictionary(t => t.TouchId, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in run.Active.ToList())
+        var active = run.Active;
+
+        // The candidates before index i that are still active passed: the duplicate check looks there (or in a set when there are many).
+        HashSet<string>? seen = active.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        for (var i = 0; i < active.Count; i++)
         {
+            var candidate = active[i];
             var proposal = candidate.Proposal;
+            var count = active.Count;
             if (Malformed(proposal) is { } problem)
             {
                 var message = $"rule '{proposal.RuleId}' proposed a malformed touch: {problem}";
@@ -44,15 +48,47 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
             {
                 run.Stop(candidate, SuppressionReason.NotAllowedForClass, Name, "a relationship touch may not carry an offer; propose it as a marketing touch");
             }
-            else if (sentIds.TryGetValue(candidate.Key, out var sent))
+            else if (Sent(input.History, candidate.Key) is { } sent)
             {
                 run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"this occurrence was already sent: TouchSent {sent.TouchId} at {Text.Instant(sent.SentAt)}");
             }
-            else if (!seen.Add(candidate.Key))
+            else if (seen is null ? PassedBefore(active, i, candidate.Key) : !seen.Add(candidate.Key))
             {
                 run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"the same occurrence (key {candidate.Key}) was proposed twice in this evaluation; the first proposal stands");
             }
+
+            if (active.Count < count)
+            {
+                i--;
+            }
         }
+    }
+
+    private static bool PassedBefore(IReadOnlyList<Candidate> active, int index, string key)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (string.Equals(active[j].Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Touch ids are unique among a customer's facts (CustomerFacts rejects two facts with one identity).
+    private static TouchSent? Sent(IReadOnlyList<TouchSent> history, string key)
+    {
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (string.Equals(history[i].TouchId, key, StringComparison.Ordinal))
+            {
+                return history[i];
+            }
+        }
+
+        return null;
     }
 
     // Rules compiled from text may build proposals the C# 'required' checks never saw.

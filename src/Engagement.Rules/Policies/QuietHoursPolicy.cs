@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 using NodaTime;
 
@@ -20,10 +20,12 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
     {
         var input = run.Input;
         var options = input.Options.QuietHours;
-        var zones = input.ZoneKnown ? [input.Zone] : ContactTimePlanner.PlausibleZones(input.Jurisdiction.CountryCode);
+        var zones = input.ZoneKnown ? input.ZoneAsList : ContactTimePlanner.PlausibleZones(input.Jurisdiction.CountryCode);
         var fallbackReported = false;
-        foreach (var candidate in run.Active.ToList())
+        var active = run.Active;
+        for (var i = 0; i < active.Count; i++)
         {
+            var candidate = active[i];
             var proposal = candidate.Proposal;
             var local = proposal.DueOn + (proposal.PreferredTime ?? options.DefaultSendTime);
             var due = ContactTimePlanner.AtOrAfter(local, input.Zone, Instant.MinValue);
@@ -39,14 +41,14 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
             }
 
             var channel = candidate.Channel!.Value;
-            var blackoutApplies = !options.BlackoutExemptClasses.Contains(proposal.Class);
+            var blackoutApplies = !Contains(options.BlackoutExemptClasses, proposal.Class);
             var plan = zones.Count == 0
                 ? new ContactTimePlan(null, [])
                 : ContactTimePlanner.Plan(due, channel, blackoutApplies, zones, input.Jurisdiction, options.SearchHorizonDays);
             if (plan.At is null && !input.ZoneKnown)
             {
                 var conservative = new ConservativeContactRules(input.Jurisdiction, options.UnknownZoneStart, options.UnknownZoneEnd);
-                plan = ContactTimePlanner.Plan(due, channel, blackoutApplies, [input.Zone], conservative, options.SearchHorizonDays);
+                plan = ContactTimePlanner.Plan(due, channel, blackoutApplies, input.ZoneAsList, conservative, options.SearchHorizonDays);
                 if (!fallbackReported)
                 {
                     fallbackReported = true;
@@ -59,6 +61,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
             if (plan.At is not { } at)
             {
                 run.Stop(candidate, SuppressionReason.NoContactWindow, Name, $"no allowed {channel} time within {options.SearchHorizonDays} days of {Text.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})");
+                i--;
                 continue;
             }
 
@@ -70,5 +73,18 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
 
             candidate.DueAt = at;
         }
+    }
+
+    private static bool Contains(IReadOnlyList<TouchClass> classes, TouchClass touchClass)
+    {
+        for (var i = 0; i < classes.Count; i++)
+        {
+            if (classes[i] == touchClass)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

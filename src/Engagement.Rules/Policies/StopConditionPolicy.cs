@@ -1,4 +1,3 @@
-using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 
@@ -18,36 +17,56 @@ internal sealed class StopConditionPolicy : IProposalPolicy
         var input = run.Input;
         var options = input.Options.StopConditions;
         var customer = input.Customer;
+        var active = run.Active;
         if (customer.Status == CustomerStatus.Deceased)
         {
-            run.StopWhere(_ => true, SuppressionReason.StopCondition, Name, _ => $"customer {customer.CustomerId} is deceased");
+            while (active.Count > 0)
+            {
+                run.Stop(active[0], SuppressionReason.StopCondition, Name, $"customer {customer.CustomerId} is deceased");
+            }
+
             return;
         }
 
         if (customer.Status == CustomerStatus.MovedAway)
         {
             var safetyByMail = options.SafetyByMailWhenMovedAway;
-            run.StopWhere(
-                c => c.Proposal.Class != TouchClass.Safety || !safetyByMail,
-                SuppressionReason.StopCondition,
-                Name,
-                c => $"customer {customer.CustomerId} moved away" + (c.Proposal.Class == TouchClass.Safety ? " (safety by mail is disabled)" : string.Empty));
-            foreach (var candidate in run.Active)
+            for (var i = 0; i < active.Count; i++)
+            {
+                var candidate = active[i];
+                if (candidate.Proposal.Class != TouchClass.Safety || !safetyByMail)
+                {
+                    run.Stop(candidate, SuppressionReason.StopCondition, Name, $"customer {customer.CustomerId} moved away" + (candidate.Proposal.Class == TouchClass.Safety ? " (safety by mail is disabled)" : string.Empty));
+                    i--;
+                }
+            }
+
+            foreach (var candidate in active)
             {
                 candidate.ForcedChannel = ContactChannel.Mail;
                 candidate.Step(Name, $"customer {customer.CustomerId} moved away: the safety touch goes by postal mail only");
             }
         }
 
-        run.StopWhere(
-            c => c.Proposal.Vin is { } vin && input.Vehicles.TryGetValue(vin, out var vehicle) && !vehicle.IsOwned,
-            SuppressionReason.StopCondition,
-            Name,
-            c => $"vehicle {c.Proposal.Vin} is no longer owned by customer {customer.CustomerId}");
+        for (var i = 0; i < active.Count; i++)
+        {
+            var candidate = active[i];
+            if (candidate.Proposal.Vin is { } vin && input.Vehicles.TryGetValue(vin, out var vehicle) && !vehicle.IsOwned)
+            {
+                run.Stop(candidate, SuppressionReason.StopCondition, Name, $"vehicle {candidate.Proposal.Vin} is no longer owned by customer {customer.CustomerId}");
+                i--;
+            }
+        }
 
         var unengaged = 0;
-        foreach (var touch in input.History.Where(t => t.Channel == ContactChannel.Email).Reverse())
+        for (var i = input.History.Count - 1; i >= 0; i--)
         {
+            var touch = input.History[i];
+            if (touch.Channel != ContactChannel.Email)
+            {
+                continue;
+            }
+
             if (touch.Engaged)
             {
                 break;

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
 
 namespace Engagement.Rules.Policies;
 
@@ -15,20 +17,92 @@ internal sealed class SuppressionPolicy : IProposalPolicy
     {
         var input = run.Input;
         var options = input.Options.Suppression;
-        bool Suppressible(Candidate c) => c.Proposal.Class != TouchClass.Safety && options.SuppressedClasses.Contains(c.Proposal.Class);
-        foreach (var condition in options.Conditions.Distinct())
+        var conditions = options.Conditions;
+        for (var n = 0; n < conditions.Count; n++)
         {
-            string? reason = condition switch
+            var condition = conditions[n];
+            if (IndexOf(conditions, condition) < n)
             {
-                SuppressionCondition.OpenComplaint => input.Complaints.Where(c => c.IsOpen).OrderBy(c => c.Id, System.StringComparer.Ordinal).Select(c => $"open Complaint {c.Id} (opened {Text.Date(c.OpenedOn)})").FirstOrDefault(),
-                SuppressionCondition.OpenRepairOrder => input.RepairOrders.Where(r => r.IsOpen).OrderBy(r => r.RepairOrderId, System.StringComparer.Ordinal).Select(r => $"open RepairOrder {r.RepairOrderId} (opened {Text.Date(r.OpenedOn)})").FirstOrDefault(),
-                SuppressionCondition.SafetyNoticePending => run.Active.Where(c => c.Proposal.Class == TouchClass.Safety).Select(c => $"safety touch '{c.Proposal.Topic}' (rule {c.Proposal.RuleId}) outranks it").FirstOrDefault(),
+                continue; // a repeated condition applies once, where it first appears
+            }
+
+            var reason = condition switch
+            {
+                SuppressionCondition.OpenComplaint => OpenComplaint(input),
+                SuppressionCondition.OpenRepairOrder => OpenRepairOrder(input),
+                SuppressionCondition.SafetyNoticePending => SafetyNotice(run),
                 _ => null,
             };
-            if (reason is not null)
+            if (reason is null)
             {
-                run.StopWhere(Suppressible, SuppressionReason.Suppressed, Name, c => $"{c.Proposal.Class} touch suppressed: {reason}");
+                continue;
+            }
+
+            var active = run.Active;
+            for (var i = 0; i < active.Count; i++)
+            {
+                var candidate = active[i];
+                if (candidate.Proposal.Class != TouchClass.Safety && options.SuppressedClasses.Contains(candidate.Proposal.Class))
+                {
+                    run.Stop(candidate, SuppressionReason.Suppressed, Name, $"{candidate.Proposal.Class} touch suppressed: {reason}");
+                    i--;
+                }
             }
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<SuppressionCondition> conditions, SuppressionCondition condition)
+    {
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            if (conditions[i] == condition)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The open complaint with the first id (ordinal); the first listed among equal ids, as a stable sort gives.
+    private static string? OpenComplaint(PolicyInput input)
+    {
+        Complaint? first = null;
+        foreach (var complaint in input.Complaints)
+        {
+            if (complaint.IsOpen && (first is null || string.CompareOrdinal(complaint.Id, first.Id) < 0))
+            {
+                first = complaint;
+            }
+        }
+
+        return first is null ? null : $"open Complaint {first.Id} (opened {Text.Date(first.OpenedOn)})";
+    }
+
+    private static string? OpenRepairOrder(PolicyInput input)
+    {
+        RepairOrder? first = null;
+        foreach (var order in input.RepairOrders)
+        {
+            if (order.IsOpen && (first is null || string.CompareOrdinal(order.RepairOrderId, first.RepairOrderId) < 0))
+            {
+                first = order;
+            }
+        }
+
+        return first is null ? null : $"open RepairOrder {first.RepairOrderId} (opened {Text.Date(first.OpenedOn)})";
+    }
+
+    private static string? SafetyNotice(PolicyRun run)
+    {
+        foreach (var candidate in run.Active)
+        {
+            if (candidate.Proposal.Class == TouchClass.Safety)
+            {
+                return $"safety touch '{candidate.Proposal.Topic}' (rule {candidate.Proposal.RuleId}) outranks it";
+            }
+        }
+
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
@@ -5,17 +6,78 @@ using NodaTime.Text;
 namespace Engagement.Rules.Policies;
 
 /// <summary>Invariant formats for explanations.</summary>
+/// <remarks>
+/// Explanations format many dates per evaluation, so the common case (ISO calendar, years 0 to 9999, whole
+/// seconds for instants) is written digit by digit; anything else goes through the NodaTime patterns, which
+/// give the same text for the common case.
+/// </remarks>
 internal static class Text
 {
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
 
-    public static string Local(LocalDateTime value) => LocalPattern.Format(value);
+    public static string Local(LocalDateTime value)
+    {
+        if (!IsSimple(value.Date))
+        {
+            return LocalPattern.Format(value);
+        }
 
-    public static string Local(Instant value, DateTimeZone zone) => LocalPattern.Format(value.InZone(zone).LocalDateTime);
+        return string.Create(16, value, static (span, v) =>
+        {
+            WriteDate(span, v.Date);
+            span[10] = ' ';
+            Two(span[11..], v.Hour);
+            span[13] = ':';
+            Two(span[14..], v.Minute);
+        });
+    }
 
-    public static string Date(LocalDate value) => LocalDatePattern.Iso.Format(value);
+    public static string Local(Instant value, DateTimeZone zone) => Local(value.InZone(zone).LocalDateTime);
 
-    public static string Instant(Instant value) => InstantPattern.ExtendedIso.Format(value);
+    public static string Date(LocalDate value)
+        => IsSimple(value) ? string.Create(10, value, static (span, v) => WriteDate(span, v)) : LocalDatePattern.Iso.Format(value);
+
+    public static string Instant(Instant value)
+    {
+        var utc = value.InUtc().LocalDateTime;
+        if (!IsSimple(utc.Date) || utc.NanosecondOfSecond != 0)
+        {
+            return InstantPattern.ExtendedIso.Format(value);
+        }
+
+        return string.Create(20, utc, static (span, v) =>
+        {
+            WriteDate(span, v.Date);
+            span[10] = 'T';
+            Two(span[11..], v.Hour);
+            span[13] = ':';
+            Two(span[14..], v.Minute);
+            span[16] = ':';
+            Two(span[17..], v.Second);
+            span[19] = 'Z';
+        });
+    }
 
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes <c>uuuu-MM-dd</c> (10 characters) of a date <see cref="IsSimple"/> accepts.</summary>
+    public static void WriteDate(Span<char> span, LocalDate date)
+    {
+        var year = date.Year;
+        Two(span, year / 100);
+        Two(span[2..], year % 100);
+        span[4] = '-';
+        Two(span[5..], date.Month);
+        span[7] = '-';
+        Two(span[8..], date.Day);
+    }
+
+    /// <summary>Whether a date formats as <c>uuuu-MM-dd</c> digit by digit: ISO calendar, year 0 to 9999.</summary>
+    public static bool IsSimple(LocalDate date) => date.Year is >= 0 and <= 9999 && date.Calendar == CalendarSystem.Iso;
+
+    private static void Two(Span<char> span, int value)
+    {
+        span[0] = (char)('0' + (value / 10));
+        span[1] = (char)('0' + (value % 10));
+    }
 }

@@ -1,0 +1,41 @@
+using System;
+using Engagement.Rules.Policies;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Engagement.Rules.Tests.Policies;
+
+public sealed class TextTest
+{
+    private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
+
+    [Test]
+    public void Formats_RandomValues_MatchTheNodaTimePatterns()
+    {
+        var random = new Random(20261124);
+        for (var i = 0; i < 2_000; i++)
+        {
+            // Whole minutes and seconds mostly; some sub-second instants and years outside 0-9999.
+            var ticks = random.Next(4) switch
+            {
+                0 => random.NextInt64(Instant.MinValue.ToUnixTimeTicks(), Instant.MaxValue.ToUnixTimeTicks()),
+                1 => random.NextInt64(-62_135_596_800L * 10_000_000, 253_402_300_799L * 10_000_000),
+                _ => random.NextInt64(0, 4_000_000_000L) * 10_000_000,
+            };
+            var instant = Instant.FromUnixTimeTicks(ticks);
+            var local = instant.InUtc().LocalDateTime;
+
+            Text.Instant(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
+            Text.Date(local.Date).Should().Be(LocalDatePattern.Iso.Format(local.Date));
+            Text.Local(local).Should().Be(LocalPattern.Format(local));
+        }
+    }
+
+    [Test]
+    public void Date_NonIsoCalendar_UsesThePattern()
+    {
+        var date = new LocalDate(2026, 11, 24).WithCalendar(CalendarSystem.Julian);
+
+        Text.Date(date).Should().Be(LocalDatePattern.Iso.Format(date));
+    }
+}
