@@ -14,9 +14,6 @@ internal sealed class Candidate(TouchProposal proposal, string key, int order)
     /// <summary>The proposal's position among the proposals, for a stable report order.</summary>
     public int Order { get; set; } = order;
 
-    /// <summary>Why the candidate was stopped; set when the result is assembled.</summary>
-    public SuppressionReason? StopReason { get; set; }
-
     /// <summary>The steps so far; null until the first (most touches pass every policy without one).</summary>
     public List<PolicyStep>? Steps { get; private set; }
 
@@ -29,5 +26,5 @@ internal sealed class Candidate(TouchProposal proposal, string key, int order)
 
     public Instant? ExpiresAt { get; set; }
 
-    public void Step(string policy, string description) => (Steps ??= []).Add(new PolicyStep(policy, description));
+    public void Step(string policy, string description) => (Steps ??= new List<PolicyStep>(2)).Add(new PolicyStep(policy, description));
 }

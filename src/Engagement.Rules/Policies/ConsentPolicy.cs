@@ -257,8 +257,10 @@ internal sealed class ConsentPolicy : IProposalPolicy
     internal static ConsentRecord? Latest(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
     {
         ConsentRecord? latest = null;
-        foreach (var record in customer.Consents)
+        var consents = customer.Consents;
+        for (var i = 0; i < consents.Count; i++)
         {
+            var record = consents[i];
             if (record.Channel != channel || record.Purpose != purpose || record.At > now)
             {
                 continue;

@@ -4,4 +4,4 @@ using NodaTime;
 namespace Engagement.Rules.Policies;
 
 /// <summary>The outcome of planning: the allowed instant (null when none within the horizon) and what held it.</summary>
-internal sealed record ContactTimePlan(Instant? At, IReadOnlyList<string> Causes);
+internal readonly record struct ContactTimePlan(Instant? At, IReadOnlyList<string> Causes);

@@ -9,7 +9,7 @@ namespace Engagement.Rules.Policies;
 /// </summary>
 internal sealed class FactReferences
 {
-    private readonly List<(object Fact, FactReference Reference)> _described = [];
+    private readonly List<(object Fact, FactReference Reference)> _described = new(8);
 
     public FactReference[] Describe(IReadOnlyList<object>? facts)
     {

@@ -68,7 +68,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 var cap = Cap(options.Frequency.Caps, proposal.Class);
                 if (cap is not null && touches.CountInWindow(proposal.Class, at, cap.Window) >= cap.MaxTouches)
                 {
-                    var counted = touches.Names(t => touches.Class(t) == proposal.Class && Distance(touches.At(t), at) < cap.Window);
+                    var counted = touches.NamesInWindow(proposal.Class, at, cap.Window);
                     run.Stop(candidate, SuppressionReason.FrequencyCap, "frequency-cap", $"cap '{cap}' reached: {string.Join(", ", counted)} within {Text.Number(cap.Window.TotalDays)} days of {Text.Local(at, input.Zone)}");
                     continue;
                 }
@@ -77,14 +77,14 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 var max = options.Arbitration.MaxNonSafetyTouchesPerDay;
                 if (touches.CountNonSafetyOn(day) >= max)
                 {
-                    var winners = touches.Names(t => touches.Winner(t) is not null && touches.Class(t) != TouchClass.Safety && touches.Day(t) == day);
+                    var winners = touches.NamesNonSafetyOn(day, winnersOnly: true);
                     if (winners.Count > 0)
                     {
                         run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {string.Join(", ", winners)} for the {max} non-safety touch(es) allowed on {Text.Date(day)} (order: class, priority, due, topic, rule id)");
                     }
                     else
                     {
-                        var sameDay = touches.Names(t => touches.Class(t) != TouchClass.Safety && touches.Day(t) == day);
+                        var sameDay = touches.NamesNonSafetyOn(day, winnersOnly: false);
                         run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {max} non-safety touch(es) on {Text.Date(day)} is used by {string.Join(", ", sameDay)}");
                     }
 
@@ -138,6 +138,9 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
     {
         private readonly List<Candidate> _accepted = [];
 
+        // The local day of each history touch, computed once (every non-safety candidate asks for all of them).
+        private LocalDate[]? _historyDays;
+
         public int Count => history.Count + _accepted.Count;
 
         public void Accept(Candidate candidate) => _accepted.Add(candidate);
@@ -148,7 +151,24 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
         public Instant At(int index) => index < history.Count ? history[index].SentAt : _accepted[index - history.Count].DueAt;
 
-        public LocalDate Day(int index) => At(index).InZone(zone).Date;
+        public LocalDate Day(int index)
+        {
+            if (index >= history.Count)
+            {
+                return _accepted[index - history.Count].DueAt.InZone(zone).Date;
+            }
+
+            if (_historyDays is null)
+            {
+                _historyDays = new LocalDate[history.Count];
+                for (var i = 0; i < history.Count; i++)
+                {
+                    _historyDays[i] = history[i].SentAt.InZone(zone).Date;
+                }
+            }
+
+            return _historyDays[index];
+        }
 
         public string Name(int index)
         {
@@ -219,12 +239,26 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             return count;
         }
 
-        public List<string> Names(Func<int, bool> predicate)
+        public List<string> NamesInWindow(TouchClass touchClass, Instant at, Duration window)
         {
             var names = new List<string>();
             for (var i = 0; i < Count; i++)
             {
-                if (predicate(i))
+                if (Class(i) == touchClass && Distance(At(i), at) < window)
+                {
+                    names.Add(Name(i));
+                }
+            }
+
+            return names;
+        }
+
+        public List<string> NamesNonSafetyOn(LocalDate day, bool winnersOnly)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < Count; i++)
+            {
+                if ((!winnersOnly || Winner(i) is not null) && Class(i) != TouchClass.Safety && Day(i) == day)
                 {
                     names.Add(Name(i));
                 }

@@ -8,11 +8,7 @@ namespace Engagement.Rules.Policies;
 /// <summary>What the policies know about one customer at one instant: the facts they read and the settings.</summary>
 internal sealed class PolicyInput
 {
-    private static readonly IReadOnlyDictionary<string, Vehicle> NoVehicles = new Dictionary<string, Vehicle>(StringComparer.OrdinalIgnoreCase);
-
-    private bool _relationshipKnown;
-    private Vehicle? _firstOwnedVehicle;
-    private RepairOrder? _firstRepairOrder;
+    private List<Vehicle>? _vehicles;
 
     /// <summary>Reads the facts the policies need in one pass.</summary>
     /// <param name="customer">The customer.</param>
@@ -27,39 +23,39 @@ internal sealed class PolicyInput
         Dealership = dealership;
         Now = now;
         Options = options;
-        Dictionary<string, Vehicle>? vehicles = null;
         List<TouchSent>? history = null;
-        List<Complaint>? complaints = null;
-        List<RepairOrder>? repairOrders = null;
-        foreach (var fact in facts)
+        if (facts is IReadOnlyList<object> list)
         {
-            switch (fact)
+            for (var i = 0; i < list.Count; i++)
             {
-                case Vehicle vehicle:
-                    // The last vehicle with a VIN wins, as the facts list them.
-                    (vehicles ??= new Dictionary<string, Vehicle>(StringComparer.OrdinalIgnoreCase))[vehicle.Vin.Value] = vehicle;
-                    break;
-                case TouchSent touch:
-                    (history ??= []).Add(touch);
-                    break;
-                case Complaint complaint:
-                    (complaints ??= []).Add(complaint);
-                    break;
-                case RepairOrder order:
-                    (repairOrders ??= []).Add(order);
-                    break;
+                Read(list[i], ref history);
+            }
+        }
+        else
+        {
+            foreach (var fact in facts)
+            {
+                Read(fact, ref history);
             }
         }
 
-        Vehicles = vehicles ?? NoVehicles;
         if (history is { Count: > 1 })
         {
             SortHistory(history);
         }
 
         History = (IReadOnlyList<TouchSent>?)history ?? [];
-        Complaints = (IReadOnlyList<Complaint>?)complaints ?? [];
-        RepairOrders = (IReadOnlyList<RepairOrder>?)repairOrders ?? [];
+        if (_vehicles is not null)
+        {
+            foreach (var vehicle in _vehicles)
+            {
+                if (vehicle.IsOwned && (FirstOwnedVehicle is null || string.CompareOrdinal(vehicle.Vin.Value, FirstOwnedVehicle.Vin.Value) < 0))
+                {
+                    FirstOwnedVehicle = vehicle;
+                }
+            }
+        }
+
         ZoneKnown = customer.TimeZone is not null;
         Zone = customer.TimeZone ?? dealership.TimeZone;
         ZoneAsList = [Zone];
@@ -79,15 +75,14 @@ internal sealed class PolicyInput
 
     public PolicyOptions Options { get; }
 
-    /// <summary>The customer's vehicles by VIN.</summary>
-    public IReadOnlyDictionary<string, Vehicle> Vehicles { get; }
-
     /// <summary>Touches already sent, oldest first (ties by touch id, ordinal).</summary>
     public IReadOnlyList<TouchSent> History { get; }
 
-    public IReadOnlyList<Complaint> Complaints { get; }
+    /// <summary>The open complaint with the first id (ordinal; the first listed among equal ids); null when none.</summary>
+    public Complaint? FirstOpenComplaint { get; private set; }
 
-    public IReadOnlyList<RepairOrder> RepairOrders { get; }
+    /// <summary>The open repair order with the first id (ordinal; the first listed among equal ids); null when none.</summary>
+    public RepairOrder? FirstOpenRepairOrder { get; private set; }
 
     /// <summary>The customer's zone, or the dealership's when the customer's is unknown.</summary>
     public DateTimeZone Zone { get; }
@@ -100,49 +95,75 @@ internal sealed class PolicyInput
     public EffectiveJurisdiction Jurisdiction { get; }
 
     /// <summary>The owned vehicle with the first VIN (ordinal), the evidence of an existing relationship; null when none.</summary>
-    public Vehicle? FirstOwnedVehicle
-    {
-        get
-        {
-            FindRelationship();
-            return _firstOwnedVehicle;
-        }
-    }
+    public Vehicle? FirstOwnedVehicle { get; }
 
     /// <summary>The repair order with the first id (ordinal), the other evidence of an existing relationship; null when none.</summary>
-    public RepairOrder? FirstRepairOrder
+    public RepairOrder? FirstRepairOrder { get; private set; }
+
+    /// <summary>The customer's vehicle with a VIN (case-insensitive; the last listed wins), or null.</summary>
+    public Vehicle? FindVehicle(string vin)
     {
-        get
+        if (_vehicles is not null)
         {
-            FindRelationship();
-            return _firstRepairOrder;
+            foreach (var vehicle in _vehicles)
+            {
+                if (string.Equals(vehicle.Vin.Value, vin, StringComparison.OrdinalIgnoreCase))
+                {
+                    return vehicle;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void Read(object fact, ref List<TouchSent>? history)
+    {
+        switch (fact)
+        {
+            case Vehicle vehicle:
+                AddVehicle(vehicle);
+                break;
+            case TouchSent touch:
+                (history ??= []).Add(touch);
+                break;
+            case Complaint complaint when complaint.IsOpen:
+                if (FirstOpenComplaint is null || string.CompareOrdinal(complaint.Id, FirstOpenComplaint.Id) < 0)
+                {
+                    FirstOpenComplaint = complaint;
+                }
+
+                break;
+            case RepairOrder order:
+                if (FirstRepairOrder is null || string.CompareOrdinal(order.RepairOrderId, FirstRepairOrder.RepairOrderId) < 0)
+                {
+                    FirstRepairOrder = order;
+                }
+
+                if (order.IsOpen && (FirstOpenRepairOrder is null || string.CompareOrdinal(order.RepairOrderId, FirstOpenRepairOrder.RepairOrderId) < 0))
+                {
+                    FirstOpenRepairOrder = order;
+                }
+
+                break;
         }
     }
 
-    private void FindRelationship()
+    // A customer has a few vehicles: a list searched in order beats a dictionary. A later vehicle with the same
+    // VIN (case-insensitive) replaces the earlier one in its place, as a dictionary keyed by VIN would.
+    private void AddVehicle(Vehicle vehicle)
     {
-        if (_relationshipKnown)
+        var vehicles = _vehicles ??= new List<Vehicle>(3);
+        for (var i = 0; i < vehicles.Count; i++)
         {
-            return;
-        }
-
-        foreach (var vehicle in Vehicles.Values)
-        {
-            if (vehicle.IsOwned && (_firstOwnedVehicle is null || string.CompareOrdinal(vehicle.Vin.Value, _firstOwnedVehicle.Vin.Value) < 0))
+            if (string.Equals(vehicles[i].Vin.Value, vehicle.Vin.Value, StringComparison.OrdinalIgnoreCase))
             {
-                _firstOwnedVehicle = vehicle;
+                vehicles[i] = vehicle;
+                return;
             }
         }
 
-        foreach (var order in RepairOrders)
-        {
-            if (_firstRepairOrder is null || string.CompareOrdinal(order.RepairOrderId, _firstRepairOrder.RepairOrderId) < 0)
-            {
-                _firstRepairOrder = order;
-            }
-        }
-
-        _relationshipKnown = true;
+        vehicles.Add(vehicle);
     }
 
     // A stable sort (insertion: histories are short and usually already in order) by sent instant, then touch id.

@@ -40,7 +40,6 @@ internal static class PolicyPipeline
             candidates[i].Order = i;
         }
 
-        var all = candidates.ToArray();
         var run = new PolicyRun(input, candidates);
         if (diagnostics is not null)
         {
@@ -71,24 +70,20 @@ internal static class PolicyPipeline
             }
         }
 
-        // Reported in proposal order: every candidate is in 'all' at its Order, stopped ones carry their reason.
+        // Reported in proposal order (orders are unique, so the sort needs no tie-break).
+        var stopped = run.Stopped;
+        stopped.Sort(static (x, y) => x.Candidate.Order.CompareTo(y.Candidate.Order));
         var heldOutCount = 0;
-        foreach (var (candidate, reason) in run.Stopped)
+        foreach (var (_, reason) in stopped)
         {
-            candidate.StopReason = reason;
             heldOutCount += reason == SuppressionReason.HeldOut ? 1 : 0;
         }
 
-        SuppressedTouch[] suppressed = run.Stopped.Count == heldOutCount ? [] : new SuppressedTouch[run.Stopped.Count - heldOutCount];
+        SuppressedTouch[] suppressed = stopped.Count == heldOutCount ? [] : new SuppressedTouch[stopped.Count - heldOutCount];
         SuppressedTouch[] heldOut = heldOutCount == 0 ? [] : new SuppressedTouch[heldOutCount];
         int s = 0, h = 0;
-        foreach (var candidate in all)
+        foreach (var (candidate, reason) in stopped)
         {
-            if (candidate.StopReason is not { } reason)
-            {
-                continue;
-            }
-
             if (reason == SuppressionReason.HeldOut)
             {
                 heldOut[h++] = ToSuppressed(candidate, reason, facts);
@@ -163,7 +158,8 @@ internal static class PolicyPipeline
         Reason = candidate.Proposal.Reason ?? string.Empty,
         MatchedFacts = facts.Describe(candidate.Proposal.MatchedFacts),
         Evidence = candidate.Proposal.Evidence ?? new Dictionary<string, string>(),
-        Steps = candidate.Steps is { } steps ? steps.ToArray() : [],
+        // The candidate's own list: nothing adds to it once the policies are done.
+        Steps = (IReadOnlyList<PolicyStep>?)candidate.Steps ?? [],
     };
 
     /// <summary>Names a fact by type and identity: the id part of an <see cref="IFactIdentity"/>, else its text.</summary>

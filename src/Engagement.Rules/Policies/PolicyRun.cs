@@ -16,7 +16,7 @@ internal sealed class PolicyRun(PolicyInput input, List<Candidate> candidates)
 
     public IReadOnlyList<Candidate> Active => _active;
 
-    public List<(Candidate Candidate, SuppressionReason Reason)> Stopped { get; } = [];
+    public List<(Candidate Candidate, SuppressionReason Reason)> Stopped { get; } = new(candidates.Count);
 
     public List<EngagementDiagnostic> Diagnostics { get; } = [];
 

@@ -38,7 +38,7 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
                 run.Diagnostics.Add(new EngagementDiagnostic(EngagementDiagnosticCode.InvalidProposal, message));
                 run.Stop(candidate, SuppressionReason.InvalidProposal, Name, message);
             }
-            else if (proposal.Vin is { } vin && !input.Vehicles.ContainsKey(vin))
+            else if (proposal.Vin is { } vin && input.FindVehicle(vin) is null)
             {
                 var message = $"rule {proposal.RuleId} proposed '{proposal.Topic}' about vehicle {vin}, which is not among customer '{input.Customer.CustomerId}''s vehicles";
                 run.Diagnostics.Add(new EngagementDiagnostic(EngagementDiagnosticCode.InvalidProposal, message));

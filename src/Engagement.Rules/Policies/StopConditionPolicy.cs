@@ -51,7 +51,7 @@ internal sealed class StopConditionPolicy : IProposalPolicy
         for (var i = 0; i < active.Count; i++)
         {
             var candidate = active[i];
-            if (candidate.Proposal.Vin is { } vin && input.Vehicles.TryGetValue(vin, out var vehicle) && !vehicle.IsOwned)
+            if (candidate.Proposal.Vin is { } vin && input.FindVehicle(vin) is { IsOwned: false })
             {
                 run.Stop(candidate, SuppressionReason.StopCondition, Name, $"vehicle {candidate.Proposal.Vin} is no longer owned by customer {customer.CustomerId}");
                 i--;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Decisions;
-using Engagement.Rules.Facts;
 
 namespace Engagement.Rules.Policies;
 
@@ -64,34 +63,11 @@ internal sealed class SuppressionPolicy : IProposalPolicy
         return -1;
     }
 
-    // The open complaint with the first id (ordinal); the first listed among equal ids, as a stable sort gives.
     private static string? OpenComplaint(PolicyInput input)
-    {
-        Complaint? first = null;
-        foreach (var complaint in input.Complaints)
-        {
-            if (complaint.IsOpen && (first is null || string.CompareOrdinal(complaint.Id, first.Id) < 0))
-            {
-                first = complaint;
-            }
-        }
-
-        return first is null ? null : $"open Complaint {first.Id} (opened {Text.Date(first.OpenedOn)})";
-    }
+        => input.FirstOpenComplaint is { } first ? $"open Complaint {first.Id} (opened {Text.Date(first.OpenedOn)})" : null;
 
     private static string? OpenRepairOrder(PolicyInput input)
-    {
-        RepairOrder? first = null;
-        foreach (var order in input.RepairOrders)
-        {
-            if (order.IsOpen && (first is null || string.CompareOrdinal(order.RepairOrderId, first.RepairOrderId) < 0))
-            {
-                first = order;
-            }
-        }
-
-        return first is null ? null : $"open RepairOrder {first.RepairOrderId} (opened {Text.Date(first.OpenedOn)})";
-    }
+        => input.FirstOpenRepairOrder is { } first ? $"open RepairOrder {first.RepairOrderId} (opened {Text.Date(first.OpenedOn)})" : null;
 
     private static string? SafetyNotice(PolicyRun run)
     {
