@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using NodaTime;
@@ -28,42 +27,92 @@ internal sealed class ConsentPolicy : IProposalPolicy
         var active = run.Active;
         var max = MaxChannels(input);
         var channels = max <= 32 ? stackalloc ContactChannel[32] : new ContactChannel[max];
-        for (var i = 0; i < active.Count; i++)
+
+        // The skipped channels are written into one buffer instead of a string each joined afterwards: most
+        // touches skip a channel or two, and only the final message is kept.
+        var skipped = new MessageBuffer(stackalloc char[512]);
+        try
         {
-            var candidate = active[i];
-            List<string>? skipped = null;
-            var sunsetOnly = false;
-            ContactChannel? resolved = null;
-            string? basis = null;
-            foreach (var channel in Channels(candidate, input, channels))
+            for (var i = 0; i < active.Count; i++)
             {
-                var (ok, why, bySunset) = Check(channel, candidate.Proposal.Class, input, run.EmailSunset);
-                if (ok)
+                var candidate = active[i];
+                skipped.Clear();
+                var sunsetOnly = false;
+                ContactChannel? resolved = null;
+                string? basis = null;
+                foreach (var channel in Channels(candidate, input, channels))
                 {
-                    resolved = channel;
-                    basis = why;
-                    break;
+                    var (ok, why, bySunset) = Check(channel, candidate.Proposal.Class, input, run.EmailSunset);
+                    if (ok)
+                    {
+                        resolved = channel;
+                        basis = why;
+                        break;
+                    }
+
+                    if (skipped.Length > 0)
+                    {
+                        skipped.Append("; ");
+                    }
+
+                    skipped.Append(ChannelName(channel));
+                    skipped.Append(" skipped (");
+                    skipped.Append(why);
+                    skipped.Append(")");
+                    sunsetOnly |= bySunset;
                 }
 
-                (skipped ??= []).Add($"{channel} skipped ({why})");
-                sunsetOnly |= bySunset;
-            }
+                if (resolved is not { } chosen)
+                {
+                    var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
+                    var need = Need(candidate.Proposal.Class, input);
+                    var message = skipped.Length == 0
+                        ? $"no channel with {need}: the customer has no channel to try"
+                        : string.Concat("no channel with ", need, ": ", skipped.Text);
+                    run.Stop(candidate, reason, Name, message);
+                    i--;
+                    continue;
+                }
 
-            if (resolved is null)
-            {
-                var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
-                var detail = skipped is null ? "the customer has no channel to try" : string.Join("; ", skipped);
-                run.Stop(candidate, reason, Name, $"no channel with {Need(candidate.Proposal.Class, input)}: {detail}");
-                i--;
-                continue;
-            }
+                candidate.Channel = chosen;
+                string description;
+                if (skipped.Length == 0)
+                {
+                    description = candidate.Proposal.Channel is { } a
+                        ? $"asked {a}: {chosen} chosen ({basis})"
+                        : $"asked the preferred channel: {chosen} chosen ({basis})";
+                }
+                else
+                {
+                    skipped.Append("; ");
+                    skipped.Append(ChannelName(chosen));
+                    skipped.Append(" chosen (");
+                    skipped.Append(basis);
+                    skipped.Append(")");
+                    description = candidate.Proposal.Channel is { } asked
+                        ? string.Concat("asked ", ChannelName(asked), ": ", skipped.Text)
+                        : string.Concat("asked the preferred channel: ", skipped.Text);
+                }
 
-            candidate.Channel = resolved;
-            var asked = candidate.Proposal.Channel is { } a ? $"asked {a}" : "asked the preferred channel";
-            var prefix = skipped is null ? string.Empty : string.Join("; ", skipped) + "; ";
-            candidate.Step(Name, $"{asked}: {prefix}{resolved} chosen ({basis})");
+                candidate.Step(Name, description);
+            }
+        }
+        finally
+        {
+            skipped.Dispose();
         }
     }
+
+    // Enum.ToString of the defined channels, without formatting.
+    private static string ChannelName(ContactChannel channel) => channel switch
+    {
+        ContactChannel.Email => nameof(ContactChannel.Email),
+        ContactChannel.Sms => nameof(ContactChannel.Sms),
+        ContactChannel.Phone => nameof(ContactChannel.Phone),
+        ContactChannel.Mail => nameof(ContactChannel.Mail),
+        ContactChannel.Push => nameof(ContactChannel.Push),
+        _ => channel.ToString(),
+    };
 
     private static int MaxChannels(PolicyInput input)
     {
@@ -135,7 +184,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             var latestService = Latest(customer, channel, ConsentPurpose.Service, input.Now);
             if (latestService is { Status: ConsentStatus.Withdrawn } withdrawn)
             {
-                return (false, $"service consent withdrawn {Text.Instant(withdrawn.At)}", false);
+                return (false, $"service consent withdrawn {TextValue.Instant(withdrawn.At)}", false);
             }
 
             return (true, "safety touch: reachable and not withdrawn; no marketing consent needed", false);
@@ -207,7 +256,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
         };
         if (record.Status == ConsentStatus.Withdrawn)
         {
-            return (false, $"{purpose} consent for {record.Channel} withdrawn {Text.Instant(record.At)}", false);
+            return (false, $"{purpose} consent for {record.Channel} withdrawn {TextValue.Instant(record.At)}", false);
         }
 
         if (expressOnly && record.Basis != ConsentBasis.Express)
@@ -227,13 +276,13 @@ internal sealed class ConsentPolicy : IProposalPolicy
             var lapses = granted.Plus(lifetime);
             if (input.Now.InUtc().Date >= lapses)
             {
-                return (false, $"{purpose} consent for {record.Channel} {Describe(record.Basis)} on {Text.Date(granted)} lapsed on {Text.Date(lapses)} ({input.Jurisdiction.Code})", false);
+                return (false, $"{purpose} consent for {record.Channel} {Describe(record.Basis)} on {TextValue.Date(granted)} lapsed on {TextValue.Date(lapses)} ({input.Jurisdiction.Code})", false);
             }
 
-            return (true, $"{purpose} consent {Describe(record.Basis)} on {Text.Date(granted)}, valid until {Text.Date(lapses)}", false);
+            return (true, $"{purpose} consent {Describe(record.Basis)} on {TextValue.Date(granted)}, valid until {TextValue.Date(lapses)}", false);
         }
 
-        return (true, $"{purpose} consent {Describe(record.Basis)} on {Text.Date(granted)}", false);
+        return (true, $"{purpose} consent {Describe(record.Basis)} on {TextValue.Date(granted)}", false);
     }
 
     private static string Describe(ConsentBasis basis) => basis switch

@@ -93,12 +93,11 @@ internal sealed class EffectiveJurisdiction : IContactRules
 
     /// <summary>Why a date is a blackout day, or null.</summary>
     public string? Blackout(LocalDate date)
-    {
-        if (_blackoutDays.Count == 0 && _holidays.Count == 0 && _dates.Count == 0)
-        {
-            return null;
-        }
+        => _blackoutDays.Count == 0 && _holidays.Count == 0 && _dates.Count == 0 ? null : BlackoutReasons(date);
 
+    // Separate from Blackout: the lambdas capture the date, and their closure is allocated on entry.
+    private string? BlackoutReasons(LocalDate date)
+    {
         var reasons = _blackoutDays.Where(d => d.Day == date.DayOfWeek).Select(d => $"{date.DayOfWeek} ({d.Source})")
             .Concat(_holidays.Where(h => h.Day.InYear(date.Year) == date).Select(h => $"holiday {h.Day} ({h.Source})"))
             .Concat(_dates.Where(d => d.Day == date).Select(d => $"blackout date ({d.Source})"))

@@ -24,7 +24,7 @@ internal sealed class ExpiryPolicy : IProposalPolicy
             candidate.ExpiresAt = end;
             if (candidate.DueAt >= end)
             {
-                run.Stop(candidate, SuppressionReason.Expired, Name, $"the earliest allowed time {Text.Local(candidate.DueAt, input.Zone)} is after the last useful day {Text.Date(expiresOn)}");
+                run.Stop(candidate, SuppressionReason.Expired, Name, $"the earliest allowed time {TextValue.Local(candidate.DueAt, input.Zone)} is after the last useful day {TextValue.Date(expiresOn)}");
                 i--;
             }
         }

@@ -19,7 +19,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
     public static IComparer<Candidate> ArbitrationOrder { get; } = Comparer<Candidate>.Create((x, y) =>
     {
-        var c = x.Proposal.Class.CompareTo(y.Proposal.Class);
+        var c = ((int)x.Proposal.Class).CompareTo((int)y.Proposal.Class); // as ints: Enum.CompareTo(object) boxes
         c = c != 0 ? c : y.Proposal.Priority.CompareTo(x.Proposal.Priority);
         c = c != 0 ? c : x.DueAt.CompareTo(y.DueAt);
         c = c != 0 ? c : string.CompareOrdinal(x.Proposal.Topic, y.Proposal.Topic);
@@ -37,19 +37,15 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             return;
         }
 
-        var ordered = new Candidate[active.Count];
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            ordered[i] = active[i];
-        }
-
-        Array.Sort(ordered, StableArbitrationOrder);
+        // Arbitration order from here on (the holdouts that follow do not depend on the order).
+        run.SortActive(StableArbitrationOrder);
 
         // The touches counted against each candidate: the history (oldest first), then the candidates accepted so
         // far in arbitration order. Names for explanations are made only when a candidate is stopped.
         var touches = new Touches(input.History, input.Zone);
-        foreach (var candidate in ordered)
+        for (var i = 0; i < active.Count; i++)
         {
+            var candidate = active[i];
             var proposal = candidate.Proposal;
             var at = candidate.DueAt;
             var cooldown = options.Frequency.TopicCooldowns.TryGetValue(proposal.Topic, out var specific) ? specific : options.Frequency.TopicCooldown;
@@ -58,7 +54,8 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 var previous = touches.FirstInCooldown(proposal.Topic, proposal.Vin, at, cooldown);
                 if (previous >= 0)
                 {
-                    run.Stop(candidate, SuppressionReason.Cooldown, "cooldown", $"topic '{proposal.Topic}' had {touches.Name(previous)} at {Text.Local(touches.At(previous), input.Zone)}, within the {Text.Number(cooldown.TotalDays)}-day cooldown");
+                    run.Stop(candidate, SuppressionReason.Cooldown, "cooldown", $"topic '{proposal.Topic}' had {touches.Name(previous)} at {TextValue.Local(touches.At(previous), input.Zone)}, within the {Text.Number(cooldown.TotalDays)}-day cooldown");
+                    i--;
                     continue;
                 }
             }
@@ -69,7 +66,8 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 if (cap is not null && touches.CountInWindow(proposal.Class, at, cap.Window) >= cap.MaxTouches)
                 {
                     var counted = touches.NamesInWindow(proposal.Class, at, cap.Window);
-                    run.Stop(candidate, SuppressionReason.FrequencyCap, "frequency-cap", $"cap '{cap}' reached: {string.Join(", ", counted)} within {Text.Number(cap.Window.TotalDays)} days of {Text.Local(at, input.Zone)}");
+                    run.Stop(candidate, SuppressionReason.FrequencyCap, "frequency-cap", $"cap '{cap}' reached: {string.Join(", ", counted)} within {Text.Number(cap.Window.TotalDays)} days of {TextValue.Local(at, input.Zone)}");
+                    i--;
                     continue;
                 }
 
@@ -80,14 +78,15 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                     var winners = touches.NamesNonSafetyOn(day, winnersOnly: true);
                     if (winners.Count > 0)
                     {
-                        run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {string.Join(", ", winners)} for the {max} non-safety touch(es) allowed on {Text.Date(day)} (order: class, priority, due, topic, rule id)");
+                        run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {string.Join(", ", winners)} for the {max} non-safety touch(es) allowed on {TextValue.Date(day)} (order: class, priority, due, topic, rule id)");
                     }
                     else
                     {
                         var sameDay = touches.NamesNonSafetyOn(day, winnersOnly: false);
-                        run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {max} non-safety touch(es) on {Text.Date(day)} is used by {string.Join(", ", sameDay)}");
+                        run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {max} non-safety touch(es) on {TextValue.Date(day)} is used by {string.Join(", ", sameDay)}");
                     }
 
+                    i--;
                     continue;
                 }
             }

@@ -56,17 +56,11 @@ internal static class PolicyPipeline
         TouchDecision[] decisions = [];
         if (active.Count > 0)
         {
-            var sorted = new Candidate[active.Count];
-            for (var i = 0; i < sorted.Length; i++)
+            run.SortActive(DecisionOrder);
+            decisions = new TouchDecision[active.Count];
+            for (var i = 0; i < decisions.Length; i++)
             {
-                sorted[i] = active[i];
-            }
-
-            Array.Sort(sorted, DecisionOrder);
-            decisions = new TouchDecision[sorted.Length];
-            for (var i = 0; i < sorted.Length; i++)
-            {
-                decisions[i] = ToDecision(sorted[i], input, facts);
+                decisions[i] = ToDecision(active[i], input, facts);
             }
         }
 
@@ -119,7 +113,7 @@ internal static class PolicyPipeline
     private static int DecisionOrder(Candidate x, Candidate y)
     {
         var c = x.DueAt.CompareTo(y.DueAt);
-        c = c != 0 ? c : x.Proposal.Class.CompareTo(y.Proposal.Class);
+        c = c != 0 ? c : ((int)x.Proposal.Class).CompareTo((int)y.Proposal.Class); // as ints: Enum.CompareTo(object) boxes
         c = c != 0 ? c : y.Proposal.Priority.CompareTo(x.Proposal.Priority);
         c = c != 0 ? c : string.CompareOrdinal(x.Proposal.Topic, y.Proposal.Topic);
         c = c != 0 ? c : string.CompareOrdinal(x.Proposal.RuleId, y.Proposal.RuleId);
@@ -170,12 +164,12 @@ internal static class PolicyPipeline
         // The evaluator's own facts have no identity and a long record text: name them compactly.
         if (fact is Evaluation.EvaluationContext context)
         {
-            return new FactReference(type, $"{Text.Local(context.LocalNow.LocalDateTime)} {context.Zone.Id}");
+            return new FactReference(type, $"{TextValue.Local(context.LocalNow.LocalDateTime)} {context.Zone.Id}");
         }
 
         if (fact is TouchProposal proposal)
         {
-            return new FactReference(type, $"{proposal.RuleId}/{proposal.Topic}/{Text.Date(proposal.DueOn)}");
+            return new FactReference(type, $"{proposal.RuleId}/{proposal.Topic}/{TextValue.Date(proposal.DueOn)}");
         }
 
         if (fact is IFactIdentity { FactIdentity: var identity })

@@ -23,6 +23,9 @@ internal sealed class PolicyRun(PolicyInput input, List<Candidate> candidates)
     /// <summary>Whether e-mail is sunset for non-safety touches, and why.</summary>
     public string? EmailSunset { get; set; }
 
+    /// <summary>Reorders the active candidates (a comparison that ends in <see cref="Candidate.Order"/>, so the result is deterministic).</summary>
+    public void SortActive(System.Comparison<Candidate> comparison) => _active.Sort(comparison);
+
     public void Stop(Candidate candidate, SuppressionReason reason, string policy, string description)
     {
         candidate.Step(policy, description);

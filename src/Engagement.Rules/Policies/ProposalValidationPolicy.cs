@@ -50,7 +50,7 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
             }
             else if (Sent(input.History, candidate.Key) is { } sent)
             {
-                run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"this occurrence was already sent: TouchSent {sent.TouchId} at {Text.Instant(sent.SentAt)}");
+                run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"this occurrence was already sent: TouchSent {sent.TouchId} at {TextValue.Instant(sent.SentAt)}");
             }
             else if (seen is null ? PassedBefore(active, i, candidate.Key) : !seen.Add(candidate.Key))
             {

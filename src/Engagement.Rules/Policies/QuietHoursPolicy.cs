@@ -32,7 +32,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
             var resolvedLocal = due.InZone(input.Zone).LocalDateTime;
             if (resolvedLocal != local)
             {
-                candidate.Step(Name, $"{Text.Local(local)} does not exist in {input.Zone.Id} (daylight-saving gap): moved to {Text.Local(resolvedLocal)}");
+                candidate.Step(Name, $"{TextValue.Local(local)} does not exist in {input.Zone.Id} (daylight-saving gap): moved to {TextValue.Local(resolvedLocal)}");
             }
 
             if (due < input.Now)
@@ -60,7 +60,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
 
             if (plan.At is not { } at)
             {
-                run.Stop(candidate, SuppressionReason.NoContactWindow, Name, $"no allowed {channel} time within {options.SearchHorizonDays} days of {Text.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})");
+                run.Stop(candidate, SuppressionReason.NoContactWindow, Name, $"no allowed {channel} time within {options.SearchHorizonDays} days of {TextValue.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})");
                 i--;
                 continue;
             }
@@ -68,7 +68,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
             if (at != due)
             {
                 var where = input.ZoneKnown ? input.Zone.Id : $"{input.Zone.Id}; customer zone unknown, checked in {zones.Count} plausible zones of {input.Jurisdiction.CountryCode}";
-                candidate.Step(Name, $"held from {Text.Local(due, input.Zone)} to {Text.Local(at, input.Zone)} ({where}) by {string.Join(" and ", plan.Causes)}");
+                candidate.Step(Name, $"held from {TextValue.Local(due, input.Zone)} to {TextValue.Local(at, input.Zone)} ({where}) by {string.Join(" and ", plan.Causes)}");
             }
 
             candidate.DueAt = at;

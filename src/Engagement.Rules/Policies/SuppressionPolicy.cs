@@ -64,10 +64,10 @@ internal sealed class SuppressionPolicy : IProposalPolicy
     }
 
     private static string? OpenComplaint(PolicyInput input)
-        => input.FirstOpenComplaint is { } first ? $"open Complaint {first.Id} (opened {Text.Date(first.OpenedOn)})" : null;
+        => input.FirstOpenComplaint is { } first ? $"open Complaint {first.Id} (opened {TextValue.Date(first.OpenedOn)})" : null;
 
     private static string? OpenRepairOrder(PolicyInput input)
-        => input.FirstOpenRepairOrder is { } first ? $"open RepairOrder {first.RepairOrderId} (opened {Text.Date(first.OpenedOn)})" : null;
+        => input.FirstOpenRepairOrder is { } first ? $"open RepairOrder {first.RepairOrderId} (opened {TextValue.Date(first.OpenedOn)})" : null;
 
     private static string? SafetyNotice(PolicyRun run)
     {

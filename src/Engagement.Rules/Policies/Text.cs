@@ -26,9 +26,7 @@ internal static class Text
         {
             WriteDate(span, v.Date);
             span[10] = ' ';
-            Two(span[11..], v.Hour);
-            span[13] = ':';
-            Two(span[14..], v.Minute);
+            WriteTime(span[11..], v, seconds: false);
         });
     }
 
@@ -49,11 +47,7 @@ internal static class Text
         {
             WriteDate(span, v.Date);
             span[10] = 'T';
-            Two(span[11..], v.Hour);
-            span[13] = ':';
-            Two(span[14..], v.Minute);
-            span[16] = ':';
-            Two(span[17..], v.Second);
+            WriteTime(span[11..], v, seconds: true);
             span[19] = 'Z';
         });
     }
@@ -70,6 +64,19 @@ internal static class Text
         Two(span[5..], date.Month);
         span[7] = '-';
         Two(span[8..], date.Day);
+    }
+
+    /// <summary>Writes <c>HH:mm</c> (5 characters) or <c>HH:mm:ss</c> (8).</summary>
+    public static void WriteTime(Span<char> span, LocalDateTime value, bool seconds)
+    {
+        Two(span, value.Hour);
+        span[2] = ':';
+        Two(span[3..], value.Minute);
+        if (seconds)
+        {
+            span[5] = ':';
+            Two(span[6..], value.Second);
+        }
     }
 
     /// <summary>Whether a date formats as <c>uuuu-MM-dd</c> digit by digit: ISO calendar, year 0 to 9999.</summary>

@@ -28,7 +28,22 @@ public sealed class TextTest
             Text.Instant(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
             Text.Date(local.Date).Should().Be(LocalDatePattern.Iso.Format(local.Date));
             Text.Local(local).Should().Be(LocalPattern.Format(local));
+            $"[{TextValue.Instant(instant)}|{TextValue.Date(local.Date)}|{TextValue.Local(local)}|{TextValue.Local(instant, DateTimeZone.Utc)}]"
+                .Should().Be($"[{Text.Instant(instant)}|{Text.Date(local.Date)}|{Text.Local(local)}|{Text.Local(local)}]");
         }
+    }
+
+    [Test]
+    public void TextValueTryFormat_BufferTooSmall_WritesNothing()
+    {
+        var value = TextValue.Local(new LocalDateTime(2026, 11, 24, 9, 5));
+        Span<char> small = stackalloc char[15];
+        Span<char> enough = stackalloc char[16];
+
+        value.TryFormat(small, out var none, default, null).Should().BeFalse();
+        none.Should().Be(0);
+        value.TryFormat(enough, out var written, default, null).Should().BeTrue();
+        enough[..written].ToString().Should().Be("2026-11-24 09:05");
     }
 
     [Test]
