@@ -376,7 +376,7 @@ internal sealed class NetworkBuilder
         Dictionary<Declaration, int> levels,
         string canonical,
         Action<Func<Runtime.Token, object?, bool>> assign) =>
-        _delegates.CompileShapeLater(DelegateFactory.Wrap<bool>(lambda, parameters, own, leftLevel, levels), rule.Id, assign);
+        _delegates.CompileHotLater(DelegateFactory.Wrap<bool>(lambda, parameters, own, leftLevel, levels), rule.Id, assign);
 
     /// <summary>A delegate over the fact alone; <paramref name="canonical"/> names its parameter $f.</summary>
     private Func<object, TResult> CompileSingle<TResult>(LambdaExpression lambda, string canonical) =>

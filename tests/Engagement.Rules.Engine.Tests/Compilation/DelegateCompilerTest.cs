@@ -66,6 +66,62 @@ public sealed class DelegateCompilerTest
     }
 
     [Test]
+    public void CompileHotLater_FewVariants_InlinesLiteralsButSharesObjectConstants()
+    {
+        var compiler = new DelegateCompiler();
+        Func<Token, object?, bool>? overThree = null;
+        Func<Token, object?, bool>? overSeven = null;
+        Func<Token, object?, bool>? inFirst = null;
+        Func<Token, object?, bool>? inSecond = null;
+
+        compiler.CompileHotLater(GreaterThan(3), "r3", d => overThree = d);
+        compiler.CompileHotLater(GreaterThan(7), "r7", d => overSeven = d);
+        compiler.CompileHotLater(Contains([1, 2]), "first", d => inFirst = d);
+        compiler.CompileHotLater(Contains([8]), "second", d => inSecond = d);
+        compiler.CompilePending();
+
+        compiler.CompiledCount.Should().Be(3, "the thresholds stay inlined; the two sets are one shape");
+        overThree!(null!, 5).Should().BeTrue();
+        overSeven!(null!, 5).Should().BeFalse();
+        inFirst!(null!, 2).Should().BeTrue();
+        inSecond!(null!, 2).Should().BeFalse();
+        inSecond!(null!, 8).Should().BeTrue();
+    }
+
+    [Test]
+    public void CompileHotLater_FamilyOfLiteralVariants_CompilesOnceWithEachVariantsLiterals()
+    {
+        var compiler = new DelegateCompiler();
+        var tests = new Func<Token, object?, bool>?[DelegateCompiler.FamilySize];
+
+        for (var i = 0; i < tests.Length; i++)
+        {
+            var slot = i;
+            compiler.CompileHotLater(GreaterThan(i), "r" + i, d => tests[slot] = d);
+        }
+
+        compiler.CompilePending().Should().BeEmpty();
+
+        compiler.CompiledCount.Should().Be(1);
+        for (var i = 0; i < tests.Length; i++)
+        {
+            tests[i]!(null!, i).Should().BeFalse();
+            tests[i]!(null!, i + 1).Should().BeTrue();
+        }
+    }
+
+    private static Expression<Func<Token, object?, bool>> Contains(int[] set)
+    {
+        var token = Expression.Parameter(typeof(Token), "token");
+        var value = Expression.Parameter(typeof(object), "value");
+        var contains = typeof(System.Collections.Generic.ICollection<int>).GetMethod(nameof(System.Collections.Generic.ICollection<int>.Contains))!;
+        return Expression.Lambda<Func<Token, object?, bool>>(
+            Expression.Call(Expression.Constant(new System.Collections.Generic.HashSet<int>(set), typeof(System.Collections.Generic.ICollection<int>)), contains, Expression.Convert(value, typeof(int))),
+            token,
+            value);
+    }
+
+    [Test]
     public void Compile_SameKey_CompilesOnce()
     {
         var compiler = new DelegateCompiler();
