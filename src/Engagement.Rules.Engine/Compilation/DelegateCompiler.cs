@@ -98,7 +98,30 @@ internal sealed class DelegateCompiler
         where TDelegate : Delegate
     {
         var (key, factory, values) = Shape(wrapper, liftLiterals: true);
-        CompileLater<Func<object[], TDelegate>>(key, ruleId, () => (Expression<Func<object[], TDelegate>>)factory, make => assign(make(values)));
+        QueueShape(key, ruleId, factory, values, wrapper, assign);
+    }
+
+    /// <summary>
+    /// Queues a shape's factory; a shape only one tree has is compiled from that tree itself in
+    /// <see cref="CompilePending"/> (no factory to JIT, constants inlined as before).
+    /// </summary>
+    private void QueueShape<TDelegate>(string key, string ruleId, LambdaExpression factory, object[] values, Expression<TDelegate> wrapper, Action<TDelegate> assign)
+        where TDelegate : Delegate
+    {
+        if (_compiled.TryGetValue(key, out var compiled))
+        {
+            assign(((Func<object[], TDelegate>)compiled)(values));
+            return;
+        }
+
+        if (!_pendingByKey.TryGetValue(key, out var pending))
+        {
+            pending = new PendingDelegate(key, factory) { Direct = wrapper, AssignDirect = direct => assign((TDelegate)direct) };
+            _pendingByKey.Add(key, pending);
+            _pending.Add(pending);
+        }
+
+        pending.Requests.Add((ruleId, make => assign(((Func<object[], TDelegate>)make)(values))));
     }
 
     /// <summary>
@@ -124,7 +147,7 @@ internal sealed class DelegateCompiler
         family.Variants.Add(key);
         family.Members.Add((
             ruleId,
-            () => CompileLater<Func<object[], TDelegate>>(key, ruleId, () => (Expression<Func<object[], TDelegate>>)factory, make => assign(make(values))),
+            () => QueueShape(key, ruleId, factory, values, wrapper, assign),
             make => assign(((Func<object[], TDelegate>)make)(familyValues))));
     }
 
@@ -186,7 +209,7 @@ internal sealed class DelegateCompiler
         {
             try
             {
-                results[i] = jobs[i].Lambda.Compile();
+                results[i] = jobs[i].IsDirect ? jobs[i].Direct!.Compile() : jobs[i].Lambda.Compile();
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException)
             {
@@ -209,6 +232,12 @@ internal sealed class DelegateCompiler
 
             var compiled = results[i]!;
             CompiledCount++;
+            if (jobs[i].IsDirect)
+            {
+                jobs[i].AssignDirect!(compiled);
+                continue;
+            }
+
             _compiled.TryAdd(jobs[i].Key, compiled);
             foreach (var (_, assign) in jobs[i].Requests)
             {
@@ -253,5 +282,12 @@ internal sealed class DelegateCompiler
         public LambdaExpression Lambda { get; }
 
         public List<(string RuleId, Action<Delegate> Assign)> Requests { get; } = new();
+
+        /// <summary>For a shape: the first tree itself, compiled instead of the factory when no other tree shares the shape.</summary>
+        public LambdaExpression? Direct { get; init; }
+
+        public Action<Delegate>? AssignDirect { get; init; }
+
+        public bool IsDirect => Direct is not null && Requests.Count == 1;
     }
 }
