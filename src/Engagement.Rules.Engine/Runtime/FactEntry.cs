@@ -3,16 +3,19 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <summary>A fact in working memory: its current version, insertion order and the network state it feeds.</summary>
 internal sealed class FactEntry
 {
-    public FactEntry(object fact, long sequence)
+    public FactEntry(object fact, object? identity)
     {
         Object = fact;
-        Sequence = sequence;
+        Identity = identity;
+        IdentityHash = identity?.GetHashCode() ?? 0;
     }
 
-    public void Reset(object fact, long sequence)
+    public void Reset(object fact, object? identity)
     {
         Object = fact;
-        Sequence = sequence;
+        Identity = identity;
+        IdentityHash = identity?.GetHashCode() ?? 0;
+        Sequence = 0;
         Removed = false;
         FirstAlphaItem = null;
         FirstToken = null;
@@ -22,6 +25,18 @@ internal sealed class FactEntry
 
     /// <summary>The current version of the fact (replaced on update of an <see cref="IFactIdentity"/> fact).</summary>
     public object Object;
+
+    /// <summary>The fact's identity, computed once at insertion (see <see cref="FactLookup.IdentityOf"/>).</summary>
+    public object? Identity;
+
+    /// <summary>The hash of <see cref="Identity"/>: scans compare it before calling Equals.</summary>
+    public int IdentityHash;
+
+    /// <summary>True when both entries stand for the same fact (same identity, or the same object without one).</summary>
+    public bool SameFactAs(FactEntry other) =>
+        Identity is not null
+            ? IdentityHash == other.IdentityHash && Identity.Equals(other.Identity)
+            : ReferenceEquals(Object, other.Object);
 
     /// <summary>Insertion order, kept across updates.</summary>
     public long Sequence;

@@ -13,9 +13,6 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class Session
 {
-    /// <summary>Facts are found by a linear scan (by reference unless they have an identity) up to this many; then a dictionary is built.</summary>
-    private const int IdentityMapThreshold = 32;
-
     private const int LoopWindow = 256;
 
     private readonly FreeList<Token> _freeTokens = new();
@@ -36,7 +33,8 @@ internal sealed class Session
     private FactEntry? _firstFact;
     private FactEntry? _lastFact;
     private int _factCount;
-    private Dictionary<object, FactEntry>? _identityMap;
+    private readonly FactLookup _lookup = new();
+    private List<FactEntry>? _batchScratch;
     private long _factSequence;
     private long _activationSequence;
     private List<Activation>? _stash;
@@ -115,73 +113,58 @@ internal sealed class Session
     {
         ArgumentNullException.ThrowIfNull(facts);
         var list = facts as IReadOnlyList<object> ?? new List<object>(facts);
-        if (_identityMap is null && _factCount + list.Count <= IdentityMapThreshold)
+        if (_factCount + list.Count > FactLookup.ScanLimit)
+        {
+            _lookup.EnsureIndexed(_factCount + list.Count, _firstFact);
+        }
+
+        // Check the whole batch first (against the session and against itself): a duplicate inserts nothing.
+        var entries = _batchScratch ?? new List<FactEntry>();
+        _batchScratch = null;
+        try
         {
             for (var i = 0; i < list.Count; i++)
             {
-                var fact = list[i] ?? throw new ArgumentException("The facts contain null.", nameof(facts));
-                if (Find(fact) is not null || DuplicateBefore(list, i))
+                var fact = list[i];
+                var entry = fact is null ? null : NewFactEntry(fact, FactLookup.IdentityOf(fact));
+                if (entry is null || (_lookup.IsIndexed ? !_lookup.TryAdd(entry) : IsDuplicate(entry, entries)))
                 {
-                    throw Duplicate(fact);
-                }
-            }
+                    if (_lookup.IsIndexed)
+                    {
+                        foreach (var added in entries)
+                        {
+                            _lookup.Remove(added);
+                        }
+                    }
 
-            for (var i = 0; i < list.Count; i++)
-            {
-                InsertNew(list[i]);
-            }
-
-            return;
-        }
-
-        // Reserve every fact in the identity map first (sized once for the whole batch): a duplicate, in the
-        // session or in the batch, then undoes the reservations and nothing is inserted.
-        var map = EnsureIdentityMap(_factCount + list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            var fact = list[i];
-            if (fact is null || !map.TryAdd(fact, NewFactEntry(fact, 0)))
-            {
-                for (var j = 0; j < i; j++)
-                {
-                    map.Remove(list[j]);
+                    throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
                 }
 
-                throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
+                entries.Add(entry);
+            }
+
+            foreach (var entry in entries)
+            {
+                InsertCore(entry, inLookup: _lookup.IsIndexed);
             }
         }
-
-        for (var i = 0; i < list.Count; i++)
+        finally
         {
-            InsertReserved(map[list[i]]);
+            entries.Clear();
+            _batchScratch = entries;
         }
     }
 
-    private static FactException Duplicate(object fact) =>
-        new($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
-
-    private Dictionary<object, FactEntry> EnsureIdentityMap(int capacity)
+    private bool IsDuplicate(FactEntry entry, List<FactEntry> batch)
     {
-        if (_identityMap is not null)
+        if (_lookup.Find(entry, _firstFact) is not null)
         {
-            _identityMap.EnsureCapacity(capacity);
-            return _identityMap;
+            return true;
         }
 
-        _identityMap = new Dictionary<object, FactEntry>(Math.Max(capacity, 2 * IdentityMapThreshold), FactComparer.Instance);
-        for (var e = _firstFact; e is not null; e = e.Next)
+        foreach (var other in batch)
         {
-            _identityMap.Add(e.Object, e);
-        }
-
-        return _identityMap;
-    }
-
-    private static bool DuplicateBefore(IReadOnlyList<object> facts, int index)
-    {
-        for (var i = 0; i < index; i++)
-        {
-            if (FactComparer.Instance.Equals(facts[i], facts[index]))
+            if (entry.SameFactAs(other))
             {
                 return true;
             }
@@ -190,15 +173,20 @@ internal sealed class Session
         return false;
     }
 
+    private static FactException Duplicate(object fact) =>
+        new($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
+
     public bool TryInsert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (Find(fact) is not null)
+        var entry = NewFactEntry(fact, FactLookup.IdentityOf(fact));
+        if (_lookup.Find(entry, _firstFact) is not null)
         {
+            _freeEntries.Give(entry);
             return false;
         }
 
-        InsertNew(fact);
+        InsertCore(entry, inLookup: false);
         return true;
     }
 
@@ -333,18 +321,13 @@ internal sealed class Session
         }
     }
 
-    private void InsertNew(object fact) => InsertCore(NewFactEntry(fact, 0), inMap: false);
-
-    /// <summary>Inserts a fact whose entry <see cref="InsertAll"/> already put in the identity map.</summary>
-    private void InsertReserved(FactEntry entry) => InsertCore(entry, inMap: true);
-
-    private void InsertCore(FactEntry entry, bool inMap)
+    private void InsertCore(FactEntry entry, bool inLookup)
     {
         BeginOperation();
         try
         {
             entry.Sequence = ++_factSequence;
-            AddEntry(entry, inMap);
+            AddEntry(entry, inLookup);
             _events?.OnFactInserted(Handle, entry.Object);
             AddToNetwork(entry);
         }
@@ -364,16 +347,8 @@ internal sealed class Session
         try
         {
             RemoveFromNetwork(entry);
-            if (!ReferenceEquals(entry.Object, fact))
-            {
-                if (_identityMap is not null)
-                {
-                    _identityMap.Remove(entry.Object);
-                    _identityMap.Add(fact, entry);
-                }
-
-                entry.Object = fact;
-            }
+            // A new version has the same identity (that is how it was found): only the object changes.
+            entry.Object = fact;
 
             entry.Removed = false;
             _events?.OnFactUpdated(Handle, fact);
@@ -474,39 +449,9 @@ internal sealed class Session
 
     // ---- Working memory ----------------------------------------------------------------------------
 
-    private FactEntry? Find(object fact)
-    {
-        if (_identityMap is not null)
-        {
-            return _identityMap.GetValueOrDefault(fact);
-        }
+    private FactEntry? Find(object fact) => _lookup.Find(fact, _firstFact);
 
-        if (fact is IFactIdentity)
-        {
-            for (var entry = _firstFact; entry is not null; entry = entry.Next)
-            {
-                if (FactComparer.Instance.Equals(entry.Object, fact))
-                {
-                    return entry;
-                }
-            }
-
-            return null;
-        }
-
-        // A fact without an identity can only be found by reference.
-        for (var entry = _firstFact; entry is not null; entry = entry.Next)
-        {
-            if (ReferenceEquals(entry.Object, fact))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
-    private void AddEntry(FactEntry entry, bool inMap)
+    private void AddEntry(FactEntry entry, bool inLookup)
     {
         entry.Prev = _lastFact;
         if (_lastFact is null)
@@ -520,16 +465,16 @@ internal sealed class Session
 
         _lastFact = entry;
         _factCount++;
-        if (_identityMap is not null)
+        if (_lookup.IsIndexed)
         {
-            if (!inMap)
+            if (!inLookup)
             {
-                _identityMap.Add(entry.Object, entry);
+                _lookup.TryAdd(entry);
             }
         }
-        else if (_factCount > IdentityMapThreshold)
+        else if (_factCount > FactLookup.ScanLimit)
         {
-            EnsureIdentityMap(2 * IdentityMapThreshold);
+            _lookup.EnsureIndexed(2 * FactLookup.ScanLimit, _firstFact);
         }
     }
 
@@ -556,7 +501,7 @@ internal sealed class Session
         entry.Prev = null;
         entry.Next = null;
         _factCount--;
-        _identityMap?.Remove(entry.Object);
+        _lookup.Remove(entry);
     }
 
     // ---- Propagation -------------------------------------------------------------------------------
@@ -825,15 +770,15 @@ internal sealed class Session
 
     public void FreeBucket(List<AlphaItem> bucket) => _freeItemBuckets.Give(bucket);
 
-    private FactEntry NewFactEntry(object fact, long sequence)
+    private FactEntry NewFactEntry(object fact, object? identity)
     {
         if (_freeEntries.TryTake(out var entry))
         {
-            entry.Reset(fact, sequence);
+            entry.Reset(fact, identity);
             return entry;
         }
 
-        return new FactEntry(fact, sequence);
+        return new FactEntry(fact, identity);
     }
 
     private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
@@ -894,7 +839,7 @@ internal sealed class Session
         _firstFact = null;
         _lastFact = null;
         _factCount = 0;
-        _identityMap?.Clear();
+        _lookup.Clear();
         _factSequence = 0;
         _activationSequence = 0;
         _stash?.Clear();

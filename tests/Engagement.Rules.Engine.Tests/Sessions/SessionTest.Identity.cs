@@ -1,0 +1,41 @@
+using System.Linq;
+
+namespace Engagement.Rules.Engine.Tests.Sessions;
+
+public sealed partial class SessionTest
+{
+    // Small batches are checked by scanning, large ones (past 32 facts) through the identity dictionaries.
+    [TestCase(5)]
+    [TestCase(100)]
+    public void InsertAll_SameIdentityAsAnEarlierFactOfTheBatch_InsertsNothing(int count)
+    {
+        var session = Session(new RuleBuilder("r").Match<Counter>("c").Action((IActionContext ctx) => ctx.Halt()).Build());
+        var batch = Enumerable.Range(1, count).Select(i => (object)new Counter(i, 0)).Append(new Counter(count / 2, 99)).ToArray();
+
+        var act = () => session.InsertAll(batch);
+
+        act.Should().Throw<FactException>().Which.Fact.Should().Be(new Counter(count / 2, 99));
+        session.Query<Counter>().Should().BeEmpty("nothing of a batch with a duplicate is inserted");
+        session.InsertAll(batch.Take(count));
+        session.Query<Counter>().Should().HaveCount(count, "a failed batch leaves no reservation behind");
+    }
+
+    [TestCase(5)]
+    [TestCase(100)]
+    public void UpdateAndRetract_AnotherVersionOfAnIdentityFact_FindTheInsertedOne(int count)
+    {
+        var session = Session(new RuleBuilder("r").Match<Counter>("c", c => c.Value > 10).Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.InsertAll(Enumerable.Range(1, count).Select(i => (object)new Counter(i, 0)));
+        session.Insert(new Note("by reference"));
+
+        session.Update(new Counter(3, 42));
+        session.GetAgenda().Single().Facts.Should().Equal(new Counter(3, 42));
+        session.TryInsert(new Counter(3, 7)).Should().BeFalse("the identity is already in the session");
+        session.TryInsert(new Note("by reference")).Should().BeTrue("a fact without identity is found by reference only");
+
+        session.Retract(new Counter(3, -1));
+
+        session.GetAgenda().Should().BeEmpty();
+        session.Query<Counter>().Should().HaveCount(count - 1).And.NotContain(c => c.Id == 3);
+    }
+}
