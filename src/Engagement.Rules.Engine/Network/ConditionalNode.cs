@@ -143,7 +143,7 @@ internal sealed class ConditionalNode : BetaNode
         }
         else
         {
-            RemoveItem(session, items, result);
+            RemoveItem(items, result);
         }
 
         if (!owner.Initializing)
@@ -199,7 +199,7 @@ internal sealed class ConditionalNode : BetaNode
 
         foreach (var group in groups)
         {
-            if (RemoveItem(session, group.Items, result))
+            if (RemoveItem(group.Items, result))
             {
                 if (!owner.Initializing)
                 {
@@ -282,13 +282,12 @@ internal sealed class ConditionalNode : BetaNode
         items.Insert(i, item);
     }
 
-    private static bool RemoveItem(Session session, List<AggregateItem> items, Token source)
+    private static bool RemoveItem(List<AggregateItem> items, Token source)
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].Source == source)
             {
-                session.FreeAggregateItem(items[i]);
                 items.RemoveAt(i);
                 return true;
             }

@@ -15,13 +15,13 @@ internal sealed class Session
 {
     private const int LoopWindow = 256;
 
-    private readonly FreeList<Token> _freeTokens = new();
-    private readonly FreeList<FactToken> _freeFactTokens = new();
-    private readonly FreeList<OwnerToken> _freeOwners = new();
-    private readonly FreeList<AggregateOwnerToken> _freeAggregateOwners = new();
-    private readonly FreeList<FactEntry> _freeEntries = new();
-    private readonly FreeList<AggregateItem> _freeAggregateItems = new();
-    private readonly FreeList<AlphaItem> _freeAlphaItems = new();
+    private readonly Arena<Token> _tokens = new();
+    private readonly Arena<FactToken> _factTokens = new();
+    private readonly Arena<OwnerToken> _owners = new();
+    private readonly Arena<AggregateOwnerToken> _aggregateOwners = new();
+    private readonly Arena<FactEntry> _entries = new();
+    private readonly Arena<AggregateItem> _aggregateItems = new();
+    private readonly Arena<AlphaItem> _alphaItems = new();
     private readonly FreeList<List<Token>> _freeTokenBuckets = new();
     private readonly FreeList<List<AlphaItem>> _freeItemBuckets = new();
     private SessionOptions _options = SessionOptions.Default;
@@ -49,7 +49,6 @@ internal sealed class Session
     private JoinNode[] _joinScratch = new JoinNode[8];
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
-    private Stack<Token>? _recycleStack;
     private List<FactToken>? _removalScratch;
     private readonly Comparison<FactToken> _upstreamFirst;
 
@@ -182,7 +181,6 @@ internal sealed class Session
         var entry = NewFactEntry(fact, FactLookup.IdentityOf(fact));
         if (_lookup.Find(entry, _firstFact) is not null)
         {
-            _freeEntries.Give(entry);
             return false;
         }
 
@@ -707,60 +705,68 @@ internal sealed class Session
 
     public Token NewToken(Token? parent, object? value, int nodeId)
     {
-        if (_freeTokens.TryTake(out var token))
+        if (_tokens.TryTake(out var token))
         {
             token.Reset(parent, value, nodeId);
             return token;
         }
 
-        return new Token(parent, value, nodeId);
+        token = new Token(parent, value, nodeId);
+        _tokens.Track(token);
+        return token;
     }
 
     public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
     {
-        if (_freeFactTokens.TryTake(out var token))
+        if (_factTokens.TryTake(out var token))
         {
             token.Reset(parent, entry, nodeId);
             return token;
         }
 
-        return new FactToken(parent, entry, nodeId);
+        token = new FactToken(parent, entry, nodeId);
+        _factTokens.Track(token);
+        return token;
     }
 
     public OwnerToken NewOwnerToken(Token parent, int nodeId)
     {
-        if (_freeOwners.TryTake(out var token))
+        if (_owners.TryTake(out var token))
         {
             token.Reset(parent, nodeId);
             return token;
         }
 
-        return new OwnerToken(parent, nodeId);
+        token = new OwnerToken(parent, nodeId);
+        _owners.Track(token);
+        return token;
     }
 
     public AggregateOwnerToken NewAggregateOwnerToken(Token parent, int nodeId)
     {
-        if (_freeAggregateOwners.TryTake(out var token))
+        if (_aggregateOwners.TryTake(out var token))
         {
             token.Reset(parent, nodeId);
             return token;
         }
 
-        return new AggregateOwnerToken(parent, nodeId);
+        token = new AggregateOwnerToken(parent, nodeId);
+        _aggregateOwners.Track(token);
+        return token;
     }
 
     public AggregateItem NewAggregateItem(Token source, object? selected)
     {
-        if (_freeAggregateItems.TryTake(out var item))
+        if (_aggregateItems.TryTake(out var item))
         {
             item.Reset(source, selected);
             return item;
         }
 
-        return new AggregateItem(source, selected);
+        item = new AggregateItem(source, selected);
+        _aggregateItems.Track(item);
+        return item;
     }
-
-    public void FreeAggregateItem(AggregateItem item) => _freeAggregateItems.Give(item);
 
     public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
 
@@ -772,53 +778,46 @@ internal sealed class Session
 
     private FactEntry NewFactEntry(object fact, object? identity)
     {
-        if (_freeEntries.TryTake(out var entry))
+        if (_entries.TryTake(out var entry))
         {
             entry.Reset(fact, identity);
             return entry;
         }
 
-        return new FactEntry(fact, identity);
+        entry = new FactEntry(fact, identity);
+        _entries.Track(entry);
+        return entry;
     }
 
     private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
     {
-        if (_freeAlphaItems.TryTake(out var item))
+        if (_alphaItems.TryTake(out var item))
         {
             item.Reset(entry, memoryId);
             return item;
         }
 
-        return new AlphaItem(entry, memoryId);
+        item = new AlphaItem(entry, memoryId);
+        _alphaItems.Track(item);
+        return item;
     }
 
     /// <summary>
-    /// Ends the session on this state: its live tokens, fact entries and index buckets go to the free lists, its
-    /// memories and indexes are emptied (keeping their capacity), so the next session starts where this one
-    /// allocated. Activations are not reused: a host may still hold one as an <see cref="IMatch"/>, which then
-    /// reports the session as disposed instead of showing another session's facts.
+    /// Ends the session on this state: the arenas of tokens, fact entries, alpha and aggregate items are rewound
+    /// (the next session re-initialises and reuses them in order), memories, agenda and indexes are emptied
+    /// (keeping their capacity, index buckets going to free lists). Activations are not reused: a host may still
+    /// hold one as an <see cref="IMatch"/>, which then reports the session as disposed instead of showing another
+    /// session's facts.
     /// </summary>
     public void Release()
     {
-        if (_root is not null)
-        {
-            RecycleTree(_root);
-        }
-
-        for (var entry = _firstFact; entry is not null;)
-        {
-            for (var item = entry.FirstAlphaItem; item is not null;)
-            {
-                var nextItem = item.NextOfFact;
-                _freeAlphaItems.Give(item);
-                item = nextItem;
-            }
-
-            var next = entry.Next;
-            _freeEntries.Give(entry);
-            entry = next;
-        }
-
+        _tokens.Rewind();
+        _factTokens.Rewind();
+        _owners.Rewind();
+        _aggregateOwners.Rewind();
+        _entries.Rewind();
+        _aggregateItems.Rewind();
+        _alphaItems.Rewind();
         foreach (var memory in _memories)
         {
             memory?.Clear();
@@ -853,49 +852,6 @@ internal sealed class Session
         _dirty?.Clear();
         _options = SessionOptions.Default;
         Handle = null!;
-    }
-
-    private void RecycleTree(Token root)
-    {
-        // Every live token hangs below the root (tokens are linked to their parent when emitted).
-        var pending = _recycleStack ??= new Stack<Token>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var token = pending.Pop();
-            for (var child = token.FirstChild; child is not null; child = child.NextSibling)
-            {
-                pending.Push(child);
-            }
-
-            switch (token)
-            {
-                case Activation:
-                    break;
-                case FactToken fact:
-                    _freeFactTokens.Give(fact);
-                    break;
-                case AggregateOwnerToken aggregate:
-                    if (aggregate.Items is { } items)
-                    {
-                        foreach (var item in items)
-                        {
-                            _freeAggregateItems.Give(item);
-                        }
-
-                        items.Clear();
-                    }
-
-                    _freeAggregateOwners.Give(aggregate);
-                    break;
-                case OwnerToken owner:
-                    _freeOwners.Give(owner);
-                    break;
-                default:
-                    _freeTokens.Give(token);
-                    break;
-            }
-        }
     }
 
     // ---- Agenda ------------------------------------------------------------------------------------
