@@ -7,14 +7,14 @@ internal sealed class FactEntry
     {
         Object = fact;
         Identity = identity;
-        IdentityHash = identity?.GetHashCode() ?? 0;
+        Hash = FactLookup.HashOf(fact, identity);
     }
 
     public void Reset(object fact, object? identity)
     {
         Object = fact;
         Identity = identity;
-        IdentityHash = identity?.GetHashCode() ?? 0;
+        Hash = FactLookup.HashOf(fact, identity);
         Sequence = 0;
         Removed = false;
         FirstAlphaItem = null;
@@ -29,14 +29,15 @@ internal sealed class FactEntry
     /// <summary>The fact's identity, computed once at insertion (see <see cref="FactLookup.IdentityOf"/>).</summary>
     public object? Identity;
 
-    /// <summary>The hash of <see cref="Identity"/>: scans compare it before calling Equals.</summary>
-    public int IdentityHash;
+    /// <summary>The hash of <see cref="Identity"/> (of the reference without one), computed once: lookups compare it first.</summary>
+    public int Hash;
 
     /// <summary>True when both entries stand for the same fact (same identity, or the same object without one).</summary>
-    public bool SameFactAs(FactEntry other) =>
-        Identity is not null
-            ? IdentityHash == other.IdentityHash && Identity.Equals(other.Identity)
-            : ReferenceEquals(Object, other.Object);
+    public bool SameFactAs(FactEntry other) => Hash == other.Hash && Is(other.Object, other.Identity);
+
+    /// <summary>True when this entry stands for the fact with the given identity (see <see cref="FactLookup.IdentityOf"/>).</summary>
+    public bool Is(object fact, object? identity) =>
+        Identity is not null ? identity is not null && Identity.Equals(identity) : identity is null && ReferenceEquals(Object, fact);
 
     /// <summary>Insertion order, kept across updates.</summary>
     public long Sequence;

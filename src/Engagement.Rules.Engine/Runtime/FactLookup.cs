@@ -1,33 +1,49 @@
-using System.Collections.Generic;
+using System;
 
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
 /// Finds a fact's working-memory entry by its identity: <see cref="IFactIdentity.FactIdentity"/> (value equality)
-/// when the fact has one, else the reference. A fact's identity is computed once, when it is inserted, and kept in
-/// its entry: a lookup computes only the probe's. Up to <see cref="ScanLimit"/> facts the entries are scanned;
-/// beyond, two dictionaries (identities, references) are built, and kept, emptied, by a pooled session state.
+/// when the fact has one, else the reference. A fact's identity and its hash are computed once, when it is
+/// inserted, and kept in its entry, so a lookup hashes only the probe. Up to <see cref="ScanLimit"/> facts the
+/// entries are scanned; beyond, an open-addressing table over those stored hashes is built (no identity is
+/// hashed twice), and kept, emptied, by a pooled session state.
 /// </summary>
 internal sealed class FactLookup
 {
-    public const int ScanLimit = 32;
+    public const int ScanLimit = 8;
 
-    /// <summary>Stands for a null <see cref="IFactIdentity.FactIdentity"/> (dictionaries refuse null keys).</summary>
+    /// <summary>Stands for a null <see cref="IFactIdentity.FactIdentity"/>.</summary>
     private static readonly object NullIdentity = new();
 
-    private Dictionary<object, FactEntry>? _byIdentity;
-    private Dictionary<object, FactEntry>? _byReference;
+    private FactEntry?[] _slots = [];
+    private int _count;
     private bool _indexed;
+
+    public bool IsIndexed => _indexed;
 
     /// <summary>The identity of a fact: its <see cref="IFactIdentity.FactIdentity"/>, or null when it is found by reference.</summary>
     public static object? IdentityOf(object fact) => fact is IFactIdentity identity ? identity.FactIdentity ?? NullIdentity : null;
+
+    /// <summary>The hash a fact is filed under: its identity's, or its reference's.</summary>
+    public static int HashOf(object fact, object? identity) =>
+        identity?.GetHashCode() ?? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact);
 
     /// <summary>The entry standing for the same fact as <paramref name="probe"/> (not yet inserted); null when absent.</summary>
     public FactEntry? Find(FactEntry probe, FactEntry? first)
     {
         if (_indexed)
         {
-            return probe.Identity is not null ? _byIdentity!.GetValueOrDefault(probe.Identity) : _byReference!.GetValueOrDefault(probe.Object);
+            var mask = _slots.Length - 1;
+            for (var i = probe.Hash & mask; _slots[i] is { } entry; i = (i + 1) & mask)
+            {
+                if (probe.SameFactAs(entry))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
         }
 
         for (var entry = first; entry is not null; entry = entry.Next)
@@ -45,16 +61,13 @@ internal sealed class FactLookup
     public FactEntry? Find(object fact, FactEntry? first)
     {
         var identity = IdentityOf(fact);
+        var hash = HashOf(fact, identity);
         if (_indexed)
         {
-            return identity is not null ? _byIdentity!.GetValueOrDefault(identity) : _byReference!.GetValueOrDefault(fact);
-        }
-
-        if (identity is null)
-        {
-            for (var entry = first; entry is not null; entry = entry.Next)
+            var mask = _slots.Length - 1;
+            for (var i = hash & mask; _slots[i] is { } entry; i = (i + 1) & mask)
             {
-                if (ReferenceEquals(entry.Object, fact))
+                if (entry.Hash == hash && entry.Is(fact, identity))
                 {
                     return entry;
                 }
@@ -63,10 +76,9 @@ internal sealed class FactLookup
             return null;
         }
 
-        var hash = identity.GetHashCode();
         for (var entry = first; entry is not null; entry = entry.Next)
         {
-            if (entry.Identity is not null && entry.IdentityHash == hash && identity.Equals(entry.Identity))
+            if (entry.Hash == hash && entry.Is(fact, identity))
             {
                 return entry;
             }
@@ -75,43 +87,126 @@ internal sealed class FactLookup
         return null;
     }
 
-    /// <summary>Builds the dictionaries once the facts outgrow a scan (or a batch will), sized for <paramref name="capacity"/>.</summary>
+    /// <summary>Builds the table once the facts outgrow a scan (or a batch will), with room for <paramref name="capacity"/>.</summary>
     public void EnsureIndexed(int capacity, FactEntry? first)
     {
         if (!_indexed)
         {
-            _byIdentity ??= new Dictionary<object, FactEntry>(capacity);
-            _byReference ??= new Dictionary<object, FactEntry>(capacity, ReferenceEqualityComparer.Instance);
             _indexed = true;
+            _count = 0;
+            Array.Clear(_slots);
+            Grow(capacity);
             for (var entry = first; entry is not null; entry = entry.Next)
             {
                 TryAdd(entry);
             }
         }
-
-        _byIdentity!.EnsureCapacity(capacity);
-        _byReference!.EnsureCapacity(capacity);
-    }
-
-    public bool IsIndexed => _indexed;
-
-    /// <summary>Adds an entry (its <see cref="FactEntry.Identity"/> set); false when one with the same identity is there.</summary>
-    public bool TryAdd(FactEntry entry) =>
-        !_indexed || (entry.Identity is not null ? _byIdentity!.TryAdd(entry.Identity, entry) : _byReference!.TryAdd(entry.Object, entry));
-
-    public void Remove(FactEntry entry)
-    {
-        if (_indexed)
+        else
         {
-            _ = entry.Identity is not null ? _byIdentity!.Remove(entry.Identity) : _byReference!.Remove(entry.Object);
+            Grow(capacity);
         }
     }
 
-    /// <summary>Empties the lookup for the next session on a pooled state (the dictionaries keep their capacity).</summary>
+    /// <summary>Files an entry; false when one standing for the same fact is there (or the table is not built).</summary>
+    public bool TryAdd(FactEntry entry)
+    {
+        if (!_indexed)
+        {
+            return true;
+        }
+
+        Grow(_count + 1);
+        var mask = _slots.Length - 1;
+        var i = entry.Hash & mask;
+        for (; _slots[i] is { } other; i = (i + 1) & mask)
+        {
+            if (entry.SameFactAs(other))
+            {
+                return false;
+            }
+        }
+
+        _slots[i] = entry;
+        _count++;
+        return true;
+    }
+
+    public void Remove(FactEntry entry)
+    {
+        if (!_indexed)
+        {
+            return;
+        }
+
+        var mask = _slots.Length - 1;
+        var i = entry.Hash & mask;
+        while (_slots[i] is { } other && !ReferenceEquals(other, entry))
+        {
+            i = (i + 1) & mask;
+        }
+
+        if (_slots[i] is null)
+        {
+            return;
+        }
+
+        // Backward-shift deletion: move later entries of the probe run into the hole, so no tombstones are needed.
+        _slots[i] = null;
+        _count--;
+        for (var j = (i + 1) & mask; _slots[j] is { } moved; j = (j + 1) & mask)
+        {
+            var home = moved.Hash & mask;
+            var between = i <= j ? home > i && home <= j : home > i || home <= j;
+            if (!between)
+            {
+                _slots[i] = moved;
+                _slots[j] = null;
+                i = j;
+            }
+        }
+    }
+
+    /// <summary>Empties the lookup for the next session on a pooled state (the table keeps its size).</summary>
     public void Clear()
     {
-        _byIdentity?.Clear();
-        _byReference?.Clear();
+        if (_count > 0)
+        {
+            Array.Clear(_slots);
+        }
+
+        _count = 0;
         _indexed = false;
+    }
+
+    /// <summary>Keeps the table at most half full: doubles (and refiles) when <paramref name="count"/> would pass that.</summary>
+    private void Grow(int count)
+    {
+        if (count * 2 <= _slots.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(16, _slots.Length);
+        while (size < count * 2)
+        {
+            size *= 2;
+        }
+
+        var old = _slots;
+        _slots = new FactEntry?[size];
+        var mask = size - 1;
+        foreach (var entry in old)
+        {
+            if (entry is not null)
+            {
+                var i = entry.Hash & mask;
+                while (_slots[i] is not null)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                _slots[i] = entry;
+            }
+        }
     }
 }

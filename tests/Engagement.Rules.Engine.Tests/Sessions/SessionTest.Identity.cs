@@ -38,4 +38,32 @@ public sealed partial class SessionTest
         session.GetAgenda().Should().BeEmpty();
         session.Query<Counter>().Should().HaveCount(count - 1).And.NotContain(c => c.Id == 3);
     }
+
+    [Test]
+    public void RetractAndReinsert_IdentitiesWhoseHashesAllCollide_EveryFactStillFoundExactlyOnce()
+    {
+        var session = Session(new RuleBuilder("r").Match<Colliding>("c").Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.InsertAll(Enumerable.Range(0, 60).Select(i => (object)new Colliding(i)));
+
+        foreach (var i in Enumerable.Range(0, 60).Where(i => i % 3 == 0))
+        {
+            session.Retract(new Colliding(i));
+        }
+
+        Enumerable.Range(0, 60).Select(i => session.TryInsert(new Colliding(i)))
+            .Should().Equal(Enumerable.Range(0, 60).Select(i => i % 3 == 0), "exactly the retracted ones are missing");
+        session.Query<Colliding>().Select(c => c.Id).Order().Should().Equal(Enumerable.Range(0, 60));
+        session.GetAgenda().Should().HaveCount(60);
+    }
+
+    /// <summary>A fact whose identities all have one hash code: the session's lookup must rely on equality alone.</summary>
+    private sealed record Colliding(int Id) : IFactIdentity
+    {
+        public object FactIdentity => new Key(Id);
+
+        private sealed record Key(int Id)
+        {
+            public override int GetHashCode() => 42;
+        }
+    }
 }
