@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Engagement.Rules.Engine.Compilation;
 using Engagement.Rules.Engine.Model;
 
@@ -71,6 +72,29 @@ public static class RuleCompiler
             {
                 errors.Add(new RuleCompilationError(rule.Id, $"cannot be compiled: {ex.Message}"));
             }
+        }
+
+        // Delegates queued by the builder compile together (in parallel); a failure goes to the rule that owns the
+        // delegate, listed with that rule's other errors (errors stay in rule order).
+        var pending = builder.CompilePending();
+        if (pending.Count > 0)
+        {
+            var orders = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var order = 0; order < list.Count; order++)
+            {
+                orders.TryAdd(list[order].Id, order);
+            }
+
+            foreach (var (ruleId, error) in pending)
+            {
+                var compileError = new RuleCompilationError(ruleId, $"cannot be compiled: {error.Message}");
+                if (!errors.Contains(compileError))
+                {
+                    errors.Add(compileError);
+                }
+            }
+
+            errors = errors.OrderBy(e => orders[e.RuleId]).ToList();
         }
 
         if (errors.Count > 0)

@@ -92,8 +92,9 @@ public sealed partial class AddEngagementRulesTest
 
         await System.IO.File.WriteAllTextAsync(file, Given.TradeInRule(topic: "sales.after"));
 
-        // Waits for the watcher (bounded); what is asserted is the swap, not how fast it came.
-        for (var i = 0; i < 200 && rules.Generation == 1; i++)
+        // Waits for the watcher (bounded, generously: a loaded CI machine compiles slowly); what is asserted is
+        // the swap, not how fast it came.
+        for (var i = 0; i < 600 && rules.Generation == 1; i++)
         {
             await Task.Delay(50);
         }

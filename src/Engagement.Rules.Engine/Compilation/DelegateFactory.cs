@@ -8,8 +8,9 @@ using Engagement.Rules.Engine.Runtime;
 namespace Engagement.Rules.Engine.Compilation;
 
 /// <summary>
-/// Compiles rule lambdas once into delegates over tokens: each parameter is read from the token level its
-/// declaration is bound at (a fixed number of parent hops), the pattern's own fact from the extra argument.
+/// Wraps rule lambdas into lambdas over tokens: each parameter is read from the token level its declaration is
+/// bound at (a fixed number of parent hops), the pattern's own fact from the extra argument. The wrappers are
+/// compiled by <see cref="DelegateCompiler"/> (once per distinct wrapper).
 /// </summary>
 internal static class DelegateFactory
 {
@@ -17,7 +18,7 @@ internal static class DelegateFactory
     private static readonly System.Reflection.PropertyInfo ValueProperty = typeof(Token).GetProperty(nameof(Token.Value))!;
 
     /// <summary>(left token at <paramref name="leftLevel"/>, own value) => lambda(...).</summary>
-    public static Func<Token, object?, TResult> Compile<TResult>(
+    public static Expression<Func<Token, object?, TResult>> Wrap<TResult>(
         LambdaExpression lambda,
         IReadOnlyList<Declaration> parameters,
         Declaration? own,
@@ -41,14 +42,14 @@ internal static class DelegateFactory
             body = Expression.Convert(body, typeof(TResult));
         }
 
-        return Expression.Lambda<Func<Token, object?, TResult>>(body, token, value).Compile();
+        return Expression.Lambda<Func<Token, object?, TResult>>(body, token, value);
     }
 
     /// <summary>
     /// A join key over earlier declarations, typed <paramref name="keyType"/>: the lambda's own type, or object with
     /// null mapped to <see cref="JoinKey.Null"/>.
     /// </summary>
-    public static Delegate CompileKey(Type keyType, LambdaExpression lambda, IReadOnlyList<Declaration> parameters, int leftLevel, IReadOnlyDictionary<Declaration, int> levels)
+    public static LambdaExpression WrapKey(Type keyType, LambdaExpression lambda, IReadOnlyList<Declaration> parameters, int leftLevel, IReadOnlyDictionary<Declaration, int> levels)
     {
         var token = Expression.Parameter(typeof(Token), "token");
         var value = Expression.Parameter(typeof(object), "value");
@@ -60,23 +61,23 @@ internal static class DelegateFactory
 
         var body = KeyBody(keyType, Expression.Invoke(lambda, arguments));
         var type = typeof(Func<,,>).MakeGenericType(typeof(Token), typeof(object), keyType);
-        return Expression.Lambda(type, body, token, value).Compile();
+        return Expression.Lambda(type, body, token, value);
     }
 
-    /// <summary>A join key over the pattern's own fact, typed as in <see cref="CompileKey"/>.</summary>
-    public static Delegate CompileSingleKey(Type keyType, LambdaExpression lambda)
+    /// <summary>A join key over the pattern's own fact, typed as in <see cref="WrapKey"/>.</summary>
+    public static LambdaExpression WrapSingleKey(Type keyType, LambdaExpression lambda)
     {
         var fact = Expression.Parameter(typeof(object), "fact");
         var body = KeyBody(keyType, Expression.Invoke(lambda, Expression.Convert(fact, lambda.Parameters[0].Type)));
         var type = typeof(Func<,>).MakeGenericType(typeof(object), keyType);
-        return Expression.Lambda(type, body, fact).Compile();
+        return Expression.Lambda(type, body, fact);
     }
 
     private static Expression KeyBody(Type keyType, Expression body) =>
         keyType == typeof(object) ? JoinKey.NullToSentinel(body) : body;
 
     /// <summary>(fact) => lambda(fact), for alpha tests and keys over the fact only.</summary>
-    public static Func<object, TResult> CompileSingle<TResult>(LambdaExpression lambda)
+    public static Expression<Func<object, TResult>> WrapSingle<TResult>(LambdaExpression lambda)
     {
         var value = Expression.Parameter(typeof(object), "fact");
         Expression body = Expression.Invoke(lambda, Expression.Convert(value, lambda.Parameters[0].Type));
@@ -85,11 +86,11 @@ internal static class DelegateFactory
             body = Expression.Convert(body, typeof(TResult));
         }
 
-        return Expression.Lambda<Func<object, TResult>>(body, value).Compile();
+        return Expression.Lambda<Func<object, TResult>>(body, value);
     }
 
     /// <summary>(context, token at <paramref name="level"/>) => action(context, ...).</summary>
-    public static Action<IActionContext, Token> CompileAction(ActionElement action, int level, IReadOnlyDictionary<Declaration, int> levels)
+    public static Expression<Action<IActionContext, Token>> WrapAction(ActionElement action, int level, IReadOnlyDictionary<Declaration, int> levels)
     {
         var context = Expression.Parameter(typeof(IActionContext), "context");
         var token = Expression.Parameter(typeof(Token), "token");
@@ -100,7 +101,7 @@ internal static class DelegateFactory
             arguments[i + 1] = Expression.Convert(Read(token, level - levels[action.Parameters[i]]), action.Expression.Parameters[i + 1].Type);
         }
 
-        return Expression.Lambda<Action<IActionContext, Token>>(Expression.Invoke(action.Expression, arguments), context, token).Compile();
+        return Expression.Lambda<Action<IActionContext, Token>>(Expression.Invoke(action.Expression, arguments), context, token);
     }
 
     private static MemberExpression Read(Expression token, int distance)
@@ -109,7 +110,6 @@ internal static class DelegateFactory
         {
             token = Expression.Property(token, ParentProperty);
         }
-
 
         return Expression.Property(token, ValueProperty);
     }

@@ -16,7 +16,15 @@ namespace Engagement.Rules.Engine.Compilation;
 internal sealed class ExpressionCanonicalizer
 {
     private readonly Dictionary<object, int> _objectIds = new(ReferenceEqualityComparer.Instance);
+    private readonly bool _blocks;
     private int _unique;
+
+    /// <param name="blocks">
+    /// Write blocks (a local assigned once, e.g. the value of <c>x between a and b</c>) structurally instead of as
+    /// unique. Node sharing keeps them unique (its keys, hence the network, stay as they were); delegate shapes
+    /// (<see cref="DelegateCompiler"/>) write them, so rules that differ only in a between's bounds share a compile.
+    /// </param>
+    public ExpressionCanonicalizer(bool blocks = false) => _blocks = blocks;
 
     public string Write(Expression expression, IReadOnlyDictionary<ParameterExpression, string> parameters)
     {
@@ -193,6 +201,25 @@ internal sealed class ExpressionCanonicalizer
 
                 b.Append(")=>");
                 Append(b, lambda.Body, inner);
+                return;
+            case BlockExpression block when _blocks:
+                var scope = new Dictionary<ParameterExpression, string>(p);
+                b.Append("block<").Append(block.Type.FullName).Append(">(");
+                foreach (var variable in block.Variables)
+                {
+                    var variableName = $"%{scope.Count}:{variable.Type.FullName}";
+                    scope[variable] = variableName;
+                    b.Append(variableName).Append(',');
+                }
+
+                b.Append("){");
+                foreach (var statement in block.Expressions)
+                {
+                    Append(b, statement, scope);
+                    b.Append(';');
+                }
+
+                b.Append('}');
                 return;
             case DefaultExpression:
                 b.Append("default(").Append(e.Type.FullName).Append(')');

@@ -21,7 +21,11 @@ internal sealed class NetworkBuilder
     private readonly List<TerminalNode> _terminals = new();
     private readonly Dictionary<string, BetaNode> _shared = new(StringComparer.Ordinal);
     private readonly ExpressionCanonicalizer _canonicalizer = new();
+    private readonly DelegateCompiler _delegates = new();
     private int _alphaNodeCount;
+
+    /// <summary>The number of expression trees compiled so far (each distinct delegate once).</summary>
+    public int CompiledDelegateCount => _delegates.CompiledCount;
 
     public void AddRule(RuleDefinition rule, int ruleOrder, IReadOnlyList<List<NormalElement>> alternatives)
     {
@@ -32,7 +36,9 @@ internal sealed class NetworkBuilder
             var actions = new Action<IActionContext, Runtime.Token>[rule.Actions.Count];
             for (var i = 0; i < actions.Length; i++)
             {
-                actions[i] = DelegateFactory.CompileAction(rule.Actions[i], last.Level, levels);
+                // Actions of one shape (most rules of a kind differ only in their constants) share one compile.
+                var slot = i;
+                _delegates.CompileShapeLater(DelegateFactory.WrapAction(rule.Actions[i], last.Level, levels), rule.Id, compiled => actions[slot] = compiled);
             }
 
             var terminal = new TerminalNode(_nodes.Count, last, rule, ruleOrder, alternatives.Count > 1 ? a : 0, levels, actions);
@@ -42,6 +48,12 @@ internal sealed class NetworkBuilder
             _terminals.Add(terminal);
         }
     }
+
+    /// <summary>
+    /// Compiles the delegates queued while the rules were added (see <see cref="DelegateCompiler"/>); returns the
+    /// rules whose delegates failed to compile. Call before <see cref="Build"/>.
+    /// </summary>
+    public IReadOnlyList<(string RuleId, Exception Error)> CompilePending() => _delegates.CompilePending();
 
     public ReteNetwork Build()
     {
@@ -130,9 +142,11 @@ internal sealed class NetworkBuilder
         Conjunct.Split(pattern.Conditions, own, alpha, joins);
         var memory = AlphaMemoryFor(rule, pattern.FactType, alpha);
 
-        JoinKey? key = null;
+        // Share key first, delegates only for a new node: most rules reuse their first joins.
+        var leftLevel = level - 1;
+        (Conjunct Conjunct, LambdaExpression Left, LambdaExpression Right, IReadOnlyList<Declaration> LeftDeclarations, string LeftCanonical, string RightCanonical)? key = null;
         var keyText = string.Empty;
-        var tests = new List<CompiledTest>();
+        var tests = new List<(Conjunct Conjunct, string Canonical)>();
         var testText = new StringBuilder();
         foreach (var conjunct in joins)
         {
@@ -141,29 +155,42 @@ internal sealed class NetworkBuilder
             {
                 var rightCanonical = _canonicalizer.Write(right.Body, Names(right.Parameters, [own], own, levels));
                 var leftCanonical = _canonicalizer.Write(left.Body, Names(left.Parameters, leftDeclarations, own, levels));
-                var leftLevel = level - 1;
-                key = JoinKey.Create(
-                    right.ReturnType,
-                    type => DelegateFactory.CompileKey(type, left, leftDeclarations, leftLevel, levels),
-                    type => DelegateFactory.CompileSingleKey(type, right),
-                    DelegateFactory.Compile<bool>(conjunct.Lambda, conjunct.Parameters, own, level - 1, levels),
-                    left.ToString(),
-                    right.ToString());
+                key = (conjunct, left, right, leftDeclarations, leftCanonical, rightCanonical);
                 keyText = $"{leftCanonical}=={rightCanonical}";
                 continue;
             }
 
-            tests.Add(new CompiledTest(
-                DelegateFactory.Compile<bool>(conjunct.Lambda, conjunct.Parameters, own, level - 1, levels),
-                conjunct.Lambda.ToString(),
-                rule.Id));
-            testText.Append(_canonicalizer.Write(conjunct.Lambda.Body, Names(conjunct.Lambda.Parameters, conjunct.Parameters, own, levels))).Append(';');
+            var canonical = _canonicalizer.Write(conjunct.Lambda.Body, Names(conjunct.Lambda.Parameters, conjunct.Parameters, own, levels));
+            tests.Add((conjunct, canonical));
+            testText.Append(canonical).Append(';');
         }
 
         var shareKey = $"{parent.Id}|join|{memory.Id}|{keyText}|{testText}";
         var node = GetOrCreate(rule, shareKey, id =>
         {
-            var join = new JoinNode(id, parent, level, memory, key, tests.ToArray());
+            JoinKey? joinKey = null;
+            if (key is var (conjunct, left, right, leftDeclarations, leftCanonical, rightCanonical))
+            {
+                var equalityCanonical = _canonicalizer.Write(conjunct.Lambda.Body, Names(conjunct.Lambda.Parameters, conjunct.Parameters, own, levels));
+                joinKey = JoinKey.Create(
+                    right.ReturnType,
+                    type => _delegates.Compile($"key|{type.FullName}|{leftLevel}|{leftCanonical}", () => DelegateFactory.WrapKey(type, left, leftDeclarations, leftLevel, levels)),
+                    type => _delegates.Compile($"fact-key|{type.FullName}|{rightCanonical}", () => DelegateFactory.WrapSingleKey(type, right)),
+                    CompileTest<bool>(conjunct.Lambda, conjunct.Parameters, own, leftLevel, levels, equalityCanonical),
+                    left.ToString(),
+                    right.ToString());
+            }
+
+            var compiledTests = new CompiledTest[tests.Count];
+            for (var i = 0; i < tests.Count; i++)
+            {
+                var (test, canonical) = tests[i];
+                var slot = i;
+                CompileTestLater(rule, test.Lambda, test.Parameters, own, leftLevel, levels, canonical, evaluate =>
+                    compiledTests[slot] = new CompiledTest(evaluate, test.Lambda.ToString(), rule.Id));
+            }
+
+            var join = new JoinNode(id, parent, level, memory, joinKey, compiledTests);
             memory.SuccessorList.Add(join);
             return join;
         });
@@ -180,7 +207,7 @@ internal sealed class NetworkBuilder
             id,
             parent,
             level,
-            DelegateFactory.Compile<object?>(lambda, binding.Value.Parameters, null, level - 1, levels),
+            CompileTest<object?>(lambda, binding.Value.Parameters, null, level - 1, levels, canonical),
             $"{binding.Declaration.Name} = {lambda}"));
         levels[binding.Declaration] = level;
         return node;
@@ -209,35 +236,46 @@ internal sealed class NetworkBuilder
         var source = new List<NormalElement> { new NormalPattern(aggregate.Source) };
         var text = new StringBuilder();
         text.Append(aggregate.Kind).Append('|').Append(DescribeConjunction(source, level, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance)));
+        var selectorCanonical = string.Empty;
         if (aggregate.Selector is { } selector)
         {
-            text.Append("|sel:").Append(_canonicalizer.Write(selector.Expression.Body, Names(selector.Expression.Parameters, selector.Parameters, aggregate.Source.Declaration, levels)));
+            selectorCanonical = _canonicalizer.Write(selector.Expression.Body, Names(selector.Expression.Parameters, selector.Parameters, aggregate.Source.Declaration, levels));
+            text.Append("|sel:").Append(selectorCanonical);
         }
 
         var resultLevels = new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance);
-        var resultTests = new List<CompiledTest>();
+        var resultCanonicals = new List<string>();
         foreach (var condition in aggregate.ResultConditions)
         {
-            text.Append("|where:").Append(_canonicalizer.Write(condition.Expression.Body, Names(condition.Expression.Parameters, condition.Parameters, aggregate.Result, levels)));
-            resultTests.Add(new CompiledTest(
-                DelegateFactory.Compile<bool>(condition.Expression, condition.Parameters, aggregate.Result, level - 1, resultLevels),
-                condition.Expression.ToString(),
-                rule.Id));
+            var canonical = _canonicalizer.Write(condition.Expression.Body, Names(condition.Expression.Parameters, condition.Parameters, aggregate.Result, levels));
+            resultCanonicals.Add(canonical);
+            text.Append("|where:").Append(canonical);
         }
 
         var node = GetOrCreate(rule, $"{parent.Id}|aggregate|{text}", id =>
         {
             var owner = new OwnerNode(id + 1, parent, level);
+            var resultTests = new CompiledTest[aggregate.ResultConditions.Count];
+            var where = new StringBuilder();
+            for (var i = 0; i < resultTests.Length; i++)
+            {
+                var condition = aggregate.ResultConditions[i];
+                var slot = i;
+                where.Append(" where ").Append(condition.Expression);
+                CompileTestLater(rule, condition.Expression, condition.Parameters, aggregate.Result, level - 1, resultLevels, resultCanonicals[i], evaluate =>
+                    resultTests[slot] = new CompiledTest(evaluate, condition.Expression.ToString(), rule.Id));
+            }
+
             var summary = $"{aggregate.Kind} of {Summary(source)}" + (aggregate.Selector is null ? string.Empty : $" by {aggregate.Selector.Expression}")
-                + string.Concat(resultTests.ConvertAll(t => $" where {t.Description}"));
+                + where;
             var conditional = new ConditionalNode(id, parent, level, ConditionalKind.Aggregate, owner, summary)
             {
                 Aggregate = new AggregateSpec(
                     aggregate.Kind,
                     aggregate.Source.FactType,
                     aggregate.Selector?.Expression.ReturnType,
-                    aggregate.Selector is null ? null : DelegateFactory.CompileSingle<object?>(aggregate.Selector.Expression),
-                    resultTests.ToArray()),
+                    aggregate.Selector is null ? null : CompileSingle<object?>(aggregate.Selector.Expression, selectorCanonical),
+                    resultTests),
             };
             _nodes.Add(owner);
             owner.RuleIds.Add(rule.Id);
@@ -285,7 +323,7 @@ internal sealed class NetworkBuilder
             var canonical = _canonicalizer.Write(conjunct.Lambda.Body, names);
             if (!node.ChildrenByKey.TryGetValue(canonical, out var child))
             {
-                child = new AlphaNode(_alphaNodeCount++, factType, DelegateFactory.CompileSingle<bool>(conjunct.Lambda), conjunct.Lambda.ToString(), rule.Id);
+                child = new AlphaNode(_alphaNodeCount++, factType, CompileSingle<bool>(conjunct.Lambda, canonical), conjunct.Lambda.ToString(), rule.Id);
                 node.ChildrenByKey.Add(canonical, child);
                 var dispatched = false;
                 if (EqualityAnalysis.TryConstant(conjunct, out var key, out var constant))
@@ -293,7 +331,7 @@ internal sealed class NetworkBuilder
                     var keyCanonical = _canonicalizer.Write(key.Body, names);
                     if (!node.GroupsByKey.TryGetValue(keyCanonical, out var group))
                     {
-                        group = new DispatchGroup(DelegateFactory.CompileSingle<object?>(key), key.ToString());
+                        group = new DispatchGroup(CompileSingle<object?>(key, keyCanonical), key.ToString());
                         node.GroupsByKey.Add(keyCanonical, group);
                     }
 
@@ -317,6 +355,32 @@ internal sealed class NetworkBuilder
 
         return node.Memory;
     }
+
+    /// <summary>A delegate over a token and a value; <paramref name="canonical"/> is the lambda body's canonical text under <see cref="Names"/>.</summary>
+    private Func<Runtime.Token, object?, TResult> CompileTest<TResult>(
+        LambdaExpression lambda,
+        IReadOnlyList<Declaration> parameters,
+        Declaration? own,
+        int leftLevel,
+        Dictionary<Declaration, int> levels,
+        string canonical) =>
+        _delegates.Compile($"test|{typeof(TResult).FullName}|{leftLevel}|{canonical}", () => DelegateFactory.Wrap<TResult>(lambda, parameters, own, leftLevel, levels));
+
+    /// <summary>As <see cref="CompileTest{TResult}"/>, queued: for delegates read only once the network runs.</summary>
+    private void CompileTestLater(
+        RuleDefinition rule,
+        LambdaExpression lambda,
+        IReadOnlyList<Declaration> parameters,
+        Declaration? own,
+        int leftLevel,
+        Dictionary<Declaration, int> levels,
+        string canonical,
+        Action<Func<Runtime.Token, object?, bool>> assign) =>
+        _delegates.CompileHotLater(DelegateFactory.Wrap<bool>(lambda, parameters, own, leftLevel, levels), rule.Id, assign);
+
+    /// <summary>A delegate over the fact alone; <paramref name="canonical"/> names its parameter $f.</summary>
+    private Func<object, TResult> CompileSingle<TResult>(LambdaExpression lambda, string canonical) =>
+        _delegates.Compile($"fact|{typeof(TResult).FullName}|{canonical}", () => DelegateFactory.WrapSingle<TResult>(lambda));
 
     /// <summary>Names lambda parameters for canonical text: the own fact as $f, others by their level.</summary>
     private static Dictionary<ParameterExpression, string> Names(

@@ -55,7 +55,7 @@ internal sealed class NormalConditional : NormalElement
 /// <summary>
 /// Puts a left-hand side in disjunctive normal form: one flat conjunction per alternative of its
 /// <c>or</c>s (each becomes its own terminal). <c>not(a or b)</c> becomes <c>not a, not b</c>;
-/// <c>exists</c> over an <c>or</c> is refused (it would fire once per alternative).
+/// <c>exists(a or b)</c> becomes <c>not(not a, not b)</c>.
 /// </summary>
 internal static class Normalizer
 {
@@ -144,13 +144,21 @@ internal static class Normalizer
                 break;
             case ExistsElement exists:
                 var alternatives = Normalize(exists.Source, errors);
-                if (alternatives.Count != 1)
+                if (alternatives.Count == 1)
                 {
-                    errors.Add("'exists' over an 'or' is not supported; write one 'exists' per alternative in an 'or'.");
+                    output.Add(new NormalConditional(exists: true, alternatives[0]));
                     break;
                 }
 
-                output.Add(new NormalConditional(exists: true, alternatives[0]));
+                // exists(a or b) == not(not a and not b): one match however many alternatives hold (an exists per
+                // alternative, as the or's split would give, would fire once per alternative).
+                var none = new List<NormalElement>();
+                foreach (var alternative in alternatives)
+                {
+                    none.Add(new NormalConditional(exists: false, alternative));
+                }
+
+                output.Add(new NormalConditional(exists: false, none));
                 break;
             case ForAllElement forAll:
                 var inner = new List<NormalElement>();

@@ -27,6 +27,7 @@ internal sealed class ConditionalNode : BetaNode
         Kind = kind;
         Owner = owner;
         Description = description;
+        owner.Conditional = this;
     }
 
     public ConditionalKind Kind { get; }
@@ -36,6 +37,13 @@ internal sealed class ConditionalNode : BetaNode
     public string Description { get; }
 
     public AggregateSpec? Aggregate { get; set; }
+
+    /// <summary>
+    /// A not/exists node without a memory emits its owner token itself instead of a separate empty token: the
+    /// owner is already an empty token at this level below the same parent. Its children then hang below the
+    /// owner beside the sub-network's tokens, and blocking removes only the former (see <see cref="RemoveOutput"/>).
+    /// </summary>
+    private bool OwnerIsOutput => Kind != ConditionalKind.Aggregate && !HasMemory;
 
     public override string Describe() => $"{Kind.ToString().ToLowerInvariant()} {Description}";
 
@@ -120,9 +128,7 @@ internal sealed class ConditionalNode : BetaNode
             }
             else if (owner.Out is not null)
             {
-                var old = owner.Out;
-                owner.Out = null;
-                session.RemoveToken(old);
+                RemoveOutput(session, owner);
             }
 
             return;
@@ -143,7 +149,7 @@ internal sealed class ConditionalNode : BetaNode
         }
         else
         {
-            RemoveItem(session, items, result);
+            RemoveItem(items, result);
         }
 
         if (!owner.Initializing)
@@ -199,7 +205,7 @@ internal sealed class ConditionalNode : BetaNode
 
         foreach (var group in groups)
         {
-            if (RemoveItem(session, group.Items, result))
+            if (RemoveItem(group.Items, result))
             {
                 if (!owner.Initializing)
                 {
@@ -260,6 +266,23 @@ internal sealed class ConditionalNode : BetaNode
             return null;
         }
 
+        if (OwnerIsOutput)
+        {
+            owner.Out = owner;
+            foreach (var child in Children)
+            {
+                if (owner.Removed || !ReferenceEquals(owner.Out, owner))
+                {
+                    return owner;
+                }
+
+                child.LeftActivate(session, owner);
+            }
+
+            Partner?.OnSubResult(session, owner, added: true);
+            return owner;
+        }
+
         var token = session.NewToken(parent, value, Id);
         if (Aggregate is null || !Aggregate.IsGroupBy)
         {
@@ -268,6 +291,43 @@ internal sealed class ConditionalNode : BetaNode
 
         Emit(session, token);
         return token;
+    }
+
+    /// <summary>Withdraws the output of a not/exists owner (its match is blocked or went away).</summary>
+    private void RemoveOutput(Session session, OwnerToken owner)
+    {
+        var old = owner.Out!;
+        owner.Out = null;
+        if (!ReferenceEquals(old, owner))
+        {
+            session.RemoveToken(old);
+            return;
+        }
+
+        // The owner stays (its sub-network results keep counting); only what this node emitted below it goes.
+        var nodes = session.Network.Nodes;
+        for (var child = owner.FirstChild; child is not null;)
+        {
+            var next = child.NextSibling;
+            if (nodes[child.NodeId].Parent == this)
+            {
+                session.RemoveToken(child);
+            }
+
+            child = next;
+        }
+
+        Partner?.OnSubResult(session, owner, added: false);
+    }
+
+    /// <summary>An owner that was also the output is being removed: what it fed learns it went away.</summary>
+    public void OnOwnerRemoving(Session session, OwnerToken owner)
+    {
+        if (ReferenceEquals(owner.Out, owner))
+        {
+            owner.Out = null;
+            Partner?.OnSubResult(session, owner, added: false);
+        }
     }
 
     private static void Insert(List<AggregateItem> items, AggregateItem item)
@@ -282,13 +342,12 @@ internal sealed class ConditionalNode : BetaNode
         items.Insert(i, item);
     }
 
-    private static bool RemoveItem(Session session, List<AggregateItem> items, Token source)
+    private static bool RemoveItem(List<AggregateItem> items, Token source)
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].Source == source)
             {
-                session.FreeAggregateItem(items[i]);
                 items.RemoveAt(i);
                 return true;
             }
@@ -305,6 +364,11 @@ internal sealed class OwnerNode : BetaNode
         : base(id, parent, level)
     {
     }
+
+    /// <summary>The not/exists/aggregate node whose owner tokens this node holds.</summary>
+    public ConditionalNode Conditional { get; set; } = null!;
+
+    public override void OnRemoving(Session session, Token token) => Conditional.OnOwnerRemoving(session, (OwnerToken)token);
 
     public override string Describe() => "owner";
 

@@ -11,9 +11,10 @@ namespace Engagement.Rules.Engine.Network;
 /// </summary>
 internal abstract class JoinIndex
 {
-    public abstract bool LeftIndexed { get; }
+    // Fields, not virtual properties: the hot path asks them before deciding to call into the index at all.
+    public bool LeftIndexed;
 
-    public abstract bool RightIndexed { get; }
+    public bool RightIndexed;
 
     /// <summary>The alpha items whose key equals the token's; null when there are none.</summary>
     public abstract List<AlphaItem>? FactsMatching(Session session, Token token);
@@ -52,10 +53,6 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         _key = key;
     }
 
-    public override bool LeftIndexed => _left is not null;
-
-    public override bool RightIndexed => _right is not null;
-
     public override List<AlphaItem>? FactsMatching(Session session, Token token) =>
         _right!.TryGetValue(LeftKey(session, token), out var bucket) ? bucket : null;
 
@@ -72,6 +69,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         {
             _left = _spareLeft ?? new Dictionary<TKey, List<Token>>();
             _spareLeft = null;
+            LeftIndexed = true;
             for (var t = memory.Head; t is not null; t = t.NextInMemory)
             {
                 Add(_left, LeftKey(session, t), t, session);
@@ -97,6 +95,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         {
             _right = _spareRight ?? new Dictionary<TKey, List<AlphaItem>>();
             _spareRight = null;
+            RightIndexed = true;
             for (var i = alpha.Head; i is not null; i = i.Next)
             {
                 Add(_right, RightKey(session, i.Entry.Object), i, session);
@@ -125,6 +124,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
             _left.Clear();
             _spareLeft = _left;
             _left = null;
+            LeftIndexed = false;
         }
 
         if (_right is not null)
@@ -138,6 +138,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
             _right.Clear();
             _spareRight = _right;
             _right = null;
+            RightIndexed = false;
         }
     }
 

@@ -199,13 +199,43 @@ internal sealed class JoinNode : BetaNode
     }
 
     /// <summary>Adds a new left token to the left index (building the index once the memory grows).</summary>
-    public void IndexLeft(Session session, Token token, TokenList memory) => session.Join(this).AddLeft(session, token, memory);
+    public void IndexLeft(Session session, Token token, TokenList memory)
+    {
+        var index = session.PeekJoin(IndexSlot);
+        if ((index is null || !index.LeftIndexed) && memory.Count <= IndexThreshold)
+        {
+            return;
+        }
 
-    public void UnindexLeft(Session session, Token token) => session.PeekJoin(IndexSlot)?.RemoveLeft(session, token);
+        (index ?? session.Join(this)).AddLeft(session, token, memory);
+    }
 
-    public void IndexRight(Session session, AlphaItem item, AlphaList alpha) => session.Join(this).AddRight(session, item, alpha);
+    public void UnindexLeft(Session session, Token token)
+    {
+        if (session.PeekJoin(IndexSlot) is { LeftIndexed: true } index)
+        {
+            index.RemoveLeft(session, token);
+        }
+    }
 
-    public void UnindexRight(Session session, AlphaItem item) => session.PeekJoin(IndexSlot)?.RemoveRight(session, item);
+    public void IndexRight(Session session, AlphaItem item, AlphaList alpha)
+    {
+        var index = session.PeekJoin(IndexSlot);
+        if ((index is null || !index.RightIndexed) && alpha.Count <= IndexThreshold)
+        {
+            return;
+        }
+
+        (index ?? session.Join(this)).AddRight(session, item, alpha);
+    }
+
+    public void UnindexRight(Session session, AlphaItem item)
+    {
+        if (session.PeekJoin(IndexSlot) is { RightIndexed: true } index)
+        {
+            index.RemoveRight(session, item);
+        }
+    }
 
     private bool KeyMatches(Session session, Token parent, FactEntry entry)
     {

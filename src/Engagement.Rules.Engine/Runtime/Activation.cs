@@ -30,8 +30,8 @@ internal sealed class Activation : Token, IMatch
     /// <summary>On the agenda (see <see cref="Agenda"/>: removal only clears this flag).</summary>
     public bool Queued;
 
-    /// <summary>Counts the activation's additions to the agenda, so an entry from an earlier addition is stale.</summary>
-    public int AgendaStamp;
+    /// <summary>Put on the agenda once already: an agenda entry is never revived, so an activation is added at most once.</summary>
+    public bool WasQueued;
     public bool Fired;
     public List<object>? Linked;
 

@@ -12,7 +12,10 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class Agenda
 {
-    private Entry[] _heap = new Entry[16];
+    // Keys and activations in two parallel arrays: 16 + 8 bytes per entry, so a session's agenda stays off the
+    // large-object heap (whose allocations trigger full collections) up to a few thousand activations.
+    private Key[] _keys = new Key[16];
+    private Activation[] _items = new Activation[16];
     private int _size;
 
     /// <summary>The activations waiting (stale entries excluded).</summary>
@@ -20,10 +23,15 @@ internal sealed class Agenda
 
     public void Add(Activation activation)
     {
+        if (activation.Queued || activation.WasQueued)
+        {
+            throw new InvalidOperationException("An activation is put on the agenda once.");
+        }
+
         activation.Queued = true;
-        activation.AgendaStamp++;
+        activation.WasQueued = true;
         Count++;
-        if (_size == _heap.Length)
+        if (_size == _keys.Length)
         {
             if (_size > 2 * Count + 32)
             {
@@ -31,11 +39,13 @@ internal sealed class Agenda
             }
             else
             {
-                Array.Resize(ref _heap, _heap.Length * 2);
+                Array.Resize(ref _keys, _keys.Length * 2);
+                Array.Resize(ref _items, _items.Length * 2);
             }
         }
 
-        _heap[_size] = new Entry(activation);
+        _keys[_size] = new Key(activation);
+        _items[_size] = activation;
         SiftUp(_size++);
     }
 
@@ -43,13 +53,13 @@ internal sealed class Agenda
     {
         while (true)
         {
-            var top = _heap[0];
+            var top = _items[0];
             RemoveTop();
-            if (top.IsLive)
+            if (top.Queued)
             {
-                top.Activation.Queued = false;
+                top.Queued = false;
                 Count--;
-                return top.Activation;
+                return top;
             }
         }
     }
@@ -65,46 +75,32 @@ internal sealed class Agenda
 
     public void Clear()
     {
-        Array.Clear(_heap, 0, _size);
+        Array.Clear(_items, 0, _size);
         _size = 0;
         Count = 0;
     }
 
     public List<Activation> Snapshot()
     {
-        var entries = new List<Entry>(Count);
+        var live = new List<(Key Key, Activation Activation)>(Count);
         for (var i = 0; i < _size; i++)
         {
-            if (_heap[i].IsLive)
+            if (_items[i].Queued)
             {
-                entries.Add(_heap[i]);
+                live.Add((_keys[i], _items[i]));
             }
         }
 
-        entries.Sort(static (a, b) => Compare(a, b));
-        return entries.ConvertAll(static e => e.Activation);
-    }
-
-    private static int Compare(in Entry a, in Entry b)
-    {
-        if (a.Priority != b.Priority)
-        {
-            return a.Priority > b.Priority ? -1 : 1;
-        }
-
-        if (a.RuleOrder != b.RuleOrder)
-        {
-            return a.RuleOrder < b.RuleOrder ? -1 : 1;
-        }
-
-        return a.Sequence.CompareTo(b.Sequence);
+        live.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        return live.ConvertAll(static e => e.Activation);
     }
 
     private void RemoveTop()
     {
         _size--;
-        _heap[0] = _heap[_size];
-        _heap[_size] = default;
+        _keys[0] = _keys[_size];
+        _items[0] = _items[_size];
+        _items[_size] = null!;
         if (_size > 0)
         {
             SiftDown(0);
@@ -117,13 +113,15 @@ internal sealed class Agenda
         var live = 0;
         for (var i = 0; i < _size; i++)
         {
-            if (_heap[i].IsLive)
+            if (_items[i].Queued)
             {
-                _heap[live++] = _heap[i];
+                _keys[live] = _keys[i];
+                _items[live] = _items[i];
+                live++;
             }
         }
 
-        Array.Clear(_heap, live, _size - live);
+        Array.Clear(_items, live, _size - live);
         _size = live;
         for (var i = (_size / 2) - 1; i >= 0; i--)
         {
@@ -133,25 +131,29 @@ internal sealed class Agenda
 
     private void SiftUp(int index)
     {
-        var item = _heap[index];
+        var key = _keys[index];
+        var item = _items[index];
         while (index > 0)
         {
             var parent = (index - 1) >> 1;
-            if (Compare(item, _heap[parent]) >= 0)
+            if (key.CompareTo(_keys[parent]) >= 0)
             {
                 break;
             }
 
-            _heap[index] = _heap[parent];
+            _keys[index] = _keys[parent];
+            _items[index] = _items[parent];
             index = parent;
         }
 
-        _heap[index] = item;
+        _keys[index] = key;
+        _items[index] = item;
     }
 
     private void SiftDown(int index)
     {
-        var item = _heap[index];
+        var key = _keys[index];
+        var item = _items[index];
         while (true)
         {
             var child = (2 * index) + 1;
@@ -160,45 +162,41 @@ internal sealed class Agenda
                 break;
             }
 
-            if (child + 1 < _size && Compare(_heap[child + 1], _heap[child]) < 0)
+            if (child + 1 < _size && _keys[child + 1].CompareTo(_keys[child]) < 0)
             {
                 child++;
             }
 
-            if (Compare(_heap[child], item) >= 0)
+            if (_keys[child].CompareTo(key) >= 0)
             {
                 break;
             }
 
-            _heap[index] = _heap[child];
+            _keys[index] = _keys[child];
+            _items[index] = _items[child];
             index = child;
         }
 
-        _heap[index] = item;
+        _keys[index] = key;
+        _items[index] = item;
     }
 
-    /// <summary>An activation with its ordering keys; live while the activation is queued under the same stamp.</summary>
-    private readonly struct Entry
+    /// <summary>
+    /// The firing order of an activation in two integers: priority (inverted, so higher fires first) and rule order
+    /// packed in one, then the creation sequence.
+    /// </summary>
+    private readonly struct Key
     {
-        public Entry(Activation activation)
+        private readonly long _order;
+        private readonly long _sequence;
+
+        public Key(Activation activation)
         {
-            Activation = activation;
-            Priority = activation.Terminal.Priority;
-            RuleOrder = activation.Terminal.RuleOrder;
-            Sequence = activation.Sequence;
-            Stamp = activation.AgendaStamp;
+            _order = ((long)~activation.Terminal.Priority << 32) | (uint)activation.Terminal.RuleOrder;
+            _sequence = activation.Sequence;
         }
 
-        public Activation Activation { get; }
-
-        public int Priority { get; }
-
-        public int RuleOrder { get; }
-
-        public long Sequence { get; }
-
-        public int Stamp { get; }
-
-        public bool IsLive => Activation.Queued && Activation.AgendaStamp == Stamp;
+        public int CompareTo(in Key other) =>
+            _order != other._order ? (_order < other._order ? -1 : 1) : _sequence.CompareTo(other._sequence);
     }
 }

@@ -3,16 +3,19 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <summary>A fact in working memory: its current version, insertion order and the network state it feeds.</summary>
 internal sealed class FactEntry
 {
-    public FactEntry(object fact, long sequence)
+    public FactEntry(object fact, object? identity)
     {
         Object = fact;
-        Sequence = sequence;
+        Identity = identity;
+        Hash = FactLookup.HashOf(fact, identity);
     }
 
-    public void Reset(object fact, long sequence)
+    public void Reset(object fact, object? identity)
     {
         Object = fact;
-        Sequence = sequence;
+        Identity = identity;
+        Hash = FactLookup.HashOf(fact, identity);
+        Sequence = 0;
         Removed = false;
         FirstAlphaItem = null;
         FirstToken = null;
@@ -22,6 +25,19 @@ internal sealed class FactEntry
 
     /// <summary>The current version of the fact (replaced on update of an <see cref="IFactIdentity"/> fact).</summary>
     public object Object;
+
+    /// <summary>The fact's identity, computed once at insertion (see <see cref="FactLookup.IdentityOf"/>).</summary>
+    public object? Identity;
+
+    /// <summary>The hash of <see cref="Identity"/> (of the reference without one), computed once: lookups compare it first.</summary>
+    public int Hash;
+
+    /// <summary>True when both entries stand for the same fact (same identity, or the same object without one).</summary>
+    public bool SameFactAs(FactEntry other) => Hash == other.Hash && Is(other.Object, other.Identity);
+
+    /// <summary>True when this entry stands for the fact with the given identity (see <see cref="FactLookup.IdentityOf"/>).</summary>
+    public bool Is(object fact, object? identity) =>
+        Identity is not null ? identity is not null && Identity.Equals(identity) : identity is null && ReferenceEquals(Object, fact);
 
     /// <summary>Insertion order, kept across updates.</summary>
     public long Sequence;

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Engine.Network;
 
 namespace Engagement.Rules.Engine.Runtime;
@@ -11,20 +9,17 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <see cref="SessionHandle"/>. Everything is allocated lazily, and a state is pooled: when its handle is disposed
 /// its memories, indexes and tokens are kept (see <see cref="Release"/>) and serve the next session.
 /// </summary>
-internal sealed class Session
+internal sealed partial class Session
 {
-    /// <summary>Facts are found by a linear scan (by reference unless they have an identity) up to this many; then a dictionary is built.</summary>
-    private const int IdentityMapThreshold = 32;
-
     private const int LoopWindow = 256;
 
-    private readonly FreeList<Token> _freeTokens = new();
-    private readonly FreeList<FactToken> _freeFactTokens = new();
-    private readonly FreeList<OwnerToken> _freeOwners = new();
-    private readonly FreeList<AggregateOwnerToken> _freeAggregateOwners = new();
-    private readonly FreeList<FactEntry> _freeEntries = new();
-    private readonly FreeList<AggregateItem> _freeAggregateItems = new();
-    private readonly FreeList<AlphaItem> _freeAlphaItems = new();
+    private readonly Arena<Token> _tokens = new();
+    private readonly Arena<FactToken> _factTokens = new();
+    private readonly Arena<OwnerToken> _owners = new();
+    private readonly Arena<AggregateOwnerToken> _aggregateOwners = new();
+    private readonly Arena<FactEntry> _entries = new();
+    private readonly Arena<AggregateItem> _aggregateItems = new();
+    private readonly Arena<AlphaItem> _alphaItems = new();
     private readonly FreeList<List<Token>> _freeTokenBuckets = new();
     private readonly FreeList<List<AlphaItem>> _freeItemBuckets = new();
     private SessionOptions _options = SessionOptions.Default;
@@ -36,7 +31,8 @@ internal sealed class Session
     private FactEntry? _firstFact;
     private FactEntry? _lastFact;
     private int _factCount;
-    private Dictionary<object, FactEntry>? _identityMap;
+    private readonly FactLookup _lookup = new();
+    private List<FactEntry>? _batchScratch;
     private long _factSequence;
     private long _activationSequence;
     private List<Activation>? _stash;
@@ -51,7 +47,6 @@ internal sealed class Session
     private JoinNode[] _joinScratch = new JoinNode[8];
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
-    private Stack<Token>? _recycleStack;
     private List<FactToken>? _removalScratch;
     private readonly Comparison<FactToken> _upstreamFirst;
 
@@ -115,73 +110,58 @@ internal sealed class Session
     {
         ArgumentNullException.ThrowIfNull(facts);
         var list = facts as IReadOnlyList<object> ?? new List<object>(facts);
-        if (_identityMap is null && _factCount + list.Count <= IdentityMapThreshold)
+        if (_factCount + list.Count > FactLookup.ScanLimit)
+        {
+            _lookup.EnsureIndexed(_factCount + list.Count, _firstFact);
+        }
+
+        // Check the whole batch first (against the session and against itself): a duplicate inserts nothing.
+        var entries = _batchScratch ?? new List<FactEntry>();
+        _batchScratch = null;
+        try
         {
             for (var i = 0; i < list.Count; i++)
             {
-                var fact = list[i] ?? throw new ArgumentException("The facts contain null.", nameof(facts));
-                if (Find(fact) is not null || DuplicateBefore(list, i))
+                var fact = list[i];
+                var entry = fact is null ? null : NewFactEntry(fact, FactLookup.IdentityOf(fact));
+                if (entry is null || (_lookup.IsIndexed ? !_lookup.TryAdd(entry) : IsDuplicate(entry, entries)))
                 {
-                    throw Duplicate(fact);
-                }
-            }
+                    if (_lookup.IsIndexed)
+                    {
+                        foreach (var added in entries)
+                        {
+                            _lookup.Remove(added);
+                        }
+                    }
 
-            for (var i = 0; i < list.Count; i++)
-            {
-                InsertNew(list[i]);
-            }
-
-            return;
-        }
-
-        // Reserve every fact in the identity map first (sized once for the whole batch): a duplicate, in the
-        // session or in the batch, then undoes the reservations and nothing is inserted.
-        var map = EnsureIdentityMap(_factCount + list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            var fact = list[i];
-            if (fact is null || !map.TryAdd(fact, NewFactEntry(fact, 0)))
-            {
-                for (var j = 0; j < i; j++)
-                {
-                    map.Remove(list[j]);
+                    throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
                 }
 
-                throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
+                entries.Add(entry);
+            }
+
+            foreach (var entry in entries)
+            {
+                InsertCore(entry, inLookup: _lookup.IsIndexed);
             }
         }
-
-        for (var i = 0; i < list.Count; i++)
+        finally
         {
-            InsertReserved(map[list[i]]);
+            entries.Clear();
+            _batchScratch = entries;
         }
     }
 
-    private static FactException Duplicate(object fact) =>
-        new($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
-
-    private Dictionary<object, FactEntry> EnsureIdentityMap(int capacity)
+    private bool IsDuplicate(FactEntry entry, List<FactEntry> batch)
     {
-        if (_identityMap is not null)
+        if (_lookup.Find(entry, _firstFact) is not null)
         {
-            _identityMap.EnsureCapacity(capacity);
-            return _identityMap;
+            return true;
         }
 
-        _identityMap = new Dictionary<object, FactEntry>(Math.Max(capacity, 2 * IdentityMapThreshold), FactComparer.Instance);
-        for (var e = _firstFact; e is not null; e = e.Next)
+        foreach (var other in batch)
         {
-            _identityMap.Add(e.Object, e);
-        }
-
-        return _identityMap;
-    }
-
-    private static bool DuplicateBefore(IReadOnlyList<object> facts, int index)
-    {
-        for (var i = 0; i < index; i++)
-        {
-            if (FactComparer.Instance.Equals(facts[i], facts[index]))
+            if (entry.SameFactAs(other))
             {
                 return true;
             }
@@ -190,15 +170,19 @@ internal sealed class Session
         return false;
     }
 
+    private static FactException Duplicate(object fact) =>
+        new($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
+
     public bool TryInsert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (Find(fact) is not null)
+        var entry = NewFactEntry(fact, FactLookup.IdentityOf(fact));
+        if (_lookup.Find(entry, _firstFact) is not null)
         {
             return false;
         }
 
-        InsertNew(fact);
+        InsertCore(entry, inLookup: false);
         return true;
     }
 
@@ -333,18 +317,13 @@ internal sealed class Session
         }
     }
 
-    private void InsertNew(object fact) => InsertCore(NewFactEntry(fact, 0), inMap: false);
-
-    /// <summary>Inserts a fact whose entry <see cref="InsertAll"/> already put in the identity map.</summary>
-    private void InsertReserved(FactEntry entry) => InsertCore(entry, inMap: true);
-
-    private void InsertCore(FactEntry entry, bool inMap)
+    private void InsertCore(FactEntry entry, bool inLookup)
     {
         BeginOperation();
         try
         {
             entry.Sequence = ++_factSequence;
-            AddEntry(entry, inMap);
+            AddEntry(entry, inLookup);
             _events?.OnFactInserted(Handle, entry.Object);
             AddToNetwork(entry);
         }
@@ -364,16 +343,8 @@ internal sealed class Session
         try
         {
             RemoveFromNetwork(entry);
-            if (!ReferenceEquals(entry.Object, fact))
-            {
-                if (_identityMap is not null)
-                {
-                    _identityMap.Remove(entry.Object);
-                    _identityMap.Add(fact, entry);
-                }
-
-                entry.Object = fact;
-            }
+            // A new version has the same identity (that is how it was found): only the object changes.
+            entry.Object = fact;
 
             entry.Removed = false;
             _events?.OnFactUpdated(Handle, fact);
@@ -474,39 +445,9 @@ internal sealed class Session
 
     // ---- Working memory ----------------------------------------------------------------------------
 
-    private FactEntry? Find(object fact)
-    {
-        if (_identityMap is not null)
-        {
-            return _identityMap.GetValueOrDefault(fact);
-        }
+    private FactEntry? Find(object fact) => _lookup.Find(fact, _firstFact);
 
-        if (fact is IFactIdentity)
-        {
-            for (var entry = _firstFact; entry is not null; entry = entry.Next)
-            {
-                if (FactComparer.Instance.Equals(entry.Object, fact))
-                {
-                    return entry;
-                }
-            }
-
-            return null;
-        }
-
-        // A fact without an identity can only be found by reference.
-        for (var entry = _firstFact; entry is not null; entry = entry.Next)
-        {
-            if (ReferenceEquals(entry.Object, fact))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
-    private void AddEntry(FactEntry entry, bool inMap)
+    private void AddEntry(FactEntry entry, bool inLookup)
     {
         entry.Prev = _lastFact;
         if (_lastFact is null)
@@ -520,16 +461,16 @@ internal sealed class Session
 
         _lastFact = entry;
         _factCount++;
-        if (_identityMap is not null)
+        if (_lookup.IsIndexed)
         {
-            if (!inMap)
+            if (!inLookup)
             {
-                _identityMap.Add(entry.Object, entry);
+                _lookup.TryAdd(entry);
             }
         }
-        else if (_factCount > IdentityMapThreshold)
+        else if (_factCount > FactLookup.ScanLimit)
         {
-            EnsureIdentityMap(2 * IdentityMapThreshold);
+            _lookup.EnsureIndexed(2 * FactLookup.ScanLimit, _firstFact);
         }
     }
 
@@ -556,636 +497,6 @@ internal sealed class Session
         entry.Prev = null;
         entry.Next = null;
         _factCount--;
-        _identityMap?.Remove(entry.Object);
+        _lookup.Remove(entry);
     }
-
-    // ---- Propagation -------------------------------------------------------------------------------
-
-    private void AddToNetwork(FactEntry entry)
-    {
-        var reached = _reached ??= new List<AlphaMemoryNode>();
-        reached.Clear();
-        foreach (var root in Network.Route(entry.Object.GetType()))
-        {
-            Walk(root, entry.Object, reached);
-        }
-
-        // Store the fact in every memory it reached, then right-activate all their joins most downstream first
-        // (topological rank): a token created upstream by this fact then meets it in each downstream memory
-        // exactly once, and a sub-network learns about the fact before the node it feeds is re-evaluated.
-        for (var m = 0; m < reached.Count; m++)
-        {
-            var memory = reached[m];
-            if (!memory.IsStored)
-            {
-                continue;
-            }
-
-            var alpha = Alpha(memory.Id);
-            var item = NewAlphaItem(entry, memory.Id);
-            item.NextOfFact = entry.FirstAlphaItem;
-            entry.FirstAlphaItem = item;
-            alpha.Add(item);
-            foreach (var keyed in memory.KeyedSuccessors)
-            {
-                keyed.IndexRight(this, item, alpha);
-            }
-        }
-
-        if (reached.Count == 1)
-        {
-            foreach (var join in reached[0].Successors)
-            {
-                join.RightActivate(this, entry);
-            }
-        }
-        else if (reached.Count > 1)
-        {
-            // Most downstream first across all the memories reached (see AlphaMemoryNode.Successors): a small
-            // insertion sort into a buffer kept by the session, as propagation never re-enters AddToNetwork.
-            var joins = _joinScratch;
-            var count = 0;
-            foreach (var memory in reached)
-            {
-                foreach (var join in memory.Successors)
-                {
-                    if (count == joins.Length)
-                    {
-                        Array.Resize(ref _joinScratch, count * 2);
-                        joins = _joinScratch;
-                    }
-
-                    var at = count++;
-                    while (at > 0 && joins[at - 1].Rank < join.Rank)
-                    {
-                        joins[at] = joins[at - 1];
-                        at--;
-                    }
-
-                    joins[at] = join;
-                }
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                joins[i].RightActivate(this, entry);
-            }
-
-            Array.Clear(joins, 0, count);
-        }
-
-        reached.Clear();
-    }
-
-    private void Walk(AlphaNode node, object fact, List<AlphaMemoryNode> reached)
-    {
-        if (node.Memory is not null)
-        {
-            reached.Add(node.Memory);
-        }
-
-        foreach (var child in node.Children)
-        {
-            bool pass;
-            try
-            {
-                pass = child.Test!(fact);
-            }
-            catch (Exception ex) when (ex is not RuleConditionException)
-            {
-                throw ConditionFailed(child.RuleId, null, fact, ex);
-            }
-
-            if (pass)
-            {
-                Walk(child, fact, reached);
-            }
-        }
-
-        foreach (var group in node.Groups)
-        {
-            object? key;
-            try
-            {
-                key = group.Key(fact);
-            }
-            catch (Exception ex) when (ex is not RuleConditionException)
-            {
-                throw ConditionFailed(node.RuleId, null, fact, ex);
-            }
-
-            if (group.Branches.TryGetValue(key ?? JoinKey.Null, out var branch))
-            {
-                Walk(branch, fact, reached);
-            }
-        }
-    }
-
-    private void RemoveFromNetwork(FactEntry entry)
-    {
-        entry.Removed = true;
-        for (var item = entry.FirstAlphaItem; item is not null; item = item.NextOfFact)
-        {
-            var memory = Network.AlphaMemories[item.MemoryId];
-            foreach (var keyed in memory.KeyedSuccessors)
-            {
-                keyed.UnindexRight(this, item);
-            }
-
-            Alpha(item.MemoryId).Remove(item);
-        }
-
-        entry.FirstAlphaItem = null;
-        if (entry.FirstToken?.NextInFact is not null)
-        {
-            // Upstream first: removing a token removes what was derived from it, so a sub-network result and
-            // the match it blocks never disappear in the wrong order (which would re-create the match).
-            var tokens = _removalScratch ?? new List<FactToken>();
-            _removalScratch = null;
-            for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
-            {
-                tokens.Add(t);
-            }
-
-            tokens.Sort(_upstreamFirst);
-            foreach (var token in tokens)
-            {
-                RemoveToken(token);
-            }
-
-            tokens.Clear();
-            _removalScratch = tokens;
-        }
-
-        while (entry.FirstToken is { } token)
-        {
-            RemoveToken(token);
-        }
-    }
-
-    /// <summary>Removes a token and everything below it (tree-based removal).</summary>
-    public void RemoveToken(Token token)
-    {
-        if (token.Removed)
-        {
-            return;
-        }
-
-        token.Removed = true;
-        while (token.FirstChild is { } child)
-        {
-            RemoveToken(child);
-        }
-
-        var node = Network.Nodes[token.NodeId];
-        node.OnRemoving(this, token);
-        if (node.HasMemory)
-        {
-            foreach (var keyed in node.KeyedChildren)
-            {
-                keyed.UnindexLeft(this, token);
-            }
-
-            Memory(node.MemorySlot).Remove(token);
-        }
-
-        token.Parent?.RemoveChild(token);
-        if (token is FactToken factToken)
-        {
-            factToken.Fact.RemoveToken(factToken);
-        }
-
-        node.Partner?.OnSubResult(this, token, added: false);
-    }
-
-    // ---- Pooling -----------------------------------------------------------------------------------
-
-    public Token NewToken(Token? parent, object? value, int nodeId)
-    {
-        if (_freeTokens.TryTake(out var token))
-        {
-            token.Reset(parent, value, nodeId);
-            return token;
-        }
-
-        return new Token(parent, value, nodeId);
-    }
-
-    public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
-    {
-        if (_freeFactTokens.TryTake(out var token))
-        {
-            token.Reset(parent, entry, nodeId);
-            return token;
-        }
-
-        return new FactToken(parent, entry, nodeId);
-    }
-
-    public OwnerToken NewOwnerToken(Token parent, int nodeId)
-    {
-        if (_freeOwners.TryTake(out var token))
-        {
-            token.Reset(parent, nodeId);
-            return token;
-        }
-
-        return new OwnerToken(parent, nodeId);
-    }
-
-    public AggregateOwnerToken NewAggregateOwnerToken(Token parent, int nodeId)
-    {
-        if (_freeAggregateOwners.TryTake(out var token))
-        {
-            token.Reset(parent, nodeId);
-            return token;
-        }
-
-        return new AggregateOwnerToken(parent, nodeId);
-    }
-
-    public AggregateItem NewAggregateItem(Token source, object? selected)
-    {
-        if (_freeAggregateItems.TryTake(out var item))
-        {
-            item.Reset(source, selected);
-            return item;
-        }
-
-        return new AggregateItem(source, selected);
-    }
-
-    public void FreeAggregateItem(AggregateItem item) => _freeAggregateItems.Give(item);
-
-    public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
-
-    public List<AlphaItem> NewItemBucket() => _freeItemBuckets.TryTake(out var bucket) ? bucket : new List<AlphaItem>(2);
-
-    public void FreeBucket(List<Token> bucket) => _freeTokenBuckets.Give(bucket);
-
-    public void FreeBucket(List<AlphaItem> bucket) => _freeItemBuckets.Give(bucket);
-
-    private FactEntry NewFactEntry(object fact, long sequence)
-    {
-        if (_freeEntries.TryTake(out var entry))
-        {
-            entry.Reset(fact, sequence);
-            return entry;
-        }
-
-        return new FactEntry(fact, sequence);
-    }
-
-    private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
-    {
-        if (_freeAlphaItems.TryTake(out var item))
-        {
-            item.Reset(entry, memoryId);
-            return item;
-        }
-
-        return new AlphaItem(entry, memoryId);
-    }
-
-    /// <summary>
-    /// Ends the session on this state: its live tokens, fact entries and index buckets go to the free lists, its
-    /// memories and indexes are emptied (keeping their capacity), so the next session starts where this one
-    /// allocated. Activations are not reused: a host may still hold one as an <see cref="IMatch"/>, which then
-    /// reports the session as disposed instead of showing another session's facts.
-    /// </summary>
-    public void Release()
-    {
-        if (_root is not null)
-        {
-            RecycleTree(_root);
-        }
-
-        for (var entry = _firstFact; entry is not null;)
-        {
-            for (var item = entry.FirstAlphaItem; item is not null;)
-            {
-                var nextItem = item.NextOfFact;
-                _freeAlphaItems.Give(item);
-                item = nextItem;
-            }
-
-            var next = entry.Next;
-            _freeEntries.Give(entry);
-            entry = next;
-        }
-
-        foreach (var memory in _memories)
-        {
-            memory?.Clear();
-        }
-
-        foreach (var alpha in _alphas)
-        {
-            alpha?.Clear();
-        }
-
-        foreach (var join in _joins)
-        {
-            join?.Release(this);
-        }
-
-        _agenda.Clear();
-        _root = null;
-        _firstFact = null;
-        _lastFact = null;
-        _factCount = 0;
-        _identityMap?.Clear();
-        _factSequence = 0;
-        _activationSequence = 0;
-        _stash?.Clear();
-        _updating = null;
-        _pendingRetracts?.Clear();
-        _depth = 0;
-        _firing = false;
-        _halted = false;
-        _events = null;
-        _reached?.Clear();
-        _dirty?.Clear();
-        _options = SessionOptions.Default;
-        Handle = null!;
-    }
-
-    private void RecycleTree(Token root)
-    {
-        // Every live token hangs below the root (tokens are linked to their parent when emitted).
-        var pending = _recycleStack ??= new Stack<Token>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var token = pending.Pop();
-            for (var child = token.FirstChild; child is not null; child = child.NextSibling)
-            {
-                pending.Push(child);
-            }
-
-            switch (token)
-            {
-                case Activation:
-                    break;
-                case FactToken fact:
-                    _freeFactTokens.Give(fact);
-                    break;
-                case AggregateOwnerToken aggregate:
-                    if (aggregate.Items is { } items)
-                    {
-                        foreach (var item in items)
-                        {
-                            _freeAggregateItems.Give(item);
-                        }
-
-                        items.Clear();
-                    }
-
-                    _freeAggregateOwners.Give(aggregate);
-                    break;
-                case OwnerToken owner:
-                    _freeOwners.Give(owner);
-                    break;
-                default:
-                    _freeTokens.Give(token);
-                    break;
-            }
-        }
-    }
-
-    // ---- Agenda ------------------------------------------------------------------------------------
-
-    public void CreateActivation(TerminalNode terminal, Token parent)
-    {
-        var activation = new Activation(parent, terminal, ++_activationSequence, this);
-        parent.AddChild(activation);
-        if (_stash is { Count: > 0 })
-        {
-            for (var i = 0; i < _stash.Count; i++)
-            {
-                var old = _stash[i];
-                if (!activation.SameMatchAs(old))
-                {
-                    continue;
-                }
-
-                _stash.RemoveAt(i);
-                activation.Linked = old.Linked;
-
-                // The match is the same; it changed only if the updated fact is one of its own facts (a fact
-                // seen only through not/exists/an unchanged aggregate leaves the match as it was).
-                var changed = _updating is not null && activation.Contains(_updating);
-                if (!old.Fired)
-                {
-                    activation.Sequence = old.Sequence;
-                    _agenda.Add(activation);
-                }
-                else if (changed && terminal.Rule.Repeatability == RuleRepeatability.Repeatable)
-                {
-                    _agenda.Add(activation);
-                }
-                else
-                {
-                    activation.Fired = true;
-                }
-
-                if (changed)
-                {
-                    _events?.OnActivationUpdated(Handle, activation);
-                }
-
-                return;
-            }
-        }
-
-        _agenda.Add(activation);
-        _events?.OnActivationCreated(Handle, activation);
-    }
-
-    public void OnActivationRemoved(Activation activation)
-    {
-        _agenda.Remove(activation);
-
-        // Kept until the operation ends: a match that goes away and comes back within one operation (an update,
-        // or a fact that both adds and removes a witness of a not/exists) is the same match, not a new one.
-        if (_depth > 0)
-        {
-            (_stash ??= new List<Activation>()).Add(activation);
-            return;
-        }
-
-        DeleteActivation(activation);
-    }
-
-    private void DeleteActivation(Activation activation)
-    {
-        _events?.OnActivationDeleted(Handle, activation);
-        if (activation.Linked is { Count: > 0 } linked)
-        {
-            (_pendingRetracts ??= new List<object>()).AddRange(linked);
-            activation.Linked = null;
-        }
-    }
-
-    private void FlushStash()
-    {
-        if (_stash is not { Count: > 0 } stash)
-        {
-            return;
-        }
-
-        var count = stash.Count;
-        for (var i = 0; i < count; i++)
-        {
-            DeleteActivation(stash[i]);
-        }
-
-        stash.RemoveRange(0, count);
-    }
-
-    // ---- Firing ------------------------------------------------------------------------------------
-
-    public void Halt() => _halted = true;
-
-    public int Fire(int maxFirings, CancellationToken cancellationToken)
-    {
-        if (_firing)
-        {
-            throw new InvalidOperationException("Fire cannot be called from a rule action.");
-        }
-
-        EnsureRoot();
-        _firing = true;
-        _halted = false;
-        var fired = 0;
-        var limit = _options.MaxFiringsPerFire;
-        int[]? window = null;
-        try
-        {
-            while (fired < maxFirings && !_halted)
-            {
-                Settle();
-                if (_agenda.Count == 0 || cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                if (fired >= limit)
-                {
-                    throw LoopDetected(limit, window!);
-                }
-
-                var activation = _agenda.Pop();
-                activation.Fired = true;
-
-                // Remember only the last firings before the limit: they name the looping rules.
-                if (fired >= limit - LoopWindow)
-                {
-                    window ??= new int[Math.Min(limit, LoopWindow)];
-                    window[fired % window.Length] = activation.Terminal.Id;
-                }
-
-                FireActivation(activation);
-                fired++;
-            }
-        }
-        finally
-        {
-            _firing = false;
-        }
-
-        return fired;
-    }
-
-    private void FireActivation(Activation activation)
-    {
-        var context = _context ??= new ActionContext(this);
-        var previousLinked = activation.Linked;
-        activation.Linked = null;
-        context.Begin(activation, previousLinked);
-        try
-        {
-            _events?.OnRuleFiring(Handle, activation);
-            var actions = activation.Terminal.Actions;
-            for (var i = 0; i < actions.Length; i++)
-            {
-                try
-                {
-                    actions[i](context, activation.Parent!);
-                }
-                catch (Exception ex) when (ex is not RuleConditionException)
-                {
-                    var error = new RuleActionException(activation.Rule.Id, activation.Facts, ex);
-                    _events?.OnActionFailed(Handle, activation, error);
-                    throw error;
-                }
-            }
-
-            // Facts linked by the previous firing and not produced again are withdrawn.
-            if (context.PreviousLinked is { Count: > 0 } stale)
-            {
-                foreach (var fact in stale.ToArray())
-                {
-                    TryRetract(fact);
-                }
-            }
-
-            _events?.OnRuleFired(Handle, activation);
-        }
-        finally
-        {
-            context.End();
-        }
-    }
-
-    private RuleLoopException LoopDetected(int limit, int[] window)
-    {
-        var counts = new Dictionary<int, int>();
-        foreach (var terminalId in window)
-        {
-            if (terminalId > 0)
-            {
-                counts[terminalId] = counts.GetValueOrDefault(terminalId) + 1;
-            }
-        }
-
-        var ranked = new List<KeyValuePair<int, int>>(counts);
-        ranked.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
-        var ids = new List<string>();
-        foreach (var pair in ranked)
-        {
-            var id = ((TerminalNode)Network.Nodes[pair.Key]).Rule.Id;
-            if (!ids.Contains(id))
-            {
-                ids.Add(id);
-            }
-        }
-
-        return new RuleLoopException(limit, ids);
-    }
-
-    // ---- Errors ------------------------------------------------------------------------------------
-
-    public RuleConditionException ConditionFailed(string ruleId, Token? token, object? fact, Exception inner)
-    {
-        var facts = new List<object>();
-        for (var t = token; t is not null; t = t.Parent)
-        {
-            if (t.Fact is not null)
-            {
-                facts.Insert(0, t.Value!);
-            }
-        }
-
-        if (fact is not null)
-        {
-            facts.Add(fact);
-        }
-
-        var error = new RuleConditionException(ruleId, facts, inner);
-        _events?.OnConditionFailed(Handle, error);
-        return error;
-    }
-
-    private static string Describe(object fact) => $"'{fact}' ({fact.GetType().Name})";
 }

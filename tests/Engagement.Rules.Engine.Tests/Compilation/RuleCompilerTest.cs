@@ -43,6 +43,39 @@ public sealed class RuleCompilerTest
     }
 
     [Test]
+    public void Compile_RulesDifferingOnlyInConstants_EachKeepsItsOwnConstants()
+    {
+        // One compiled shape serves all of these (join tests and actions differ only in constants and captures).
+        var log = new Log();
+        var rules = new[] { 2010, 2015, 2020 }.Select(year => new RuleBuilder("newer-than-" + year)
+            .Match<Customer>("c")
+            .Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id && v.Year > year)
+            .Action((IActionContext ctx, Customer c, Vehicle v) => log.Add($"{year}:{c.Id}:{v.Id}"))
+            .Build()).ToArray();
+        var session = RuleCompiler.Compile(rules).CreateSession();
+
+        session.InsertAll([new Customer(1), new Vehicle(10, 1, 2012), new Vehicle(11, 1, 2018), new Vehicle(12, 1, 2021)]);
+        session.Fire();
+
+        log.Entries.Should().BeEquivalentTo(
+            "2010:1:10", "2010:1:11", "2010:1:12",
+            "2015:1:11", "2015:1:12",
+            "2020:1:12");
+    }
+
+    [Test]
+    public void Compile_SameRulesTwice_GivesTheSameNetwork()
+    {
+        RuleDefinition[] Rules() => new[] { 1, 2, 3 }.Select(n => new RuleBuilder("r" + n)
+            .Match<Customer>("c", c => c.Age > n)
+            .Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id && v.Year > 2000 + n)
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build()).ToArray();
+
+        RuleCompiler.Compile(Rules()).DumpNetwork().Should().Be(RuleCompiler.Compile(Rules()).DumpNetwork());
+    }
+
+    [Test]
     public void Compile_ActionUsesDeclarationInsideNot_IsRejected()
     {
         var rule = new RuleBuilder("leak")

@@ -81,17 +81,32 @@ public sealed partial class SessionTest
     }
 
     [Test]
-    public void Compile_ExistsOverOr_IsRejected()
+    public void Fire_ExistsOverOr_OneMatchWhileAnyAlternativeHolds()
     {
         var rule = new RuleBuilder("exists-or")
-            .Exists(b => b.Or(x => x.Match<Customer>("c"), x => x.Match<Vehicle>("v")))
+            .Match<Customer>("c")
+            .Exists(b => b.Or(
+                x => x.Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id),
+                x => x.Match<Visit>("s", (Visit s, Customer c) => s.CustomerId == c.Id)))
             .Action((IActionContext ctx) => ctx.Halt())
             .Build();
+        var session = Session(rule);
+        var customer = new Customer(1);
+        var vehicle = new Vehicle(10, 1);
+        var visit = new Visit(1);
+        session.InsertAll([customer, new Customer(2), new Vehicle(11, 3)]);
+        AgendaRules(session).Should().BeEmpty("no alternative holds for either customer");
 
-        var act = () => RuleCompiler.Compile([rule]);
+        session.InsertAll([vehicle, visit]);
+        session.GetAgenda().Should().ContainSingle("both alternatives hold for customer 1, which is one match")
+            .Which.Facts.Should().Equal(customer);
+        session.Fire().Should().Be(1);
 
-        act.Should().Throw<RuleCompilationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Be(new RuleCompilationError("exists-or", "'exists' over an 'or' is not supported; write one 'exists' per alternative in an 'or'."));
+        session.Retract(vehicle);
+        session.GetAgenda().Should().BeEmpty("the visit still holds: the match never went away");
+        session.Retract(visit);
+        session.Insert(new Visit(1, 5));
+        AgendaRules(session).Should().Equal("exists-or");
     }
 
     [Test]

@@ -30,8 +30,30 @@ internal static class ExpressionGrammar
         [ExpressionToken.Time] = LiteralKind.Time,
     };
 
+    // Parsers used after the first 'from' of a query are built inside the query's lambdas, i.e. on every parse;
+    // building a token parser reflects over the token enum's attributes. They are built once here instead.
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> IdentifierToken = Token.EqualTo(ExpressionToken.Identifier);
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> CommaToken = Token.EqualTo(ExpressionToken.Comma);
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> RightParenToken = Token.EqualTo(ExpressionToken.RightParen);
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> RightBracketToken = Token.EqualTo(ExpressionToken.RightBracket);
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> AndToken = Token.EqualTo(ExpressionToken.And);
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> InToken = Token.EqualTo(ExpressionToken.In);
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>> FieldName = IdentifierToken.Named("field name");
+
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>?> OptionalUnit =
+        IdentifierToken
+            .Where(t => Units.Contains(t.ToStringValue()), "unit")
+            .Select(t => (Token<ExpressionToken>?)t)
+            .OptionalOrDefault();
+
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Expression =
         Parse.Ref(() => Disjunction!);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> UnaryRef = Parse.Ref(() => Unary!);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> NegationRef = Parse.Ref(() => Negation!);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax[]> ListItems = Expression.ManyDelimitedBy(CommaToken);
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Literal =
         Token.Matching<ExpressionToken>(LiteralKindOf.ContainsKey, "literal")
@@ -39,21 +61,20 @@ internal static class ExpressionGrammar
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> IntegerOrQuantity =
         from number in Token.EqualTo(ExpressionToken.Integer)
-        from unit in Token.EqualTo(ExpressionToken.Identifier)
-            .Where(t => Units.Contains(t.ToStringValue()), "unit")
-            .Select(t => (Token<ExpressionToken>?)t)
-            .OptionalOrDefault()
+        from unit in OptionalUnit
         select unit is { } u
             ? (ExpressionSyntax)new QuantitySyntax(number.ToStringValue(), u.ToStringValue(), u.Span.Position.Absolute, Offset(number), End(u))
             : Lit(LiteralKind.Integer, number);
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax[]> Arguments =
-        Expression.ManyDelimitedBy(Token.EqualTo(ExpressionToken.Comma))
-            .Between(Token.EqualTo(ExpressionToken.LeftParen), Token.EqualTo(ExpressionToken.RightParen));
+        ListItems.Between(Token.EqualTo(ExpressionToken.LeftParen), RightParenToken);
+
+    private static readonly TokenListParser<ExpressionToken, ExpressionSyntax[]?> OptionalArguments =
+        Arguments.Select(a => (ExpressionSyntax[]?)a).OptionalOrDefault();
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> NameOrCall =
-        from name in Token.EqualTo(ExpressionToken.Identifier)
-        from call in Arguments.Select(a => (ExpressionSyntax[]?)a).OptionalOrDefault()
+        from name in IdentifierToken
+        from call in OptionalArguments
         select call is null
             ? new NameSyntax(name.ToStringValue(), Offset(name), End(name))
             : (ExpressionSyntax)new CallSyntax(name.ToStringValue(), call, Offset(name), End(name));
@@ -61,30 +82,32 @@ internal static class ExpressionGrammar
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Parenthesized =
         from open in Token.EqualTo(ExpressionToken.LeftParen)
         from inner in Expression
-        from close in Token.EqualTo(ExpressionToken.RightParen)
+        from close in RightParenToken
         select inner;
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> List =
         from open in Token.EqualTo(ExpressionToken.LeftBracket)
-        from items in Expression.ManyDelimitedBy(Token.EqualTo(ExpressionToken.Comma))
-        from close in Token.EqualTo(ExpressionToken.RightBracket)
+        from items in ListItems
+        from close in RightBracketToken
         select (ExpressionSyntax)new ListSyntax(items, Offset(open), End(close));
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Primary =
         Literal.Or(IntegerOrQuantity).Or(NameOrCall).Or(Parenthesized).Or(List).Named("value");
 
+    private static readonly TokenListParser<ExpressionToken, Token<ExpressionToken>[]> MemberNames =
+        (from dot in Token.EqualTo(ExpressionToken.Dot)
+         from name in FieldName
+         select name)
+        .Many();
+
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Postfix =
         from head in Primary
-        from members in (
-                from dot in Token.EqualTo(ExpressionToken.Dot)
-                from name in Token.EqualTo(ExpressionToken.Identifier).Named("field name")
-                select name)
-            .Many()
+        from members in MemberNames
         select Members(head, members);
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Unary =
         (from minus in Token.EqualTo(ExpressionToken.Minus)
-         from operand in Parse.Ref(() => Unary!)
+         from operand in UnaryRef
          select (ExpressionSyntax)new UnarySyntax(UnaryOperator.Negate, operand, Offset(minus)))
         .Or(Postfix);
 
@@ -127,24 +150,27 @@ internal static class ExpressionGrammar
         .Or(
             from between in Token.EqualTo(ExpressionToken.Between)
             from low in Additive
-            from and in Token.EqualTo(ExpressionToken.And)
+            from and in AndToken
             from high in Additive
             select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left => new BetweenSyntax(left, low, high, Offset(between))))
         .Or(
             from not in Token.EqualTo(ExpressionToken.Not).Select(t => (Token<ExpressionToken>?)t).OptionalOrDefault()
-            from @in in Token.EqualTo(ExpressionToken.In)
+            from @in in InToken
             from collection in Additive
             select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
                 new InSyntax(left, collection, not is not null, not is { } n ? Offset(n) : Offset(@in))));
 
+    private static readonly TokenListParser<ExpressionToken, System.Func<ExpressionSyntax, ExpressionSyntax>?> OptionalComparisonTail =
+        ComparisonTail.Select(t => (System.Func<ExpressionSyntax, ExpressionSyntax>?)t).OptionalOrDefault();
+
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Comparison =
         from left in Additive
-        from tail in ComparisonTail.Select(t => (System.Func<ExpressionSyntax, ExpressionSyntax>?)t).OptionalOrDefault()
+        from tail in OptionalComparisonTail
         select tail is null ? left : tail(left);
 
     private static readonly TokenListParser<ExpressionToken, ExpressionSyntax> Negation =
         (from not in Token.EqualTo(ExpressionToken.Not)
-         from operand in Parse.Ref(() => Negation!)
+         from operand in NegationRef
          select (ExpressionSyntax)new UnarySyntax(UnaryOperator.Not, operand, Offset(not)))
         .Or(Comparison);
 

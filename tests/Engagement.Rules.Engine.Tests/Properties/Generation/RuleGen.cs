@@ -25,7 +25,8 @@ public static class RuleGen
     private static readonly Gen<ElementSpec> Not =
         Gen.Select(OneOrTwoPatterns, Gen.Bool, (p, disjunction) => (ElementSpec)new NotSpec(p, disjunction));
 
-    private static readonly Gen<ElementSpec> Exists = OneOrTwoPatterns.Select(p => (ElementSpec)new ExistsSpec(p));
+    private static readonly Gen<ElementSpec> Exists =
+        Gen.Select(OneOrTwoPatterns, Gen.Bool, (p, disjunction) => (ElementSpec)new ExistsSpec(p, disjunction));
 
     private static readonly Gen<ElementSpec> ForAll =
         Gen.Select(Pattern, OneOrTwoPatterns, (b, p) => (ElementSpec)new ForAllSpec(b, p));

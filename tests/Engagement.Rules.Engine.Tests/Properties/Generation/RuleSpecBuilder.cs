@@ -55,9 +55,10 @@ public static class RuleSpecBuilder
                 scope.Facts.Add(pattern.Declaration);
                 return pattern;
             case NotSpec { Disjunction: true, Patterns.Length: 2 } notOr:
-                // not(p1 or p2): each alternative sees the outer declarations only. (exists over an or is
-                // rejected by the compiler with a clear message, so it is not generated.)
+                // not(p1 or p2): each alternative sees the outer declarations only.
                 return new NotElement(new OrElement(notOr.Patterns.Select(p => (RuleElement)BuildPattern(p, scope.Copy(), "n")).ToList()));
+            case ExistsSpec { Disjunction: true, Patterns.Length: 2 } existsOr:
+                return new ExistsElement(new OrElement(existsOr.Patterns.Select(p => (RuleElement)BuildPattern(p, scope.Copy(), "e")).ToList()));
             case NotSpec not:
                 return new NotElement(BuildConjunction(not.Patterns, scope.Copy()));
             case ExistsSpec exists:

@@ -25,8 +25,8 @@ public sealed record PositiveSpec(PatternSpec Pattern) : ElementSpec;
 /// <summary>not(p1), not(p1 and p2), or with <c>Disjunction</c> and two patterns not(p1 or p2).</summary>
 public sealed record NotSpec(PatternSpec[] Patterns, bool Disjunction) : ElementSpec;
 
-/// <summary>exists(p1) or exists(p1 and p2).</summary>
-public sealed record ExistsSpec(PatternSpec[] Patterns) : ElementSpec;
+/// <summary>exists(p1), exists(p1 and p2), or with <c>Disjunction</c> and two patterns exists(p1 or p2).</summary>
+public sealed record ExistsSpec(PatternSpec[] Patterns, bool Disjunction) : ElementSpec;
 
 /// <summary>forall(base, patterns).</summary>
 public sealed record ForAllSpec(PatternSpec Base, PatternSpec[] Patterns) : ElementSpec;

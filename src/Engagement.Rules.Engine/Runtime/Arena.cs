@@ -1,0 +1,53 @@
+using System;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>
+/// The objects of one kind a pooled session state has created, reused by the next session on that state: a
+/// session takes them in order and never reuses one itself (a removed token may still be looked at while the
+/// propagation that removed it unwinds), so ending a session is just rewinding (<see cref="Rewind"/>), with no
+/// walk over what it built. Bounded: past <see cref="MaxKept"/> objects new ones are not tracked and are left
+/// to the garbage collector, so one huge or long-lived session does not pin its memory.
+/// </summary>
+internal sealed class Arena<T>
+    where T : class
+{
+    public const int MaxKept = 4096;
+
+    private T[] _items = [];
+    private int _count;
+    private int _used;
+
+    /// <summary>Takes the next object left by an earlier session; the caller re-initialises it.</summary>
+    public bool TryTake(out T item)
+    {
+        if (_used < _count)
+        {
+            item = _items[_used++];
+            return true;
+        }
+
+        item = null!;
+        return false;
+    }
+
+    /// <summary>Records an object this session had to create, for the sessions after it.</summary>
+    public void Track(T item)
+    {
+        if (_count == _items.Length)
+        {
+            if (_count == MaxKept)
+            {
+                return;
+            }
+
+            Array.Resize(ref _items, Math.Min(MaxKept, Math.Max(16, _count * 2)));
+        }
+
+        _items[_count++] = item;
+        _used = _count;
+    }
+
+    /// <summary>Makes every tracked object available again (the session that used them is over).</summary>
+    public void Rewind() => _used = 0;
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Engagement.Rules.Engine.Network;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>Firing: the agenda popped in order, actions run with the loop guard; errors that carry their rule.</summary>
+internal sealed partial class Session
+{
+    public void Halt() => _halted = true;
+
+    public int Fire(int maxFirings, CancellationToken cancellationToken)
+    {
+        if (_firing)
+        {
+            throw new InvalidOperationException("Fire cannot be called from a rule action.");
+        }
+
+        EnsureRoot();
+        _firing = true;
+        _halted = false;
+        var fired = 0;
+        var limit = _options.MaxFiringsPerFire;
+        int[]? window = null;
+        try
+        {
+            while (fired < maxFirings && !_halted)
+            {
+                Settle();
+                if (_agenda.Count == 0 || cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (fired >= limit)
+                {
+                    throw LoopDetected(limit, window!);
+                }
+
+                var activation = _agenda.Pop();
+                activation.Fired = true;
+
+                // Remember only the last firings before the limit: they name the looping rules.
+                if (fired >= limit - LoopWindow)
+                {
+                    window ??= new int[Math.Min(limit, LoopWindow)];
+                    window[fired % window.Length] = activation.Terminal.Id;
+                }
+
+                FireActivation(activation);
+                fired++;
+            }
+        }
+        finally
+        {
+            _firing = false;
+        }
+
+        return fired;
+    }
+
+    private void FireActivation(Activation activation)
+    {
+        var context = _context ??= new ActionContext(this);
+        var previousLinked = activation.Linked;
+        activation.Linked = null;
+        context.Begin(activation, previousLinked);
+        try
+        {
+            _events?.OnRuleFiring(Handle, activation);
+            var actions = activation.Terminal.Actions;
+            for (var i = 0; i < actions.Length; i++)
+            {
+                try
+                {
+                    actions[i](context, activation.Parent!);
+                }
+                catch (Exception ex) when (ex is not RuleConditionException)
+                {
+                    var error = new RuleActionException(activation.Rule.Id, activation.Facts, ex);
+                    _events?.OnActionFailed(Handle, activation, error);
+                    throw error;
+                }
+            }
+
+            // Facts linked by the previous firing and not produced again are withdrawn.
+            if (context.PreviousLinked is { Count: > 0 } stale)
+            {
+                foreach (var fact in stale.ToArray())
+                {
+                    TryRetract(fact);
+                }
+            }
+
+            _events?.OnRuleFired(Handle, activation);
+        }
+        finally
+        {
+            context.End();
+        }
+    }
+
+    private RuleLoopException LoopDetected(int limit, int[] window)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var terminalId in window)
+        {
+            if (terminalId > 0)
+            {
+                counts[terminalId] = counts.GetValueOrDefault(terminalId) + 1;
+            }
+        }
+
+        var ranked = new List<KeyValuePair<int, int>>(counts);
+        ranked.Sort((a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
+        var ids = new List<string>();
+        foreach (var pair in ranked)
+        {
+            var id = ((TerminalNode)Network.Nodes[pair.Key]).Rule.Id;
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return new RuleLoopException(limit, ids);
+    }
+
+    // ---- Errors ------------------------------------------------------------------------------------
+
+    public RuleConditionException ConditionFailed(string ruleId, Token? token, object? fact, Exception inner)
+    {
+        var facts = new List<object>();
+        for (var t = token; t is not null; t = t.Parent)
+        {
+            if (t.Fact is not null)
+            {
+                facts.Insert(0, t.Value!);
+            }
+        }
+
+        if (fact is not null)
+        {
+            facts.Add(fact);
+        }
+
+        var error = new RuleConditionException(ruleId, facts, inner);
+        _events?.OnConditionFailed(Handle, error);
+        return error;
+    }
+
+    private static string Describe(object fact) => $"'{fact}' ({fact.GetType().Name})";
+}

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>Pooling: the arenas a state reuses across sessions and what Dispose does to the state.</summary>
+internal sealed partial class Session
+{
+    public Token NewToken(Token? parent, object? value, int nodeId)
+    {
+        if (_tokens.TryTake(out var token))
+        {
+            token.Reset(parent, value, nodeId);
+            return token;
+        }
+
+        token = new Token(parent, value, nodeId);
+        _tokens.Track(token);
+        return token;
+    }
+
+    public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
+    {
+        if (_factTokens.TryTake(out var token))
+        {
+            token.Reset(parent, entry, nodeId);
+            return token;
+        }
+
+        token = new FactToken(parent, entry, nodeId);
+        _factTokens.Track(token);
+        return token;
+    }
+
+    public OwnerToken NewOwnerToken(Token parent, int nodeId)
+    {
+        if (_owners.TryTake(out var token))
+        {
+            token.Reset(parent, nodeId);
+            return token;
+        }
+
+        token = new OwnerToken(parent, nodeId);
+        _owners.Track(token);
+        return token;
+    }
+
+    public AggregateOwnerToken NewAggregateOwnerToken(Token parent, int nodeId)
+    {
+        if (_aggregateOwners.TryTake(out var token))
+        {
+            token.Reset(parent, nodeId);
+            return token;
+        }
+
+        token = new AggregateOwnerToken(parent, nodeId);
+        _aggregateOwners.Track(token);
+        return token;
+    }
+
+    public AggregateItem NewAggregateItem(Token source, object? selected)
+    {
+        if (_aggregateItems.TryTake(out var item))
+        {
+            item.Reset(source, selected);
+            return item;
+        }
+
+        item = new AggregateItem(source, selected);
+        _aggregateItems.Track(item);
+        return item;
+    }
+
+    public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
+
+    public List<AlphaItem> NewItemBucket() => _freeItemBuckets.TryTake(out var bucket) ? bucket : new List<AlphaItem>(2);
+
+    public void FreeBucket(List<Token> bucket) => _freeTokenBuckets.Give(bucket);
+
+    public void FreeBucket(List<AlphaItem> bucket) => _freeItemBuckets.Give(bucket);
+
+    private FactEntry NewFactEntry(object fact, object? identity)
+    {
+        if (_entries.TryTake(out var entry))
+        {
+            entry.Reset(fact, identity);
+            return entry;
+        }
+
+        entry = new FactEntry(fact, identity);
+        _entries.Track(entry);
+        return entry;
+    }
+
+    private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
+    {
+        if (_alphaItems.TryTake(out var item))
+        {
+            item.Reset(entry, memoryId);
+            return item;
+        }
+
+        item = new AlphaItem(entry, memoryId);
+        _alphaItems.Track(item);
+        return item;
+    }
+
+    /// <summary>
+    /// Ends the session on this state: the arenas of tokens, fact entries, alpha and aggregate items are rewound
+    /// (the next session re-initialises and reuses them in order), memories, agenda and indexes are emptied
+    /// (keeping their capacity, index buckets going to free lists). Activations are not reused: a host may still
+    /// hold one as an <see cref="IMatch"/>, which then reports the session as disposed instead of showing another
+    /// session's facts.
+    /// </summary>
+    public void Release()
+    {
+        _tokens.Rewind();
+        _factTokens.Rewind();
+        _owners.Rewind();
+        _aggregateOwners.Rewind();
+        _entries.Rewind();
+        _aggregateItems.Rewind();
+        _alphaItems.Rewind();
+        foreach (var memory in _memories)
+        {
+            memory?.Clear();
+        }
+
+        foreach (var alpha in _alphas)
+        {
+            alpha?.Clear();
+        }
+
+        foreach (var join in _joins)
+        {
+            join?.Release(this);
+        }
+
+        _agenda.Clear();
+        _root = null;
+        _firstFact = null;
+        _lastFact = null;
+        _factCount = 0;
+        _lookup.Clear();
+        _factSequence = 0;
+        _activationSequence = 0;
+        _stash?.Clear();
+        _updating = null;
+        _pendingRetracts?.Clear();
+        _depth = 0;
+        _firing = false;
+        _halted = false;
+        _events = null;
+        _reached?.Clear();
+        _dirty?.Clear();
+        _options = SessionOptions.Default;
+        Handle = null!;
+    }
+}

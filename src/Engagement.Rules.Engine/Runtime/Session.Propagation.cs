@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using Engagement.Rules.Engine.Network;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>Propagation: a fact through the alpha network into the memories it reaches and their joins; token removal.</summary>
+internal sealed partial class Session
+{
+    private void AddToNetwork(FactEntry entry)
+    {
+        var reached = _reached ??= new List<AlphaMemoryNode>();
+        reached.Clear();
+        foreach (var root in Network.Route(entry.Object.GetType()))
+        {
+            Walk(root, entry.Object, reached);
+        }
+
+        // Store the fact in every memory it reached, then right-activate all their joins most downstream first
+        // (topological rank): a token created upstream by this fact then meets it in each downstream memory
+        // exactly once, and a sub-network learns about the fact before the node it feeds is re-evaluated.
+        for (var m = 0; m < reached.Count; m++)
+        {
+            var memory = reached[m];
+            if (!memory.IsStored)
+            {
+                continue;
+            }
+
+            var alpha = Alpha(memory.Id);
+            var item = NewAlphaItem(entry, memory.Id);
+            item.NextOfFact = entry.FirstAlphaItem;
+            entry.FirstAlphaItem = item;
+            alpha.Add(item);
+            foreach (var keyed in memory.KeyedSuccessors)
+            {
+                keyed.IndexRight(this, item, alpha);
+            }
+        }
+
+        if (reached.Count == 1)
+        {
+            foreach (var join in reached[0].Successors)
+            {
+                join.RightActivate(this, entry);
+            }
+        }
+        else if (reached.Count > 1)
+        {
+            // Most downstream first across all the memories reached (see AlphaMemoryNode.Successors): a small
+            // insertion sort into a buffer kept by the session, as propagation never re-enters AddToNetwork.
+            var joins = _joinScratch;
+            var count = 0;
+            foreach (var memory in reached)
+            {
+                foreach (var join in memory.Successors)
+                {
+                    if (count == joins.Length)
+                    {
+                        Array.Resize(ref _joinScratch, count * 2);
+                        joins = _joinScratch;
+                    }
+
+                    var at = count++;
+                    while (at > 0 && joins[at - 1].Rank < join.Rank)
+                    {
+                        joins[at] = joins[at - 1];
+                        at--;
+                    }
+
+                    joins[at] = join;
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                joins[i].RightActivate(this, entry);
+            }
+
+            Array.Clear(joins, 0, count);
+        }
+
+        reached.Clear();
+    }
+
+    private void Walk(AlphaNode node, object fact, List<AlphaMemoryNode> reached)
+    {
+        if (node.Memory is not null)
+        {
+            reached.Add(node.Memory);
+        }
+
+        foreach (var child in node.Children)
+        {
+            bool pass;
+            try
+            {
+                pass = child.Test!(fact);
+            }
+            catch (Exception ex) when (ex is not RuleConditionException)
+            {
+                throw ConditionFailed(child.RuleId, null, fact, ex);
+            }
+
+            if (pass)
+            {
+                Walk(child, fact, reached);
+            }
+        }
+
+        foreach (var group in node.Groups)
+        {
+            object? key;
+            try
+            {
+                key = group.Key(fact);
+            }
+            catch (Exception ex) when (ex is not RuleConditionException)
+            {
+                throw ConditionFailed(node.RuleId, null, fact, ex);
+            }
+
+            if (group.Branches.TryGetValue(key ?? JoinKey.Null, out var branch))
+            {
+                Walk(branch, fact, reached);
+            }
+        }
+    }
+
+    private void RemoveFromNetwork(FactEntry entry)
+    {
+        entry.Removed = true;
+        for (var item = entry.FirstAlphaItem; item is not null; item = item.NextOfFact)
+        {
+            var memory = Network.AlphaMemories[item.MemoryId];
+            foreach (var keyed in memory.KeyedSuccessors)
+            {
+                keyed.UnindexRight(this, item);
+            }
+
+            Alpha(item.MemoryId).Remove(item);
+        }
+
+        entry.FirstAlphaItem = null;
+        if (entry.FirstToken?.NextInFact is not null)
+        {
+            // Upstream first: removing a token removes what was derived from it, so a sub-network result and
+            // the match it blocks never disappear in the wrong order (which would re-create the match).
+            var tokens = _removalScratch ?? new List<FactToken>();
+            _removalScratch = null;
+            for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
+            {
+                tokens.Add(t);
+            }
+
+            tokens.Sort(_upstreamFirst);
+            foreach (var token in tokens)
+            {
+                RemoveToken(token);
+            }
+
+            tokens.Clear();
+            _removalScratch = tokens;
+        }
+
+        while (entry.FirstToken is { } token)
+        {
+            RemoveToken(token);
+        }
+    }
+
+    /// <summary>Removes a token and everything below it (tree-based removal).</summary>
+    public void RemoveToken(Token token)
+    {
+        if (token.Removed)
+        {
+            return;
+        }
+
+        token.Removed = true;
+        while (token.FirstChild is { } child)
+        {
+            RemoveToken(child);
+        }
+
+        var node = Network.Nodes[token.NodeId];
+        node.OnRemoving(this, token);
+        if (node.HasMemory)
+        {
+            foreach (var keyed in node.KeyedChildren)
+            {
+                keyed.UnindexLeft(this, token);
+            }
+
+            Memory(node.MemorySlot).Remove(token);
+        }
+
+        token.Parent?.RemoveChild(token);
+        if (token is FactToken factToken)
+        {
+            factToken.Fact.RemoveToken(factToken);
+        }
+
+        node.Partner?.OnSubResult(this, token, added: false);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Linq;
+
+namespace Engagement.Rules.Engine.Tests.Sessions;
+
+public sealed partial class SessionTest
+{
+    // Small batches are checked by scanning, large ones (past 32 facts) through the identity dictionaries.
+    [TestCase(5)]
+    [TestCase(100)]
+    public void InsertAll_SameIdentityAsAnEarlierFactOfTheBatch_InsertsNothing(int count)
+    {
+        var session = Session(new RuleBuilder("r").Match<Counter>("c").Action((IActionContext ctx) => ctx.Halt()).Build());
+        var batch = Enumerable.Range(1, count).Select(i => (object)new Counter(i, 0)).Append(new Counter(count / 2, 99)).ToArray();
+
+        var act = () => session.InsertAll(batch);
+
+        act.Should().Throw<FactException>().Which.Fact.Should().Be(new Counter(count / 2, 99));
+        session.Query<Counter>().Should().BeEmpty("nothing of a batch with a duplicate is inserted");
+        session.InsertAll(batch.Take(count));
+        session.Query<Counter>().Should().HaveCount(count, "a failed batch leaves no reservation behind");
+    }
+
+    [TestCase(5)]
+    [TestCase(100)]
+    public void UpdateAndRetract_AnotherVersionOfAnIdentityFact_FindTheInsertedOne(int count)
+    {
+        var session = Session(new RuleBuilder("r").Match<Counter>("c", c => c.Value > 10).Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.InsertAll(Enumerable.Range(1, count).Select(i => (object)new Counter(i, 0)));
+        session.Insert(new Note("by reference"));
+
+        session.Update(new Counter(3, 42));
+        session.GetAgenda().Single().Facts.Should().Equal(new Counter(3, 42));
+        session.TryInsert(new Counter(3, 7)).Should().BeFalse("the identity is already in the session");
+        session.TryInsert(new Note("by reference")).Should().BeTrue("a fact without identity is found by reference only");
+
+        session.Retract(new Counter(3, -1));
+
+        session.GetAgenda().Should().BeEmpty();
+        session.Query<Counter>().Should().HaveCount(count - 1).And.NotContain(c => c.Id == 3);
+    }
+
+    [Test]
+    public void RetractAndReinsert_IdentitiesWhoseHashesAllCollide_EveryFactStillFoundExactlyOnce()
+    {
+        var session = Session(new RuleBuilder("r").Match<Colliding>("c").Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.InsertAll(Enumerable.Range(0, 60).Select(i => (object)new Colliding(i)));
+
+        foreach (var i in Enumerable.Range(0, 60).Where(i => i % 3 == 0))
+        {
+            session.Retract(new Colliding(i));
+        }
+
+        Enumerable.Range(0, 60).Select(i => session.TryInsert(new Colliding(i)))
+            .Should().Equal(Enumerable.Range(0, 60).Select(i => i % 3 == 0), "exactly the retracted ones are missing");
+        session.Query<Colliding>().Select(c => c.Id).Order().Should().Equal(Enumerable.Range(0, 60));
+        session.GetAgenda().Should().HaveCount(60);
+    }
+
+    /// <summary>A fact whose identities all have one hash code: the session's lookup must rely on equality alone.</summary>
+    private sealed record Colliding(int Id) : IFactIdentity
+    {
+        public object FactIdentity => new Key(Id);
+
+        private sealed record Key(int Id)
+        {
+            public override int GetHashCode() => 42;
+        }
+    }
+}
