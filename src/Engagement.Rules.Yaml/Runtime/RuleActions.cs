@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Linq;
 using Engagement.Rules.Chaining;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
@@ -16,6 +15,9 @@ namespace Engagement.Rules.Yaml.Runtime;
 /// </summary>
 internal static class RuleActions
 {
+    // Shared by every proposal without values or evidence: read-only, so one instance serves all.
+    private static readonly ReadOnlyDictionary<string, string> None = new(new Dictionary<string, string>(StringComparer.Ordinal));
+
     public static void ProposeTouch(
         IActionContext context,
         TouchTemplate template,
@@ -26,10 +28,16 @@ internal static class RuleActions
         string[] values,
         string reason)
     {
-        var evidence = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var declaration in template.Evidence)
+        var evidence = None;
+        if (template.Evidence.Count > 0)
         {
-            evidence[declaration.Name] = ValueText.Format(context.Match.GetValue(declaration));
+            var found = new Dictionary<string, string>(template.Evidence.Count, StringComparer.Ordinal);
+            foreach (var declaration in template.Evidence)
+            {
+                found[declaration.Name] = ValueText.Format(context.Match.GetValue(declaration));
+            }
+
+            evidence = new ReadOnlyDictionary<string, string>(found);
         }
 
         context.InsertLinked(new TouchProposal
@@ -47,8 +55,8 @@ internal static class RuleActions
             Priority = template.Priority,
             Personalisation = Values(template.ValueNames, values),
             Reason = reason,
-            MatchedFacts = context.Match.Facts.Where(f => f is not EvaluationContext).ToArray(),
-            Evidence = new ReadOnlyDictionary<string, string>(evidence),
+            MatchedFacts = MatchedFacts(context.Match.Facts),
+            Evidence = evidence,
         });
     }
 
@@ -70,9 +78,39 @@ internal static class RuleActions
             ? throw new InvalidOperationException($"Rule '{ruleId}' fired for a customer without a customer id.")
             : customerId;
 
+    /// <summary>The facts of the match, without the evaluation context every rule sees.</summary>
+    private static object[] MatchedFacts(IReadOnlyList<object> facts)
+    {
+        var count = 0;
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (facts[i] is not EvaluationContext)
+            {
+                count++;
+            }
+        }
+
+        var result = new object[count];
+        count = 0;
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (facts[i] is not EvaluationContext)
+            {
+                result[count++] = facts[i];
+            }
+        }
+
+        return result;
+    }
+
     private static ReadOnlyDictionary<string, string> Values(IReadOnlyList<string> names, string[] values)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return None;
+        }
+
+        var result = new Dictionary<string, string>(names.Count, StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
         {
             result[names[i]] = values[i];
