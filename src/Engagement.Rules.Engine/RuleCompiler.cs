@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Engine.Compilation;
 using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Engine.Network;
 
 namespace Engagement.Rules.Engine;
 
@@ -13,7 +14,13 @@ public static class RuleCompiler
     /// <param name="rules">The rules; ids must be unique.</param>
     /// <returns>The compiled rule set.</returns>
     /// <exception cref="RuleCompilationException">A rule is invalid; every problem found is listed.</exception>
-    public static CompiledRuleSet Compile(IEnumerable<RuleDefinition> rules)
+    public static CompiledRuleSet Compile(IEnumerable<RuleDefinition> rules) => Compile(rules, JoinNode.DefaultIndexThreshold);
+
+    /// <summary>
+    /// Compiles with another size past which join memories are hash-indexed: the property tests use a tiny one so
+    /// that the indexed paths meet their generated fact streams too.
+    /// </summary>
+    internal static CompiledRuleSet Compile(IEnumerable<RuleDefinition> rules, int indexThreshold)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = new List<RuleDefinition>();
@@ -102,6 +109,15 @@ public static class RuleCompiler
             throw new RuleCompilationException(errors);
         }
 
-        return new CompiledRuleSet(list.AsReadOnly(), builder.Build());
+        var network = builder.Build();
+        foreach (var node in network.Nodes)
+        {
+            if (node is JoinNode join)
+            {
+                join.IndexThreshold = indexThreshold;
+            }
+        }
+
+        return new CompiledRuleSet(list.AsReadOnly(), network);
     }
 }

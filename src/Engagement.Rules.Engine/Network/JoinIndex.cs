@@ -6,7 +6,7 @@ namespace Engagement.Rules.Engine.Network;
 
 /// <summary>
 /// The session state of a keyed join: hash indexes over its left memory (tokens by left key) and its alpha memory
-/// (facts by right key). Each side is indexed only once its memory grows past <see cref="JoinNode.IndexThreshold"/>:
+/// (facts by right key). Each side is indexed only once its memory grows past its join's <see cref="JoinNode.IndexThreshold"/>:
 /// below that a scan that evaluates the equality is cheaper, and small sessions compute no keys at all.
 /// </summary>
 internal abstract class JoinIndex
@@ -65,7 +65,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         {
             Add(_left, LeftKey(session, token), token, session);
         }
-        else if (memory.Count > JoinNode.IndexThreshold)
+        else if (memory.Count > _join.IndexThreshold)
         {
             _left = _spareLeft ?? new Dictionary<TKey, List<Token>>();
             _spareLeft = null;
@@ -91,7 +91,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         {
             Add(_right, RightKey(session, item.Entry.Object), item, session);
         }
-        else if (alpha.Count > JoinNode.IndexThreshold)
+        else if (alpha.Count > _join.IndexThreshold)
         {
             _right = _spareRight ?? new Dictionary<TKey, List<AlphaItem>>();
             _spareRight = null;

@@ -10,8 +10,11 @@ namespace Engagement.Rules.Engine.Network;
 /// </summary>
 internal sealed class JoinNode : BetaNode
 {
-    /// <summary>Below this many entries a memory is scanned instead of indexed: small sessions allocate no dictionaries.</summary>
-    public const int IndexThreshold = 8;
+    /// <summary>
+    /// Up to this many entries a memory is scanned (evaluating the equality) instead of indexed: below it a scan
+    /// costs less than hashing, and a one-customer session computes no keys at all.
+    /// </summary>
+    public const int DefaultIndexThreshold = 32;
 
     public JoinNode(
         int id,
@@ -34,6 +37,9 @@ internal sealed class JoinNode : BetaNode
     public CompiledTest[] Tests { get; }
 
     public bool IsKeyed => Key is not null;
+
+    /// <summary>The memory size past which this join indexes it (set once, by the compiler).</summary>
+    public int IndexThreshold { get; set; } = DefaultIndexThreshold;
 
     /// <summary>Index of this join's hash indexes in a session's index table (keyed joins only).</summary>
     public int IndexSlot { get; set; } = -1;

@@ -24,10 +24,11 @@ public sealed partial class ReteNetworkPropertyTest
                 var rules = RuleSpecBuilder.Build(
                     specs, _ => Build.Action(ctx => fired.Add((ctx.Match.Rule.Priority, MatchKey.Of(ctx.Match)))));
                 // A generated rule with two or's over unconstrained patterns can have more matches than the loop guard's default.
-                var compiled = RuleCompiler.Compile(rules);
+                var pooled = RuleCompiler.Compile(rules);
 
-                // Twice: the second session runs on the state the first one returned to the pool.
-                for (var pass = 0; pass < 2; pass++)
+                // The second session runs on the state the first one returned to the pool; the third on a network
+                // whose joins hash-index their memories from the first entry (generated streams stay small).
+                foreach (var compiled in new[] { pooled, pooled, RuleCompiler.Compile(rules, indexThreshold: 0) })
                 {
                     using var session = compiled.CreateSession(new SessionOptions { MaxFiringsPerFire = 1_000_000 });
                     var world = new FactWorld();

@@ -5,8 +5,10 @@ namespace Engagement.Rules.Engine.Tests.Sessions;
 
 public sealed partial class SessionTest
 {
-    // Enough facts on both sides for the join's hash indexes to be built (JoinNode.IndexThreshold is 8).
-    private const int Indexed = 40;
+    // Enough facts on both sides for the join's hash indexes to be built (JoinNode.IndexThreshold is 32).
+    private const int Indexed = 120;
+
+    private const int JoinNodeIndexThreshold = 32;
 
     [Test]
     public void Agenda_IntegerKeyJoinPastTheIndexThreshold_SameMatchesAsBruteForce()
@@ -45,7 +47,7 @@ public sealed partial class SessionTest
         string Expected() => Pairs(customers.SelectMany(c => customers.Where(d => d.Tier == c.Tier && d.Id > c.Id).Select(d => $"{c}/{d}")));
 
         Pairs(session.GetAgenda().Select(m => string.Join("/", m.Facts))).Should().Be(Expected());
-        customers.Count(c => c.Tier is null).Should().BeGreaterThan(8, "null keys are indexed too");
+        customers.Count(c => c.Tier is null).Should().BeGreaterThan(JoinNodeIndexThreshold, "null keys are indexed too");
 
         customers[1].Tier = null!;
         session.Update(customers[1]);
