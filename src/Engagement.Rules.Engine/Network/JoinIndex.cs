@@ -16,6 +16,12 @@ internal abstract class JoinIndex
 
     public bool RightIndexed;
 
+    /// <summary>Entries visited by scans of the left (token) memory this session, while it was not indexed.</summary>
+    public int LeftScanned;
+
+    /// <summary>Entries visited by scans of the alpha (fact) memory this session, while it was not indexed.</summary>
+    public int RightScanned;
+
     /// <summary>The alpha items whose key equals the token's; null when there are none.</summary>
     public abstract List<AlphaItem>? FactsMatching(Session session, Token token);
 
@@ -26,6 +32,12 @@ internal abstract class JoinIndex
     public abstract void AddLeft(Session session, Token token, TokenList memory);
 
     public abstract void RemoveLeft(Session session, Token token);
+
+    /// <summary>Indexes the left memory now (scanning it has become the more expensive choice).</summary>
+    public abstract void BuildLeft(Session session, TokenList memory);
+
+    /// <summary>Indexes the alpha memory now.</summary>
+    public abstract void BuildRight(Session session, AlphaList alpha);
 
     /// <summary>A fact joined the alpha memory: index it, or build the index once the memory is large enough.</summary>
     public abstract void AddRight(Session session, AlphaItem item, AlphaList alpha);
@@ -67,13 +79,18 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         }
         else if (memory.Count > _join.IndexThreshold)
         {
-            _left = _spareLeft ?? new Dictionary<TKey, List<Token>>();
-            _spareLeft = null;
-            LeftIndexed = true;
-            for (var t = memory.Head; t is not null; t = t.NextInMemory)
-            {
-                Add(_left, LeftKey(session, t), t, session);
-            }
+            BuildLeft(session, memory);
+        }
+    }
+
+    public override void BuildLeft(Session session, TokenList memory)
+    {
+        _left = _spareLeft ?? new Dictionary<TKey, List<Token>>();
+        _spareLeft = null;
+        LeftIndexed = true;
+        for (var t = memory.Head; t is not null; t = t.NextInMemory)
+        {
+            Add(_left, LeftKey(session, t), t, session);
         }
     }
 
@@ -93,13 +110,18 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         }
         else if (alpha.Count > _join.IndexThreshold)
         {
-            _right = _spareRight ?? new Dictionary<TKey, List<AlphaItem>>();
-            _spareRight = null;
-            RightIndexed = true;
-            for (var i = alpha.Head; i is not null; i = i.Next)
-            {
-                Add(_right, RightKey(session, i.Entry.Object), i, session);
-            }
+            BuildRight(session, alpha);
+        }
+    }
+
+    public override void BuildRight(Session session, AlphaList alpha)
+    {
+        _right = _spareRight ?? new Dictionary<TKey, List<AlphaItem>>();
+        _spareRight = null;
+        RightIndexed = true;
+        for (var i = alpha.Head; i is not null; i = i.Next)
+        {
+            Add(_right, RightKey(session, i.Entry.Object), i, session);
         }
     }
 
@@ -113,6 +135,8 @@ internal sealed class JoinIndex<TKey> : JoinIndex
 
     public override void Release(Session session)
     {
+        LeftScanned = 0;
+        RightScanned = 0;
         if (_left is not null)
         {
             foreach (var bucket in _left.Values)

@@ -16,6 +16,15 @@ internal sealed class JoinNode : BetaNode
     /// </summary>
     public const int DefaultIndexThreshold = 32;
 
+    /// <summary>
+    /// A memory of more than this many entries is also indexed once scans of it have visited
+    /// <see cref="ScanBudget"/> entries in a session: a small memory that is read often (the owners of an aggregate
+    /// that every new fact looks for) gets its index without waiting for <see cref="IndexThreshold"/>.
+    /// </summary>
+    public const int AdaptiveMinimum = 8;
+
+    public const int ScanBudget = 256;
+
     public JoinNode(
         int id,
         BetaNode parent,
@@ -85,8 +94,8 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var index = session.PeekJoin(IndexSlot);
-        if (index is { RightIndexed: true })
+        var index = IndexedRight(session, alpha);
+        if (index is not null)
         {
             var bucket = index.FactsMatching(session, parent);
             if (bucket is not null)
@@ -152,8 +161,8 @@ internal sealed class JoinNode : BetaNode
             return;
         }
 
-        var index = session.PeekJoin(IndexSlot);
-        if (index is { LeftIndexed: true })
+        var index = IndexedLeft(session, memory);
+        if (index is not null)
         {
             var bucket = index.TokensMatching(session, entry.Object);
             if (bucket is not null)
@@ -202,6 +211,56 @@ internal sealed class JoinNode : BetaNode
 
             token = next;
         }
+    }
+
+    /// <summary>The join's index when its alpha memory is (or, scanned often enough, now becomes) indexed.</summary>
+    private JoinIndex? IndexedRight(Session session, AlphaList alpha)
+    {
+        var index = session.PeekJoin(IndexSlot);
+        if (index is { RightIndexed: true })
+        {
+            return index;
+        }
+
+        if (alpha.Count <= AdaptiveMinimum)
+        {
+            return null;
+        }
+
+        index ??= session.Join(this);
+        index.RightScanned += alpha.Count;
+        if (index.RightScanned <= ScanBudget)
+        {
+            return null;
+        }
+
+        index.BuildRight(session, alpha);
+        return index;
+    }
+
+    /// <summary>The join's index when its left memory is (or, scanned often enough, now becomes) indexed.</summary>
+    private JoinIndex? IndexedLeft(Session session, TokenList memory)
+    {
+        var index = session.PeekJoin(IndexSlot);
+        if (index is { LeftIndexed: true })
+        {
+            return index;
+        }
+
+        if (memory.Count <= AdaptiveMinimum)
+        {
+            return null;
+        }
+
+        index ??= session.Join(this);
+        index.LeftScanned += memory.Count;
+        if (index.LeftScanned <= ScanBudget)
+        {
+            return null;
+        }
+
+        index.BuildLeft(session, memory);
+        return index;
     }
 
     /// <summary>Adds a new left token to the left index (building the index once the memory grows).</summary>
