@@ -57,5 +57,34 @@ public sealed partial class SessionTest
         Pairs(session.GetAgenda().Select(m => string.Join("/", m.Facts))).Should().Be(Expected());
     }
 
+    [Test]
+    public void Agenda_SmallMemoryScannedOften_IndexedMidSessionWithTheSameMatches()
+    {
+        // 20 customers stay under the size threshold, but 300 vehicles each scan them: the left index is built
+        // part-way through (after 256 entries scanned) and must agree with the scans before it.
+        var rule = new RuleBuilder("owns").Match<Customer>("c").Match<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Action((IActionContext ctx) => ctx.Halt()).Build();
+        var session = Session(rule);
+        var customers = Enumerable.Range(1, 20).Select(i => new Customer(i)).ToList();
+        var vehicles = Enumerable.Range(1, 300).Select(i => new Vehicle(i, (i % 25) + 1)).ToList();
+        session.InsertAll(customers);
+        foreach (var vehicle in vehicles)
+        {
+            session.Insert(vehicle);
+        }
+
+        string Expected() => Pairs(customers.SelectMany(c => vehicles.Where(v => v.OwnerId == c.Id).Select(v => $"{c}/{v}")));
+        Pairs(session.GetAgenda().Select(m => string.Join("/", m.Facts))).Should().Be(Expected());
+
+        session.Retract(customers[0]);
+        customers.RemoveAt(0);
+        session.Insert(new Customer(21));
+        customers.Add(new Customer(21));
+        vehicles[1].OwnerId = 21;
+        session.Update(vehicles[1]);
+
+        Pairs(session.GetAgenda().Select(m => string.Join("/", m.Facts))).Should().Be(Expected());
+    }
+
     private static string Pairs(IEnumerable<string> pairs) => string.Join(";", pairs.Order());
 }
