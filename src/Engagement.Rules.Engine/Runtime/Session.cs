@@ -22,16 +22,19 @@ internal sealed partial class Session
     private readonly Arena<AlphaItem> _alphaItems = new();
     private readonly FreeList<List<Token>> _freeTokenBuckets = new();
     private readonly FreeList<List<AlphaItem>> _freeItemBuckets = new();
-    private SessionOptions _options = SessionOptions.Default;
     private readonly TokenList?[] _memories;
     private readonly AlphaList?[] _alphas;
     private readonly JoinIndex?[] _joins;
     private readonly Agenda _agenda = new();
+    private readonly FactLookup _lookup = new();
+    private readonly Comparison<FactToken> _upstreamFirst;
+
+    // Per-session state (reset by Release), and scratch buffers the next session on this state reuses.
+    private SessionOptions _options = SessionOptions.Default;
     private Token? _root;
     private FactEntry? _firstFact;
     private FactEntry? _lastFact;
     private int _factCount;
-    private readonly FactLookup _lookup = new();
     private List<FactEntry>? _batchScratch;
     private long _factSequence;
     private long _activationSequence;
@@ -48,7 +51,6 @@ internal sealed partial class Session
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
     private List<FactToken>? _removalScratch;
-    private readonly Comparison<FactToken> _upstreamFirst;
 
     public Session(ReteNetwork network)
     {
