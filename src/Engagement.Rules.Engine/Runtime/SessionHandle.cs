@@ -24,105 +24,19 @@ internal sealed class SessionHandle : ISession
 
     public ISessionEvents Events => State.Events;
 
-    // Every operation marks the state when an exception goes through it, so that Dispose does not pool it.
+    public void Insert(object fact) => Guarded(static (s, f) => s.Insert(f), fact);
 
-    public void Insert(object fact)
-    {
-        var state = State;
-        try
-        {
-            state.Insert(fact);
-        }
-        catch
-        {
-            state.Broken = true;
-            throw;
-        }
-    }
+    public void InsertAll(IEnumerable<object> facts) => Guarded(static (s, f) => s.InsertAll(f), facts);
 
-    public void InsertAll(IEnumerable<object> facts)
-    {
-        var state = State;
-        try
-        {
-            state.InsertAll(facts);
-        }
-        catch
-        {
-            state.Broken = true;
-            throw;
-        }
-    }
+    public bool TryInsert(object fact) => Guarded(static (s, f) => s.TryInsert(f), fact);
 
-    public bool TryInsert(object fact)
-    {
-        var state = State;
-        try
-        {
-            return state.TryInsert(fact);
-        }
-        catch
-        {
-            state.Broken = true;
-            throw;
-        }
-    }
+    public void Update(object fact) => Guarded(static (s, f) => s.Update(f), fact);
 
-    public void Update(object fact)
-    {
-        var state = State;
-        try
-        {
-            state.Update(fact);
-        }
-        catch
-        {
-            state.Broken = true;
-            throw;
-        }
-    }
+    public bool TryUpdate(object fact) => Guarded(static (s, f) => s.TryUpdate(f), fact);
 
-    public bool TryUpdate(object fact)
-    {
-        var state = State;
-        try
-        {
-            return state.TryUpdate(fact);
-        }
-        catch
-        {
-            state.Broken = true;
-            throw;
-        }
-    }
+    public void Retract(object fact) => Guarded(static (s, f) => s.Retract(f), fact);
 
-    public void Retract(object fact)
-    {
-        var state = State;
-        try
-        {
-            state.Retract(fact);
-        }
-        catch
-        {
-            state.Broken = true;
-            throw;
-        }
-    }
-
-    public bool TryRetract(object fact)
-    {
-        var state = State;
-        try
-        {
-            return state.TryRetract(fact);
-        }
-        catch
-        {
-            state.Broken = true;
-            throw;
-        }
-    }
+    public bool TryRetract(object fact) => Guarded(static (s, f) => s.TryRetract(f), fact);
 
     public int Fire() => Fire(int.MaxValue, CancellationToken.None);
 
@@ -134,7 +48,8 @@ internal sealed class SessionHandle : ISession
 
     public int Fire(CancellationToken cancellationToken) => Fire(int.MaxValue, cancellationToken);
 
-    public IReadOnlyList<IMatch> GetAgenda() => State.GetAgenda();
+    // Settles pending aggregates first, so a condition can fail here too.
+    public IReadOnlyList<IMatch> GetAgenda() => Guarded(static (s, _) => s.GetAgenda(), 0);
 
     public IEnumerable<T> Query<T>() => State.Query<T>();
 
@@ -161,12 +76,31 @@ internal sealed class SessionHandle : ISession
         }
     }
 
-    private int Fire(int maxFirings, CancellationToken cancellationToken)
+    private int Fire(int maxFirings, CancellationToken cancellationToken) =>
+        Guarded(static (s, a) => s.Fire(a.MaxFirings, a.CancellationToken), (MaxFirings: maxFirings, CancellationToken: cancellationToken));
+
+    // Every operation marks the state when an exception goes through it, so that Dispose does not pool it (the
+    // lambdas are static: no allocation per call).
+    private TResult Guarded<TArgument, TResult>(Func<Session, TArgument, TResult> operation, TArgument argument)
     {
         var state = State;
         try
         {
-            return state.Fire(maxFirings, cancellationToken);
+            return operation(state, argument);
+        }
+        catch
+        {
+            state.Broken = true;
+            throw;
+        }
+    }
+
+    private void Guarded<TArgument>(Action<Session, TArgument> operation, TArgument argument)
+    {
+        var state = State;
+        try
+        {
+            operation(state, argument);
         }
         catch
         {
