@@ -193,7 +193,7 @@ internal sealed class ConditionalNode : BetaNode
                 groups.Add(group);
             }
 
-            Insert(group.Items, new AggregateItem(result, key));
+            Insert(group.Items, session.NewAggregateItem(result, key));
             if (!owner.Initializing)
             {
                 group.Dirty = true;

@@ -31,14 +31,14 @@ internal sealed class Arena<T>
         return false;
     }
 
-    /// <summary>Records an object this session had to create, for the sessions after it.</summary>
-    public void Track(T item)
+    /// <summary>Records an object this session had to create, for the sessions after it; returns it.</summary>
+    public T Track(T item)
     {
         if (_count == _items.Length)
         {
             if (_count == MaxKept)
             {
-                return;
+                return item;
             }
 
             Array.Resize(ref _items, Math.Min(MaxKept, Math.Max(16, _count * 2)));
@@ -46,6 +46,7 @@ internal sealed class Arena<T>
 
         _items[_count++] = item;
         _used = _count;
+        return item;
     }
 
     /// <summary>Makes every tracked object available again (the session that used them is over).</summary>

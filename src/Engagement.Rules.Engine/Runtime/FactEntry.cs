@@ -1,15 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>A fact in working memory: its current version, insertion order and the network state it feeds.</summary>
 internal sealed class FactEntry
 {
-    public FactEntry(object fact, object? identity)
-    {
-        Object = fact;
-        Identity = identity;
-        Hash = FactLookup.HashOf(fact, identity);
-    }
+    public FactEntry(object fact, object? identity) => Reset(fact, identity);
 
+    /// <summary>Makes the entry stand for a fact: on creation, and when a pooled state reuses it.</summary>
+    [MemberNotNull(nameof(Object))]
     public void Reset(object fact, object? identity)
     {
         Object = fact;
@@ -88,16 +87,13 @@ internal sealed class FactEntry
 /// <summary>Membership of a fact in one alpha memory.</summary>
 internal sealed class AlphaItem
 {
-    public AlphaItem(FactEntry entry, int memoryId)
-    {
-        Entry = entry;
-        MemoryId = memoryId;
-    }
+    public AlphaItem(FactEntry entry, int memoryId) => Reset(entry, memoryId);
 
     public FactEntry Entry { get; private set; }
 
     public int MemoryId { get; private set; }
 
+    [MemberNotNull(nameof(Entry))]
     public void Reset(FactEntry entry, int memoryId)
     {
         Entry = entry;

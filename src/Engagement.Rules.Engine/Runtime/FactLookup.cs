@@ -30,38 +30,17 @@ internal sealed class FactLookup
         identity?.GetHashCode() ?? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact);
 
     /// <summary>The entry standing for the same fact as <paramref name="probe"/> (not yet inserted); null when absent.</summary>
-    public FactEntry? Find(FactEntry probe, FactEntry? first)
-    {
-        if (_indexed)
-        {
-            var mask = _slots.Length - 1;
-            for (var i = probe.Hash & mask; _slots[i] is { } entry; i = (i + 1) & mask)
-            {
-                if (probe.SameFactAs(entry))
-                {
-                    return entry;
-                }
-            }
-
-            return null;
-        }
-
-        for (var entry = first; entry is not null; entry = entry.Next)
-        {
-            if (probe.SameFactAs(entry))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
+    public FactEntry? Find(FactEntry probe, FactEntry? first) => Find(probe.Object, probe.Identity, probe.Hash, first);
 
     /// <summary>The entry of a fact; null when absent.</summary>
     public FactEntry? Find(object fact, FactEntry? first)
     {
         var identity = IdentityOf(fact);
-        var hash = HashOf(fact, identity);
+        return Find(fact, identity, HashOf(fact, identity), first);
+    }
+
+    private FactEntry? Find(object fact, object? identity, int hash, FactEntry? first)
+    {
         if (_indexed)
         {
             var mask = _slots.Length - 1;

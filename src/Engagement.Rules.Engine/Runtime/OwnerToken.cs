@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Engagement.Rules.Engine.Runtime;
 
@@ -55,16 +56,13 @@ internal sealed class AggregateOwnerToken : OwnerToken
 /// <summary>One fact feeding an aggregate, with its selector value captured when it arrived.</summary>
 internal sealed class AggregateItem
 {
-    public AggregateItem(Token source, object? selected)
-    {
-        Source = source;
-        Selected = selected;
-    }
+    public AggregateItem(Token source, object? selected) => Reset(source, selected);
 
     public Token Source { get; private set; }
 
     public object? Selected { get; private set; }
 
+    [MemberNotNull(nameof(Source))]
     public void Reset(Token source, object? selected)
     {
         Source = source;

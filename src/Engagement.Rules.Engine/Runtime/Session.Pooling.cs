@@ -13,9 +13,7 @@ internal sealed partial class Session
             return token;
         }
 
-        token = new Token(parent, value, nodeId);
-        _tokens.Track(token);
-        return token;
+        return _tokens.Track(new Token(parent, value, nodeId));
     }
 
     public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
@@ -26,9 +24,7 @@ internal sealed partial class Session
             return token;
         }
 
-        token = new FactToken(parent, entry, nodeId);
-        _factTokens.Track(token);
-        return token;
+        return _factTokens.Track(new FactToken(parent, entry, nodeId));
     }
 
     public OwnerToken NewOwnerToken(Token parent, int nodeId)
@@ -39,9 +35,7 @@ internal sealed partial class Session
             return token;
         }
 
-        token = new OwnerToken(parent, nodeId);
-        _owners.Track(token);
-        return token;
+        return _owners.Track(new OwnerToken(parent, nodeId));
     }
 
     public AggregateOwnerToken NewAggregateOwnerToken(Token parent, int nodeId)
@@ -52,9 +46,7 @@ internal sealed partial class Session
             return token;
         }
 
-        token = new AggregateOwnerToken(parent, nodeId);
-        _aggregateOwners.Track(token);
-        return token;
+        return _aggregateOwners.Track(new AggregateOwnerToken(parent, nodeId));
     }
 
     public AggregateItem NewAggregateItem(Token source, object? selected)
@@ -65,9 +57,7 @@ internal sealed partial class Session
             return item;
         }
 
-        item = new AggregateItem(source, selected);
-        _aggregateItems.Track(item);
-        return item;
+        return _aggregateItems.Track(new AggregateItem(source, selected));
     }
 
     public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
@@ -86,9 +76,7 @@ internal sealed partial class Session
             return entry;
         }
 
-        entry = new FactEntry(fact, identity);
-        _entries.Track(entry);
-        return entry;
+        return _entries.Track(new FactEntry(fact, identity));
     }
 
     private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
@@ -99,9 +87,7 @@ internal sealed partial class Session
             return item;
         }
 
-        item = new AlphaItem(entry, memoryId);
-        _alphaItems.Track(item);
-        return item;
+        return _alphaItems.Track(new AlphaItem(entry, memoryId));
     }
 
     /// <summary>
