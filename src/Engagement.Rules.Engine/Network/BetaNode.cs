@@ -86,6 +86,19 @@ internal abstract class BetaNode
             factToken.Fact.AddToken(factToken);
         }
 
+        Propagate(session, token);
+    }
+
+    /// <summary>As <see cref="Emit"/> for a join's token, whose level is a fact (no type test on the hot path).</summary>
+    public void EmitFact(Session session, FactToken token)
+    {
+        token.Parent!.AddChild(token);
+        token.Fact.AddToken(token);
+        Propagate(session, token);
+    }
+
+    private void Propagate(Session session, Token token)
+    {
         if (HasMemory)
         {
             var memory = session.Memory(MemorySlot);

@@ -83,7 +83,7 @@ internal sealed class JoinNode : BetaNode
             {
                 if (Matches(session, parent, item.Entry))
                 {
-                    Emit(session, session.NewFactToken(parent, item.Entry, Id));
+                    EmitFact(session, session.NewFactToken(parent, item.Entry, Id));
                     if (parent.Removed)
                     {
                         return;
@@ -106,7 +106,7 @@ internal sealed class JoinNode : BetaNode
                     var entry = bucket[i].Entry;
                     if (Matches(session, parent, entry))
                     {
-                        Emit(session, session.NewFactToken(parent, entry, Id));
+                        EmitFact(session, session.NewFactToken(parent, entry, Id));
                         if (parent.Removed)
                         {
                             return;
@@ -123,7 +123,7 @@ internal sealed class JoinNode : BetaNode
         {
             if (KeyMatches(session, parent, item.Entry) && Matches(session, parent, item.Entry))
             {
-                Emit(session, session.NewFactToken(parent, item.Entry, Id));
+                EmitFact(session, session.NewFactToken(parent, item.Entry, Id));
                 if (parent.Removed)
                 {
                     return;
@@ -147,7 +147,7 @@ internal sealed class JoinNode : BetaNode
                 var next = token.NextInMemory;
                 if (!token.Removed && Matches(session, token, entry))
                 {
-                    Emit(session, session.NewFactToken(token, entry, Id));
+                    EmitFact(session, session.NewFactToken(token, entry, Id));
                 }
 
                 if (entry.Removed)
@@ -173,7 +173,7 @@ internal sealed class JoinNode : BetaNode
                     var token = bucket[0];
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        Emit(session, session.NewFactToken(token, entry, Id));
+                        EmitFact(session, session.NewFactToken(token, entry, Id));
                     }
 
                     return;
@@ -183,7 +183,7 @@ internal sealed class JoinNode : BetaNode
                 {
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        Emit(session, session.NewFactToken(token, entry, Id));
+                        EmitFact(session, session.NewFactToken(token, entry, Id));
                     }
 
                     if (entry.Removed)
@@ -201,7 +201,7 @@ internal sealed class JoinNode : BetaNode
             var next = token.NextInMemory;
             if (!token.Removed && KeyMatches(session, token, entry) && Matches(session, token, entry))
             {
-                Emit(session, session.NewFactToken(token, entry, Id));
+                EmitFact(session, session.NewFactToken(token, entry, Id));
             }
 
             if (entry.Removed)

@@ -11,7 +11,7 @@ internal sealed partial class Session
     {
         var reached = _reached ??= new List<AlphaMemoryNode>();
         reached.Clear();
-        foreach (var root in Network.Route(entry.Object.GetType()))
+        foreach (var root in _routes.Route(entry.Object.GetType()))
         {
             Walk(root, entry.Object, reached);
         }

@@ -27,6 +27,7 @@ internal sealed partial class Session
     private readonly JoinIndex?[] _joins;
     private readonly Agenda _agenda = new();
     private readonly FactLookup _lookup = new();
+    private readonly RouteCache _routes;
     private readonly Comparison<FactToken> _upstreamFirst;
 
     // Per-session state (reset by Release), and scratch buffers the next session on this state reuses.
@@ -58,6 +59,7 @@ internal sealed partial class Session
         _memories = new TokenList?[network.MemoryCount];
         _alphas = new AlphaList?[network.AlphaMemories.Length];
         _joins = new JoinIndex?[network.IndexCount];
+        _routes = new RouteCache(network);
         var nodes = network.Nodes;
         _upstreamFirst = (a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank);
     }

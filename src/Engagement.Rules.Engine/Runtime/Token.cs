@@ -53,6 +53,13 @@ internal class Token
 
     public void AddChild(Token child)
     {
+        // The root token is never removed (a session's end just rewinds its arenas), so the tokens of every
+        // rule's first pattern, which hang below it, need no sibling links: RemoveChild then has nothing to undo.
+        if (Parent is null)
+        {
+            return;
+        }
+
         child.NextSibling = FirstChild;
         if (FirstChild is not null)
         {
