@@ -17,7 +17,7 @@ internal sealed class ActionContext : IActionContext
     /// <summary>Facts linked by the previous firing of the activation, not yet replaced by this firing.</summary>
     public List<object>? PreviousLinked { get; set; }
 
-    public IMatch Match => _activation ?? throw new InvalidOperationException("No rule is firing.");
+    public IMatch Match => (_activation ?? throw new InvalidOperationException("No rule is firing.")).Expose();
 
     public void Begin(Activation activation, List<object>? previousLinked)
     {

@@ -9,10 +9,15 @@ namespace Engagement.Rules.Engine.Runtime;
 /// A complete match of one rule alternative: a leaf of the token tree, on the agenda until it fires. The token
 /// chain never changes, so the activation doubles as the immutable <see cref="IMatch"/> view of the match.
 /// </summary>
+/// <remarks>
+/// A pooled session state reuses its activations like its tokens, except those handed out as an
+/// <see cref="IMatch"/> (<see cref="Exposed"/>): a host may keep one, and it must then keep reporting its
+/// session as disposed instead of showing another session's facts.
+/// </remarks>
 internal sealed class Activation : Token, IMatch
 {
     private readonly Session _session;
-    private readonly int _generation;
+    private int _generation;
     private IReadOnlyList<object>? _facts;
 
     public Activation(Token parent, TerminalNode terminal, long sequence, Session session)
@@ -24,7 +29,31 @@ internal sealed class Activation : Token, IMatch
         _generation = session.Generation;
     }
 
-    public TerminalNode Terminal { get; }
+    public TerminalNode Terminal { get; private set; }
+
+    /// <summary>Set once the activation has been handed out as an <see cref="IMatch"/>: it is then never reused.</summary>
+    public bool Exposed;
+
+    /// <summary>Makes a pooled, never exposed activation new again for the current session of its state.</summary>
+    public void Reset(Token parent, TerminalNode terminal, long sequence)
+    {
+        Reuse(parent, null, terminal.Id);
+        Terminal = terminal;
+        Sequence = sequence;
+        _generation = _session.Generation;
+        _facts = null;
+        Queued = false;
+        WasQueued = false;
+        Fired = false;
+        Linked = null;
+    }
+
+    /// <summary>This activation as an <see cref="IMatch"/> a host can keep: never reused from now on.</summary>
+    public IMatch Expose()
+    {
+        Exposed = true;
+        return this;
+    }
 
     public long Sequence;
     /// <summary>On the agenda (see <see cref="Agenda"/>: removal only clears this flag).</summary>

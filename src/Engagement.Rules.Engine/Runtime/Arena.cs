@@ -49,6 +49,13 @@ internal sealed class Arena<T>
         return item;
     }
 
+    /// <summary>Puts a new object in the place of the one just taken (which must not be reused); returns it.</summary>
+    public T ReplaceTaken(T item)
+    {
+        _items[_used - 1] = item;
+        return item;
+    }
+
     /// <summary>Makes every tracked object available again (the session that used them is over).</summary>
     public void Rewind() => _used = 0;
 }

@@ -10,7 +10,7 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal sealed class RouteCache
 {
-    private const int Size = 8;
+    private const int Size = 16;
 
     private readonly ReteNetwork _network;
     private readonly Type?[] _types = new Type?[Size];

@@ -9,7 +9,7 @@ internal sealed partial class Session
 {
     public void CreateActivation(TerminalNode terminal, Token parent)
     {
-        var activation = new Activation(parent, terminal, ++_activationSequence, this);
+        var activation = NewActivation(parent, terminal);
         parent.AddChild(activation);
         if (_stash is { Count: > 0 })
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Engagement.Rules.Engine.Network;
 
 namespace Engagement.Rules.Engine.Runtime;
 
@@ -79,6 +80,24 @@ internal sealed partial class Session
         return _entries.Track(new FactEntry(fact, identity));
     }
 
+    private Activation NewActivation(Token parent, TerminalNode terminal)
+    {
+        var sequence = ++_activationSequence;
+        if (_activations.TryTake(out var activation))
+        {
+            if (!activation.Exposed)
+            {
+                activation.Reset(parent, terminal, sequence);
+                return activation;
+            }
+
+            // A host may still hold it: it keeps pointing at its own (disposed) session.
+            return _activations.ReplaceTaken(new Activation(parent, terminal, sequence, this));
+        }
+
+        return _activations.Track(new Activation(parent, terminal, sequence, this));
+    }
+
     private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
     {
         if (_alphaItems.TryTake(out var item))
@@ -93,9 +112,9 @@ internal sealed partial class Session
     /// <summary>
     /// Ends the session on this state: the arenas of tokens, fact entries, alpha and aggregate items are rewound
     /// (the next session re-initialises and reuses them in order), memories, agenda and indexes are emptied
-    /// (keeping their capacity, index buckets going to free lists). Activations are not reused: a host may still
-    /// hold one as an <see cref="IMatch"/>, which then reports the session as disposed instead of showing another
-    /// session's facts.
+    /// (keeping their capacity, index buckets going to free lists). Activations are reused too, except those
+    /// handed out as an <see cref="IMatch"/> (events, the agenda, <see cref="IActionContext.Match"/>): a host may
+    /// still hold one, which then reports the session as disposed instead of showing another session's facts.
     /// </summary>
     public void Release()
     {
@@ -106,6 +125,7 @@ internal sealed partial class Session
         _entries.Rewind();
         _aggregateItems.Rewind();
         _alphaItems.Rewind();
+        _activations.Rewind();
         foreach (var memory in _memories)
         {
             memory?.Clear();

@@ -20,6 +20,7 @@ internal sealed partial class Session
     private readonly Arena<FactEntry> _entries = new();
     private readonly Arena<AggregateItem> _aggregateItems = new();
     private readonly Arena<AlphaItem> _alphaItems = new();
+    private readonly Arena<Activation> _activations = new();
     private readonly FreeList<List<Token>> _freeTokenBuckets = new();
     private readonly FreeList<List<AlphaItem>> _freeItemBuckets = new();
     private readonly TokenList?[] _memories;
@@ -270,7 +271,13 @@ internal sealed partial class Session
     {
         EnsureRoot();
         Settle();
-        return _agenda.Snapshot();
+        var snapshot = _agenda.Snapshot();
+        foreach (var activation in snapshot)
+        {
+            activation.Expose();
+        }
+
+        return snapshot;
     }
 
     /// <summary>Marks an aggregate whose facts changed; it is recomputed by <see cref="Settle"/>.</summary>

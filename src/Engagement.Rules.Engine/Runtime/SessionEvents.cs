@@ -2,7 +2,10 @@ using System;
 
 namespace Engagement.Rules.Engine.Runtime;
 
-/// <summary>The events of one session; created only when someone asks for them.</summary>
+/// <summary>
+/// The events of one session; created only when someone asks for them. A match is exposed (see
+/// <see cref="Activation.Expose"/>) only when a handler receives it.
+/// </summary>
 internal sealed class SessionEvents : ISessionEvents
 {
     public event EventHandler<FactEventArgs>? FactInserted;
@@ -31,17 +34,17 @@ internal sealed class SessionEvents : ISessionEvents
 
     public void OnFactRetracted(object sender, object fact) => FactRetracted?.Invoke(sender, new FactEventArgs(fact));
 
-    public void OnActivationCreated(object sender, IMatch match) => ActivationCreated?.Invoke(sender, new MatchEventArgs(match));
+    public void OnActivationCreated(object sender, Activation match) => ActivationCreated?.Invoke(sender, new MatchEventArgs(match.Expose()));
 
-    public void OnActivationUpdated(object sender, IMatch match) => ActivationUpdated?.Invoke(sender, new MatchEventArgs(match));
+    public void OnActivationUpdated(object sender, Activation match) => ActivationUpdated?.Invoke(sender, new MatchEventArgs(match.Expose()));
 
-    public void OnActivationDeleted(object sender, IMatch match) => ActivationDeleted?.Invoke(sender, new MatchEventArgs(match));
+    public void OnActivationDeleted(object sender, Activation match) => ActivationDeleted?.Invoke(sender, new MatchEventArgs(match.Expose()));
 
-    public void OnRuleFiring(object sender, IMatch match) => RuleFiring?.Invoke(sender, new MatchEventArgs(match));
+    public void OnRuleFiring(object sender, Activation match) => RuleFiring?.Invoke(sender, new MatchEventArgs(match.Expose()));
 
-    public void OnRuleFired(object sender, IMatch match) => RuleFired?.Invoke(sender, new MatchEventArgs(match));
+    public void OnRuleFired(object sender, Activation match) => RuleFired?.Invoke(sender, new MatchEventArgs(match.Expose()));
 
     public void OnConditionFailed(object sender, RuleConditionException exception) => ConditionFailed?.Invoke(sender, new ConditionFailedEventArgs(exception));
 
-    public void OnActionFailed(object sender, IMatch match, RuleActionException exception) => ActionFailed?.Invoke(sender, new ActionFailedEventArgs(match, exception));
+    public void OnActionFailed(object sender, Activation match, RuleActionException exception) => ActionFailed?.Invoke(sender, new ActionFailedEventArgs(match.Expose(), exception));
 }

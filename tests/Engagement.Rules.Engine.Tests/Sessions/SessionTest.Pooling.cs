@@ -87,6 +87,55 @@ public sealed partial class SessionTest
     }
 
     [Test]
+    public void Dispose_MatchKeptFromAnAction_ThrowsInsteadOfShowingAnotherSession()
+    {
+        // Activations are reused by the next session on a pooled state, except those handed out as an IMatch.
+        var kept = new List<IMatch>();
+        var rule = new RuleBuilder("keep").Match<Customer>("c").Action((IActionContext ctx, Customer c) => kept.Add(ctx.Match)).Build();
+        var compiled = RuleCompiler.Compile([rule]);
+        using (var first = compiled.CreateSession())
+        {
+            first.Insert(new Customer(1));
+            first.Fire();
+        }
+
+        using var second = compiled.CreateSession();
+        second.Insert(new Customer(2));
+        second.Fire();
+
+        kept.Should().HaveCount(2);
+        kept[0].Invoking(m => m.Facts).Should().Throw<ObjectDisposedException>("the first session is over, whatever the second one did");
+        kept[1].Facts.Should().ContainSingle().Which.Should().BeOfType<Customer>().Which.Id.Should().Be(2);
+    }
+
+    [Test]
+    public void Dispose_MatchKeptFromAnEvent_ThrowsInsteadOfShowingAnotherSession()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+        var created = new List<IMatch>();
+        using (var first = compiled.CreateSession())
+        {
+            first.Events.ActivationCreated += (_, e) => created.Add(e.Match);
+            first.Insert(new Customer(1));
+        }
+
+        // Several sessions on the pooled state, with matches of the same rule, none of them exposed.
+        for (var i = 2; i < 5; i++)
+        {
+            using var next = compiled.CreateSession();
+            next.Insert(new Customer(i));
+            next.Fire();
+        }
+
+        created.Select(m => m.Rule.Id).Should().BeEquivalentTo("idle", "count");
+        foreach (var match in created)
+        {
+            match.Invoking(m => m.Facts).Should().Throw<ObjectDisposedException>();
+            match.ToString().Should().Be($"{match.Rule.Id}(disposed session)");
+        }
+    }
+
+    [Test]
     public void Dispose_FromAnAction_Throws()
     {
         ISession? session = null;
