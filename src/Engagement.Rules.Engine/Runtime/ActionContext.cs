@@ -48,7 +48,7 @@ internal sealed class ActionContext : IActionContext
         {
             for (var i = 0; i < previous.Count; i++)
             {
-                if (FactComparer.Instance.Equals(previous[i], fact))
+                if (FactLookup.SameFact(previous[i], fact))
                 {
                     previous.RemoveAt(i);
                     (activation.Linked ??= new List<object>()).Add(fact);

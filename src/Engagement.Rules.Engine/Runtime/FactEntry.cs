@@ -35,8 +35,7 @@ internal sealed class FactEntry
     public bool SameFactAs(FactEntry other) => Hash == other.Hash && Is(other.Object, other.Identity);
 
     /// <summary>True when this entry stands for the fact with the given identity (see <see cref="FactLookup.IdentityOf"/>).</summary>
-    public bool Is(object fact, object? identity) =>
-        Identity is not null ? identity is not null && Identity.Equals(identity) : identity is null && ReferenceEquals(Object, fact);
+    public bool Is(object fact, object? identity) => FactLookup.SameFact(Object, Identity, fact, identity);
 
     /// <summary>Insertion order, kept across updates.</summary>
     public long Sequence;

@@ -25,6 +25,16 @@ internal sealed class FactLookup
     /// <summary>The identity of a fact: its <see cref="IFactIdentity.FactIdentity"/>, or null when it is found by reference.</summary>
     public static object? IdentityOf(object fact) => fact is IFactIdentity identity ? identity.FactIdentity ?? NullIdentity : null;
 
+    /// <summary>
+    /// The identity rule: two facts are the same when both have an identity and the identities are equal, or
+    /// when neither has one and they are the same object.
+    /// </summary>
+    public static bool SameFact(object a, object? identityA, object b, object? identityB) =>
+        identityA is not null ? identityB is not null && identityA.Equals(identityB) : identityB is null && ReferenceEquals(a, b);
+
+    /// <summary>True when the two objects stand for the same fact (see <see cref="SameFact(object, object?, object, object?)"/>).</summary>
+    public static bool SameFact(object a, object b) => SameFact(a, IdentityOf(a), b, IdentityOf(b));
+
     /// <summary>The hash a fact is filed under: its identity's, or its reference's.</summary>
     public static int HashOf(object fact, object? identity) =>
         identity?.GetHashCode() ?? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact);
