@@ -18,6 +18,18 @@ public sealed partial class ReteNetworkPropertyTest
                 var rules = RuleSpecBuilder.Build(specs, _ => Build.NoAction());
                 var pooled = RuleCompiler.Compile(rules);
 
+                // A first session nobody looks into (no agenda read, no events): its activations are not exposed, so
+                // the checked sessions after it on the pooled state reuse them along with its tokens.
+                using (var unobserved = pooled.CreateSession())
+                {
+                    var world = new FactWorld();
+                    foreach (var op in ops)
+                    {
+                        world.Apply(op, unobserved);
+                        unobserved.Fire();
+                    }
+                }
+
                 // The second session runs on the state the first one returned to the pool; the third on a network
                 // whose joins hash-index their memories from the first entry (generated streams stay small).
                 foreach (var compiled in new[] { pooled, pooled, RuleCompiler.Compile(rules, indexThreshold: 0) })
