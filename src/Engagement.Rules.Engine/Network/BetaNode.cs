@@ -77,23 +77,21 @@ internal abstract class BetaNode
     {
     }
 
-    /// <summary>Adds a new token to the network: links it, stores it and activates the successors.</summary>
-    public void Emit(Session session, Token token)
-    {
-        token.Parent!.AddChild(token);
-        if (token is FactToken factToken)
-        {
-            factToken.Fact.AddToken(factToken);
-        }
-
-        Propagate(session, token);
-    }
-
-    /// <summary>As <see cref="Emit"/> for a join's token, whose level is a fact (no type test on the hot path).</summary>
+    /// <summary>
+    /// Adds a new token whose level is a fact (a join's) to the network: links it below its parent and to its fact
+    /// (so retracting the fact finds it), stores it and activates the successors.
+    /// </summary>
     public void EmitFact(Session session, FactToken token)
     {
         token.Parent!.AddChild(token);
         token.Fact.AddToken(token);
+        Propagate(session, token);
+    }
+
+    /// <summary>As <see cref="EmitFact"/> for a token whose level is not a fact (an owner, a binding, an output).</summary>
+    public void EmitValue(Session session, Token token)
+    {
+        token.Parent!.AddChild(token);
         Propagate(session, token);
     }
 

@@ -31,6 +31,6 @@ internal sealed class BindingNode : BetaNode
             throw session.ConditionFailed(RuleId, parent, null, ex);
         }
 
-        Emit(session, session.NewToken(parent, value, Id));
+        EmitValue(session, session.NewToken(parent, value, Id));
     }
 }

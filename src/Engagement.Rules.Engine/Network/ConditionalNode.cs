@@ -53,7 +53,7 @@ internal sealed class ConditionalNode : BetaNode
             ? session.NewAggregateOwnerToken(parent, Owner.Id)
             : session.NewOwnerToken(parent, Owner.Id);
         owner.Initializing = true;
-        Owner.Emit(session, owner);
+        Owner.EmitValue(session, owner);
         owner.Initializing = false;
         if (owner.Removed)
         {
@@ -289,7 +289,7 @@ internal sealed class ConditionalNode : BetaNode
             owner.Out = token;
         }
 
-        Emit(session, token);
+        EmitValue(session, token);
         return token;
     }
 
