@@ -156,7 +156,7 @@ internal sealed partial class Session
         _firing = false;
         _halted = false;
         _events = null;
-        _reached?.Clear();
+        _reachedCount = 0;
         _dirty?.Clear();
         _options = SessionOptions.Default;
         Handle = null!;

@@ -9,17 +9,20 @@ internal sealed partial class Session
 {
     private void AddToNetwork(FactEntry entry)
     {
-        var reached = _reached ??= new List<AlphaMemoryNode>();
-        reached.Clear();
+        // Propagation never re-enters AddToNetwork (actions run only when firing), so the session's buffers serve
+        // every call; they are not cleared (they only hold nodes of the network, which outlives the state).
+        _reachedCount = 0;
         foreach (var root in _routes.Route(entry.Object.GetType()))
         {
-            Walk(root, entry.Object, reached);
+            Walk(root, entry.Object);
         }
 
         // Store the fact in every memory it reached, then right-activate all their joins most downstream first
         // (topological rank): a token created upstream by this fact then meets it in each downstream memory
         // exactly once, and a sub-network learns about the fact before the node it feeds is re-evaluated.
-        for (var m = 0; m < reached.Count; m++)
+        var reached = _reached;
+        var reachedCount = _reachedCount;
+        for (var m = 0; m < reachedCount; m++)
         {
             var memory = reached[m];
             if (!memory.IsStored)
@@ -38,22 +41,22 @@ internal sealed partial class Session
             }
         }
 
-        if (reached.Count == 1)
+        if (reachedCount == 1)
         {
             foreach (var join in reached[0].Successors)
             {
                 join.RightActivate(this, entry);
             }
         }
-        else if (reached.Count > 1)
+        else if (reachedCount > 1)
         {
             // Most downstream first across all the memories reached (see AlphaMemoryNode.Successors): a small
-            // insertion sort into a buffer kept by the session, as propagation never re-enters AddToNetwork.
+            // insertion sort.
             var joins = _joinScratch;
             var count = 0;
-            foreach (var memory in reached)
+            for (var m = 0; m < reachedCount; m++)
             {
-                foreach (var join in memory.Successors)
+                foreach (var join in reached[m].Successors)
                 {
                     if (count == joins.Length)
                     {
@@ -76,18 +79,19 @@ internal sealed partial class Session
             {
                 joins[i].RightActivate(this, entry);
             }
-
-            Array.Clear(joins, 0, count);
         }
-
-        reached.Clear();
     }
 
-    private void Walk(AlphaNode node, object fact, List<AlphaMemoryNode> reached)
+    private void Walk(AlphaNode node, object fact)
     {
-        if (node.Memory is not null)
+        if (node.Memory is { } memory)
         {
-            reached.Add(node.Memory);
+            if (_reachedCount == _reached.Length)
+            {
+                Array.Resize(ref _reached, _reachedCount * 2);
+            }
+
+            _reached[_reachedCount++] = memory;
         }
 
         foreach (var child in node.Children)
@@ -104,7 +108,7 @@ internal sealed partial class Session
 
             if (pass)
             {
-                Walk(child, fact, reached);
+                Walk(child, fact);
             }
         }
 
@@ -122,7 +126,7 @@ internal sealed partial class Session
 
             if (group.Branches.TryGetValue(key ?? JoinKey.Null, out var branch))
             {
-                Walk(branch, fact, reached);
+                Walk(branch, fact);
             }
         }
     }

@@ -48,7 +48,8 @@ internal sealed partial class Session
     private bool _halted;
     private ActionContext? _context;
     private SessionEvents? _events;
-    private List<AlphaMemoryNode>? _reached;
+    private AlphaMemoryNode[] _reached = new AlphaMemoryNode[8];
+    private int _reachedCount;
     private JoinNode[] _joinScratch = new JoinNode[8];
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
