@@ -444,9 +444,14 @@ internal sealed partial class Session
         _depth++;
         try
         {
+            // The root appears before the first fact: a join below it has an empty alpha memory and nothing to do;
+            // only what matches without facts (a top-level not, a rule without patterns) activates now.
             foreach (var child in Network.Root.Children)
             {
-                child.LeftActivate(this, _root);
+                if (child is not JoinNode)
+                {
+                    child.LeftActivate(this, _root);
+                }
             }
         }
         finally
