@@ -49,8 +49,23 @@ internal static class IdempotencyKeys
             Append(buffer, ref length, dueOn);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            sha256.AppendData(buffer[..length]);
-            sha256.GetHashAndReset(hash);
+            var hashed = false;
+            try
+            {
+                sha256.AppendData(buffer[..length]);
+                sha256.GetHashAndReset(hash);
+                hashed = true;
+            }
+            finally
+            {
+                // A state left half-fed by a failure must not prefix the next key: drop it, the next key makes a new one.
+                if (!hashed)
+                {
+                    _sha256 = null;
+                    sha256.Dispose();
+                }
+            }
+
             return Convert.ToHexStringLower(hash[..16]);
         }
         finally
