@@ -28,16 +28,17 @@ internal static class RuleActions
         string[] values,
         string reason)
     {
-        var evidence = None;
+        IReadOnlyDictionary<string, string> evidence = None;
         if (template.Evidence.Count > 0)
         {
-            var found = new Dictionary<string, string>(template.Evidence.Count, StringComparer.Ordinal);
-            foreach (var declaration in template.Evidence)
+            var found = new TextMap(template.Evidence.Count);
+            for (var i = 0; i < template.Evidence.Count; i++)
             {
-                found[declaration.Name] = ValueText.Format(context.Match.GetValue(declaration));
+                var declaration = template.Evidence[i];
+                found.Set(declaration.Name, ValueText.Format(context.Match.GetValue(declaration)));
             }
 
-            evidence = new ReadOnlyDictionary<string, string>(found);
+            evidence = found;
         }
 
         context.InsertLinked(new TouchProposal
@@ -103,19 +104,19 @@ internal static class RuleActions
         return result;
     }
 
-    private static ReadOnlyDictionary<string, string> Values(IReadOnlyList<string> names, string[] values)
+    private static IReadOnlyDictionary<string, string> Values(IReadOnlyList<string> names, string[] values)
     {
         if (names.Count == 0)
         {
             return None;
         }
 
-        var result = new Dictionary<string, string>(names.Count, StringComparer.Ordinal);
+        var result = new TextMap(names.Count);
         for (var i = 0; i < names.Count; i++)
         {
-            result[names[i]] = values[i];
+            result.Set(names[i], values[i]);
         }
 
-        return new ReadOnlyDictionary<string, string>(result);
+        return result;
     }
 }

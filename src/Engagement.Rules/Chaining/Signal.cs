@@ -16,6 +16,8 @@ public sealed record Signal : IFactIdentity
     private static readonly IReadOnlyDictionary<string, string> NoValues =
         new ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
 
+    private string? _key;
+
     /// <summary>Creates a signal.</summary>
     /// <param name="name">The signal's name, e.g. <c>warranty-offer-made</c>.</param>
     /// <param name="customerId">The customer the signal is about.</param>
@@ -55,10 +57,14 @@ public sealed record Signal : IFactIdentity
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key());
 
-    private string Key()
+    // The key is read for the signal's identity, hash and equality, and again to describe it in explanations:
+    // built once (the signal is immutable; a race only builds the same text twice).
+    private string Key() => _key ??= BuildKey();
+
+    private string BuildKey()
     {
         // Length-prefixed parts, so that no choice of names or values can make two different signals collide.
-        var key = new StringBuilder();
+        var key = new StringBuilder(Length(Name) + Length(CustomerId) + Length(Vin ?? string.Empty) + (Values.Count * 16));
         Append(key, Name);
         Append(key, CustomerId);
         Append(key, Vin ?? string.Empty);
@@ -71,6 +77,8 @@ public sealed record Signal : IFactIdentity
         return key.ToString();
     }
 
+    private static int Length(string part) => part.Length + 4;
+
     private static void Append(StringBuilder key, string part) =>
-        key.Append(part.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(part);
+        key.Append(System.Globalization.CultureInfo.InvariantCulture, $"{part.Length}:").Append(part);
 }

@@ -20,6 +20,11 @@ internal static class IdempotencyKeys
     private const string Version = "touch/v1";
     private const int StackLimit = 512;
 
+    // One hash state per thread, reset after each key: the one-shot SHA256.HashData creates and frees an OpenSSL
+    // digest context on every call, which costs more than hashing the two blocks of a key.
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
     public static string For(TouchProposal proposal)
     {
         var customerId = proposal.CustomerId ?? string.Empty;
@@ -43,7 +48,24 @@ internal static class IdempotencyKeys
             Append(buffer, ref length, ruleId);
             Append(buffer, ref length, dueOn);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..length], hash);
+            var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var hashed = false;
+            try
+            {
+                sha256.AppendData(buffer[..length]);
+                sha256.GetHashAndReset(hash);
+                hashed = true;
+            }
+            finally
+            {
+                // A state left half-fed by a failure must not prefix the next key: drop it, the next key makes a new one.
+                if (!hashed)
+                {
+                    _sha256 = null;
+                    sha256.Dispose();
+                }
+            }
+
             return Convert.ToHexStringLower(hash[..16]);
         }
         finally

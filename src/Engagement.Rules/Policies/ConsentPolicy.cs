@@ -28,6 +28,12 @@ internal sealed class ConsentPolicy : IProposalPolicy
         var max = MaxChannels(input);
         var channels = max <= 32 ? stackalloc ContactChannel[32] : new ContactChannel[max];
 
+        // The outcome depends only on the class, the asked and the forced channel (the customer, the settings and
+        // the e-mail sunset are the same for every candidate): candidates that share them (a customer's service
+        // reminders, say) reuse the first one's outcome and text instead of checking the consents again.
+        var outcomes = active.Count > 1 ? new Outcome[active.Count] : null;
+        var known = 0;
+
         // The skipped channels are written into one buffer instead of a string each joined afterwards: most
         // touches skip a channel or two, and only the final message is kept.
         var skipped = new MessageBuffer(stackalloc char[512]);
@@ -36,71 +42,106 @@ internal sealed class ConsentPolicy : IProposalPolicy
             for (var i = 0; i < active.Count; i++)
             {
                 var candidate = active[i];
-                skipped.Clear();
-                var sunsetOnly = false;
-                ContactChannel? resolved = null;
-                string? basis = null;
-                foreach (var channel in Channels(candidate, input, channels))
+                var outcome = Find(outcomes, known, candidate);
+                if (outcome.Text is null)
                 {
-                    var (ok, why, bySunset) = Check(channel, candidate.Proposal.Class, input, run.EmailSunset);
-                    if (ok)
+                    outcome = Decide(candidate, input, run.EmailSunset, channels, ref skipped);
+                    if (outcomes is not null)
                     {
-                        resolved = channel;
-                        basis = why;
-                        break;
+                        outcomes[known++] = outcome;
                     }
-
-                    if (skipped.Length > 0)
-                    {
-                        skipped.Append("; ");
-                    }
-
-                    skipped.Append(ChannelName(channel));
-                    skipped.Append(" skipped (");
-                    skipped.Append(why);
-                    skipped.Append(")");
-                    sunsetOnly |= bySunset;
                 }
 
-                if (resolved is not { } chosen)
+                if (outcome.Chosen is not { } chosen)
                 {
-                    var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
-                    var need = Need(candidate.Proposal.Class, input);
-                    var message = skipped.Length == 0
-                        ? $"no channel with {need}: the customer has no channel to try"
-                        : string.Concat("no channel with ", need, ": ", skipped.Text);
-                    run.Stop(candidate, reason, Name, message);
+                    run.Stop(candidate, outcome.Reason, Name, outcome.Text);
                     i--;
                     continue;
                 }
 
                 candidate.Channel = chosen;
-                string description;
-                if (skipped.Length == 0)
-                {
-                    description = candidate.Proposal.Channel is { } a
-                        ? $"asked {a}: {chosen} chosen ({basis})"
-                        : $"asked the preferred channel: {chosen} chosen ({basis})";
-                }
-                else
-                {
-                    skipped.Append("; ");
-                    skipped.Append(ChannelName(chosen));
-                    skipped.Append(" chosen (");
-                    skipped.Append(basis);
-                    skipped.Append(")");
-                    description = candidate.Proposal.Channel is { } asked
-                        ? string.Concat("asked ", ChannelName(asked), ": ", skipped.Text)
-                        : string.Concat("asked the preferred channel: ", skipped.Text);
-                }
-
-                candidate.Step(Name, description);
+                candidate.Step(Name, outcome.Text);
             }
         }
         finally
         {
             skipped.Dispose();
         }
+    }
+
+    private static Outcome Find(Outcome[]? outcomes, int count, Candidate candidate)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var outcome = outcomes![i];
+            if (outcome.Class == candidate.Proposal.Class && outcome.Asked == candidate.Proposal.Channel && outcome.Forced == candidate.ForcedChannel)
+            {
+                return outcome;
+            }
+        }
+
+        return default;
+    }
+
+    private static Outcome Decide(Candidate candidate, PolicyInput input, string? emailSunset, Span<ContactChannel> channels, ref MessageBuffer skipped)
+    {
+        var proposal = candidate.Proposal;
+        skipped.Clear();
+        var sunsetOnly = false;
+        ContactChannel? resolved = null;
+        string? basis = null;
+        foreach (var channel in Channels(candidate, input, channels))
+        {
+            var (ok, why, bySunset) = Check(channel, proposal.Class, input, emailSunset);
+            if (ok)
+            {
+                resolved = channel;
+                basis = why;
+                break;
+            }
+
+            if (skipped.Length > 0)
+            {
+                skipped.Append("; ");
+            }
+
+            skipped.Append(ChannelName(channel));
+            skipped.Append(" skipped (");
+            skipped.Append(why);
+            skipped.Append(")");
+            sunsetOnly |= bySunset;
+        }
+
+        if (resolved is not { } chosen)
+        {
+            var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
+            var need = Need(proposal.Class, input);
+            var message = skipped.Length == 0
+                ? $"no channel with {need}: the customer has no channel to try"
+                : string.Concat("no channel with ", need, ": ", skipped.Text);
+            return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, null, reason, message);
+        }
+
+        string description;
+        if (skipped.Length == 0)
+        {
+            description = proposal.Channel is { } a
+                ? $"asked {a}: {chosen} chosen ({basis})"
+                : $"asked the preferred channel: {chosen} chosen ({basis})";
+        }
+        else
+        {
+            skipped.Append("; ");
+            skipped.Append(ChannelName(chosen));
+            skipped.Append(" chosen (");
+            skipped.Append(basis);
+            skipped.Append(")");
+            description = proposal.Channel is { } asked
+                ? string.Concat("asked ", ChannelName(asked), ": ", skipped.Text)
+                : string.Concat("asked the preferred channel: ", skipped.Text);
+        }
+
+        return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, chosen, default, description);
     }
 
     // Enum.ToString of the defined channels, without formatting.
@@ -323,4 +364,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
 
         return latest;
     }
+
+    /// <summary>The consent step's result for one class, asked channel and forced channel: the channel chosen (null: stopped for <see cref="Reason"/>) and the step's text.</summary>
+    private readonly record struct Outcome(TouchClass Class, ContactChannel? Asked, ContactChannel? Forced, ContactChannel? Chosen, SuppressionReason Reason, string Text);
 }

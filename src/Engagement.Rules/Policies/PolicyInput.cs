@@ -9,6 +9,7 @@ namespace Engagement.Rules.Policies;
 internal sealed class PolicyInput
 {
     private List<Vehicle>? _vehicles;
+    private IReadOnlyList<DateTimeZone>? _zoneAsList;
 
     /// <summary>Reads the facts the policies need in one pass.</summary>
     /// <param name="customer">The customer.</param>
@@ -58,7 +59,6 @@ internal sealed class PolicyInput
 
         ZoneKnown = customer.TimeZone is not null;
         Zone = customer.TimeZone ?? dealership.TimeZone;
-        ZoneAsList = [Zone];
         var jurisdiction = customer.Jurisdiction ?? dealership.Jurisdiction;
         Jurisdiction = jurisdictions?.Get(jurisdiction.CountryCode, jurisdiction.RegionCode)
             ?? new EffectiveJurisdiction(jurisdiction.CountryCode, jurisdiction.RegionCode, options);
@@ -88,7 +88,7 @@ internal sealed class PolicyInput
     public DateTimeZone Zone { get; }
 
     /// <summary><see cref="Zone"/> as the zone list the contact-time planner takes.</summary>
-    public IReadOnlyList<DateTimeZone> ZoneAsList { get; }
+    public IReadOnlyList<DateTimeZone> ZoneAsList => _zoneAsList ??= [Zone];
 
     public bool ZoneKnown { get; }
 

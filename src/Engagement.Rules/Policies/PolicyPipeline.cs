@@ -13,7 +13,10 @@ namespace Engagement.Rules.Policies;
 internal static class PolicyPipeline
 {
     /// <summary>The policies, in the order they are applied (docs/policies.md).</summary>
-    public static IReadOnlyList<IProposalPolicy> Policies { get; } =
+    public static IReadOnlyList<IProposalPolicy> Policies => Ordered;
+
+    // An array walked by index: a foreach over the interface would allocate an enumerator per evaluation.
+    private static readonly IProposalPolicy[] Ordered =
     [
         new ProposalValidationPolicy(),
         new StopConditionPolicy(),
@@ -28,10 +31,22 @@ internal static class PolicyPipeline
     public static EngagementResult Run(IEnumerable<TouchProposal> proposals, PolicyInput input, IEnumerable<EngagementDiagnostic>? diagnostics = null)
     {
         // A stable order independent of rule firing order: the same facts give the same result.
-        var candidates = new List<Candidate>(proposals is IReadOnlyCollection<TouchProposal> { Count: var count } ? count : 4);
-        foreach (var proposal in proposals)
+        List<Candidate> candidates;
+        if (proposals is IReadOnlyList<TouchProposal> list)
         {
-            candidates.Add(new Candidate(proposal, IdempotencyKeys.For(proposal), candidates.Count));
+            candidates = new List<Candidate>(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                candidates.Add(new Candidate(list[i], IdempotencyKeys.For(list[i]), i));
+            }
+        }
+        else
+        {
+            candidates = new List<Candidate>(4);
+            foreach (var proposal in proposals)
+            {
+                candidates.Add(new Candidate(proposal, IdempotencyKeys.For(proposal), candidates.Count));
+            }
         }
 
         candidates.Sort(ProposalOrder);
@@ -46,7 +61,7 @@ internal static class PolicyPipeline
             run.Diagnostics.AddRange(diagnostics);
         }
 
-        foreach (var policy in Policies)
+        foreach (var policy in Ordered)
         {
             policy.Apply(run);
         }
@@ -95,7 +110,7 @@ internal static class PolicyPipeline
             Decisions = decisions,
             Suppressed = suppressed,
             HeldOut = heldOut,
-            Diagnostics = run.Diagnostics.Count == 0 ? [] : run.Diagnostics.ToArray(),
+            Diagnostics = run.DiagnosticsIfAny is { Count: > 0 } reported ? reported.ToArray() : [],
         };
     }
 

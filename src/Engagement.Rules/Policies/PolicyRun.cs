@@ -18,7 +18,13 @@ internal sealed class PolicyRun(PolicyInput input, List<Candidate> candidates)
 
     public List<(Candidate Candidate, SuppressionReason Reason)> Stopped { get; } = new(candidates.Count);
 
-    public List<EngagementDiagnostic> Diagnostics { get; } = [];
+    private List<EngagementDiagnostic>? _diagnostics;
+
+    /// <summary>The diagnostics reported so far (created on first use: most evaluations report none).</summary>
+    public List<EngagementDiagnostic> Diagnostics => _diagnostics ??= [];
+
+    /// <summary>The diagnostics, or null when none was ever reported.</summary>
+    public List<EngagementDiagnostic>? DiagnosticsIfAny => _diagnostics;
 
     /// <summary>Whether e-mail is sunset for non-safety touches, and why.</summary>
     public string? EmailSunset { get; set; }

@@ -71,8 +71,10 @@ internal sealed class SuppressionPolicy : IProposalPolicy
 
     private static string? SafetyNotice(PolicyRun run)
     {
-        foreach (var candidate in run.Active)
+        var active = run.Active;
+        for (var i = 0; i < active.Count; i++)
         {
+            var candidate = active[i];
             if (candidate.Proposal.Class == TouchClass.Safety)
             {
                 return $"safety touch '{candidate.Proposal.Topic}' (rule {candidate.Proposal.RuleId}) outranks it";

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using NodaTime;
@@ -69,6 +71,44 @@ public sealed partial class EngagementEvaluatorTest
 
         SingleSuppressed(Evaluate(Proposal("offer", channel: ContactChannel.Sms), FactsOf(customer, null, Vehicle()), options)).Reason.Should().Be(SuppressionReason.NoConsent);
     }
+
+    [Test]
+    public void Evaluate_ProposalsSharingClassOrChannel_EachGetsTheConsentStepItGetsAlone()
+    {
+        // Marketing consent on text messages only, service consent on e-mail only: the outcome differs by class and
+        // by asked channel, while proposals that share both share it.
+        var customer = Customer(
+            preferred: [ContactChannel.Email, ContactChannel.Sms],
+            consents: [Grant(ContactChannel.Sms), Grant(ContactChannel.Email, ConsentPurpose.Service)]);
+        var facts = FactsOf(customer, null, Vehicle());
+        TouchProposal[] proposals =
+        [
+            Proposal("service-a", TouchClass.Service, due: Today),
+            Proposal("offer-a", due: Today.PlusDays(1)),
+            Proposal("offer-b", due: Today.PlusDays(2), channel: ContactChannel.Sms),
+            Proposal("service-b", TouchClass.Service, due: Today.PlusDays(3)),
+            Proposal("offer-c", due: Today.PlusDays(4)),
+            Proposal("service-c", TouchClass.Service, due: Today.PlusDays(5), channel: ContactChannel.Phone),
+        ];
+
+        var together = ConsentSteps(Evaluate(proposals, facts));
+
+        together.Should().HaveCount(proposals.Length);
+        foreach (var proposal in proposals)
+        {
+            together[proposal.RuleId].Should().Be(ConsentSteps(Evaluate(proposal, facts))[proposal.RuleId], proposal.RuleId);
+        }
+
+        together["service-a"].Should().Contain("Email chosen (service consent");
+        together["offer-a"].Should().Contain("Email skipped").And.Contain("Sms chosen");
+        together["offer-b"].Should().StartWith("asked Sms: Sms chosen");
+        together["service-c"].Should().StartWith("asked Phone: Phone skipped");
+    }
+
+    private static Dictionary<string, string> ConsentSteps(EngagementResult result) =>
+        result.Decisions.Select(d => (d.RuleId, d.Explanation.Steps))
+            .Concat(result.Suppressed.Select(s => (s.Proposal.RuleId, s.Explanation.Steps)))
+            .ToDictionary(x => x.RuleId, x => x.Steps.Single(step => step.Policy == "consent").Description);
 
     [TestCase(2024, 6, 1, false)]
     [TestCase(2024, 7, 1, true)]

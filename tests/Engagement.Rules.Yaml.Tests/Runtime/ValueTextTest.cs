@@ -1,0 +1,71 @@
+using CsCheck;
+using Engagement.Rules.Yaml.Runtime;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Engagement.Rules.Yaml.Tests.Runtime;
+
+/// <summary>Dates and instants written digit by digit must read exactly as the NodaTime ISO patterns write them.</summary>
+public sealed class ValueTextTest
+{
+    [Test]
+    public void Format_AnyIsoDate_SameAsIsoPattern()
+    {
+        Gen.Int[-4371222, 2932896].Sample(days =>
+        {
+            var date = new LocalDate(1970, 1, 1).PlusDays(days);
+            ValueText.Format(date).Should().Be(LocalDatePattern.Iso.Format(date));
+        });
+    }
+
+    [TestCase(0, 1, 1)]
+    [TestCase(9, 2, 3)]
+    [TestCase(999, 12, 31)]
+    [TestCase(9999, 12, 31)]
+    [TestCase(-1, 6, 15)]
+    [TestCase(-9998, 1, 1)]
+    public void Format_DateAtTheEdgesOfFourDigits_SameAsIsoPattern(int year, int month, int day)
+    {
+        var date = new LocalDate(year, month, day);
+
+        ValueText.Format(date).Should().Be(LocalDatePattern.Iso.Format(date));
+    }
+
+    [Test]
+    public void Format_DateInAnotherCalendar_SameAsIsoPattern()
+    {
+        var date = new LocalDate(2026, 11, 24, CalendarSystem.Julian);
+
+        ValueText.Format(date).Should().Be(LocalDatePattern.Iso.Format(date));
+    }
+
+    [Test]
+    public void Format_AnyInstant_SameAsExtendedIsoPattern()
+    {
+        Gen.Long[Instant.MinValue.ToUnixTimeTicks(), Instant.MaxValue.ToUnixTimeTicks()].Select(Gen.Bool).Sample((ticks, wholeSecond) =>
+        {
+            var instant = Instant.FromUnixTimeTicks(wholeSecond ? ticks - (ticks % NodaConstants.TicksPerSecond) : ticks);
+            ValueText.Format(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
+        });
+    }
+
+    [Test]
+    public void Format_InstantsAtTheEdges_SameAsExtendedIsoPattern()
+    {
+        Instant[] instants =
+        [
+            Instant.FromUtc(0, 1, 1, 0, 0),
+            Instant.FromUtc(9999, 12, 31, 23, 59, 59),
+            Instant.FromUtc(2026, 11, 24, 15, 0),
+            Instant.FromUtc(2026, 11, 24, 15, 0) + Duration.FromMilliseconds(5),
+            Instant.FromUtc(-1, 12, 31, 23, 59, 59),
+            Instant.MinValue,
+            Instant.MaxValue,
+        ];
+
+        foreach (var instant in instants)
+        {
+            ValueText.Format(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
+        }
+    }
+}
