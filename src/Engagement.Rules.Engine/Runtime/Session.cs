@@ -183,6 +183,20 @@ internal sealed partial class Session
     {
         ArgumentNullException.ThrowIfNull(fact);
         var entry = NewFactEntry(fact, FactLookup.IdentityOf(fact));
+        if (_lookup.IsIndexed)
+        {
+            // One probe both checks for a duplicate and files the entry; the root exists first, so nothing can
+            // fail between filing the entry and linking it into working memory.
+            EnsureRoot();
+            if (!_lookup.TryAdd(entry))
+            {
+                return false;
+            }
+
+            InsertCore(entry, inLookup: true);
+            return true;
+        }
+
         if (_lookup.Find(entry, _firstFact) is not null)
         {
             return false;
