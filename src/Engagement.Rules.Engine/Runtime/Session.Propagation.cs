@@ -10,7 +10,7 @@ internal sealed partial class Session
     private void AddToNetwork(FactEntry entry)
     {
         // Propagation never re-enters AddToNetwork (actions run only when firing), so the session's buffers serve
-        // every call; they are not cleared (they only hold nodes of the network, which outlives the state).
+        // every call. They hold numbers, not node references: storing an integer costs no write barrier.
         _reachedCount = 0;
         foreach (var root in _routes.Route(entry.Object.GetType()))
         {
@@ -20,11 +20,12 @@ internal sealed partial class Session
         // Store the fact in every memory it reached, then right-activate all their joins most downstream first
         // (topological rank): a token created upstream by this fact then meets it in each downstream memory
         // exactly once, and a sub-network learns about the fact before the node it feeds is re-evaluated.
+        var memories = Network.AlphaMemories;
         var reached = _reached;
         var reachedCount = _reachedCount;
         for (var m = 0; m < reachedCount; m++)
         {
-            var memory = reached[m];
+            var memory = memories[reached[m]];
             if (!memory.IsStored)
             {
                 continue;
@@ -43,7 +44,7 @@ internal sealed partial class Session
 
         if (reachedCount == 1)
         {
-            foreach (var join in reached[0].Successors)
+            foreach (var join in memories[reached[0]].Successors)
             {
                 join.RightActivate(this, entry);
             }
@@ -51,12 +52,12 @@ internal sealed partial class Session
         else if (reachedCount > 1)
         {
             // Most downstream first across all the memories reached (see AlphaMemoryNode.Successors): a small
-            // insertion sort.
+            // insertion sort on (rank, node id) packed into one number, highest first.
             var joins = _joinScratch;
             var count = 0;
             for (var m = 0; m < reachedCount; m++)
             {
-                foreach (var join in reached[m].Successors)
+                foreach (var join in memories[reached[m]].Successors)
                 {
                     if (count == joins.Length)
                     {
@@ -64,20 +65,22 @@ internal sealed partial class Session
                         joins = _joinScratch;
                     }
 
+                    var key = ((long)join.Rank << 32) | (uint)join.Id;
                     var at = count++;
-                    while (at > 0 && joins[at - 1].Rank < join.Rank)
+                    while (at > 0 && joins[at - 1] < key)
                     {
                         joins[at] = joins[at - 1];
                         at--;
                     }
 
-                    joins[at] = join;
+                    joins[at] = key;
                 }
             }
 
+            var nodes = Network.Nodes;
             for (var i = 0; i < count; i++)
             {
-                joins[i].RightActivate(this, entry);
+                ((JoinNode)nodes[(int)joins[i]]).RightActivate(this, entry);
             }
         }
     }
@@ -91,7 +94,7 @@ internal sealed partial class Session
                 Array.Resize(ref _reached, _reachedCount * 2);
             }
 
-            _reached[_reachedCount++] = memory;
+            _reached[_reachedCount++] = memory.Id;
         }
 
         foreach (var child in node.Children)

@@ -48,9 +48,9 @@ internal sealed partial class Session
     private bool _halted;
     private ActionContext? _context;
     private SessionEvents? _events;
-    private AlphaMemoryNode[] _reached = new AlphaMemoryNode[8];
+    private int[] _reached = new int[8];
     private int _reachedCount;
-    private JoinNode[] _joinScratch = new JoinNode[8];
+    private long[] _joinScratch = new long[8];
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
     private List<FactToken>? _removalScratch;
