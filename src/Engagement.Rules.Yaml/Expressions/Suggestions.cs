@@ -31,13 +31,16 @@ internal static class Suggestions
         Closest(name, candidates) is { } match ? $" Did you mean '{match}'?" : string.Empty;
 
     /// <summary>Optimal string alignment distance (Levenshtein plus transpositions), case-insensitive.</summary>
-    public static int Distance(string a, string b)
-    {
-        if (a.Length > 64 || b.Length > 64)
-        {
-            return Math.Max(a.Length, b.Length);
-        }
+    public static int Distance(string a, string b) =>
+        a.Length > 64 || b.Length > 64 ? Math.Max(a.Length, b.Length) : Aligned(a, b);
 
+    /// <summary>
+    /// The optimal string alignment distance itself: insertions, deletions, substitutions and swaps of neighbours
+    /// ("tgas"), characters compared as <see cref="StringComparison.OrdinalIgnoreCase"/> does (upper-cased). Callers
+    /// bound the lengths (the table is quadratic).
+    /// </summary>
+    public static int Aligned(string a, string b)
+    {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
         {
@@ -53,9 +56,9 @@ internal static class Suggestions
         {
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                var cost = Same(a[i - 1], b[j - 1]) ? 0 : 1;
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
+                if (i > 1 && j > 1 && Same(a[i - 1], b[j - 2]) && Same(a[i - 2], b[j - 1]))
                 {
                     d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
                 }
@@ -64,4 +67,6 @@ internal static class Suggestions
 
         return d[a.Length, b.Length];
     }
+
+    private static bool Same(char x, char y) => char.ToUpperInvariant(x) == char.ToUpperInvariant(y);
 }

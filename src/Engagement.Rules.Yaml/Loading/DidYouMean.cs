@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Engagement.Rules.Yaml.Expressions;
 
 namespace Engagement.Rules.Yaml.Loading;
 
@@ -37,38 +38,6 @@ internal static class DidYouMean
         return candidates.Count <= 15 ? $" Valid: {string.Join(", ", candidates)}." : string.Empty;
     }
 
-    private static int Distance(string a, string b)
-    {
-        if (a.Length > 64 || b.Length > 64)
-        {
-            return Math.Abs(a.Length - b.Length) + (a == b ? 0 : 64);
-        }
-
-        // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours ("tgas").
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    private static int Distance(string a, string b) =>
+        a.Length > 64 || b.Length > 64 ? Math.Abs(a.Length - b.Length) + (a == b ? 0 : 64) : Suggestions.Aligned(a, b);
 }
