@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Engagement.Rules.Yaml.Tests.Support;
 
 namespace Engagement.Rules.Yaml.Tests;
 

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using Engagement.Rules.Yaml.Providers;
-using Engagement.Rules.Yaml.Tests.Support;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Tests;

@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 
-namespace Engagement.Rules.Yaml.Tests.Support;
+namespace Engagement.Rules.TestSupport;
 
-/// <summary>A fresh folder under the temp directory, deleted on dispose.</summary>
+/// <summary>A fresh folder under the temp directory, deleted on dispose (shared by the test projects that touch files).</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "er-yaml-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "er-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
