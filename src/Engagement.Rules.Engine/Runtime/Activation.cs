@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Engine.Network;
 
@@ -23,10 +24,8 @@ internal sealed class Activation : Token, IMatch
     public Activation(Token parent, TerminalNode terminal, long sequence, Session session)
         : base(parent, null, terminal.Id)
     {
-        Terminal = terminal;
-        Sequence = sequence;
         _session = session;
-        _generation = session.Generation;
+        Reset(parent, terminal, sequence);
     }
 
     public TerminalNode Terminal { get; private set; }
@@ -34,7 +33,11 @@ internal sealed class Activation : Token, IMatch
     /// <summary>Set once the activation has been handed out as an <see cref="IMatch"/>: it is then never reused.</summary>
     public bool Exposed;
 
-    /// <summary>Makes a pooled, never exposed activation new again for the current session of its state.</summary>
+    /// <summary>
+    /// Makes the activation stand for a new match of the current session of its state: on creation, and when a
+    /// pooled, never exposed activation is reused.
+    /// </summary>
+    [MemberNotNull(nameof(Terminal))]
     public void Reset(Token parent, TerminalNode terminal, long sequence)
     {
         Reuse(parent, null, terminal.Id);

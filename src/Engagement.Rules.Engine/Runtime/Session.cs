@@ -148,7 +148,7 @@ internal sealed partial class Session
 
             foreach (var entry in entries)
             {
-                InsertCore(entry, inLookup: _lookup.IsIndexed);
+                InsertCore(entry);
             }
         }
         finally
@@ -193,7 +193,7 @@ internal sealed partial class Session
                 return false;
             }
 
-            InsertCore(entry, inLookup: true);
+            InsertCore(entry);
             return true;
         }
 
@@ -202,7 +202,7 @@ internal sealed partial class Session
             return false;
         }
 
-        InsertCore(entry, inLookup: false);
+        InsertCore(entry);
         return true;
     }
 
@@ -343,13 +343,13 @@ internal sealed partial class Session
         }
     }
 
-    private void InsertCore(FactEntry entry, bool inLookup)
+    private void InsertCore(FactEntry entry)
     {
         BeginOperation();
         try
         {
             entry.Sequence = ++_factSequence;
-            AddEntry(entry, inLookup);
+            AddEntry(entry);
             _events?.OnFactInserted(Handle, entry.Object);
             AddToNetwork(entry);
         }
@@ -478,7 +478,11 @@ internal sealed partial class Session
 
     private FactEntry? Find(object fact) => _lookup.Find(fact, _firstFact);
 
-    private void AddEntry(FactEntry entry, bool inLookup)
+    /// <summary>
+    /// Links a new entry into working memory. A hashed lookup already holds it: every insert files the entry there
+    /// first, as its duplicate check. A scanned one is turned into a table once the facts outgrow a scan.
+    /// </summary>
+    private void AddEntry(FactEntry entry)
     {
         entry.Prev = _lastFact;
         if (_lastFact is null)
@@ -492,14 +496,7 @@ internal sealed partial class Session
 
         _lastFact = entry;
         _factCount++;
-        if (_lookup.IsIndexed)
-        {
-            if (!inLookup)
-            {
-                _lookup.TryAdd(entry);
-            }
-        }
-        else if (_factCount > FactLookup.ScanLimit)
+        if (!_lookup.IsIndexed && _factCount > FactLookup.ScanLimit)
         {
             _lookup.EnsureIndexed(2 * FactLookup.ScanLimit, _firstFact);
         }
