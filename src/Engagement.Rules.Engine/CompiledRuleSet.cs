@@ -31,13 +31,14 @@ public sealed class CompiledRuleSet
     /// </summary>
     /// <param name="options">Session settings; <see cref="SessionOptions.Default"/> when null.</param>
     /// <returns>The session.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The options are invalid (a non-positive loop limit).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options are invalid (a non-positive loop limit, a negative retention limit); the message names every invalid setting.</exception>
     public ISession CreateSession(SessionOptions? options = null)
     {
         options ??= SessionOptions.Default;
-        if (options.MaxFiringsPerFire <= 0)
+        var errors = options.Validate();
+        if (errors.Count > 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxFiringsPerFire, "MaxFiringsPerFire must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", errors));
         }
 
         var state = _pool.Rent() ?? new Session(Network);

@@ -73,9 +73,19 @@ internal sealed class Agenda
         }
     }
 
-    public void Clear()
+    /// <summary>Empties the agenda for the next session; arrays grown past <paramref name="retain"/> entries are let go.</summary>
+    public void Clear(int retain)
     {
-        Array.Clear(_items, 0, _size);
+        if (_keys.Length > Math.Max(16, retain))
+        {
+            _keys = new Key[16];
+            _items = new Activation[16];
+        }
+        else
+        {
+            Array.Clear(_items, 0, _size);
+        }
+
         _size = 0;
         Count = 0;
     }

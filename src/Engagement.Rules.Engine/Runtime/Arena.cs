@@ -6,14 +6,13 @@ namespace Engagement.Rules.Engine.Runtime;
 /// The objects of one kind a pooled session state has created, reused by the next session on that state: a
 /// session takes them in order and never reuses one itself (a removed token may still be looked at while the
 /// propagation that removed it unwinds), so ending a session is just rewinding (<see cref="Rewind"/>), with no
-/// walk over what it built. Bounded: past <see cref="MaxKept"/> objects new ones are not tracked and are left
-/// to the garbage collector, so one huge or long-lived session does not pin its memory.
+/// walk over what it built. Bounded by the session's <see cref="SessionOptions.MaxRetainedPerKind"/>: past it new
+/// objects are not tracked and are left to the garbage collector, so one huge session does not pin its memory
+/// unless the host asked for that.
 /// </summary>
 internal sealed class Arena<T>
     where T : class
 {
-    public const int MaxKept = 4096;
-
     private T[] _items = [];
     private int _count;
     private int _used;
@@ -31,17 +30,17 @@ internal sealed class Arena<T>
         return false;
     }
 
-    /// <summary>Records an object this session had to create, for the sessions after it; returns it.</summary>
-    public T Track(T item)
+    /// <summary>Records an object this session had to create, for the sessions after it (up to <paramref name="limit"/>); returns it.</summary>
+    public T Track(T item, int limit)
     {
         if (_count == _items.Length)
         {
-            if (_count == MaxKept)
+            if (_count >= limit)
             {
                 return item;
             }
 
-            Array.Resize(ref _items, Math.Min(MaxKept, Math.Max(16, _count * 2)));
+            Array.Resize(ref _items, Math.Min(limit, Math.Max(16, _count * 2)));
         }
 
         _items[_count++] = item;
@@ -56,6 +55,18 @@ internal sealed class Arena<T>
         return item;
     }
 
-    /// <summary>Makes every tracked object available again (the session that used them is over).</summary>
-    public void Rewind() => _used = 0;
+    /// <summary>
+    /// Makes every tracked object available again (the session that used them is over), keeping at most
+    /// <paramref name="limit"/>: a state that served a large session returns to the ordinary size once a session
+    /// with the ordinary limit ends on it.
+    /// </summary>
+    public void Rewind(int limit)
+    {
+        _used = 0;
+        if (_count > limit)
+        {
+            Array.Resize(ref _items, limit);
+            _count = limit;
+        }
+    }
 }

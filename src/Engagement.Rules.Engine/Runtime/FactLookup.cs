@@ -155,10 +155,17 @@ internal sealed class FactLookup
         }
     }
 
-    /// <summary>Empties the lookup for the next session on a pooled state (the table keeps its size).</summary>
-    public void Clear()
+    /// <summary>
+    /// Empties the lookup for the next session on a pooled state: the table keeps its size unless it grew past
+    /// twice <paramref name="retain"/> slots.
+    /// </summary>
+    public void Clear(int retain)
     {
-        if (_count > 0)
+        if (_slots.Length > 2 * Math.Max(16, retain))
+        {
+            _slots = [];
+        }
+        else if (_count > 0)
         {
             Array.Clear(_slots);
         }

@@ -4,13 +4,11 @@ namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
 /// Objects of one kind left by a disposed session, for the next session on the same state to reuse instead of
-/// allocating. Bounded, so one huge session does not pin its memory for ever.
+/// allocating. Bounded like <see cref="Arena{T}"/>, so one huge session does not pin its memory for ever.
 /// </summary>
 internal sealed class FreeList<T>
     where T : class
 {
-    private const int MaxKept = 4096;
-
     private T[] _items = [];
     private int _count;
 
@@ -27,18 +25,29 @@ internal sealed class FreeList<T>
         return true;
     }
 
-    public void Give(T item)
+    /// <summary>Keeps an object for later (up to <paramref name="limit"/> objects).</summary>
+    public void Give(T item, int limit)
     {
         if (_count == _items.Length)
         {
-            if (_count == MaxKept)
+            if (_count >= limit)
             {
                 return;
             }
 
-            Array.Resize(ref _items, Math.Min(MaxKept, Math.Max(16, _count * 2)));
+            Array.Resize(ref _items, Math.Min(limit, Math.Max(16, _count * 2)));
         }
 
         _items[_count++] = item;
+    }
+
+    /// <summary>Drops all but <paramref name="limit"/> objects (a large session's leftovers, once the limit is back to normal).</summary>
+    public void Trim(int limit)
+    {
+        if (_count > limit)
+        {
+            Array.Resize(ref _items, limit);
+            _count = limit;
+        }
     }
 }

@@ -14,7 +14,7 @@ internal sealed partial class Session
             return token;
         }
 
-        return _tokens.Track(new Token(parent, value, nodeId));
+        return _tokens.Track(new Token(parent, value, nodeId), _options.MaxRetainedPerKind);
     }
 
     public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
@@ -25,7 +25,7 @@ internal sealed partial class Session
             return token;
         }
 
-        return _factTokens.Track(new FactToken(parent, entry, nodeId));
+        return _factTokens.Track(new FactToken(parent, entry, nodeId), _options.MaxRetainedPerKind);
     }
 
     public OwnerToken NewOwnerToken(Token parent, int nodeId)
@@ -36,7 +36,7 @@ internal sealed partial class Session
             return token;
         }
 
-        return _owners.Track(new OwnerToken(parent, nodeId));
+        return _owners.Track(new OwnerToken(parent, nodeId), _options.MaxRetainedPerKind);
     }
 
     public AggregateOwnerToken NewAggregateOwnerToken(Token parent, int nodeId)
@@ -47,7 +47,7 @@ internal sealed partial class Session
             return token;
         }
 
-        return _aggregateOwners.Track(new AggregateOwnerToken(parent, nodeId));
+        return _aggregateOwners.Track(new AggregateOwnerToken(parent, nodeId), _options.MaxRetainedPerKind);
     }
 
     public AggregateItem NewAggregateItem(Token source, object? selected)
@@ -58,16 +58,16 @@ internal sealed partial class Session
             return item;
         }
 
-        return _aggregateItems.Track(new AggregateItem(source, selected));
+        return _aggregateItems.Track(new AggregateItem(source, selected), _options.MaxRetainedPerKind);
     }
 
     public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
 
     public List<AlphaItem> NewItemBucket() => _freeItemBuckets.TryTake(out var bucket) ? bucket : new List<AlphaItem>(2);
 
-    public void FreeBucket(List<Token> bucket) => _freeTokenBuckets.Give(bucket);
+    public void FreeBucket(List<Token> bucket) => _freeTokenBuckets.Give(bucket, _options.MaxRetainedPerKind);
 
-    public void FreeBucket(List<AlphaItem> bucket) => _freeItemBuckets.Give(bucket);
+    public void FreeBucket(List<AlphaItem> bucket) => _freeItemBuckets.Give(bucket, _options.MaxRetainedPerKind);
 
     private FactEntry NewFactEntry(object fact, object? identity)
     {
@@ -77,7 +77,7 @@ internal sealed partial class Session
             return entry;
         }
 
-        return _entries.Track(new FactEntry(fact, identity));
+        return _entries.Track(new FactEntry(fact, identity), _options.MaxRetainedPerKind);
     }
 
     private Activation NewActivation(Token parent, TerminalNode terminal)
@@ -95,7 +95,7 @@ internal sealed partial class Session
             return _activations.ReplaceTaken(new Activation(parent, terminal, sequence, this));
         }
 
-        return _activations.Track(new Activation(parent, terminal, sequence, this));
+        return _activations.Track(new Activation(parent, terminal, sequence, this), _options.MaxRetainedPerKind);
     }
 
     private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)
@@ -106,7 +106,7 @@ internal sealed partial class Session
             return item;
         }
 
-        return _alphaItems.Track(new AlphaItem(entry, memoryId));
+        return _alphaItems.Track(new AlphaItem(entry, memoryId), _options.MaxRetainedPerKind);
     }
 
     /// <summary>
@@ -118,14 +118,15 @@ internal sealed partial class Session
     /// </summary>
     public void Release()
     {
-        _tokens.Rewind();
-        _factTokens.Rewind();
-        _owners.Rewind();
-        _aggregateOwners.Rewind();
-        _entries.Rewind();
-        _aggregateItems.Rewind();
-        _alphaItems.Rewind();
-        _activations.Rewind();
+        var retain = _options.MaxRetainedPerKind;
+        _tokens.Rewind(retain);
+        _factTokens.Rewind(retain);
+        _owners.Rewind(retain);
+        _aggregateOwners.Rewind(retain);
+        _entries.Rewind(retain);
+        _aggregateItems.Rewind(retain);
+        _alphaItems.Rewind(retain);
+        _activations.Rewind(retain);
         foreach (var memory in _memories)
         {
             memory?.Clear();
@@ -141,12 +142,14 @@ internal sealed partial class Session
             join?.Release(this);
         }
 
-        _agenda.Clear();
+        _freeTokenBuckets.Trim(retain);
+        _freeItemBuckets.Trim(retain);
+        _agenda.Clear(retain);
         _root = null;
         _firstFact = null;
         _lastFact = null;
         _factCount = 0;
-        _lookup.Clear();
+        _lookup.Clear(retain);
         _factSequence = 0;
         _activationSequence = 0;
         _stash?.Clear();

@@ -17,9 +17,9 @@ public sealed partial class SessionTest
             .Action((IActionContext ctx, Customer c, int n) => ctx.InsertLinked(new Counter(c.Id, n))).Build(),
     ];
 
-    private static string RunPooled(CompiledRuleSet compiled, int customers, int vehicles)
+    private static string RunPooled(CompiledRuleSet compiled, int customers, int vehicles, SessionOptions? options = null)
     {
-        using var session = compiled.CreateSession();
+        using var session = compiled.CreateSession(options);
         session.InsertAll(Enumerable.Range(1, customers).Select(i => (object)new Customer(i)));
         session.InsertAll(Enumerable.Range(1, vehicles).Select(i => (object)new Vehicle(i, (i % (customers + 1)) + 1)));
         session.Fire();
@@ -39,6 +39,31 @@ public sealed partial class SessionTest
         var fresh = sizes.Select(s => RunPooled(RuleCompiler.Compile(PoolingRules()), s.Item1, s.Item2)).ToArray();
         results.Should().Equal(fresh);
         results[2].Should().Be("idle 1|1:1", "a reused state starts with no facts, tokens or agenda");
+    }
+
+    [Test]
+    public void CreateSession_RetentionLimits_SameResultsWhateverTheStateKept()
+    {
+        var pooled = RuleCompiler.Compile(PoolingRules());
+
+        // Limits below, at and far above what the sessions build: a state trimmed by a small limit, one that kept
+        // everything a large session made, and one that keeps nothing all serve the next session alike.
+        var runs = new[] { (40, 60, 100_000), (40, 60, 100_000), (12, 30, 10), (40, 60, 0), (3, 5, 100_000), (40, 60, 10), (2, 1, 4096) };
+        var results = runs.Select(r => RunPooled(pooled, r.Item1, r.Item2, new SessionOptions { MaxRetainedPerKind = r.Item3 })).ToArray();
+
+        var fresh = runs.Select(r => RunPooled(RuleCompiler.Compile(PoolingRules()), r.Item1, r.Item2)).ToArray();
+        results.Should().Equal(fresh);
+    }
+
+    [Test]
+    public void CreateSession_InvalidOptions_ThrowsNamingEverySetting()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+
+        var act = () => compiled.CreateSession(new SessionOptions { MaxFiringsPerFire = -1, MaxRetainedPerKind = -5 });
+
+        act.Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("*MaxFiringsPerFire must be positive (was -1)*MaxRetainedPerKind must not be negative (was -5)*");
     }
 
     [Test]
