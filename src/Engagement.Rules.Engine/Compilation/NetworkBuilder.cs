@@ -243,20 +243,41 @@ internal sealed class NetworkBuilder
             text.Append("|sel:").Append(selectorCanonical);
         }
 
+        // The aggregate itself is shared by every rule that aggregates the same facts the same way below the same
+        // parent, whatever it then requires of the value: those conditions go to an output node of their own.
+        var node = (ConditionalNode)GetOrCreate(rule, $"{parent.Id}|aggregate|{text}", id =>
+        {
+            var owner = new OwnerNode(id + 1, parent, level);
+            var summary = $"{aggregate.Kind} of {Summary(source)}" + (aggregate.Selector is null ? string.Empty : $" by {aggregate.Selector.Expression}");
+            var conditional = new ConditionalNode(id, parent, level, ConditionalKind.Aggregate, owner, summary)
+            {
+                Aggregate = new AggregateSpec(
+                    aggregate.Kind,
+                    aggregate.Source.FactType,
+                    aggregate.Selector?.Expression.ReturnType,
+                    aggregate.Selector is null ? null : CompileSingle<object?>(aggregate.Selector.Expression, selectorCanonical)),
+            };
+            _nodes.Add(owner);
+            owner.RuleIds.Add(rule.Id);
+            var last = BuildConjunction(rule, source, owner, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
+            last.Partner = conditional;
+            return conditional;
+        });
+
         var resultLevels = new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance);
         var resultCanonicals = new List<string>();
+        var whereKey = new StringBuilder();
         foreach (var condition in aggregate.ResultConditions)
         {
             var canonical = _canonicalizer.Write(condition.Expression.Body, Names(condition.Expression.Parameters, condition.Parameters, aggregate.Result, levels));
             resultCanonicals.Add(canonical);
-            text.Append("|where:").Append(canonical);
+            whereKey.Append("|where:").Append(canonical);
         }
 
-        var node = GetOrCreate(rule, $"{parent.Id}|aggregate|{text}", id =>
+        var output = GetOrCreate(rule, $"{node.Id}|output{whereKey}", id =>
         {
-            var owner = new OwnerNode(id + 1, parent, level);
             var resultTests = new CompiledTest[aggregate.ResultConditions.Count];
-            var where = new StringBuilder();
+            var where = new StringBuilder("value");
             for (var i = 0; i < resultTests.Length; i++)
             {
                 var condition = aggregate.ResultConditions[i];
@@ -266,25 +287,10 @@ internal sealed class NetworkBuilder
                     resultTests[slot] = new CompiledTest(evaluate, condition.Expression.ToString(), rule.Id));
             }
 
-            var summary = $"{aggregate.Kind} of {Summary(source)}" + (aggregate.Selector is null ? string.Empty : $" by {aggregate.Selector.Expression}")
-                + where;
-            var conditional = new ConditionalNode(id, parent, level, ConditionalKind.Aggregate, owner, summary)
-            {
-                Aggregate = new AggregateSpec(
-                    aggregate.Kind,
-                    aggregate.Source.FactType,
-                    aggregate.Selector?.Expression.ReturnType,
-                    aggregate.Selector is null ? null : CompileSingle<object?>(aggregate.Selector.Expression, selectorCanonical),
-                    resultTests),
-            };
-            _nodes.Add(owner);
-            owner.RuleIds.Add(rule.Id);
-            var last = BuildConjunction(rule, source, owner, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
-            last.Partner = conditional;
-            return conditional;
+            return new AggregateOutputNode(id, node, resultTests, where.ToString());
         });
         levels[aggregate.Result] = level;
-        return node;
+        return output;
     }
 
     private BetaNode GetOrCreate(RuleDefinition rule, string shareKey, Func<int, BetaNode> create)

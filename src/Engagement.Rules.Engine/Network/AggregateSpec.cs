@@ -16,12 +16,10 @@ internal sealed class AggregateSpec
         AggregateKind kind,
         Type sourceType,
         Type? selectorType,
-        Func<object, object?>? selector,
-        CompiledTest[] resultTests)
+        Func<object, object?>? selector)
     {
         Kind = kind;
         Selector = selector;
-        ResultTests = resultTests;
         SelectorType = selectorType;
         var helper = typeof(AggregateFunctions<>).MakeGenericType(sourceType);
         _collect = helper.GetMethod(nameof(AggregateFunctions<object>.Collect))!
@@ -39,8 +37,6 @@ internal sealed class AggregateSpec
 
     public Func<object, object?>? Selector { get; }
 
-    public CompiledTest[] ResultTests { get; }
-
     public bool IsGroupBy => Kind == AggregateKind.GroupBy;
 
     public object? Select(Session session, BetaNode node, Token result)
@@ -57,27 +53,6 @@ internal sealed class AggregateSpec
         catch (Exception ex) when (ex is not RuleConditionException)
         {
             throw session.ConditionFailed(node.RuleId, null, result.Value, ex);
-        }
-    }
-
-    public bool PassesResultTests(Session session, Token parent, object? value)
-    {
-        var i = 0;
-        try
-        {
-            for (; i < ResultTests.Length; i++)
-            {
-                if (!ResultTests[i].Evaluate(parent, value))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (Exception ex) when (ex is not RuleConditionException)
-        {
-            throw session.ConditionFailed(ResultTests[i].RuleId, parent, null, ex);
         }
     }
 

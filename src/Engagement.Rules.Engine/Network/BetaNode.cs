@@ -54,7 +54,7 @@ internal abstract class BetaNode
 
     public abstract string Describe();
 
-    public void Freeze()
+    public virtual void Freeze()
     {
         Children = ChildList.ToArray();
         var keyed = new List<JoinNode>();

@@ -38,6 +38,18 @@ internal sealed class ConditionalNode : BetaNode
 
     public AggregateSpec? Aggregate { get; set; }
 
+    /// <summary>An aggregate's output nodes (its only children): one per distinct set of conditions on the value.</summary>
+    public AggregateOutputNode[] Outputs { get; private set; } = [];
+
+    public override void Freeze()
+    {
+        base.Freeze();
+        if (Kind == ConditionalKind.Aggregate)
+        {
+            Outputs = Array.ConvertAll(Children, static child => (AggregateOutputNode)child);
+        }
+    }
+
     /// <summary>
     /// A not/exists node without a memory emits its owner token itself instead of a separate empty token: the
     /// owner is already an empty token at this level below the same parent. Its children then hang below the
@@ -189,7 +201,7 @@ internal sealed class ConditionalNode : BetaNode
             var group = groups.Find(g => Equals(g.Key, key));
             if (group is null)
             {
-                group = new GroupState(key);
+                group = new GroupState(key, Outputs.Length);
                 groups.Add(group);
             }
 
@@ -224,48 +236,53 @@ internal sealed class ConditionalNode : BetaNode
 
     private void RefreshAggregate(Session session, AggregateOwnerToken owner)
     {
-        if (owner.Out is not null)
-        {
-            var old = owner.Out;
-            owner.Out = null;
-            session.RemoveToken(old);
-        }
-
-        var spec = Aggregate!;
+        var outs = owner.OutsFor(Outputs.Length);
+        RemoveOutputs(session, outs);
         var items = owner.Items ?? (IReadOnlyList<AggregateItem>)Array.Empty<AggregateItem>();
-        if (spec.TryCompute(items, out var value))
+        if (Aggregate!.TryCompute(items, out var value))
         {
-            EmitOut(session, owner, value);
+            EmitOutputs(session, owner, outs, value);
         }
     }
 
     private void RefreshGroup(Session session, AggregateOwnerToken owner, GroupState group)
     {
-        if (group.Out is not null)
-        {
-            var old = group.Out;
-            group.Out = null;
-            session.RemoveToken(old);
-        }
-
+        RemoveOutputs(session, group.Outs);
         if (group.Items.Count == 0)
         {
             owner.Groups!.Remove(group);
             return;
         }
 
-        var value = Aggregate!.MakeGroup(group.Key, group.Items);
-        group.Out = EmitOut(session, owner, value);
+        EmitOutputs(session, owner, group.Outs, Aggregate!.MakeGroup(group.Key, group.Items));
     }
 
-    private Token? EmitOut(Session session, OwnerToken owner, object? value = null)
+    private static void RemoveOutputs(Session session, Token?[] outs)
     {
-        var parent = owner.Parent!;
-        if (Aggregate is { ResultTests.Length: > 0 } spec && !spec.PassesResultTests(session, parent, value))
+        for (var i = 0; i < outs.Length; i++)
         {
-            return null;
+            if (outs[i] is { } old)
+            {
+                outs[i] = null;
+                session.RemoveToken(old);
+            }
         }
+    }
 
+    /// <summary>The value computed once, handed to every output node (each applies its own conditions).</summary>
+    private void EmitOutputs(Session session, OwnerToken owner, Token?[] outs, object? value)
+    {
+        var outputs = Outputs;
+        var parent = owner.Parent!;
+        for (var i = 0; i < outputs.Length && !owner.Removed; i++)
+        {
+            outs[i] = outputs[i].Emit(session, parent, value);
+        }
+    }
+
+    /// <summary>Emits the empty token of a not/exists owner whose condition now holds.</summary>
+    private void EmitOut(Session session, OwnerToken owner)
+    {
         if (OwnerIsOutput)
         {
             owner.Out = owner;
@@ -273,24 +290,19 @@ internal sealed class ConditionalNode : BetaNode
             {
                 if (owner.Removed || !ReferenceEquals(owner.Out, owner))
                 {
-                    return owner;
+                    return;
                 }
 
                 child.LeftActivate(session, owner);
             }
 
             Partner?.OnSubResult(session, owner, added: true);
-            return owner;
+            return;
         }
 
-        var token = session.NewToken(parent, value, Id);
-        if (Aggregate is null || !Aggregate.IsGroupBy)
-        {
-            owner.Out = token;
-        }
-
+        var token = session.NewToken(owner.Parent!, null, Id);
+        owner.Out = token;
         EmitValue(session, token);
-        return token;
     }
 
     /// <summary>Withdraws the output of a not/exists owner (its match is blocked or went away).</summary>
@@ -309,7 +321,9 @@ internal sealed class ConditionalNode : BetaNode
         for (var child = owner.FirstChild; child is not null;)
         {
             var next = child.NextSibling;
-            if (nodes[child.NodeId].Parent == this)
+            // An aggregate's output tokens hang below the same parent as its owner, beside it: they go with it.
+            var node = nodes[child.NodeId];
+            if ((node is AggregateOutputNode ? node.Parent!.Parent : node.Parent) == this)
             {
                 session.RemoveToken(child);
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 
@@ -45,11 +46,26 @@ internal sealed class AggregateOwnerToken : OwnerToken
     public List<AggregateItem>? Items;
     public List<GroupState>? Groups;
 
+    /// <summary>The token each output node of the aggregate emits for this owner (non-group aggregates), by output.</summary>
+    public Token?[] Outs = [];
+
+    /// <summary>The output slots for an aggregate with <paramref name="outputs"/> output nodes (kept when the size fits).</summary>
+    public Token?[] OutsFor(int outputs)
+    {
+        if (Outs.Length != outputs)
+        {
+            Outs = new Token?[outputs];
+        }
+
+        return Outs;
+    }
+
     protected override void ResetState()
     {
         // The lists are kept for the next session: a reused owner collects into them without allocating.
         Items?.Clear();
         Groups?.Clear();
+        Array.Clear(Outs);
     }
 }
 
@@ -75,15 +91,18 @@ internal sealed class AggregateItem
 /// <summary>One group of a group-by aggregate for one left token.</summary>
 internal sealed class GroupState
 {
-    public GroupState(object? key)
+    public GroupState(object? key, int outputs)
     {
         Key = key;
+        Outs = new Token?[outputs];
     }
 
     public object? Key { get; }
 
     public List<AggregateItem> Items { get; } = new();
 
-    public Token? Out;
+    /// <summary>The token each output node of the aggregate emits for this group, by output.</summary>
+    public Token?[] Outs { get; }
+
     public bool Dirty;
 }

@@ -126,6 +126,22 @@ public sealed class RuleCompilerTest
     }
 
     [Test]
+    public void DumpNetwork_SameAggregateOtherConditionsOnItsValue_SharesTheAggregate()
+    {
+        RuleDefinition Rule(string id, System.Linq.Expressions.Expression<Func<int, bool>> condition) => new RuleBuilder(id)
+            .Match<Customer>("c")
+            .Aggregate<Visit>("n", AggregateKind.Count, "s", null, [(Visit s, Customer c) => s.CustomerId == c.Id], [condition])
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+
+        var dump = RuleCompiler.Compile([Rule("one", n => n >= 1), Rule("two", n => n >= 2), Rule("three", n => n >= 1)]).DumpNetwork();
+
+        dump.Split('\n').Count(l => l.Contains("aggregate Count of s: Visit", StringComparison.Ordinal)).Should().Be(1, "the visits are counted once for all three rules");
+        dump.Should().Contain("aggregate Count of s: Visit rules: one, two, three");
+        dump.Split('\n').Count(l => l.Contains("value where", StringComparison.Ordinal)).Should().Be(2, "rules one and three ask the same of the count");
+    }
+
+    [Test]
     public void DumpNetwork_ShowsConditionalNodesAndTerminals()
     {
         var rule = new RuleBuilder("r")

@@ -21,6 +21,35 @@ public sealed partial class SessionTest
         session.GetAgenda().Should().ContainSingle().Which.GetValue(result);
 
     [Test]
+    public void Count_SharedByRulesAskingDifferentThingsOfIt_EachRuleFollowsItsOwnCondition()
+    {
+        RuleDefinition Rule(string id, System.Linq.Expressions.Expression<System.Func<int, bool>> condition) => new RuleBuilder(id)
+            .Match<Customer>("c")
+            .Aggregate<Vehicle>("n", AggregateKind.Count, "v", null, [(Vehicle v, Customer c) => v.OwnerId == c.Id], [condition])
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+        var session = Session(Rule("none", n => n == 0), Rule("some", n => n >= 1), Rule("many", n => n >= 2));
+        string Agenda() => string.Join(",", session.GetAgenda().Select(m => m.Rule.Id).Order());
+        var first = new Vehicle(1, 1);
+        var second = new Vehicle(2, 1);
+
+        session.Insert(new Customer(1));
+        Agenda().Should().Be("none");
+
+        session.Insert(first);
+        Agenda().Should().Be("some");
+
+        session.Insert(second);
+        Agenda().Should().Be("many,some");
+
+        session.Retract(first);
+        Agenda().Should().Be("some");
+
+        session.Retract(second);
+        Agenda().Should().Be("none");
+    }
+
+    [Test]
     public void Collect_NoMatchingFact_IsEmptyList()
     {
         var (session, result) = AggregateSession<Vehicle>(AggregateKind.Collect, null);

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using CsCheck;
 
@@ -61,11 +62,29 @@ public static class RuleGen
         Gen.Int[0, 3], Element(aggregate).Array[1, 4], (priority, elements) => new RuleSpec(priority, elements));
 
     /// <summary>Every aggregate kind, for the agenda property.</summary>
-    public static Gen<RuleSpec[]> RuleSet { get; } = Rule(Aggregate(0, 1, 2, 3, 4, 5)).Array[1, 3];
+    public static Gen<RuleSpec[]> RuleSet { get; } = WithSiblings(Rule(Aggregate(0, 1, 2, 3, 4, 5)).Array[1, 3]);
 
     /// <summary>
     /// Only aggregates whose value changes whenever a source fact comes or goes (collect, count, group-by), for
     /// the refraction property: there "the match is unchanged" must mean "the key is unchanged".
     /// </summary>
-    public static Gen<RuleSpec[]> RuleSetWithStableKeys { get; } = Rule(Aggregate(0, 1, 5)).Array[1, 3];
+    public static Gen<RuleSpec[]> RuleSetWithStableKeys { get; } = WithSiblings(Rule(Aggregate(0, 1, 5)).Array[1, 3]);
+
+    /// <summary>
+    /// Now and then adds a sibling of the first rule: the same elements with other conditions on its aggregates'
+    /// values, so that rules sharing an aggregate node and differing only in its output nodes are generated too.
+    /// </summary>
+    private static Gen<RuleSpec[]> WithSiblings(Gen<RuleSpec[]> rules) => Gen.Select(
+        rules,
+        Gen.Int[0, 2],
+        Gen.Int[0, 2],
+        Gen.Int[0, 4],
+        Gen.Int[0, 3],
+        (set, sibling, condition, op, constant) => sibling > 0 && Array.Exists(set[0].Elements, e => e is AggregateSpec)
+            ? [.. set, Sibling(set[0], condition, op, constant)]
+            : set);
+
+    private static RuleSpec Sibling(RuleSpec rule, int condition, int op, int constant) => new(
+        (rule.Priority + 1) % 4,
+        rule.Elements.Select(e => e is AggregateSpec a ? a with { ResultCondition = condition, Op = op, Constant = constant } : e).ToArray());
 }
