@@ -4,19 +4,19 @@ using System.Collections.Generic;
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
-/// The activations waiting to fire: a binary heap ordered by priority (higher first), then rule order in the
-/// compiled set, then creation order. The ordering keys are copied into the heap's own array, so sifting never
-/// touches the activations themselves: with thousands of activations scattered in memory, that is what keeps
-/// an agenda operation from costing a cache miss per level. Removal is lazy: the activation is marked and its
-/// entry skipped when it reaches the top (the heap is compacted when stale entries outnumber live ones).
+/// The activations waiting to fire, in firing order: priority (higher first), then rule order in the compiled set,
+/// then creation order. Activations of one rule are already in creation order as they arrive, so each rule has a
+/// queue, and a binary heap orders only the rules that have activations waiting: adding and popping cost a
+/// comparison among rules, not among activations, so a session of thousands of customers (tens of thousands of
+/// activations) keeps its agenda work per activation flat instead of paying a cache miss per heap level.
+/// Removal is lazy: the activation is marked and skipped when its queue reaches it (a queue is compacted when
+/// stale entries outnumber live ones).
 /// </summary>
 internal sealed class Agenda
 {
-    // Keys and activations in two parallel arrays: 16 + 8 bytes per entry, so a session's agenda stays off the
-    // large-object heap (whose allocations trigger full collections) up to a few thousand activations.
-    private Key[] _keys = new Key[16];
-    private Activation[] _items = new Activation[16];
-    private int _size;
+    private RuleQueue?[] _queues = new RuleQueue?[16];
+    private RuleQueue[] _heap = new RuleQueue[16];
+    private int _heapSize;
 
     /// <summary>The activations waiting (stale entries excluded).</summary>
     public int Count { get; private set; }
@@ -31,35 +31,30 @@ internal sealed class Agenda
         activation.Queued = true;
         activation.WasQueued = true;
         Count++;
-        if (_size == _keys.Length)
+        var queue = QueueOf(activation);
+        queue.Add(activation);
+        if (!queue.InHeap)
         {
-            if (_size > 2 * Count + 32)
-            {
-                Compact();
-            }
-            else
-            {
-                Array.Resize(ref _keys, _keys.Length * 2);
-                Array.Resize(ref _items, _items.Length * 2);
-            }
+            Push(queue);
         }
-
-        _keys[_size] = new Key(activation);
-        _items[_size] = activation;
-        SiftUp(_size++);
     }
 
     public Activation Pop()
     {
         while (true)
         {
-            var top = _items[0];
-            RemoveTop();
-            if (top.Queued)
+            var queue = _heap[0];
+            var activation = queue.TakeFirstLive();
+            if (queue.IsEmpty)
             {
-                top.Queued = false;
+                RemoveTop();
+            }
+
+            if (activation is not null)
+            {
+                activation.Queued = false;
                 Count--;
-                return top;
+                return activation;
             }
         }
     }
@@ -70,143 +65,233 @@ internal sealed class Agenda
         {
             activation.Queued = false;
             Count--;
+            _queues[activation.Terminal.RuleOrder]!.Live--;
         }
     }
 
-    /// <summary>Empties the agenda for the next session; arrays grown past <paramref name="retain"/> entries are let go.</summary>
+    /// <summary>Empties the agenda for the next session; queues grown past <paramref name="retain"/> entries are let go.</summary>
     public void Clear(int retain)
     {
-        if (_keys.Length > Math.Max(16, retain))
+        foreach (var queue in _queues)
         {
-            _keys = new Key[16];
-            _items = new Activation[16];
-        }
-        else
-        {
-            Array.Clear(_items, 0, _size);
+            queue?.Clear(retain);
         }
 
-        _size = 0;
+        Array.Clear(_heap, 0, _heapSize);
+        _heapSize = 0;
         Count = 0;
     }
 
     public List<Activation> Snapshot()
     {
-        var live = new List<(Key Key, Activation Activation)>(Count);
-        for (var i = 0; i < _size; i++)
+        var live = new List<Activation>(Count);
+        for (var i = 0; i < _heapSize; i++)
         {
-            if (_items[i].Queued)
-            {
-                live.Add((_keys[i], _items[i]));
-            }
+            _heap[i].CopyLive(live);
         }
 
-        live.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-        return live.ConvertAll(static e => e.Activation);
+        live.Sort(static (a, b) =>
+        {
+            var order = RuleQueue.KeyOf(a).CompareTo(RuleQueue.KeyOf(b));
+            return order != 0 ? order : a.Sequence.CompareTo(b.Sequence);
+        });
+        return live;
+    }
+
+    private RuleQueue QueueOf(Activation activation)
+    {
+        var order = activation.Terminal.RuleOrder;
+        if (order >= _queues.Length)
+        {
+            Array.Resize(ref _queues, Math.Max(order + 1, _queues.Length * 2));
+        }
+
+        return _queues[order] ??= new RuleQueue(RuleQueue.KeyOf(activation));
+    }
+
+    private void Push(RuleQueue queue)
+    {
+        if (_heapSize == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heapSize * 2);
+        }
+
+        queue.InHeap = true;
+        var index = _heapSize++;
+        while (index > 0)
+        {
+            var parent = (index - 1) >> 1;
+            if (_heap[parent].Key <= queue.Key)
+            {
+                break;
+            }
+
+            _heap[index] = _heap[parent];
+            index = parent;
+        }
+
+        _heap[index] = queue;
     }
 
     private void RemoveTop()
     {
-        _size--;
-        _keys[0] = _keys[_size];
-        _items[0] = _items[_size];
-        _items[_size] = null!;
-        if (_size > 0)
+        _heap[0].InHeap = false;
+        var last = _heap[--_heapSize];
+        _heap[_heapSize] = null!;
+        if (_heapSize == 0)
         {
-            SiftDown(0);
-        }
-    }
-
-    /// <summary>Drops the stale entries and rebuilds the heap.</summary>
-    private void Compact()
-    {
-        var live = 0;
-        for (var i = 0; i < _size; i++)
-        {
-            if (_items[i].Queued)
-            {
-                _keys[live] = _keys[i];
-                _items[live] = _items[i];
-                live++;
-            }
+            return;
         }
 
-        Array.Clear(_items, live, _size - live);
-        _size = live;
-        for (var i = (_size / 2) - 1; i >= 0; i--)
-        {
-            SiftDown(i);
-        }
-    }
-
-    private void SiftUp(int index)
-    {
-        var key = _keys[index];
-        var item = _items[index];
-        while (index > 0)
-        {
-            var parent = (index - 1) >> 1;
-            if (key.CompareTo(_keys[parent]) >= 0)
-            {
-                break;
-            }
-
-            _keys[index] = _keys[parent];
-            _items[index] = _items[parent];
-            index = parent;
-        }
-
-        _keys[index] = key;
-        _items[index] = item;
-    }
-
-    private void SiftDown(int index)
-    {
-        var key = _keys[index];
-        var item = _items[index];
+        var index = 0;
         while (true)
         {
             var child = (2 * index) + 1;
-            if (child >= _size)
+            if (child >= _heapSize)
             {
                 break;
             }
 
-            if (child + 1 < _size && _keys[child + 1].CompareTo(_keys[child]) < 0)
+            if (child + 1 < _heapSize && _heap[child + 1].Key < _heap[child].Key)
             {
                 child++;
             }
 
-            if (_keys[child].CompareTo(key) >= 0)
+            if (_heap[child].Key >= last.Key)
             {
                 break;
             }
 
-            _keys[index] = _keys[child];
-            _items[index] = _items[child];
+            _heap[index] = _heap[child];
             index = child;
         }
 
-        _keys[index] = key;
-        _items[index] = item;
+        _heap[index] = last;
     }
 
-    /// <summary>
-    /// The firing order of an activation in two integers: priority (inverted, so higher fires first) and rule order
-    /// packed in one, then the creation sequence.
-    /// </summary>
-    private readonly struct Key
+    /// <summary>The activations of one rule waiting to fire, in creation order, with their firing-order key.</summary>
+    private sealed class RuleQueue
     {
-        private readonly long _order;
-        private readonly long _sequence;
+        private Activation[] _items = new Activation[8];
+        private int _head;
+        private int _tail;
 
-        public Key(Activation activation)
+        public RuleQueue(long key) => Key = key;
+
+        /// <summary>Priority (inverted, so higher fires first) and rule order packed into one number.</summary>
+        public long Key { get; }
+
+        public bool InHeap;
+
+        /// <summary>Entries not yet removed (the rest are stale, skipped when reached).</summary>
+        public int Live;
+
+        public bool IsEmpty => _head == _tail;
+
+        public static long KeyOf(Activation activation) =>
+            ((long)~activation.Terminal.Priority << 32) | (uint)activation.Terminal.RuleOrder;
+
+        public void Add(Activation activation)
         {
-            _order = ((long)~activation.Terminal.Priority << 32) | (uint)activation.Terminal.RuleOrder;
-            _sequence = activation.Sequence;
+            if (_tail == _items.Length)
+            {
+                MakeRoom();
+            }
+
+            // Activations arrive in creation order, except one revived within an operation, which keeps its place.
+            var at = _tail;
+            while (at > _head && _items[at - 1].Sequence > activation.Sequence)
+            {
+                _items[at] = _items[at - 1];
+                at--;
+            }
+
+            _items[at] = activation;
+            _tail++;
+            Live++;
         }
 
-        public int CompareTo(in Key other) =>
-            _order != other._order ? (_order < other._order ? -1 : 1) : _sequence.CompareTo(other._sequence);
+        /// <summary>Dequeues up to and including the first live activation; null when only stale ones were left.</summary>
+        public Activation? TakeFirstLive()
+        {
+            while (_head < _tail)
+            {
+                var activation = _items[_head];
+                _items[_head++] = null!;
+                if (activation.Queued)
+                {
+                    Live--;
+                    if (_head == _tail)
+                    {
+                        _head = _tail = 0;
+                    }
+
+                    return activation;
+                }
+            }
+
+            _head = _tail = 0;
+            return null;
+        }
+
+        public void CopyLive(List<Activation> into)
+        {
+            for (var i = _head; i < _tail; i++)
+            {
+                if (_items[i].Queued)
+                {
+                    into.Add(_items[i]);
+                }
+            }
+        }
+
+        public void Clear(int retain)
+        {
+            if (_items.Length > Math.Max(8, retain))
+            {
+                _items = new Activation[8];
+            }
+            else
+            {
+                Array.Clear(_items, _head, _tail - _head);
+            }
+
+            _head = _tail = 0;
+            Live = 0;
+            InHeap = false;
+        }
+
+        /// <summary>Slides the entries to the front, dropping stale ones when they outnumber live ones, or grows.</summary>
+        private void MakeRoom()
+        {
+            var count = _tail - _head;
+            if (count - Live > Live)
+            {
+                var live = 0;
+                for (var i = _head; i < _tail; i++)
+                {
+                    if (_items[i].Queued)
+                    {
+                        _items[live++] = _items[i];
+                    }
+                }
+
+                Array.Clear(_items, live, _tail - live);
+                _head = 0;
+                _tail = live;
+            }
+            else if (_head > 0)
+            {
+                Array.Copy(_items, _head, _items, 0, count);
+                Array.Clear(_items, count, _tail - count);
+                _head = 0;
+                _tail = count;
+            }
+
+            if (_tail == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+        }
     }
 }

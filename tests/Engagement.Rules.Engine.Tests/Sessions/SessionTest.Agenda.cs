@@ -77,6 +77,42 @@ public sealed partial class SessionTest
     }
 
     [Test]
+    public void Update_FactsOfPendingMatches_TheyStillFireInCreationOrder()
+    {
+        var log = new Log();
+        var session = Session(LogRule("r", log));
+        var customers = new[] { new Customer(1), new Customer(2), new Customer(3), new Customer(4) };
+        session.InsertAll(customers);
+
+        // Each updated match is the same match (same place on the agenda), not a new one queued last.
+        session.Update(customers[1]);
+        session.Update(customers[0]);
+        session.Fire();
+
+        log.Entries.Should().Equal("r:1", "r:2", "r:3", "r:4");
+    }
+
+    [Test]
+    public void Fire_MostPendingMatchesWithdrawnThenMoreArrive_TheRestFireOnceInOrder()
+    {
+        var log = new Log();
+        var session = Session(LogRule("r", log));
+        var first = Enumerable.Range(1, 100).Select(i => new Customer(i)).ToList();
+        session.InsertAll(first);
+
+        // Withdrawn matches stay on the agenda as stale entries until it makes room by dropping them.
+        foreach (var customer in first.Where(c => c.Id % 10 != 0))
+        {
+            session.Retract(customer);
+        }
+
+        session.InsertAll(Enumerable.Range(101, 100).Select(i => (object)new Customer(i)));
+        session.Fire();
+
+        log.Entries.Should().Equal(Enumerable.Range(1, 200).Where(i => i > 100 || i % 10 == 0).Select(i => $"r:{i}"));
+    }
+
+    [Test]
     public void Update_FactNoLongerMatches_ActivationRemoved()
     {
         var log = new Log();
