@@ -35,10 +35,9 @@ public sealed class CompiledRuleSet
     public ISession CreateSession(SessionOptions? options = null)
     {
         options ??= SessionOptions.Default;
-        var errors = options.Validate();
-        if (errors.Count > 0)
+        if (!options.IsValid)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", errors));
+            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", options.Validate()));
         }
 
         var state = _pool.Rent() ?? new Session(Network);

@@ -24,6 +24,9 @@ public sealed record SessionOptions
     /// </summary>
     public int MaxRetainedPerKind { get; init; } = 4096;
 
+    /// <summary>Whether every setting is valid (checked on every session, so without allocating).</summary>
+    internal bool IsValid => MaxFiringsPerFire > 0 && MaxRetainedPerKind >= 0;
+
     /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
     internal List<string> Validate()
     {
