@@ -268,14 +268,28 @@ internal sealed partial class Session
         return true;
     }
 
+    // An exactly sized array (a snapshot the caller owns): counting first costs a type test per fact, less than
+    // growing a list, and a caller that wants an array or a list (as the evaluator does) copies nothing more.
     public IEnumerable<T> Query<T>()
     {
-        var result = new List<T>();
+        var count = 0;
         for (var entry = _firstFact; entry is not null; entry = entry.Next)
+        {
+            count += entry.Object is T ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new T[count];
+        var next = 0;
+        for (var entry = _firstFact; entry is not null && next < count; entry = entry.Next)
         {
             if (entry.Object is T typed)
             {
-                result.Add(typed);
+                result[next++] = typed;
             }
         }
 

@@ -19,6 +19,7 @@ internal sealed partial class RuleBuilder
     private static readonly MethodInfo ProposeTouchMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.ProposeTouch))!;
     private static readonly MethodInfo EmitSignalMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.EmitSignal))!;
     private static readonly MethodInfo FormatMethod = typeof(ValueText).GetMethod(nameof(ValueText.Format))!;
+    private static readonly MethodInfo FormatValueMethod = typeof(ValueText).GetMethod(nameof(ValueText.FormatValue))!;
     private static readonly MethodInfo ConcatMethod = typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!;
 
     private ActionElement? Action(SyntaxNode node, Dictionary<string, Declaration> scope)
@@ -330,6 +331,9 @@ internal sealed partial class RuleBuilder
         return ok ? Expression.Call(ConcatMethod, Expression.NewArrayInit(typeof(string), pieces)) : null;
     }
 
+    // Value types go to the generic overload (no box per formatted value), references to the object one.
     private static Expression Text(Expression value) =>
-        value.Type == typeof(string) ? Expression.Coalesce(value, Expression.Constant(string.Empty)) : Expression.Call(FormatMethod, Expression.Convert(value, typeof(object)));
+        value.Type == typeof(string) ? Expression.Coalesce(value, Expression.Constant(string.Empty))
+        : value.Type.IsValueType ? Expression.Call(FormatValueMethod.MakeGenericMethod(value.Type), value)
+        : Expression.Call(FormatMethod, value);
 }

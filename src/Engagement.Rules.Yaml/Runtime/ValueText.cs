@@ -25,6 +25,51 @@ internal static class ValueText
         _ => value.ToString() ?? string.Empty,
     };
 
+    /// <summary>
+    /// <see cref="Format(object?)"/> for a value of static type <typeparamref name="T"/>, without boxing the
+    /// common value types (compiled reasons and values call it with the expression's own type); same text.
+    /// </summary>
+    public static string FormatValue<T>(T value)
+    {
+        // Each test is a constant in the code the JIT makes per value type; (X)(object)value does not box there.
+        if (typeof(T) == typeof(LocalDate))
+        {
+            return Date((LocalDate)(object)value!);
+        }
+
+        if (typeof(T) == typeof(int))
+        {
+            return ((int)(object)value!).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (typeof(T) == typeof(long))
+        {
+            return ((long)(object)value!).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (typeof(T) == typeof(decimal))
+        {
+            return ((decimal)(object)value!).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return ((double)(object)value!).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (typeof(T) == typeof(bool))
+        {
+            return (bool)(object)value! ? "true" : "false";
+        }
+
+        if (typeof(T) == typeof(NodaTime.Instant))
+        {
+            return Instant((Instant)(object)value!);
+        }
+
+        return Format(value);
+    }
+
     // Reasons and values format a date or instant in most proposals: the common case (ISO calendar, years 0 to
     // 9999, whole seconds) is written digit by digit; the NodaTime patterns give the same text for it and handle
     // the rest.

@@ -25,6 +25,8 @@ internal sealed class SessionProposalSource(CompiledRuleSet rules, EngagementTel
 
         // A cancelled Fire stops quietly: its proposals would be partial, so they must not reach the policies.
         cancellationToken.ThrowIfCancellationRequested();
-        return session.Query<TouchProposal>().ToArray();
+        // Query hands out a fresh snapshot (an array): no second copy.
+        var proposals = session.Query<TouchProposal>();
+        return proposals as IReadOnlyList<TouchProposal> ?? proposals.ToArray();
     }
 }

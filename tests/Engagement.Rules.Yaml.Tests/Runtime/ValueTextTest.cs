@@ -68,4 +68,36 @@ public sealed class ValueTextTest
             ValueText.Format(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
         }
     }
+
+    [Test]
+    public void FormatValue_AnyValueOfTheUnboxedTypes_SameAsFormat()
+    {
+        Gen.Int.Sample(v => ValueText.FormatValue(v).Should().Be(ValueText.Format(v)));
+        Gen.Long.Sample(v => ValueText.FormatValue(v).Should().Be(ValueText.Format(v)));
+        Gen.Decimal.Sample(v => ValueText.FormatValue(v).Should().Be(ValueText.Format(v)));
+        Gen.Double.Sample(v => ValueText.FormatValue(v).Should().Be(ValueText.Format(v)));
+        Gen.Int[-4371222, 2932896].Sample(days =>
+        {
+            var date = new LocalDate(1970, 1, 1).PlusDays(days);
+            ValueText.FormatValue(date).Should().Be(ValueText.Format(date));
+        });
+        Gen.Long[Instant.MinValue.ToUnixTimeTicks(), Instant.MaxValue.ToUnixTimeTicks()].Sample(ticks =>
+        {
+            var instant = Instant.FromUnixTimeTicks(ticks);
+            ValueText.FormatValue(instant).Should().Be(ValueText.Format(instant));
+        });
+    }
+
+    [Test]
+    public void FormatValue_OtherValueTypes_SameAsFormat()
+    {
+        ValueText.FormatValue(true).Should().Be("true");
+        ValueText.FormatValue(false).Should().Be("false");
+        ValueText.FormatValue(new LocalDate(2026, 11, 24, CalendarSystem.Julian)).Should().Be(ValueText.Format(new LocalDate(2026, 11, 24, CalendarSystem.Julian)));
+        ValueText.FormatValue(System.DayOfWeek.Tuesday).Should().Be("Tuesday");
+        ValueText.FormatValue((int?)null).Should().BeEmpty();
+        ValueText.FormatValue((int?)42).Should().Be("42");
+        ValueText.FormatValue(new LocalTime(7, 30)).Should().Be(ValueText.Format(new LocalTime(7, 30)));
+        ValueText.FormatValue(1.5f).Should().Be(ValueText.Format(1.5f));
+    }
 }
