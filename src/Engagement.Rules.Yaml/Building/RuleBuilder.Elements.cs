@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Engine.Model;
-using Engagement.Rules.Evaluation;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Syntax;
@@ -13,9 +12,6 @@ namespace Engagement.Rules.Yaml.Building;
 internal sealed partial class RuleBuilder
 {
     private static readonly string[] SelectorKeys = ["value", "key"];
-
-    /// <summary>The name prefix of the hidden context pattern that tests a top-level aggregate's <c>having</c>.</summary>
-    private const string HavingPrefix = "$having.";
 
     private const string ElementHelp = "a pattern 'name: FactType' (with an optional 'where') or one of: not, exists, any, all, forall, let, count, collect, sum, min, max, groupBy";
 
@@ -380,7 +376,7 @@ internal sealed partial class RuleBuilder
         return ok ? Compile(definition.Expression, bound, typeof(bool)) : null;
     }
 
-    private RuleElement? Aggregate(ScalarSyntax keyword, SyntaxNode node, Dictionary<string, Declaration> scope, bool topLevel)
+    private AggregateElement? Aggregate(ScalarSyntax keyword, SyntaxNode node, Dictionary<string, Declaration> scope, bool topLevel)
     {
         var kind = keyword.Value switch
         {
@@ -472,20 +468,12 @@ internal sealed partial class RuleBuilder
             return null;
         }
 
-        // At the top level, 'having' is tested right after the aggregate, as 'exists' an EvaluationContext (a hidden
-        // pattern over the session's context, which the rule's first pattern already matched) for which the tests
-        // hold, not inside the aggregate: the network shares an aggregate node only between rules whose aggregates
-        // are the same up to their result tests, so rules that aggregate the same facts the same way with a
-        // different 'having' (the service reminder and the two win-back rules all take the last repair-order date
-        // of a vehicle) compute it once per session instead of once per rule. The same matches, and no fact added
-        // to them: the tests read the result and the rule's own context, and 'exists' passes exactly when they hold.
-        var filter = topLevel ? new Declaration(HavingPrefix + resultName.Value, typeof(EvaluationContext)) : null;
         var having = new List<ConditionElement>();
         if (mapping.Get("having") is { } havingNode)
         {
             foreach (var text in _reader.ScalarList(havingNode, "having"))
             {
-                if (Condition(Compile(text, scope, typeof(bool)), filter ?? result, text) is { } condition)
+                if (Condition(Compile(text, scope, typeof(bool)), result, text) is { } condition)
                 {
                     having.Add(condition);
                 }
@@ -501,9 +489,7 @@ internal sealed partial class RuleBuilder
             _evidence.Add(result);
         }
 
-        return filter is null || having.Count == 0
-            ? new AggregateElement(result, kind, source.Pattern, selector, having)
-            : new AndElement([new AggregateElement(result, kind, source.Pattern, selector), new ExistsElement(new PatternElement(filter, having))]);
+        return new AggregateElement(result, kind, source.Pattern, selector, having);
     }
 
     private static bool IsNumeric(Type type) =>
