@@ -36,6 +36,26 @@ public sealed class IdempotencyKeysTest
         }
     }
 
+    // Keys as the evaluator produced them for the sample customer C-0002 on 2026-11-24: a stored key must keep
+    // matching the same occurrence whatever computes the hash.
+    [TestCase("1HG4MMG13RM100001", "service.maintenance-due", "service-due-by-time", "e377373ac09c60fcb09a7692bfd5924b")]
+    [TestCase(null, "community.model-launch", "model-launch-invite", "0d46ef41fd4c89336a5b937ea314a27b")]
+    public void For_KnownOccurrences_KeepTheirKeys(string? vin, string topic, string ruleId, string expected)
+    {
+        var proposal = new TouchProposal
+        {
+            RuleId = ruleId,
+            Kind = TouchKind.Reminder,
+            Class = TouchClass.Service,
+            Topic = topic,
+            CustomerId = "C-0002",
+            Vin = vin,
+            DueOn = new LocalDate(2026, 11, 24),
+        };
+
+        IdempotencyKeys.For(proposal).Should().Be(expected);
+    }
+
     [Test]
     public void For_FieldsThatConcatenateAlike_GiveDifferentKeys()
     {
