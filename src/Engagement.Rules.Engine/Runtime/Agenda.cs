@@ -18,6 +18,9 @@ internal sealed class Agenda
     private RuleQueue[] _heap = new RuleQueue[16];
     private int _heapSize;
 
+    // At least the largest capacity of any queue: only when it is past the limit do the idle queues need a look.
+    private int _largestQueue;
+
     /// <summary>The activations waiting (stale entries excluded).</summary>
     public int Count { get; private set; }
 
@@ -33,6 +36,7 @@ internal sealed class Agenda
         Count++;
         var queue = QueueOf(activation);
         queue.Add(activation);
+        _largestQueue = Math.Max(_largestQueue, queue.Capacity);
         if (!queue.InHeap)
         {
             Push(queue);
@@ -72,9 +76,23 @@ internal sealed class Agenda
     /// <summary>Empties the agenda for the next session; queues grown past <paramref name="retain"/> entries are let go.</summary>
     public void Clear(int retain)
     {
-        foreach (var queue in _queues)
+        // Queues not on the heap are empty; they need a look only when one of them may have grown past the limit.
+        var kept = Math.Max(RuleQueue.InitialCapacity, retain);
+        if (_largestQueue > kept)
         {
-            queue?.Clear(retain);
+            foreach (var queue in _queues)
+            {
+                queue?.Clear(retain);
+            }
+
+            _largestQueue = kept;
+        }
+        else
+        {
+            for (var i = 0; i < _heapSize; i++)
+            {
+                _heap[i].Clear(retain);
+            }
         }
 
         Array.Clear(_heap, 0, _heapSize);
@@ -172,7 +190,9 @@ internal sealed class Agenda
     /// <summary>The activations of one rule waiting to fire, in creation order, with their firing-order key.</summary>
     private sealed class RuleQueue
     {
-        private Activation[] _items = new Activation[8];
+        public const int InitialCapacity = 8;
+
+        private Activation[] _items = new Activation[InitialCapacity];
         private int _head;
         private int _tail;
 
@@ -187,6 +207,8 @@ internal sealed class Agenda
         public int Live;
 
         public bool IsEmpty => _head == _tail;
+
+        public int Capacity => _items.Length;
 
         public static long KeyOf(Activation activation) =>
             ((long)~activation.Terminal.Priority << 32) | (uint)activation.Terminal.RuleOrder;
@@ -247,9 +269,9 @@ internal sealed class Agenda
 
         public void Clear(int retain)
         {
-            if (_items.Length > Math.Max(8, retain))
+            if (_items.Length > Math.Max(InitialCapacity, retain))
             {
-                _items = new Activation[8];
+                _items = new Activation[InitialCapacity];
             }
             else
             {
