@@ -272,10 +272,12 @@ internal sealed partial class Session
     // growing a list, and a caller that wants an array or a list (as the evaluator does) copies nothing more.
     public IEnumerable<T> Query<T>()
     {
+        // A sealed fact type is recognised by its exact runtime type: cheaper than a type test in shared generic code.
+        var exact = ExactType<T>.Value;
         var count = 0;
         for (var entry = _firstFact; entry is not null; entry = entry.Next)
         {
-            count += entry.Object is T ? 1 : 0;
+            count += (exact is not null ? entry.Object.GetType() == exact : entry.Object is T) ? 1 : 0;
         }
 
         if (count == 0)
@@ -287,13 +289,19 @@ internal sealed partial class Session
         var next = 0;
         for (var entry = _firstFact; entry is not null && next < count; entry = entry.Next)
         {
-            if (entry.Object is T typed)
+            if (exact is not null ? entry.Object.GetType() == exact : entry.Object is T)
             {
-                result[next++] = typed;
+                result[next++] = (T)entry.Object;
             }
         }
 
         return result;
+    }
+
+    /// <summary>The type itself when a fact of type <typeparamref name="T"/> can only be of exactly that type.</summary>
+    private static class ExactType<T>
+    {
+        public static readonly Type? Value = typeof(T).IsSealed && !typeof(T).IsValueType ? typeof(T) : null;
     }
 
     public IReadOnlyList<IMatch> GetAgenda()

@@ -149,4 +149,17 @@ public sealed partial class SessionTest
         session.Query<Customer>().Should().Equal(b, a);
         session.Query<object>().Should().Equal(v, b, a);
     }
+
+    [Test]
+    public void Query_ByInterfaceOrSealedType_ReturnsEveryFactOfIt()
+    {
+        var session = Session(new RuleBuilder("r").Match<Customer>("c").Action((IActionContext ctx) => ctx.Halt()).Build());
+        var counter = new Counter(1, 2);
+        var note = new Note("n");
+        session.InsertAll([new Customer(1), counter, note, new Counter(2, 3)]);
+
+        session.Query<IFactIdentity>().Should().Equal(counter, new Counter(2, 3));
+        session.Query<Note>().Should().Equal(note);
+        session.Query<string>().Should().BeEmpty();
+    }
 }
