@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Engagement.Rules.Formatting;
 using NodaTime;
 using NodaTime.Text;
 
@@ -16,10 +17,10 @@ internal static class ValueText
         null => string.Empty,
         string text => text,
         bool flag => flag ? "true" : "false",
-        LocalDate date => Date(date),
+        LocalDate date => IsoText.Date(date),
         LocalTime time => LocalTimePattern.ExtendedIso.Format(time),
         LocalDateTime dateTime => LocalDateTimePattern.ExtendedIso.Format(dateTime),
-        Instant instant => Instant(instant),
+        Instant instant => IsoText.Instant(instant),
         Enum e => e.ToString(),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
@@ -34,7 +35,7 @@ internal static class ValueText
         // Each test is a constant in the code the JIT makes per value type; (X)(object)value does not box there.
         if (typeof(T) == typeof(LocalDate))
         {
-            return Date((LocalDate)(object)value!);
+            return IsoText.Date((LocalDate)(object)value!);
         }
 
         if (typeof(T) == typeof(int))
@@ -64,55 +65,9 @@ internal static class ValueText
 
         if (typeof(T) == typeof(NodaTime.Instant))
         {
-            return Instant((Instant)(object)value!);
+            return IsoText.Instant((Instant)(object)value!);
         }
 
         return Format(value);
-    }
-
-    // Reasons and values format a date or instant in most proposals: the common case (ISO calendar, years 0 to
-    // 9999, whole seconds) is written digit by digit; the NodaTime patterns give the same text for it and handle
-    // the rest.
-    private static string Date(LocalDate date)
-        => IsSimple(date) ? string.Create(10, date, static (span, d) => WriteDate(span, d)) : LocalDatePattern.Iso.Format(date);
-
-    private static string Instant(Instant instant)
-    {
-        var utc = instant.InUtc().LocalDateTime;
-        if (!IsSimple(utc.Date) || utc.NanosecondOfSecond != 0)
-        {
-            return InstantPattern.ExtendedIso.Format(instant);
-        }
-
-        return string.Create(20, utc, static (span, v) =>
-        {
-            WriteDate(span, v.Date);
-            span[10] = 'T';
-            Two(span[11..], v.Hour);
-            span[13] = ':';
-            Two(span[14..], v.Minute);
-            span[16] = ':';
-            Two(span[17..], v.Second);
-            span[19] = 'Z';
-        });
-    }
-
-    private static bool IsSimple(LocalDate date) => date.Year is >= 0 and <= 9999 && date.Calendar == CalendarSystem.Iso;
-
-    // uuuu-MM-dd
-    private static void WriteDate(Span<char> span, LocalDate date)
-    {
-        Two(span, date.Year / 100);
-        Two(span[2..], date.Year % 100);
-        span[4] = '-';
-        Two(span[5..], date.Month);
-        span[7] = '-';
-        Two(span[8..], date.Day);
-    }
-
-    private static void Two(Span<char> span, int value)
-    {
-        span[0] = (char)('0' + (value / 10));
-        span[1] = (char)('0' + (value % 10));
     }
 }

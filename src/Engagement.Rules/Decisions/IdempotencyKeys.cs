@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Engagement.Rules.Policies;
+using Engagement.Rules.Formatting;
 
 namespace Engagement.Rules.Decisions;
 
@@ -32,7 +32,7 @@ internal static class IdempotencyKeys
         var topic = proposal.Topic ?? string.Empty;
         var ruleId = proposal.RuleId ?? string.Empty;
         Span<char> date = stackalloc char[10];
-        ReadOnlySpan<char> dueOn = Text.IsSimple(proposal.DueOn) ? Write(date, proposal.DueOn) : Text.Date(proposal.DueOn);
+        ReadOnlySpan<char> dueOn = IsoText.IsSimple(proposal.DueOn) ? Write(date, proposal.DueOn) : IsoText.Date(proposal.DueOn);
 
         // Each field: up to 11 digits of length, ':', the value in UTF-8, '|'.
         var size = (6 * 13) + Encoding.UTF8.GetMaxByteCount(Version.Length + customerId.Length + vin.Length + topic.Length + ruleId.Length + dueOn.Length);
@@ -79,7 +79,7 @@ internal static class IdempotencyKeys
 
     private static ReadOnlySpan<char> Write(Span<char> span, NodaTime.LocalDate date)
     {
-        Text.WriteDate(span, date);
+        IsoText.WriteDate(span, date);
         return span;
     }
 

@@ -1,4 +1,5 @@
 using System;
+using Engagement.Rules.Formatting;
 using NodaTime;
 
 namespace Engagement.Rules.Policies;
@@ -37,9 +38,9 @@ internal readonly struct TextValue : ISpanFormattable
 
     public override string ToString() => _kind switch
     {
-        Kind.Date => Text.Date(_local.Date),
+        Kind.Date => IsoText.Date(_local.Date),
         Kind.Local => Text.Local(_local),
-        _ => Text.Instant(_instant),
+        _ => IsoText.Instant(_instant),
     };
 
     public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
@@ -52,7 +53,7 @@ internal readonly struct TextValue : ISpanFormattable
             Kind.Local => 16,
             _ => 20,
         };
-        var simple = Text.IsSimple(_local.Date) && (_kind != Kind.Instant || _local.NanosecondOfSecond == 0);
+        var simple = IsoText.IsSimple(_local.Date) && (_kind != Kind.Instant || _local.NanosecondOfSecond == 0);
         if (!simple)
         {
             // The rare forms (signed or non-ISO years, fractions of a second) go through the patterns.
@@ -67,11 +68,11 @@ internal readonly struct TextValue : ISpanFormattable
             return false;
         }
 
-        Text.WriteDate(destination, _local.Date);
+        IsoText.WriteDate(destination, _local.Date);
         if (_kind != Kind.Date)
         {
             destination[10] = _kind == Kind.Local ? ' ' : 'T';
-            Text.WriteTime(destination[11..], _local, seconds: _kind == Kind.Instant);
+            IsoText.WriteTime(destination[11..], _local, seconds: _kind == Kind.Instant);
             if (_kind == Kind.Instant)
             {
                 destination[19] = 'Z';

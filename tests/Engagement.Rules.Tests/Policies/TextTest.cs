@@ -1,4 +1,5 @@
 using System;
+using Engagement.Rules.Formatting;
 using Engagement.Rules.Policies;
 using NodaTime;
 using NodaTime.Text;
@@ -25,11 +26,11 @@ public sealed class TextTest
             var instant = Instant.FromUnixTimeTicks(ticks);
             var local = instant.InUtc().LocalDateTime;
 
-            Text.Instant(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
-            Text.Date(local.Date).Should().Be(LocalDatePattern.Iso.Format(local.Date));
+            IsoText.Instant(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
+            IsoText.Date(local.Date).Should().Be(LocalDatePattern.Iso.Format(local.Date));
             Text.Local(local).Should().Be(LocalPattern.Format(local));
             $"[{TextValue.Instant(instant)}|{TextValue.Date(local.Date)}|{TextValue.Local(local)}|{TextValue.Local(instant, DateTimeZone.Utc)}]"
-                .Should().Be($"[{Text.Instant(instant)}|{Text.Date(local.Date)}|{Text.Local(local)}|{Text.Local(local)}]");
+                .Should().Be($"[{IsoText.Instant(instant)}|{IsoText.Date(local.Date)}|{Text.Local(local)}|{Text.Local(local)}]");
         }
     }
 
@@ -51,6 +52,6 @@ public sealed class TextTest
     {
         var date = new LocalDate(2026, 11, 24).WithCalendar(CalendarSystem.Julian);
 
-        Text.Date(date).Should().Be(LocalDatePattern.Iso.Format(date));
+        IsoText.Date(date).Should().Be(LocalDatePattern.Iso.Format(date));
     }
 }
