@@ -236,27 +236,9 @@ internal sealed class ConditionalNode : BetaNode
 
     private void RefreshAggregate(Session session, AggregateOwnerToken owner)
     {
-        var items = owner.Items ?? (IReadOnlyList<AggregateItem>)Array.Empty<AggregateItem>();
-        var outputs = Outputs;
-        if (outputs.Length == 1)
-        {
-            // The usual case (one rule, or rules asking the same of the value): the owner's own output slot.
-            if (owner.Out is { } old)
-            {
-                owner.Out = null;
-                session.RemoveToken(old);
-            }
-
-            if (Aggregate!.TryCompute(items, out var single))
-            {
-                owner.Out = outputs[0].Emit(session, owner.Parent!, single);
-            }
-
-            return;
-        }
-
-        var outs = owner.OutsFor(outputs.Length);
+        var outs = owner.OutsFor(Outputs.Length);
         RemoveOutputs(session, outs);
+        var items = owner.Items ?? (IReadOnlyList<AggregateItem>)Array.Empty<AggregateItem>();
         if (Aggregate!.TryCompute(items, out var value))
         {
             EmitOutputs(session, owner, outs, value);

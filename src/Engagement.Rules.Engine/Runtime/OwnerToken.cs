@@ -46,10 +46,7 @@ internal sealed class AggregateOwnerToken : OwnerToken
     public List<AggregateItem>? Items;
     public List<GroupState>? Groups;
 
-    /// <summary>
-    /// The token each output node emits for this owner, by output, for an aggregate (not grouped) with several
-    /// output nodes; with one, <see cref="OwnerToken.Out"/> holds it.
-    /// </summary>
+    /// <summary>The token each output node of the aggregate emits for this owner (non-group aggregates), by output.</summary>
     public Token?[] Outs = [];
 
     /// <summary>The output slots for an aggregate with <paramref name="outputs"/> output nodes (kept when the size fits).</summary>
