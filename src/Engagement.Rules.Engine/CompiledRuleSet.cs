@@ -35,9 +35,9 @@ public sealed class CompiledRuleSet
     public ISession CreateSession(SessionOptions? options = null)
     {
         options ??= SessionOptions.Default;
-        if (!options.IsValid)
+        if (options.Errors() is { } errors)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", options.Validate()));
+            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", errors));
         }
 
         var state = _pool.Rent() ?? new Session(Network);

@@ -24,21 +24,18 @@ public sealed record SessionOptions
     /// </summary>
     public int MaxRetainedPerKind { get; init; } = 4096;
 
-    /// <summary>Whether every setting is valid (checked on every session, so without allocating).</summary>
-    internal bool IsValid => MaxFiringsPerFire > 0 && MaxRetainedPerKind >= 0;
-
-    /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
-    internal List<string> Validate()
+    /// <summary>Every invalid setting, described; null when the options are valid (checked on every session, so without allocating then).</summary>
+    internal List<string>? Errors()
     {
-        var errors = new List<string>();
+        List<string>? errors = null;
         if (MaxFiringsPerFire <= 0)
         {
-            errors.Add($"MaxFiringsPerFire must be positive (was {MaxFiringsPerFire}).");
+            (errors ??= []).Add($"MaxFiringsPerFire must be positive (was {MaxFiringsPerFire}).");
         }
 
         if (MaxRetainedPerKind < 0)
         {
-            errors.Add($"MaxRetainedPerKind must not be negative (was {MaxRetainedPerKind}).");
+            (errors ??= []).Add($"MaxRetainedPerKind must not be negative (was {MaxRetainedPerKind}).");
         }
 
         return errors;
