@@ -76,6 +76,14 @@ internal static class DelegateFactory
     private static Expression KeyBody(Type keyType, Expression body) =>
         keyType == typeof(object) ? JoinKey.NullToSentinel(body) : body;
 
+    /// <summary>(fact) => lambda(fact) as a <c>Func&lt;object, resultType&gt;</c>: a value over the fact, unboxed.</summary>
+    public static LambdaExpression WrapSingleTyped(Type resultType, LambdaExpression lambda)
+    {
+        var fact = Expression.Parameter(typeof(object), "fact");
+        Expression body = Expression.Invoke(lambda, Expression.Convert(fact, lambda.Parameters[0].Type));
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(object), resultType), body, fact);
+    }
+
     /// <summary>(fact) => lambda(fact), for alpha tests and keys over the fact only.</summary>
     public static Expression<Func<object, TResult>> WrapSingle<TResult>(LambdaExpression lambda)
     {

@@ -255,7 +255,8 @@ internal sealed class NetworkBuilder
                     aggregate.Kind,
                     aggregate.Source.FactType,
                     aggregate.Selector?.Expression.ReturnType,
-                    aggregate.Selector is null ? null : CompileSingle<object?>(aggregate.Selector.Expression, selectorCanonical)),
+                    aggregate.Kind == AggregateKind.GroupBy ? CompileSingle<object?>(aggregate.Selector!.Expression, selectorCanonical) : null,
+                    aggregate.Selector is null || aggregate.Kind == AggregateKind.GroupBy ? null : CompileCalculator(aggregate.Selector.Expression, selectorCanonical)),
             };
             _nodes.Add(owner);
             owner.RuleIds.Add(rule.Id);
@@ -385,6 +386,14 @@ internal sealed class NetworkBuilder
         _delegates.CompileHotLater(DelegateFactory.Wrap<bool>(lambda, parameters, own, leftLevel, levels), rule.Id, assign);
 
     /// <summary>A delegate over the fact alone; <paramref name="canonical"/> names its parameter $f.</summary>
+    /// <summary>A typed selector (no boxing per aggregated fact) and the sum/min/max over its values.</summary>
+    private AggregateCalculator CompileCalculator(LambdaExpression selector, string canonical)
+    {
+        var type = selector.ReturnType;
+        var compiled = _delegates.Compile($"value|{type.FullName}|{canonical}", () => DelegateFactory.WrapSingleTyped(type, selector));
+        return AggregateCalculator.Create(type, compiled);
+    }
+
     private Func<object, TResult> CompileSingle<TResult>(LambdaExpression lambda, string canonical) =>
         _delegates.Compile($"fact|{typeof(TResult).FullName}|{canonical}", () => DelegateFactory.WrapSingle<TResult>(lambda));
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Engine.Runtime;
@@ -9,18 +8,28 @@ namespace Engagement.Rules.Engine.Network;
 /// <summary>How an aggregate node turns the facts of its sub-network into a result.</summary>
 internal sealed class AggregateSpec
 {
+    // Boxed counts up to this size are made once: a count is recomputed every time the aggregated facts change.
+    private static readonly object[] SmallCounts = CreateSmallCounts(64);
+
     private readonly Func<IReadOnlyList<AggregateItem>, object> _collect;
     private readonly Func<object?, IReadOnlyList<AggregateItem>, object> _group;
 
+    /// <param name="kind">What is computed.</param>
+    /// <param name="sourceType">The type of the aggregated facts.</param>
+    /// <param name="selectorType">The selector's type (sum, min, max, group-by).</param>
+    /// <param name="keySelector">The group-by key selector (boxing: keys are compared as objects).</param>
+    /// <param name="calculator">The typed sum/min/max over the selected values.</param>
     public AggregateSpec(
         AggregateKind kind,
         Type sourceType,
         Type? selectorType,
-        Func<object, object?>? selector)
+        Func<object, object?>? keySelector,
+        AggregateCalculator? calculator)
     {
         Kind = kind;
-        Selector = selector;
+        Selector = keySelector;
         SelectorType = selectorType;
+        Calculator = calculator;
         var helper = typeof(AggregateFunctions<>).MakeGenericType(sourceType);
         _collect = helper.GetMethod(nameof(AggregateFunctions<object>.Collect))!
             .CreateDelegate<Func<IReadOnlyList<AggregateItem>, object>>();
@@ -35,20 +44,33 @@ internal sealed class AggregateSpec
 
     public Type? SelectorType { get; }
 
+    /// <summary>The group-by key selector; null for the other kinds.</summary>
     public Func<object, object?>? Selector { get; }
+
+    /// <summary>Sum, min and max over typed selected values; null for the other kinds.</summary>
+    public AggregateCalculator? Calculator { get; }
 
     public bool IsGroupBy => Kind == AggregateKind.GroupBy;
 
+    /// <summary>The group-by key of a result of the sub-network.</summary>
     public object? Select(Session session, BetaNode node, Token result)
     {
-        if (Selector is null)
-        {
-            return null;
-        }
-
         try
         {
-            return Selector(result.Value!);
+            return Selector!(result.Value!);
+        }
+        catch (Exception ex) when (ex is not RuleConditionException)
+        {
+            throw session.ConditionFailed(node.RuleId, null, result.Value, ex);
+        }
+    }
+
+    /// <summary>Selects the value of a result of the sub-network into <paramref name="values"/> at <paramref name="index"/>.</summary>
+    public void InsertValue(Session session, BetaNode node, AggregateValues values, int index, Token result)
+    {
+        try
+        {
+            Calculator!.Insert(values, index, result.Value!);
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
@@ -58,8 +80,11 @@ internal sealed class AggregateSpec
 
     public object MakeGroup(object? key, IReadOnlyList<AggregateItem> items) => _group(key, items);
 
-    /// <summary>Computes the value; false when the kind has no result for these items (min/max of nothing).</summary>
-    public bool TryCompute(IReadOnlyList<AggregateItem> items, out object? value)
+    /// <summary>
+    /// Computes the value; false when the kind has no result for these items (min/max of nothing). Sum, min and max
+    /// read <paramref name="values"/>, the items' selected values (see <see cref="AggregateOwnerToken.ValuesFor"/>).
+    /// </summary>
+    public bool TryCompute(IReadOnlyList<AggregateItem> items, AggregateValues? values, out object? value)
     {
         switch (Kind)
         {
@@ -67,91 +92,27 @@ internal sealed class AggregateSpec
                 value = _collect(items);
                 return true;
             case AggregateKind.Count:
-                value = items.Count;
+                value = items.Count < SmallCounts.Length ? SmallCounts[items.Count] : items.Count;
                 return true;
             case AggregateKind.Sum:
-                value = Sum(items);
-                return true;
             case AggregateKind.Min:
             case AggregateKind.Max:
-                if (items.Count == 0)
-                {
-                    value = null;
-                    return false;
-                }
-
-                var best = items[0].Selected;
-                for (var i = 1; i < items.Count; i++)
-                {
-                    var c = Comparer.Default.Compare(items[i].Selected, best);
-                    if (Kind == AggregateKind.Min ? c < 0 : c > 0)
-                    {
-                        best = items[i].Selected;
-                    }
-                }
-
-                value = best;
-                return true;
+                return Calculator!.TryCompute(Kind, values!, out value);
             default:
                 value = null;
                 return false;
         }
     }
 
-    private object Sum(IReadOnlyList<AggregateItem> items)
+    private static object[] CreateSmallCounts(int size)
     {
-        var type = Nullable.GetUnderlyingType(SelectorType!) ?? SelectorType!;
-        if (type == typeof(int))
+        var counts = new object[size];
+        for (var i = 0; i < size; i++)
         {
-            var sum = 0;
-            for (var i = 0; i < items.Count; i++)
-            {
-                sum += items[i].Selected is int v ? v : 0;
-            }
-
-            return sum;
+            counts[i] = i;
         }
 
-        if (type == typeof(long))
-        {
-            var sum = 0L;
-            for (var i = 0; i < items.Count; i++)
-            {
-                sum += items[i].Selected is long v ? v : 0;
-            }
-
-            return sum;
-        }
-
-        if (type == typeof(decimal))
-        {
-            var sum = 0m;
-            for (var i = 0; i < items.Count; i++)
-            {
-                sum += items[i].Selected is decimal v ? v : 0;
-            }
-
-            return sum;
-        }
-
-        if (type == typeof(float))
-        {
-            var sum = 0f;
-            for (var i = 0; i < items.Count; i++)
-            {
-                sum += items[i].Selected is float v ? v : 0;
-            }
-
-            return sum;
-        }
-
-        var total = 0d;
-        for (var i = 0; i < items.Count; i++)
-        {
-            total += items[i].Selected is double v ? v : 0;
-        }
-
-        return total;
+        return counts;
     }
 
     public static bool IsSummable(Type type)

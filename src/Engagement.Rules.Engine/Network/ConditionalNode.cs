@@ -157,11 +157,24 @@ internal sealed class ConditionalNode : BetaNode
         var items = aggregate.Items ??= new List<AggregateItem>();
         if (added)
         {
-            Insert(items, session.NewAggregateItem(result, spec.Select(session, this, result)));
+            var item = session.NewAggregateItem(result, null);
+            var index = InsertionIndex(items, item);
+            if (spec.Calculator is { } calculator)
+            {
+                // The selector runs first: if it throws, neither list has changed.
+                spec.InsertValue(session, this, aggregate.ValuesFor(calculator), index, result);
+            }
+
+            items.Insert(index, item);
         }
         else
         {
-            RemoveItem(items, result);
+            var index = IndexOf(items, result);
+            if (index >= 0)
+            {
+                items.RemoveAt(index);
+                aggregate.Values?.RemoveAt(index);
+            }
         }
 
         if (!owner.Initializing)
@@ -239,7 +252,8 @@ internal sealed class ConditionalNode : BetaNode
         var outs = owner.OutsFor(Outputs.Length);
         RemoveOutputs(session, outs);
         var items = owner.Items ?? (IReadOnlyList<AggregateItem>)Array.Empty<AggregateItem>();
-        if (Aggregate!.TryCompute(items, out var value))
+        var values = Aggregate!.Calculator is { } calculator ? owner.ValuesFor(calculator) : null;
+        if (Aggregate.TryCompute(items, values, out var value))
         {
             EmitOutputs(session, owner, outs, value);
         }
@@ -344,30 +358,42 @@ internal sealed class ConditionalNode : BetaNode
         }
     }
 
-    private static void Insert(List<AggregateItem> items, AggregateItem item)
+    private static void Insert(List<AggregateItem> items, AggregateItem item) => items.Insert(InsertionIndex(items, item), item);
+
+    /// <summary>Where an item goes to keep items in fact insertion order, whatever order the network delivers them in.</summary>
+    private static int InsertionIndex(List<AggregateItem> items, AggregateItem item)
     {
-        // Keep items in fact insertion order whatever order the network delivers them in.
         var i = items.Count;
         while (i > 0 && items[i - 1].Sequence > item.Sequence)
         {
             i--;
         }
 
-        items.Insert(i, item);
+        return i;
     }
 
-    private static bool RemoveItem(List<AggregateItem> items, Token source)
+    private static int IndexOf(List<AggregateItem> items, Token source)
     {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].Source == source)
             {
-                items.RemoveAt(i);
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
+    }
+
+    private static bool RemoveItem(List<AggregateItem> items, Token source)
+    {
+        var i = IndexOf(items, source);
+        if (i >= 0)
+        {
+            items.RemoveAt(i);
+        }
+
+        return i >= 0;
     }
 }
 

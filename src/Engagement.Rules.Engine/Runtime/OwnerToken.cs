@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using Engagement.Rules.Engine.Network;
 
 namespace Engagement.Rules.Engine.Runtime;
 
@@ -46,6 +47,12 @@ internal sealed class AggregateOwnerToken : OwnerToken
     public List<AggregateItem>? Items;
     public List<GroupState>? Groups;
 
+    /// <summary>The selected values of a sum/min/max, in the order of <see cref="Items"/>.</summary>
+    public AggregateValues? Values;
+
+    /// <summary>The values list of the calculator (kept, emptied, from an earlier session when its type fits).</summary>
+    public AggregateValues ValuesFor(AggregateCalculator calculator) => Values = calculator.ValuesFor(Values);
+
     /// <summary>The token each output node of the aggregate emits for this owner (non-group aggregates), by output.</summary>
     public Token?[] Outs = [];
 
@@ -65,6 +72,7 @@ internal sealed class AggregateOwnerToken : OwnerToken
         // The lists are kept for the next session: a reused owner collects into them without allocating.
         Items?.Clear();
         Groups?.Clear();
+        Values?.Clear();
         Array.Clear(Outs);
     }
 }
