@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Engagement.Rules.Engine.Model;
 
 namespace Engagement.Rules.Engine.Runtime;
 
@@ -17,7 +18,16 @@ internal sealed class ActionContext : IActionContext
     /// <summary>Facts linked by the previous firing of the activation, not yet replaced by this firing.</summary>
     public List<object>? PreviousLinked { get; set; }
 
-    public IMatch Match => (_activation ?? throw new InvalidOperationException("No rule is firing.")).Expose();
+    public IMatch Match => Current.Expose();
+
+    // Read through the activation without handing it out: it can then serve a later session on this state.
+    public RuleDefinition Rule => Current.Rule;
+
+    public IReadOnlyList<object> Facts => Current.Facts;
+
+    public object? GetValue(Declaration declaration) => Current.GetValue(declaration);
+
+    private Activation Current => _activation ?? throw new InvalidOperationException("No rule is firing.");
 
     public void Begin(Activation activation, List<object>? previousLinked)
     {

@@ -35,7 +35,7 @@ internal static class RuleActions
             for (var i = 0; i < template.Evidence.Count; i++)
             {
                 var declaration = template.Evidence[i];
-                found.Set(declaration.Name, ValueText.Format(context.Match.GetValue(declaration)));
+                found.Set(declaration.Name, ValueText.Format(context.GetValue(declaration)));
             }
 
             evidence = found;
@@ -56,7 +56,7 @@ internal static class RuleActions
             Priority = template.Priority,
             Personalisation = Values(template.ValueNames, values),
             Reason = reason,
-            MatchedFacts = MatchedFacts(context.Match.Facts),
+            MatchedFacts = MatchedFacts(context.Facts),
             Evidence = evidence,
         });
     }
