@@ -337,7 +337,7 @@ internal sealed class ConditionalNode : BetaNode
             var next = child.NextSibling;
             // An aggregate's output tokens hang below the same parent as its owner, beside it: they go with it.
             var node = nodes[child.NodeId];
-            if ((node is AggregateOutputNode ? node.Parent!.Parent : node.Parent) == this)
+            if (!child.Removed && (node is AggregateOutputNode ? node.Parent!.Parent : node.Parent) == this)
             {
                 session.RemoveToken(child);
             }

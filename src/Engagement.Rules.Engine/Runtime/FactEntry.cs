@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Engagement.Rules.Engine.Runtime;
 
@@ -18,6 +19,8 @@ internal sealed class FactEntry
         Removed = false;
         FirstAlphaItem = null;
         FirstToken = null;
+        TokenCount = 0;
+        DeadTokens = 0;
         Next = null;
         Prev = null;
     }
@@ -45,41 +48,51 @@ internal sealed class FactEntry
     /// <summary>Alpha memories the fact is in (linked through <see cref="AlphaItem.NextOfFact"/>).</summary>
     public AlphaItem? FirstAlphaItem;
 
-    /// <summary>Tokens whose level is this fact (linked through <see cref="FactToken.NextInFact"/>).</summary>
+    /// <summary>
+    /// Tokens whose level is this fact, most recent first (linked through <see cref="FactToken.NextInFact"/>). As
+    /// for a token's children (<see cref="Token.FirstChild"/>), a removed token is counted, not unlinked, until
+    /// the list is compacted or the fact leaves the network.
+    /// </summary>
     public FactToken? FirstToken;
+
+    /// <summary>Tokens linked from this fact, removed ones included.</summary>
+    public int TokenCount;
+
+    /// <summary>Tokens removed since the list was last compacted.</summary>
+    public int DeadTokens;
 
     public FactEntry? Next;
     public FactEntry? Prev;
 
     public void AddToken(FactToken token)
     {
-        token.NextInFact = FirstToken;
-        if (FirstToken is not null)
+        if (LazyTokenList.IsDue(DeadTokens, TokenCount))
         {
-            FirstToken.PrevInFact = token;
+            CompactTokens();
         }
 
+        token.NextInFact = FirstToken;
         FirstToken = token;
+        TokenCount++;
     }
 
-    public void RemoveToken(FactToken token)
+    // Out of line: AddToken stays small enough to be inlined into every emit.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CompactTokens()
     {
-        if (token.PrevInFact is not null)
-        {
-            token.PrevInFact.NextInFact = token.NextInFact;
-        }
-        else if (FirstToken == token)
-        {
-            FirstToken = token.NextInFact;
-        }
+        FirstToken = LazyTokenList.Compact(FirstToken, static t => t.NextInFact, static (t, next) => t.NextInFact = next, out TokenCount);
+        DeadTokens = 0;
+    }
 
-        if (token.NextInFact is not null)
-        {
-            token.NextInFact.PrevInFact = token.PrevInFact;
-        }
+    /// <summary>A token of this fact was removed (it stays linked, see <see cref="FirstToken"/>).</summary>
+    public void TokenRemoved() => DeadTokens++;
 
-        token.NextInFact = null;
-        token.PrevInFact = null;
+    /// <summary>Forgets every token (they are all removed: the fact left the network).</summary>
+    public void ClearTokens()
+    {
+        FirstToken = null;
+        TokenCount = 0;
+        DeadTokens = 0;
     }
 }
 

@@ -149,18 +149,29 @@ internal sealed partial class Session
         }
 
         entry.FirstAlphaItem = null;
-        if (entry.FirstToken?.NextInFact is not null)
+
+        // Its tokens, upstream first: removing a token removes what was derived from it, so a sub-network result and
+        // the match it blocks never disappear in the wrong order (which would re-create the match). A pass collects
+        // the live ones (removed tokens stay linked, see FactEntry.FirstToken); another pass catches any added meanwhile.
+        FactToken? seen = null;
+        while (entry.FirstToken is { } head && !ReferenceEquals(head, seen))
         {
-            // Upstream first: removing a token removes what was derived from it, so a sub-network result and
-            // the match it blocks never disappear in the wrong order (which would re-create the match).
+            seen = head;
             var tokens = _removalScratch ?? new List<FactToken>();
             _removalScratch = null;
-            for (var t = entry.FirstToken; t is not null; t = t.NextInFact)
+            for (var t = head; t is not null; t = t.NextInFact)
             {
-                tokens.Add(t);
+                if (!t.Removed)
+                {
+                    tokens.Add(t);
+                }
             }
 
-            tokens.Sort(_upstreamFirst);
+            if (tokens.Count > 1)
+            {
+                tokens.Sort(_upstreamFirst);
+            }
+
             foreach (var token in tokens)
             {
                 RemoveToken(token);
@@ -170,10 +181,7 @@ internal sealed partial class Session
             _removalScratch = tokens;
         }
 
-        while (entry.FirstToken is { } token)
-        {
-            RemoveToken(token);
-        }
+        entry.ClearTokens();
     }
 
     /// <summary>Removes a token and everything below it (tree-based removal).</summary>
@@ -185,10 +193,23 @@ internal sealed partial class Session
         }
 
         token.Removed = true;
-        while (token.FirstChild is { } child)
+
+        // Most recent child first; removed children stay linked (see Token.FirstChild) and are skipped. Another
+        // pass catches children added meanwhile (prepended, so the head changes).
+        Token? seen = null;
+        while (token.FirstChild is { } head && !ReferenceEquals(head, seen))
         {
-            RemoveToken(child);
+            seen = head;
+            for (var child = head; child is not null; child = child.NextSibling)
+            {
+                if (!child.Removed)
+                {
+                    RemoveToken(child);
+                }
+            }
         }
+
+        token.FirstChild = null;
 
         var node = Network.Nodes[token.NodeId];
         node.OnRemoving(this, token);
@@ -202,10 +223,10 @@ internal sealed partial class Session
             Memory(node.MemorySlot).Remove(token);
         }
 
-        token.Parent?.RemoveChild(token);
+        token.Parent?.ChildRemoved();
         if (token is FactToken factToken)
         {
-            factToken.Fact.RemoveToken(factToken);
+            factToken.Fact.TokenRemoved();
         }
 
         node.Partner?.OnSubResult(this, token, added: false);

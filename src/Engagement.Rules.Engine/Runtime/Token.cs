@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Engagement.Rules.Engine.Runtime;
 /// </summary>
 internal class Token
 {
+    /// <summary>Removed children a list keeps at least before it is compacted (below that, skipping them is cheaper).</summary>
+    public const int CompactionMinimum = 8;
+
     public Token(Token? parent, object? value, int nodeId)
     {
         Parent = parent;
@@ -27,9 +32,20 @@ internal class Token
 
     public bool Removed;
 
+    /// <summary>
+    /// The children, most recent first, singly linked. A removed child is only counted (<see cref="ChildRemoved"/>),
+    /// not unlinked: tokens are never reused within a session, so it stays a valid, skipped link until the list is
+    /// compacted (when the dead outnumber the living) or this token goes. Unlinking on every removal cost more than
+    /// the rare skip.
+    /// </summary>
     public Token? FirstChild;
     public Token? NextSibling;
-    public Token? PrevSibling;
+
+    /// <summary>Children linked below this token, removed ones included.</summary>
+    public int ChildCount;
+
+    /// <summary>Children removed since the list was last compacted.</summary>
+    public int DeadChildren;
 
     public Token? NextInMemory;
     public Token? PrevInMemory;
@@ -43,7 +59,8 @@ internal class Token
         Removed = false;
         FirstChild = null;
         NextSibling = null;
-        PrevSibling = null;
+        ChildCount = 0;
+        DeadChildren = 0;
         NextInMemory = null;
         PrevInMemory = null;
     }
@@ -54,39 +71,37 @@ internal class Token
     public void AddChild(Token child)
     {
         // The root token is never removed (a session's end just rewinds its arenas), so the tokens of every
-        // rule's first pattern, which hang below it, need no sibling links: RemoveChild then has nothing to undo.
+        // rule's first pattern, which hang below it, need no sibling links: nothing ever walks them.
         if (Parent is null)
         {
             return;
         }
 
-        child.NextSibling = FirstChild;
-        if (FirstChild is not null)
+        if (LazyTokenList.IsDue(DeadChildren, ChildCount))
         {
-            FirstChild.PrevSibling = child;
+            CompactChildren();
         }
 
+        child.NextSibling = FirstChild;
         FirstChild = child;
+        ChildCount++;
     }
 
-    public void RemoveChild(Token child)
+    /// <summary>A child of this token was removed (it stays linked, see <see cref="FirstChild"/>).</summary>
+    public void ChildRemoved()
     {
-        if (child.PrevSibling is not null)
+        if (Parent is not null)
         {
-            child.PrevSibling.NextSibling = child.NextSibling;
+            DeadChildren++;
         }
-        else if (FirstChild == child)
-        {
-            FirstChild = child.NextSibling;
-        }
+    }
 
-        if (child.NextSibling is not null)
-        {
-            child.NextSibling.PrevSibling = child.PrevSibling;
-        }
-
-        child.NextSibling = null;
-        child.PrevSibling = null;
+    // Out of line: AddChild stays small enough to be inlined into every emit.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CompactChildren()
+    {
+        FirstChild = LazyTokenList.Compact(FirstChild, static t => t.NextSibling, static (t, next) => t.NextSibling = next, out ChildCount);
+        DeadChildren = 0;
     }
 
     public Token Ancestor(int distance)
@@ -119,9 +134,8 @@ internal sealed class FactToken : Token
         Reuse(parent, fact.Object, nodeId);
         _fact = fact;
         NextInFact = null;
-        PrevInFact = null;
     }
 
+    /// <summary>The next token of the same fact (see <see cref="FactEntry.FirstToken"/>).</summary>
     public FactToken? NextInFact;
-    public FactToken? PrevInFact;
 }
