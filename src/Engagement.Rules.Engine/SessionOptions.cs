@@ -21,6 +21,11 @@ public sealed record SessionOptions
     /// sessions (thousands of facts) run one after another, so each reuses the last one's objects instead of
     /// allocating them again (at the price of that memory staying allocated while the state is pooled); 0 keeps
     /// nothing. A state keeps at most the limit of the last session that ended on it.
+    /// <para>
+    /// A kept object is re-initialised before the next session uses it; until then it still points at the facts
+    /// of the session that used it last (no handle can reach them, but they are not yet collectable). A host that
+    /// must let go of a customer's facts as soon as the session is disposed sets 0.
+    /// </para>
     /// </summary>
     public int MaxRetainedPerKind { get; init; } = 4096;
 

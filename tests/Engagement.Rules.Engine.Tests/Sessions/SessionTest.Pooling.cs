@@ -202,4 +202,35 @@ public sealed partial class SessionTest
 
         RunPooled(compiled, 3, 2).Should().Be(RunPooled(RuleCompiler.Compile([.. PoolingRules(), boom]), 3, 2));
     }
+
+    [Test]
+    public void Dispose_WithMaxRetainedPerKindZero_KeepsNoReferenceToTheSessionsFacts()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+
+        var facts = RunAndForget(compiled, new SessionOptions { MaxRetainedPerKind = 0 });
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // The pooled state lives on in the rule set; nothing in it may still reach the customer's facts.
+        facts.Where(f => f.IsAlive).Should().BeEmpty();
+        compiled.CreateSession().Dispose();
+    }
+
+    // Out of line, so that no local of the test keeps the facts alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference[] RunAndForget(CompiledRuleSet compiled, SessionOptions options)
+    {
+        object[] facts = [new Customer(1), new Vehicle(1, 1), new Vehicle(2, 1), new Note("x", 1)];
+        using (var session = compiled.CreateSession(options))
+        {
+            session.InsertAll(facts);
+            session.Fire();
+            session.Retract(facts[2]);
+            session.Fire();
+        }
+
+        return [.. facts.Select(f => new WeakReference(f))];
+    }
 }
