@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Engagement.Rules.Engine;
 using Engagement.Rules.Policies;
 using Engagement.Rules.Yaml;
 using NodaTime;
@@ -31,6 +32,12 @@ public sealed class EngagementRulesOptions
 
     /// <summary>The policy settings (consent, quiet hours, caps, suppression, arbitration, holdouts).</summary>
     public PolicyOptions Policy { get; set; } = PolicyOptions.Default;
+
+    /// <summary>
+    /// The settings of the rule session each evaluation runs: the loop guard (<see cref="SessionOptions.MaxFiringsPerFire"/>)
+    /// and what a disposed session keeps for the next one (<see cref="SessionOptions.MaxRetainedPerKind"/>).
+    /// </summary>
+    public SessionOptions Session { get; set; } = SessionOptions.Default;
 
     /// <summary>
     /// Watches <see cref="RuleFolders"/> and reloads the rules when a <c>.yaml</c>/<c>.yml</c> file changes. A change
@@ -155,13 +162,22 @@ public sealed class EngagementRulesOptions
             errors.AddRange(Policy.GetErrors().Select(e => "Policy: " + e));
         }
 
+        if (Session is null)
+        {
+            errors.Add("Session is null; leave it at SessionOptions.Default or set it.");
+        }
+        else
+        {
+            errors.AddRange(Session.GetErrors().Select(e => "Session: " + e));
+        }
+
         return errors;
     }
 
     /// <summary>A copy, so that changes made to these options after registration have no effect.</summary>
     internal EngagementRulesOptions Snapshot()
     {
-        var copy = new EngagementRulesOptions { Clock = Clock, Policy = Policy, HotReload = HotReload, ReloadDelay = ReloadDelay };
+        var copy = new EngagementRulesOptions { Clock = Clock, Policy = Policy, Session = Session, HotReload = HotReload, ReloadDelay = ReloadDelay };
         foreach (var folder in RuleFolders)
         {
             copy.RuleFolders.Add(Path.GetFullPath(folder));

@@ -29,6 +29,20 @@ public sealed record SessionOptions
     /// </summary>
     public int MaxRetainedPerKind { get; init; } = 4096;
 
+    /// <summary>Lists every invalid setting.</summary>
+    /// <returns>The problems, each naming the setting; empty when valid.</returns>
+    public IReadOnlyList<string> GetErrors() => Errors() ?? [];
+
+    /// <summary>Checks every setting at once (as <c>CreateSession</c> does).</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">A setting is invalid; the message names every invalid one.</exception>
+    public void Validate()
+    {
+        if (Errors() is { } errors)
+        {
+            throw new System.ArgumentOutOfRangeException(null, string.Join(" ", errors));
+        }
+    }
+
     /// <summary>Every invalid setting, described; null when the options are valid (checked on every session, so without allocating then).</summary>
     internal List<string>? Errors()
     {

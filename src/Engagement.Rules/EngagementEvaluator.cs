@@ -15,14 +15,26 @@ public static class EngagementEvaluator
     /// <param name="clock">The clock that gives "now" when no instant is passed.</param>
     /// <param name="options">The policy settings; <see cref="PolicyOptions.Default"/> when null.</param>
     /// <param name="telemetry">Where evaluations are logged and measured (shared by evaluators); none when null.</param>
+    /// <param name="sessions">
+    /// The settings of the rule session each evaluation runs (the loop guard, what a pooled session keeps);
+    /// <see cref="SessionOptions.Default"/> when null.
+    /// </param>
     /// <returns>A thread-safe evaluator.</returns>
     /// <exception cref="PolicyOptionsException">The options are invalid; every problem is listed.</exception>
-    public static IEngagementEvaluator Create(CompiledRuleSet rules, IClock clock, PolicyOptions? options = null, EngagementTelemetry? telemetry = null)
+    /// <exception cref="ArgumentOutOfRangeException">The session settings are invalid; every problem is listed.</exception>
+    public static IEngagementEvaluator Create(
+        CompiledRuleSet rules,
+        IClock clock,
+        PolicyOptions? options = null,
+        EngagementTelemetry? telemetry = null,
+        SessionOptions? sessions = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(clock);
         options ??= PolicyOptions.Default;
         options.Validate();
-        return new DefaultEngagementEvaluator(new SessionProposalSource(rules, telemetry), clock, options, telemetry);
+        sessions ??= SessionOptions.Default;
+        sessions.Validate();
+        return new DefaultEngagementEvaluator(new SessionProposalSource(rules, sessions, telemetry), clock, options, telemetry);
     }
 }

@@ -1,5 +1,6 @@
 using System.IO;
 using Engagement.Rules.DependencyInjection.Tests.Support;
+using Engagement.Rules.Engine;
 using Engagement.Rules.Policies;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -30,10 +31,12 @@ public sealed partial class AddEngagementRulesTest
             o.AddEmbeddedRules(typeof(AddEngagementRulesTest).Assembly, "Nothing.Here.");
             o.ReloadDelay = Duration.FromMinutes(-1);
             o.Policy = PolicyOptions.Default with { StopConditions = PolicyOptions.Default.StopConditions with { EmailSunsetAfterUnengaged = 0 } };
+            o.Session = new SessionOptions { MaxFiringsPerFire = 0 };
         });
 
         var errors = act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors;
-        errors.Should().HaveCount(7);
+        errors.Should().HaveCount(8);
+        errors.Should().Contain(e => e.StartsWith("- Session: MaxFiringsPerFire must be positive", System.StringComparison.Ordinal));
         errors.Should().Contain(e => e.Contains(missing) && e.Contains("RuleFolders[0]"));
         errors.Should().Contain(e => e.Contains("RuleFolders[1] is empty"));
         errors.Should().Contain(e => e.Contains("'same.yaml' is used 2 times"));

@@ -96,7 +96,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IRuleSetProv
     }
 
     private RuleSetSnapshot Snapshot(CompiledRuleSet rules, int generation) =>
-        new(rules, EngagementEvaluator.Create(rules, _clock, _options.Policy, _telemetry), generation);
+        new(rules, EngagementEvaluator.Create(rules, _clock, _options.Policy, _telemetry, _options.Session), generation);
 
     private FileSystemWatcher Watch(string path)
     {

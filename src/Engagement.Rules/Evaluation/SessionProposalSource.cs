@@ -11,11 +11,11 @@ namespace Engagement.Rules.Evaluation;
 /// Runs the rules for one customer: a fresh session over the shared compiled rule set, the evaluation context,
 /// the customer, the dealership and the other facts; fire; the proposals the rules inserted.
 /// </summary>
-internal sealed class SessionProposalSource(CompiledRuleSet rules, EngagementTelemetry? telemetry = null) : IProposalSource
+internal sealed class SessionProposalSource(CompiledRuleSet rules, SessionOptions? sessions = null, EngagementTelemetry? telemetry = null) : IProposalSource
 {
     public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken)
     {
-        using var session = rules.CreateSession();
+        using var session = rules.CreateSession(sessions);
         telemetry?.Instruments.Observe(session);
         session.Insert(context);
         session.Insert(facts.Customer);

@@ -67,6 +67,17 @@ public sealed partial class SessionTest
     }
 
     [Test]
+    public void SessionOptions_GetErrorsAndValidate_SameCheckAsCreateSession()
+    {
+        var invalid = new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 };
+
+        invalid.GetErrors().Should().Equal("MaxFiringsPerFire must be positive (was 0).", "MaxRetainedPerKind must not be negative (was -1).");
+        invalid.Invoking(o => o.Validate()).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*MaxFiringsPerFire*MaxRetainedPerKind*");
+        SessionOptions.Default.GetErrors().Should().BeEmpty();
+        new SessionOptions { MaxRetainedPerKind = 0 }.Invoking(o => o.Validate()).Should().NotThrow();
+    }
+
+    [Test]
     public void Dispose_ThenAnyMember_ThrowsObjectDisposed()
     {
         var session = Session(PoolingRules());

@@ -155,5 +155,38 @@ public sealed partial class EngagementEvaluatorTest
         error.InnerException.Should().BeOfType<RuleLoopException>();
     }
 
+    [Test]
+    public void Evaluate_SessionOptions_TheLoopGuardStopsAtTheHostsLimit()
+    {
+        var fired = new int[1];
+        var looping = RuleCompiler.Compile(
+        [
+            new RuleBuilder("loop")
+                .Match<Customer>("c")
+                .Action((IActionContext ctx, Customer c) => Count(fired, ctx, c))
+                .Build(),
+        ]);
+        var evaluator = EngagementEvaluator.Create(looping, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 25 });
+
+        var act = () => evaluator.Evaluate(FactsOf());
+
+        act.Should().Throw<EngagementEvaluationException>().WithInnerException<RuleLoopException>().Which.Limit.Should().Be(25);
+        fired[0].Should().Be(25);
+    }
+
+    [Test]
+    public void Create_InvalidSessionOptions_ThrowsNamingEverySetting()
+    {
+        var act = () => EngagementEvaluator.Create(DealershipRules, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 });
+
+        act.Should().Throw<System.ArgumentOutOfRangeException>().WithMessage("*MaxFiringsPerFire*MaxRetainedPerKind*");
+    }
+
+    private static void Count(int[] fired, IActionContext context, Customer customer)
+    {
+        fired[0]++;
+        context.Update(NextVersion(customer));
+    }
+
     private static Customer NextVersion(Customer customer) => customer with { HouseholdSize = (customer.HouseholdSize ?? 0) % 5 + 1 };
 }
