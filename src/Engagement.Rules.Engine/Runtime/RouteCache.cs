@@ -23,10 +23,26 @@ internal sealed class RouteCache
     private readonly Type?[] _types = new Type?[Size];
     private readonly AlphaNode[][] _routes = new AlphaNode[Size][];
     private int _count;
+    private Type? _lastType;
+    private AlphaNode[]? _lastRoute;
 
     public RouteCache(ReteNetwork network) => _network = network;
 
     public AlphaNode[] Route(Type type)
+    {
+        // Facts often come in runs of one type (a batch of visits, a rule inserting proposals): the last type first.
+        if (ReferenceEquals(type, _lastType))
+        {
+            return _lastRoute!;
+        }
+
+        var route = Find(type);
+        _lastType = type;
+        _lastRoute = route;
+        return route;
+    }
+
+    private AlphaNode[] Find(Type type)
     {
         var types = _types;
         var i = RuntimeHelpers.GetHashCode(type) & (Size - 1);
