@@ -18,6 +18,10 @@ public sealed record Vehicle : IFactIdentity
 
     private const string FactType = nameof(Vehicle);
 
+    // Rules read the average per match (conditions, lets, values): it is computed once, when the readings are set
+    // (the only input; a 'with' that replaces them sets it again), instead of a date difference on every read.
+    private readonly double? _averageDailyDistance;
+
     /// <summary>The VIN.</summary>
     public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
 
@@ -116,6 +120,7 @@ public sealed record Vehicle : IFactIdentity
             }
 
             field = readings.Length == 0 ? Array.Empty<OdometerReading>() : Array.AsReadOnly(readings);
+            _averageDailyDistance = Average(readings);
         }
     } = [];
 
@@ -129,21 +134,7 @@ public sealed record Vehicle : IFactIdentity
     /// The average distance driven per day between the first and the latest reading, or <see langword="null"/>
     /// when there are fewer than two readings on different days.
     /// </summary>
-    public double? AverageDailyDistance
-    {
-        get
-        {
-            if (OdometerReadings.Count < 2)
-            {
-                return null;
-            }
-
-            var first = OdometerReadings[0];
-            var last = OdometerReadings[^1];
-            var days = Period.Between(first.Date, last.Date, PeriodUnits.Days).Days;
-            return days == 0 ? null : (double)(last.Value - first.Value) / days;
-        }
-    }
+    public double? AverageDailyDistance => _averageDailyDistance;
 
     /// <inheritdoc />
     public object FactIdentity => (FactType, Vin.Value);
@@ -207,6 +198,19 @@ public sealed record Vehicle : IFactIdentity
     /// <param name="today">Today.</param>
     /// <returns>Whether <see cref="ModelYear"/> is at most <c>today.Year + 2</c>.</returns>
     public bool IsModelYearPlausible(LocalDate today) => ModelYear <= today.Year + 2;
+
+    private static double? Average(OdometerReading[] readings)
+    {
+        if (readings.Length < 2)
+        {
+            return null;
+        }
+
+        var first = readings[0];
+        var last = readings[^1];
+        var days = Period.Between(first.Date, last.Date, PeriodUnits.Days).Days;
+        return days == 0 ? null : (double)(last.Value - first.Value) / days;
+    }
 
     private void CheckModelYear()
     {
