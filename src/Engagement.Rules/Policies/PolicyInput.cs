@@ -9,7 +9,6 @@ namespace Engagement.Rules.Policies;
 internal sealed class PolicyInput
 {
     private List<Vehicle>? _vehicles;
-    private IReadOnlyList<DateTimeZone>? _zoneAsList;
 
     /// <summary>Reads the facts the policies need in one pass.</summary>
     /// <param name="customer">The customer.</param>
@@ -86,9 +85,6 @@ internal sealed class PolicyInput
 
     /// <summary>The customer's zone, or the dealership's when the customer's is unknown.</summary>
     public DateTimeZone Zone { get; }
-
-    /// <summary><see cref="Zone"/> as the zone list the contact-time planner takes.</summary>
-    public IReadOnlyList<DateTimeZone> ZoneAsList => _zoneAsList ??= [Zone];
 
     public bool ZoneKnown { get; }
 
