@@ -18,12 +18,24 @@ public sealed record Vehicle : IFactIdentity
 
     private const string FactType = nameof(Vehicle);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     // Rules read the average per match (conditions, lets, values): it is computed once, when the readings are set
     // (the only input; a 'with' that replaces them sets it again), instead of a date difference on every read.
     private readonly double? _averageDailyDistance;
 
     /// <summary>The VIN.</summary>
-    public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
+    public required Vin Vin
+    {
+        get;
+        init
+        {
+            field = FactCheck.Vin(value, FactType, nameof(Vin));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The id of the customer who owns (or last owned) the vehicle.</summary>
     public required string OwnerCustomerId { get; init => field = FactCheck.Required(value, FactType, nameof(OwnerCustomerId)); }
@@ -137,7 +149,9 @@ public sealed record Vehicle : IFactIdentity
     public double? AverageDailyDistance => _averageDailyDistance;
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Vin.Value);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Vin.Value);
 
     /// <summary>
     /// The odometer value projected for a day, in <see cref="Unit"/>, rounded to the nearest whole unit.
