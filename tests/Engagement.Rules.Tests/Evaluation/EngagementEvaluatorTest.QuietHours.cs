@@ -224,4 +224,31 @@ public sealed partial class EngagementEvaluatorTest
         decision.DueLocal.Date.Should().Be(new LocalDate(2026, 7, 5));
         Steps(decision).Should().Contain("holiday 07-04 (US)");
     }
+
+    [Test]
+    public void Evaluate_DayWithSeveralBlackouts_NamesEachOnceAndOtherDaysPass()
+    {
+        // Whether a day is blacked out is checked without building its reasons; the reasons are written only for
+        // a blacked-out day, every kind once, and a day with none is not held.
+        var us = JurisdictionRuleTable.Default.Find("US")! with
+        {
+            Holidays = [new AnnualDate(7, 4), new AnnualDate(12, 25)],
+            BlackoutDates = [new LocalDate(2026, 7, 4), new LocalDate(2026, 7, 9)],
+            BlackoutDays = [IsoDayOfWeek.Saturday],
+        };
+        var options = PolicyOptionsWith(jurisdictions: JurisdictionRuleTable.Default.With(us));
+        var before = Instant.FromUtc(2026, 7, 1, 12, 0);
+
+        var result = Evaluate(
+            [Proposal("a", topic: "offer.a", due: new LocalDate(2026, 7, 4)), Proposal("b", topic: "offer.b", due: new LocalDate(2026, 7, 8))],
+            options: RoomyDays with { Jurisdictions = options.Jurisdictions, Frequency = new FrequencyOptions { Caps = [] } },
+            at: before);
+
+        var held = result.Decisions.Single(d => d.RuleId == "a");
+        held.DueLocal.Date.Should().Be(new LocalDate(2026, 7, 5), "07-04 is a Saturday, a holiday and a blackout date");
+        Steps(held).Should().EndWith(") by blackout day Saturday (US), holiday 07-04 (US), blackout date (US)");
+        var free = result.Decisions.Single(d => d.RuleId == "b");
+        free.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 7, 8, 10, 0));
+        Steps(free).Should().NotContain("blackout");
+    }
 }
