@@ -133,7 +133,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
     /// The touch history followed by the accepted candidates, addressed by index (history first), without a
     /// record per touch: most evaluations never need a touch's name.
     /// </summary>
-    private sealed class Touches(IReadOnlyList<TouchSent> history, DateTimeZone zone)
+    private sealed class Touches(TouchSent[] history, DateTimeZone zone)
     {
         // The accepted candidates with their local day, computed once: every later non-safety candidate asks for it.
         private readonly List<(Candidate Candidate, LocalDate Day)> _accepted = [];
@@ -141,27 +141,27 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         // The local day of each history touch, computed once (every non-safety candidate asks for all of them).
         private LocalDate[]? _historyDays;
 
-        public int Count => history.Count + _accepted.Count;
+        public int Count => history.Length + _accepted.Count;
 
         public void Accept(Candidate candidate) => _accepted.Add((candidate, candidate.DueAt.InZone(zone).Date));
 
-        public Candidate? Winner(int index) => index < history.Count ? null : _accepted[index - history.Count].Candidate;
+        public Candidate? Winner(int index) => index < history.Length ? null : _accepted[index - history.Length].Candidate;
 
-        public TouchClass Class(int index) => index < history.Count ? history[index].Class : _accepted[index - history.Count].Candidate.Proposal.Class;
+        public TouchClass Class(int index) => index < history.Length ? history[index].Class : _accepted[index - history.Length].Candidate.Proposal.Class;
 
-        public Instant At(int index) => index < history.Count ? history[index].SentAt : _accepted[index - history.Count].Candidate.DueAt;
+        public Instant At(int index) => index < history.Length ? history[index].SentAt : _accepted[index - history.Length].Candidate.DueAt;
 
         public LocalDate Day(int index)
         {
-            if (index >= history.Count)
+            if (index >= history.Length)
             {
-                return _accepted[index - history.Count].Day;
+                return _accepted[index - history.Length].Day;
             }
 
             if (_historyDays is null)
             {
-                _historyDays = new LocalDate[history.Count];
-                for (var i = 0; i < history.Count; i++)
+                _historyDays = new LocalDate[history.Length];
+                for (var i = 0; i < history.Length; i++)
                 {
                     _historyDays[i] = history[i].SentAt.InZone(zone).Date;
                 }
@@ -172,12 +172,12 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
         public string Name(int index)
         {
-            if (index < history.Count)
+            if (index < history.Length)
             {
                 return $"TouchSent {history[index].TouchId}";
             }
 
-            var proposal = _accepted[index - history.Count].Candidate.Proposal;
+            var proposal = _accepted[index - history.Length].Candidate.Proposal;
             return $"'{proposal.Topic}' (rule {proposal.RuleId}, {proposal.Class}, priority {proposal.Priority})";
         }
 
@@ -188,14 +188,14 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         public bool TryWriteName(int index, Span<char> destination, out int written, IFormatProvider? provider)
         {
             var text = new SpanWriter(destination);
-            if (index < history.Count)
+            if (index < history.Length)
             {
                 text.Append("TouchSent ");
                 text.Append(history[index].TouchId);
             }
             else
             {
-                var proposal = _accepted[index - history.Count].Candidate.Proposal;
+                var proposal = _accepted[index - history.Length].Candidate.Proposal;
                 text.Append("'");
                 text.Append(proposal.Topic);
                 text.Append("' (rule ");
@@ -218,14 +218,14 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             {
                 string? touchTopic;
                 string? touchVin;
-                if (i < history.Count)
+                if (i < history.Length)
                 {
                     touchTopic = history[i].Topic;
                     touchVin = history[i].Vin?.Value;
                 }
                 else
                 {
-                    var proposal = _accepted[i - history.Count].Candidate.Proposal;
+                    var proposal = _accepted[i - history.Length].Candidate.Proposal;
                     touchTopic = proposal.Topic;
                     touchVin = proposal.Vin;
                 }

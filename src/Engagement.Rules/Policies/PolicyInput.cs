@@ -44,7 +44,7 @@ internal sealed class PolicyInput
             SortHistory(history);
         }
 
-        History = (IReadOnlyList<TouchSent>?)history ?? [];
+        History = history is null ? [] : history.ToArray();
         if (_vehicles is not null)
         {
             foreach (var vehicle in _vehicles)
@@ -74,8 +74,9 @@ internal sealed class PolicyInput
 
     public PolicyOptions Options { get; }
 
-    /// <summary>Touches already sent, oldest first (ties by touch id, ordinal).</summary>
-    public IReadOnlyList<TouchSent> History { get; }
+    /// <summary>Touches already sent, oldest first (ties by touch id, ordinal); not to be changed.</summary>
+    /// <remarks>An array: the frequency checks walk it for every candidate, and an interface call per touch read cost more than the copy.</remarks>
+    public TouchSent[] History { get; }
 
     /// <summary>The open complaint with the first id (ordinal; the first listed among equal ids); null when none.</summary>
     public Complaint? FirstOpenComplaint { get; private set; }
