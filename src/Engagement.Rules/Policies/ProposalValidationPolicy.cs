@@ -64,7 +64,7 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
         }
     }
 
-    private static bool PassedBefore(IReadOnlyList<Candidate> active, int index, string key)
+    private static bool PassedBefore(List<Candidate> active, int index, string key)
     {
         for (var j = 0; j < index; j++)
         {
