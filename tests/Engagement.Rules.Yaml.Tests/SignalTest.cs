@@ -33,4 +33,29 @@ public sealed class SignalTest
 
         act.Should().Throw<System.ArgumentException>();
     }
+
+    [Test]
+    public void Values_AnyInputOrder_CopiedInOrdinalOrderOfTheNames()
+    {
+        var given = new Dictionary<string, string> { ["b"] = "2", ["a"] = "1", ["B"] = "3" };
+        var signal = new Signal("s", "C1", values: given);
+        given["c"] = "4";
+
+        signal.Values.Should().Equal(new Dictionary<string, string> { ["B"] = "3", ["a"] = "1", ["b"] = "2" });
+        signal.Values.Keys.Should().Equal("B", "a", "b");
+        signal.Values.Values.Should().Equal("3", "1", "2");
+        signal.Values.Count.Should().Be(3);
+        signal.Values["a"].Should().Be("1");
+        signal.Values.TryGetValue("A", out _).Should().BeFalse("names compare ordinally");
+        signal.Values.ContainsKey("B").Should().BeTrue();
+        var missing = () => signal.Values["c"];
+        missing.Should().Throw<KeyNotFoundException>();
+    }
+
+    [Test]
+    public void Values_None_IsEmpty()
+    {
+        new Signal("s", "C1", values: new Dictionary<string, string>()).Values.Should().BeEmpty();
+        new Signal("s", "C1").Values.Should().BeEmpty();
+    }
 }

@@ -22,6 +22,11 @@ internal sealed partial class RuleBuilder
     private static readonly MethodInfo FormatValueMethod = typeof(ValueText).GetMethod(nameof(ValueText.FormatValue))!;
     private static readonly MethodInfo ConcatMethod = typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!;
 
+    // string.Concat of 2 to 4 strings and TextConcat.Concat of 5 to 8, by part count: no array per fired rule.
+    private static readonly MethodInfo?[] ConcatByCount = Enumerable.Range(0, 9)
+        .Select(n => n < 2 ? null : (n <= 4 ? typeof(string) : typeof(TextConcat)).GetMethod(nameof(string.Concat), Enumerable.Repeat(typeof(string), n).ToArray()))
+        .ToArray();
+
     private ActionElement? Action(SyntaxNode node, Dictionary<string, Declaration> scope)
     {
         if (_reader.Mapping(node, "then item") is not { } mapping)
@@ -265,11 +270,12 @@ internal sealed partial class RuleBuilder
             }
         }
 
-        return (names, ok ? Expression.NewArrayInit(typeof(string), values) : null);
+        // No values: one shared empty array rather than a new one per fired rule.
+        return (names, !ok ? null : values.Count == 0 ? Expression.Constant(Array.Empty<string>()) : Expression.NewArrayInit(typeof(string), values));
     }
 
     /// <summary><c>"text {expression} text"</c>; <c>{{</c> and <c>}}</c> stand for braces.</summary>
-    private MethodCallExpression? Interpolate(SyntaxNode node, Dictionary<string, Declaration> scope, ExpressionParts parts)
+    private Expression? Interpolate(SyntaxNode node, Dictionary<string, Declaration> scope, ExpressionParts parts)
     {
         if (_reader.Scalar(node, "reason") is not { } scalar)
         {
@@ -328,7 +334,22 @@ internal sealed partial class RuleBuilder
         }
 
         pieces.Add(Expression.Constant(literal.ToString()));
-        return ok ? Expression.Call(ConcatMethod, Expression.NewArrayInit(typeof(string), pieces)) : null;
+        return ok ? Concat(pieces) : null;
+    }
+
+    /// <summary>The pieces joined, as string.Concat would join them, without the empty literals.</summary>
+    private static Expression Concat(List<Expression> pieces)
+    {
+        // Concat skips empty parts and reads null as empty: dropping the empty literals and calling a fixed-count
+        // overload gives the same text as the array overload (a lone value keeps the null-as-empty rule).
+        var parts = pieces.Where(p => p is not ConstantExpression { Value: "" }).ToList();
+        return parts.Count switch
+        {
+            0 => Expression.Constant(string.Empty),
+            1 => parts[0] is ConstantExpression ? parts[0] : Expression.Coalesce(parts[0], Expression.Constant(string.Empty)),
+            < 9 => Expression.Call(ConcatByCount[parts.Count]!, parts),
+            _ => Expression.Call(ConcatMethod, Expression.NewArrayInit(typeof(string), parts)),
+        };
     }
 
     // Value types go to the generic overload (no box per formatted value), references to the object one.

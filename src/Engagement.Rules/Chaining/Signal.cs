@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Linq;
 using System.Text;
 using Engagement.Rules.Engine;
 
@@ -33,7 +32,7 @@ public sealed record Signal : IFactIdentity
         Vin = vin;
         Values = values is null || values.Count == 0
             ? NoValues
-            : new ReadOnlyDictionary<string, string>(new SortedDictionary<string, string>(values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal), StringComparer.Ordinal));
+            : new SignalValues(values);
     }
 
     /// <summary>The signal's name.</summary>

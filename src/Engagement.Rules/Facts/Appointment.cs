@@ -9,8 +9,20 @@ public sealed record Appointment : IFactIdentity
 {
     private const string FactType = nameof(Appointment);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The appointment's id.</summary>
-    public required string Id { get; init => field = FactCheck.Required(value, FactType, nameof(Id)); }
+    public required string Id
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(Id));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The VIN of the vehicle booked in.</summary>
     public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
@@ -25,5 +37,7 @@ public sealed record Appointment : IFactIdentity
     public AppointmentStatus Status { get; init => field = FactCheck.Defined(value, FactType, nameof(Status)); } = AppointmentStatus.Booked;
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Id);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Id);
 }

@@ -9,8 +9,20 @@ public sealed record Complaint : IFactIdentity
 {
     private const string FactType = nameof(Complaint);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The complaint's id.</summary>
-    public required string Id { get; init => field = FactCheck.Required(value, FactType, nameof(Id)); }
+    public required string Id
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(Id));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The customer's id.</summary>
     public required string CustomerId { get; init => field = FactCheck.Required(value, FactType, nameof(CustomerId)); }
@@ -47,5 +59,7 @@ public sealed record Complaint : IFactIdentity
     public string? Summary { get; init => field = FactCheck.Optional(value, FactType, nameof(Summary)); }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Id);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Id);
 }

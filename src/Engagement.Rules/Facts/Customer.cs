@@ -14,10 +14,22 @@ namespace Engagement.Rules.Facts;
 public sealed partial record Customer : IFactIdentity
 {
     private const string FactType = nameof(Customer);
+
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
     private DateTimeZone? _timeZone;
 
     /// <summary>The customer's id in the DMS/CRM.</summary>
-    public required string CustomerId { get; init => field = FactCheck.Required(value, FactType, nameof(CustomerId)); }
+    public required string CustomerId
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(CustomerId));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The first (given) name.</summary>
     public required string FirstName { get; init => field = FactCheck.Required(value, FactType, nameof(FirstName)); }
@@ -113,7 +125,9 @@ public sealed partial record Customer : IFactIdentity
     public string? CharityOfChoice { get; init => field = FactCheck.Optional(value, FactType, nameof(CharityOfChoice)); }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, CustomerId);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, CustomerId);
 
     /// <summary>
     /// The consent record that counts for a channel and purpose: the latest by <see cref="ConsentRecord.At"/>

@@ -11,10 +11,22 @@ namespace Engagement.Rules.Facts;
 public sealed record Dealership : IFactIdentity
 {
     private const string FactType = nameof(Dealership);
+
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
     private DateTimeZone _timeZone = DateTimeZone.Utc;
 
     /// <summary>The dealership's id.</summary>
-    public required string DealershipId { get; init => field = FactCheck.Required(value, FactType, nameof(DealershipId)); }
+    public required string DealershipId
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(DealershipId));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The dealership's name.</summary>
     public required string Name { get; init => field = FactCheck.Required(value, FactType, nameof(Name)); }
@@ -43,5 +55,7 @@ public sealed record Dealership : IFactIdentity
     public bool ReferralRewardsRestricted { get; init; }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, DealershipId);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, DealershipId);
 }

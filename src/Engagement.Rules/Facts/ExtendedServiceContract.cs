@@ -9,8 +9,20 @@ public sealed record ExtendedServiceContract : IFactIdentity
 {
     private const string FactType = nameof(ExtendedServiceContract);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The contract's id.</summary>
-    public required string ContractId { get; init => field = FactCheck.Required(value, FactType, nameof(ContractId)); }
+    public required string ContractId
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(ContractId));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The VIN of the vehicle covered.</summary>
     public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
@@ -22,5 +34,7 @@ public sealed record ExtendedServiceContract : IFactIdentity
     public int? MileageLimit { get; init => field = FactCheck.AtLeast(value, 1, FactType, nameof(MileageLimit)); }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, ContractId);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, ContractId);
 }

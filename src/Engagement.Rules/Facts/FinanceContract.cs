@@ -9,8 +9,20 @@ public sealed record FinanceContract : IFactIdentity
 {
     private const string FactType = nameof(FinanceContract);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The VIN of the financed vehicle.</summary>
-    public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
+    public required Vin Vin
+    {
+        get;
+        init
+        {
+            field = FactCheck.Vin(value, FactType, nameof(Vin));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The borrower's customer id.</summary>
     public required string CustomerId { get; init => field = FactCheck.Required(value, FactType, nameof(CustomerId)); }
@@ -37,5 +49,7 @@ public sealed record FinanceContract : IFactIdentity
     public decimal? Balance { get; init => field = FactCheck.NotNegative(value, FactType, nameof(Balance)); }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Vin.Value);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Vin.Value);
 }

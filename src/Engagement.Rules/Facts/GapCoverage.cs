@@ -9,12 +9,26 @@ public sealed record GapCoverage : IFactIdentity
 {
     private const string FactType = nameof(GapCoverage);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The VIN of the vehicle covered.</summary>
-    public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
+    public required Vin Vin
+    {
+        get;
+        init
+        {
+            field = FactCheck.Vin(value, FactType, nameof(Vin));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The last day of coverage.</summary>
     public required LocalDate EndDate { get; init; }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Vin.Value);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Vin.Value);
 }

@@ -9,6 +9,10 @@ public sealed record Jurisdiction
 {
     private const string FactType = nameof(Jurisdiction);
 
+    // Rules compare region codes with Code once per fact they match (each forecast, each climate): it is made
+    // when a code is set (a 'with' that changes one sets it again) instead of a new string on every read.
+    private readonly string _code = string.Empty;
+
     /// <summary>Creates a jurisdiction.</summary>
     /// <param name="countryCode">The ISO 3166-1 alpha-2 country code, e.g. <c>US</c> or <c>CA</c>.</param>
     /// <param name="regionCode">The subdivision part of the ISO 3166-2 code, e.g. <c>TX</c> or <c>QC</c>; <see langword="null"/> when unknown.</param>
@@ -32,6 +36,7 @@ public sealed record Jurisdiction
             }
 
             field = code;
+            _code = Compose(code, RegionCode);
         }
     }
 
@@ -53,14 +58,17 @@ public sealed record Jurisdiction
             }
 
             field = value;
+            _code = Compose(CountryCode, value);
         }
     }
 
     /// <summary>The full code, <c>US-TX</c>, or just the country when the region is unknown.</summary>
-    public string Code => RegionCode is null ? CountryCode : $"{CountryCode}-{RegionCode}";
+    public string Code => _code;
 
     /// <inheritdoc />
     public override string ToString() => Code;
+
+    private static string Compose(string country, string? region) => region is null ? country : $"{country}-{region}";
 
     private static bool IsAlphanumeric(string code)
     {

@@ -9,8 +9,20 @@ public sealed record LeaseContract : IFactIdentity
 {
     private const string FactType = nameof(LeaseContract);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The VIN of the leased vehicle.</summary>
-    public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
+    public required Vin Vin
+    {
+        get;
+        init
+        {
+            field = FactCheck.Vin(value, FactType, nameof(Vin));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The lessee's customer id.</summary>
     public required string CustomerId { get; init => field = FactCheck.Required(value, FactType, nameof(CustomerId)); }
@@ -22,5 +34,7 @@ public sealed record LeaseContract : IFactIdentity
     public int? MileageAllowance { get; init => field = FactCheck.AtLeast(value, 1, FactType, nameof(MileageAllowance)); }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Vin.Value);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Vin.Value);
 }

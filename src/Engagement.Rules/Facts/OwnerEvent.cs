@@ -9,10 +9,22 @@ namespace Engagement.Rules.Facts;
 public sealed record OwnerEvent : IFactIdentity
 {
     private const string FactType = nameof(OwnerEvent);
+
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
     private DateTimeZone _timeZone = DateTimeZone.Utc;
 
     /// <summary>The event's id.</summary>
-    public required string EventId { get; init => field = FactCheck.Required(value, FactType, nameof(EventId)); }
+    public required string EventId
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(EventId));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The event's name.</summary>
     public required string Name { get; init => field = FactCheck.Required(value, FactType, nameof(Name)); }
@@ -62,5 +74,7 @@ public sealed record OwnerEvent : IFactIdentity
     public EventAudience Audience { get; init => field = FactCheck.NotNull(value, FactType, nameof(Audience)); } = EventAudience.Everyone;
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, EventId);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, EventId);
 }

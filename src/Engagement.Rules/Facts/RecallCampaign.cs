@@ -9,11 +9,31 @@ public sealed record RecallCampaign : IFactIdentity
 {
     private const string FactType = nameof(RecallCampaign);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The campaign number (the maker's or the regulator's, e.g. NHTSA <c>24V-123</c>).</summary>
-    public required string CampaignNumber { get; init => field = FactCheck.Required(value, FactType, nameof(CampaignNumber)); }
+    public required string CampaignNumber
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(CampaignNumber));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The VIN of the vehicle concerned.</summary>
-    public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
+    public required Vin Vin
+    {
+        get;
+        init
+        {
+            field = FactCheck.Vin(value, FactType, nameof(Vin));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>What the recall is about.</summary>
     public required string Description { get; init => field = FactCheck.Required(value, FactType, nameof(Description)); }
@@ -25,5 +45,7 @@ public sealed record RecallCampaign : IFactIdentity
     public required LocalDate IssuedOn { get; init; }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, CampaignNumber, Vin.Value);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, CampaignNumber, Vin.Value);
 }

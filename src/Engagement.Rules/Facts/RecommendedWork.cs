@@ -9,8 +9,20 @@ public sealed record RecommendedWork : IFactIdentity
 {
     private const string FactType = nameof(RecommendedWork);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The recommendation's id.</summary>
-    public required string Id { get; init => field = FactCheck.Required(value, FactType, nameof(Id)); }
+    public required string Id
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(Id));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The VIN of the vehicle.</summary>
     public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
@@ -37,5 +49,7 @@ public sealed record RecommendedWork : IFactIdentity
     public LocalDate? DeclinedOn { get; init; }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Id);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Id);
 }

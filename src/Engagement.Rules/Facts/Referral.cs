@@ -9,8 +9,20 @@ public sealed record Referral : IFactIdentity
 {
     private const string FactType = nameof(Referral);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The referral's id.</summary>
-    public required string ReferralId { get; init => field = FactCheck.Required(value, FactType, nameof(ReferralId)); }
+    public required string ReferralId
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(ReferralId));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The id of the customer who referred.</summary>
     public required string ReferrerCustomerId
@@ -63,7 +75,9 @@ public sealed record Referral : IFactIdentity
     }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, ReferralId);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, ReferralId);
 
     private void CheckNotSelf()
     {

@@ -10,8 +10,20 @@ public sealed record RepairOrder : IFactIdentity
 {
     private const string FactType = nameof(RepairOrder);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The RO number.</summary>
-    public required string RepairOrderId { get; init => field = FactCheck.Required(value, FactType, nameof(RepairOrderId)); }
+    public required string RepairOrderId
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(RepairOrderId));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The VIN of the vehicle serviced.</summary>
     public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
@@ -73,5 +85,7 @@ public sealed record RepairOrder : IFactIdentity
     public string? CustomerConcern { get; init => field = FactCheck.Optional(value, FactType, nameof(CustomerConcern)); }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, RepairOrderId);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, RepairOrderId);
 }

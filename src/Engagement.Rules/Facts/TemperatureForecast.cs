@@ -9,11 +9,31 @@ public sealed record TemperatureForecast : IFactIdentity
 {
     private const string FactType = nameof(TemperatureForecast);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The ISO 3166 region, e.g. <c>US-MN</c> (upper-cased).</summary>
-    public required string RegionCode { get; init => field = FactCheck.RegionCode(value, FactType, nameof(RegionCode)); }
+    public required string RegionCode
+    {
+        get;
+        init
+        {
+            field = FactCheck.RegionCode(value, FactType, nameof(RegionCode));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The day forecast.</summary>
-    public required LocalDate Date { get; init; }
+    public required LocalDate Date
+    {
+        get;
+        init
+        {
+            field = value;
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The forecast low in degrees Celsius, from -90 to 60.</summary>
     public required decimal LowCelsius
@@ -32,5 +52,7 @@ public sealed record TemperatureForecast : IFactIdentity
     }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, RegionCode, Date);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, RegionCode, Date);
 }

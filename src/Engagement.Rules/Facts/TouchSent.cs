@@ -10,8 +10,20 @@ public sealed record TouchSent : IFactIdentity
 {
     private const string FactType = nameof(TouchSent);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
     /// <summary>The touch's id.</summary>
-    public required string TouchId { get; init => field = FactCheck.Required(value, FactType, nameof(TouchId)); }
+    public required string TouchId
+    {
+        get;
+        init
+        {
+            field = FactCheck.Required(value, FactType, nameof(TouchId));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The customer's id.</summary>
     public required string CustomerId { get; init => field = FactCheck.Required(value, FactType, nameof(CustomerId)); }
@@ -50,5 +62,7 @@ public sealed record TouchSent : IFactIdentity
     public bool Engaged { get; init; }
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, TouchId);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, TouchId);
 }

@@ -18,8 +18,24 @@ public sealed record Vehicle : IFactIdentity
 
     private const string FactType = nameof(Vehicle);
 
+    // The identity, made when a key is set (a 'with' that changes a key makes it again) rather than a new tuple
+    // on every read: the session, CustomerFacts and the explanations each ask for it.
+    private readonly object? _identity;
+
+    // Rules read the average per match (conditions, lets, values): it is computed once, when the readings are set
+    // (the only input; a 'with' that replaces them sets it again), instead of a date difference on every read.
+    private readonly double? _averageDailyDistance;
+
     /// <summary>The VIN.</summary>
-    public required Vin Vin { get; init => field = FactCheck.Vin(value, FactType, nameof(Vin)); }
+    public required Vin Vin
+    {
+        get;
+        init
+        {
+            field = FactCheck.Vin(value, FactType, nameof(Vin));
+            _identity = Identity();
+        }
+    }
 
     /// <summary>The id of the customer who owns (or last owned) the vehicle.</summary>
     public required string OwnerCustomerId { get; init => field = FactCheck.Required(value, FactType, nameof(OwnerCustomerId)); }
@@ -116,6 +132,7 @@ public sealed record Vehicle : IFactIdentity
             }
 
             field = readings.Length == 0 ? Array.Empty<OdometerReading>() : Array.AsReadOnly(readings);
+            _averageDailyDistance = Average(readings);
         }
     } = [];
 
@@ -129,24 +146,12 @@ public sealed record Vehicle : IFactIdentity
     /// The average distance driven per day between the first and the latest reading, or <see langword="null"/>
     /// when there are fewer than two readings on different days.
     /// </summary>
-    public double? AverageDailyDistance
-    {
-        get
-        {
-            if (OdometerReadings.Count < 2)
-            {
-                return null;
-            }
-
-            var first = OdometerReadings[0];
-            var last = OdometerReadings[^1];
-            var days = Period.Between(first.Date, last.Date, PeriodUnits.Days).Days;
-            return days == 0 ? null : (double)(last.Value - first.Value) / days;
-        }
-    }
+    public double? AverageDailyDistance => _averageDailyDistance;
 
     /// <inheritdoc />
-    public object FactIdentity => (FactType, Vin.Value);
+    public object FactIdentity => _identity ?? Identity();
+
+    private object Identity() => (FactType, Vin.Value);
 
     /// <summary>
     /// The odometer value projected for a day, in <see cref="Unit"/>, rounded to the nearest whole unit.
@@ -207,6 +212,19 @@ public sealed record Vehicle : IFactIdentity
     /// <param name="today">Today.</param>
     /// <returns>Whether <see cref="ModelYear"/> is at most <c>today.Year + 2</c>.</returns>
     public bool IsModelYearPlausible(LocalDate today) => ModelYear <= today.Year + 2;
+
+    private static double? Average(OdometerReading[] readings)
+    {
+        if (readings.Length < 2)
+        {
+            return null;
+        }
+
+        var first = readings[0];
+        var last = readings[^1];
+        var days = Period.Between(first.Date, last.Date, PeriodUnits.Days).Days;
+        return days == 0 ? null : (double)(last.Value - first.Value) / days;
+    }
 
     private void CheckModelYear()
     {

@@ -17,13 +17,13 @@ internal static class ContactTimePlanner
 {
     private const int MaxMoves = 500;
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<DateTimeZone>> ZonesByCountry = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, DateTimeZone[]> ZonesByCountry = new(StringComparer.Ordinal);
 
     public static ContactTimePlan Plan(
         Instant due,
         ContactChannel channel,
         bool blackoutApplies,
-        IReadOnlyList<DateTimeZone> zones,
+        ReadOnlySpan<DateTimeZone> zones,
         IContactRules jurisdiction,
         int horizonDays)
     {
@@ -38,7 +38,7 @@ internal static class ContactTimePlanner
             }
 
             var moved = false;
-            for (var z = 0; z < zones.Count; z++)
+            for (var z = 0; z < zones.Length; z++)
             {
                 var zone = zones[z];
                 var local = t.InZone(zone).LocalDateTime;
@@ -97,10 +97,10 @@ internal static class ContactTimePlanner
     }
 
     /// <summary>The zones a customer of the country may live in (tzdb zone.tab), for the unknown-zone case.</summary>
-    public static IReadOnlyList<DateTimeZone> PlausibleZones(string countryCode)
+    public static ReadOnlySpan<DateTimeZone> PlausibleZones(string countryCode)
         => ZonesByCountry.GetOrAdd(countryCode.ToUpperInvariant(), FindZones);
 
-    private static IReadOnlyList<DateTimeZone> FindZones(string countryCode)
+    private static DateTimeZone[] FindZones(string countryCode)
     {
         var locations = TzdbDateTimeZoneSource.Default.ZoneLocations;
         if (locations is null)

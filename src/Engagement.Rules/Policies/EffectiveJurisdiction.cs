@@ -92,18 +92,48 @@ internal sealed class EffectiveJurisdiction : IContactRules
     }
 
     /// <summary>Why a date is a blackout day, or null.</summary>
-    public string? Blackout(LocalDate date)
-        => _blackoutDays.Count == 0 && _holidays.Count == 0 && _dates.Count == 0 ? null : BlackoutReasons(date);
+    public string? Blackout(LocalDate date) => IsBlackout(date) ? BlackoutReasons(date) : null;
+
+    // Asked for every candidate at every step of its plan: plain loops answer "no" without the query, closures
+    // and list that write the reasons (a blackout day is rare, and its text is made only then).
+    private bool IsBlackout(LocalDate date)
+    {
+        foreach (var (_, day) in _blackoutDays)
+        {
+            if (day == date.DayOfWeek)
+            {
+                return true;
+            }
+        }
+
+        foreach (var (_, holiday) in _holidays)
+        {
+            if (holiday.InYear(date.Year) == date)
+            {
+                return true;
+            }
+        }
+
+        foreach (var (_, blackout) in _dates)
+        {
+            if (blackout == date)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Separate from Blackout: the lambdas capture the date, and their closure is allocated on entry.
-    private string? BlackoutReasons(LocalDate date)
+    private string BlackoutReasons(LocalDate date)
     {
         var reasons = _blackoutDays.Where(d => d.Day == date.DayOfWeek).Select(d => $"{date.DayOfWeek} ({d.Source})")
             .Concat(_holidays.Where(h => h.Day.InYear(date.Year) == date).Select(h => $"holiday {h.Day} ({h.Source})"))
             .Concat(_dates.Where(d => d.Day == date).Select(d => $"blackout date ({d.Source})"))
             .Distinct()
             .ToList();
-        return reasons.Count == 0 ? null : string.Join(", ", reasons);
+        return string.Join(", ", reasons);
     }
 
     private DayWindow? ComputeWindow(ContactChannel channel, IsoDayOfWeek day)

@@ -65,8 +65,8 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 var cap = Cap(options.Frequency.Caps, proposal.Class);
                 if (cap is not null && touches.CountInWindow(proposal.Class, at, cap.Window) >= cap.MaxTouches)
                 {
-                    var counted = touches.NamesInWindow(proposal.Class, at, cap.Window);
-                    run.Stop(candidate, SuppressionReason.FrequencyCap, "frequency-cap", $"cap '{cap}' reached: {string.Join(", ", counted)} within {Text.Number(cap.Window.TotalDays)} days of {TextValue.Local(at, input.Zone)}");
+                    var counted = touches.InWindow(proposal.Class, at, cap.Window);
+                    run.Stop(candidate, SuppressionReason.FrequencyCap, "frequency-cap", $"cap '{cap}' reached: {counted} within {Text.Number(cap.Window.TotalDays)} days of {TextValue.Local(at, input.Zone)}");
                     i--;
                     continue;
                 }
@@ -75,15 +75,15 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 var max = options.Arbitration.MaxNonSafetyTouchesPerDay;
                 if (touches.CountNonSafetyOn(day) >= max)
                 {
-                    var winners = touches.NamesNonSafetyOn(day, winnersOnly: true);
-                    if (winners.Count > 0)
+                    var winners = touches.NonSafetyOn(day, winnersOnly: true);
+                    if (winners.Any())
                     {
-                        run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {string.Join(", ", winners)} for the {max} non-safety touch(es) allowed on {TextValue.Date(day)} (order: class, priority, due, topic, rule id)");
+                        run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {winners} for the {max} non-safety touch(es) allowed on {TextValue.Date(day)} (order: class, priority, due, topic, rule id)");
                     }
                     else
                     {
-                        var sameDay = touches.NamesNonSafetyOn(day, winnersOnly: false);
-                        run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {max} non-safety touch(es) on {TextValue.Date(day)} is used by {string.Join(", ", sameDay)}");
+                        var sameDay = touches.NonSafetyOn(day, winnersOnly: false);
+                        run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {max} non-safety touch(es) on {TextValue.Date(day)} is used by {sameDay}");
                     }
 
                     i--;
@@ -133,34 +133,35 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
     /// The touch history followed by the accepted candidates, addressed by index (history first), without a
     /// record per touch: most evaluations never need a touch's name.
     /// </summary>
-    private sealed class Touches(IReadOnlyList<TouchSent> history, DateTimeZone zone)
+    private sealed class Touches(TouchSent[] history, DateTimeZone zone)
     {
-        private readonly List<Candidate> _accepted = [];
+        // The accepted candidates with their local day, computed once: every later non-safety candidate asks for it.
+        private readonly List<(Candidate Candidate, LocalDate Day)> _accepted = [];
 
         // The local day of each history touch, computed once (every non-safety candidate asks for all of them).
         private LocalDate[]? _historyDays;
 
-        public int Count => history.Count + _accepted.Count;
+        public int Count => history.Length + _accepted.Count;
 
-        public void Accept(Candidate candidate) => _accepted.Add(candidate);
+        public void Accept(Candidate candidate) => _accepted.Add((candidate, candidate.DueAt.InZone(zone).Date));
 
-        public Candidate? Winner(int index) => index < history.Count ? null : _accepted[index - history.Count];
+        public Candidate? Winner(int index) => index < history.Length ? null : _accepted[index - history.Length].Candidate;
 
-        public TouchClass Class(int index) => index < history.Count ? history[index].Class : _accepted[index - history.Count].Proposal.Class;
+        public TouchClass Class(int index) => index < history.Length ? history[index].Class : _accepted[index - history.Length].Candidate.Proposal.Class;
 
-        public Instant At(int index) => index < history.Count ? history[index].SentAt : _accepted[index - history.Count].DueAt;
+        public Instant At(int index) => index < history.Length ? history[index].SentAt : _accepted[index - history.Length].Candidate.DueAt;
 
         public LocalDate Day(int index)
         {
-            if (index >= history.Count)
+            if (index >= history.Length)
             {
-                return _accepted[index - history.Count].DueAt.InZone(zone).Date;
+                return _accepted[index - history.Length].Day;
             }
 
             if (_historyDays is null)
             {
-                _historyDays = new LocalDate[history.Count];
-                for (var i = 0; i < history.Count; i++)
+                _historyDays = new LocalDate[history.Length];
+                for (var i = 0; i < history.Length; i++)
                 {
                     _historyDays[i] = history[i].SentAt.InZone(zone).Date;
                 }
@@ -171,13 +172,43 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
         public string Name(int index)
         {
-            if (index < history.Count)
+            if (index < history.Length)
             {
                 return $"TouchSent {history[index].TouchId}";
             }
 
-            var proposal = _accepted[index - history.Count].Proposal;
+            var proposal = _accepted[index - history.Length].Candidate.Proposal;
             return $"'{proposal.Topic}' (rule {proposal.RuleId}, {proposal.Class}, priority {proposal.Priority})";
+        }
+
+        /// <summary>
+        /// Writes the name of a touch as <see cref="Name"/> does (the same text: enum name, number in the
+        /// provider's format); false when <paramref name="destination"/> is too small.
+        /// </summary>
+        public bool TryWriteName(int index, Span<char> destination, out int written, IFormatProvider? provider)
+        {
+            var text = new SpanWriter(destination);
+            if (index < history.Length)
+            {
+                text.Append("TouchSent ");
+                text.Append(history[index].TouchId);
+            }
+            else
+            {
+                var proposal = _accepted[index - history.Length].Candidate.Proposal;
+                text.Append("'");
+                text.Append(proposal.Topic);
+                text.Append("' (rule ");
+                text.Append(proposal.RuleId);
+                text.Append(", ");
+                text.AppendEnum(proposal.Class);
+                text.Append(", priority ");
+                text.AppendInt(proposal.Priority, provider);
+                text.Append(")");
+            }
+
+            written = text.Length;
+            return text.Fits;
         }
 
         /// <summary>The first touch of a topic and vehicle within the cooldown of an instant, or -1.</summary>
@@ -187,14 +218,14 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             {
                 string? touchTopic;
                 string? touchVin;
-                if (i < history.Count)
+                if (i < history.Length)
                 {
                     touchTopic = history[i].Topic;
                     touchVin = history[i].Vin?.Value;
                 }
                 else
                 {
-                    var proposal = _accepted[i - history.Count].Proposal;
+                    var proposal = _accepted[i - history.Length].Candidate.Proposal;
                     touchTopic = proposal.Topic;
                     touchVin = proposal.Vin;
                 }
@@ -238,32 +269,91 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             return count;
         }
 
-        public List<string> NamesInWindow(TouchClass touchClass, Instant at, Duration window)
+        /// <summary>The touches of a class within a window of an instant, to name in a message.</summary>
+        public TouchNames InWindow(TouchClass touchClass, Instant at, Duration window) => new(this, Among.ClassInWindow, touchClass, at, window, default);
+
+        /// <summary>The non-safety touches of a day (or only the candidates accepted in this evaluation), to name in a message.</summary>
+        public TouchNames NonSafetyOn(LocalDate day, bool winnersOnly) => new(this, winnersOnly ? Among.WinnersOnDay : Among.NonSafetyOnDay, default, default, default, day);
+
+        public bool IsAmong(int index, in TouchNames names) => names.Among switch
         {
-            var names = new List<string>();
-            for (var i = 0; i < Count; i++)
+            Among.ClassInWindow => Class(index) == names.Class && Distance(At(index), names.At) < names.Window,
+            Among.WinnersOnDay => Winner(index) is not null && Class(index) != TouchClass.Safety && Day(index) == names.Day,
+            _ => Class(index) != TouchClass.Safety && Day(index) == names.Day,
+        };
+    }
+
+    private enum Among
+    {
+        ClassInWindow,
+        NonSafetyOnDay,
+        WinnersOnDay,
+    }
+
+    /// <summary>
+    /// Some touches' names joined with ", ", written straight into the interpolated message that explains a stop
+    /// (as <see cref="TextValue"/> writes dates): no string per name, no list of names, no joined string.
+    /// </summary>
+    private readonly struct TouchNames(Touches touches, Among among, TouchClass touchClass, Instant at, Duration window, LocalDate day) : ISpanFormattable
+    {
+        public Among Among { get; } = among;
+
+        public TouchClass Class { get; } = touchClass;
+
+        public Instant At { get; } = at;
+
+        public Duration Window { get; } = window;
+
+        public LocalDate Day { get; } = day;
+
+        public bool Any()
+        {
+            for (var i = 0; i < touches.Count; i++)
             {
-                if (Class(i) == touchClass && Distance(At(i), at) < window)
+                if (touches.IsAmong(i, this))
                 {
-                    names.Add(Name(i));
+                    return true;
                 }
             }
 
-            return names;
+            return false;
         }
 
-        public List<string> NamesNonSafetyOn(LocalDate day, bool winnersOnly)
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
         {
-            var names = new List<string>();
-            for (var i = 0; i < Count; i++)
+            charsWritten = 0;
+            var first = true;
+            for (var i = 0; i < touches.Count; i++)
             {
-                if ((!winnersOnly || Winner(i) is not null) && Class(i) != TouchClass.Safety && Day(i) == day)
+                if (!touches.IsAmong(i, this))
                 {
-                    names.Add(Name(i));
+                    continue;
                 }
+
+                if (!first)
+                {
+                    if (!", ".TryCopyTo(destination[charsWritten..]))
+                    {
+                        return false;
+                    }
+
+                    charsWritten += 2;
+                }
+
+                first = false;
+                if (!touches.TryWriteName(i, destination[charsWritten..], out var written, provider))
+                {
+                    return false;
+                }
+
+                charsWritten += written;
             }
 
-            return names;
+            return true;
         }
+
+        public string ToString(string? format, IFormatProvider? formatProvider) => string.Create(formatProvider, $"{this}");
+
+        public override string ToString() => $"{this}";
     }
 }

@@ -9,7 +9,6 @@ namespace Engagement.Rules.Policies;
 internal sealed class PolicyInput
 {
     private List<Vehicle>? _vehicles;
-    private IReadOnlyList<DateTimeZone>? _zoneAsList;
 
     /// <summary>Reads the facts the policies need in one pass.</summary>
     /// <param name="customer">The customer.</param>
@@ -45,7 +44,7 @@ internal sealed class PolicyInput
             SortHistory(history);
         }
 
-        History = (IReadOnlyList<TouchSent>?)history ?? [];
+        History = history is null ? [] : history.ToArray();
         if (_vehicles is not null)
         {
             foreach (var vehicle in _vehicles)
@@ -75,8 +74,9 @@ internal sealed class PolicyInput
 
     public PolicyOptions Options { get; }
 
-    /// <summary>Touches already sent, oldest first (ties by touch id, ordinal).</summary>
-    public IReadOnlyList<TouchSent> History { get; }
+    /// <summary>Touches already sent, oldest first (ties by touch id, ordinal); not to be changed.</summary>
+    /// <remarks>An array: the frequency checks walk it for every candidate, and an interface call per touch read cost more than the copy.</remarks>
+    public TouchSent[] History { get; }
 
     /// <summary>The open complaint with the first id (ordinal; the first listed among equal ids); null when none.</summary>
     public Complaint? FirstOpenComplaint { get; private set; }
@@ -86,9 +86,6 @@ internal sealed class PolicyInput
 
     /// <summary>The customer's zone, or the dealership's when the customer's is unknown.</summary>
     public DateTimeZone Zone { get; }
-
-    /// <summary><see cref="Zone"/> as the zone list the contact-time planner takes.</summary>
-    public IReadOnlyList<DateTimeZone> ZoneAsList => _zoneAsList ??= [Zone];
 
     public bool ZoneKnown { get; }
 

@@ -14,7 +14,9 @@ internal sealed class PolicyRun(PolicyInput input, List<Candidate> candidates)
 
     public PolicyInput Input { get; } = input;
 
-    public IReadOnlyList<Candidate> Active => _active;
+    /// <summary>The candidates still alive; changed only through <see cref="Stop"/> and <see cref="SortActive"/>.</summary>
+    /// <remarks>The list itself rather than IReadOnlyList: every policy walks it by index, and through the interface each read is a call.</remarks>
+    public List<Candidate> Active => _active;
 
     public List<(Candidate Candidate, SuppressionReason Reason)> Stopped { get; } = new(candidates.Count);
 

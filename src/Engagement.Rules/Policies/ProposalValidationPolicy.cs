@@ -64,7 +64,7 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
         }
     }
 
-    private static bool PassedBefore(IReadOnlyList<Candidate> active, int index, string key)
+    private static bool PassedBefore(List<Candidate> active, int index, string key)
     {
         for (var j = 0; j < index; j++)
         {
@@ -78,9 +78,9 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
     }
 
     // Touch ids are unique among a customer's facts (CustomerFacts rejects two facts with one identity).
-    private static TouchSent? Sent(IReadOnlyList<TouchSent> history, string key)
+    private static TouchSent? Sent(TouchSent[] history, string key)
     {
-        for (var i = 0; i < history.Count; i++)
+        for (var i = 0; i < history.Length; i++)
         {
             if (string.Equals(history[i].TouchId, key, StringComparison.Ordinal))
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 using NodaTime;
@@ -20,16 +21,30 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
     {
         var input = run.Input;
         var options = input.Options.QuietHours;
-        var zones = input.ZoneKnown ? input.ZoneAsList : ContactTimePlanner.PlausibleZones(input.Jurisdiction.CountryCode);
+        var zone = input.Zone;
+        var zones = input.ZoneKnown ? new ReadOnlySpan<DateTimeZone>(in zone) : ContactTimePlanner.PlausibleZones(input.Jurisdiction.CountryCode);
         var fallbackReported = false;
+
+        // Most candidates are due at the same local time (today at the default send time): the zone's answer for
+        // the last local time is reused rather than mapping it again (a mapping is an object per call).
+        LocalDateTime? mapped = null;
+        Instant mappedDue = default;
+        LocalDateTime mappedLocal = default;
         var active = run.Active;
         for (var i = 0; i < active.Count; i++)
         {
             var candidate = active[i];
             var proposal = candidate.Proposal;
             var local = proposal.DueOn + (proposal.PreferredTime ?? options.DefaultSendTime);
-            var due = ContactTimePlanner.AtOrAfter(local, input.Zone, Instant.MinValue);
-            var resolvedLocal = due.InZone(input.Zone).LocalDateTime;
+            if (mapped != local)
+            {
+                mapped = local;
+                mappedDue = ContactTimePlanner.AtOrAfter(local, zone, Instant.MinValue);
+                mappedLocal = mappedDue.InZone(zone).LocalDateTime;
+            }
+
+            var due = mappedDue;
+            var resolvedLocal = mappedLocal;
             if (resolvedLocal != local)
             {
                 candidate.Step(Name, $"{TextValue.Local(local)} does not exist in {input.Zone.Id} (daylight-saving gap): moved to {TextValue.Local(resolvedLocal)}");
@@ -42,19 +57,19 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
 
             var channel = candidate.Channel!.Value;
             var blackoutApplies = !Contains(options.BlackoutExemptClasses, proposal.Class);
-            var plan = zones.Count == 0
+            var plan = zones.IsEmpty
                 ? new ContactTimePlan(null, [])
                 : ContactTimePlanner.Plan(due, channel, blackoutApplies, zones, input.Jurisdiction, options.SearchHorizonDays);
             if (plan.At is null && !input.ZoneKnown)
             {
                 var conservative = new ConservativeContactRules(input.Jurisdiction, options.UnknownZoneStart, options.UnknownZoneEnd);
-                plan = ContactTimePlanner.Plan(due, channel, blackoutApplies, input.ZoneAsList, conservative, options.SearchHorizonDays);
+                plan = ContactTimePlanner.Plan(due, channel, blackoutApplies, new ReadOnlySpan<DateTimeZone>(in zone), conservative, options.SearchHorizonDays);
                 if (!fallbackReported)
                 {
                     fallbackReported = true;
                     run.Diagnostics.Add(new EngagementDiagnostic(
                         EngagementDiagnosticCode.ConservativeWindowFallback,
-                        $"customer {input.Customer.CustomerId}: the {zones.Count} plausible zones of {input.Jurisdiction.CountryCode} have no common contact window; the conservative window {options.UnknownZoneStart:HH':'mm}-{options.UnknownZoneEnd:HH':'mm} in the dealership's zone {input.Zone.Id} applies"));
+                        $"customer {input.Customer.CustomerId}: the {zones.Length} plausible zones of {input.Jurisdiction.CountryCode} have no common contact window; the conservative window {options.UnknownZoneStart:HH':'mm}-{options.UnknownZoneEnd:HH':'mm} in the dealership's zone {input.Zone.Id} applies"));
                 }
             }
 
@@ -67,7 +82,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
 
             if (at != due)
             {
-                var where = input.ZoneKnown ? input.Zone.Id : $"{input.Zone.Id}; customer zone unknown, checked in {zones.Count} plausible zones of {input.Jurisdiction.CountryCode}";
+                var where = input.ZoneKnown ? input.Zone.Id : $"{input.Zone.Id}; customer zone unknown, checked in {zones.Length} plausible zones of {input.Jurisdiction.CountryCode}";
                 candidate.Step(Name, $"held from {TextValue.Local(due, input.Zone)} to {TextValue.Local(at, input.Zone)} ({where}) by {string.Join(" and ", plan.Causes)}");
             }
 

@@ -59,7 +59,7 @@ internal sealed class StopConditionPolicy : IProposalPolicy
         }
 
         var unengaged = 0;
-        for (var i = input.History.Count - 1; i >= 0; i--)
+        for (var i = input.History.Length - 1; i >= 0; i--)
         {
             var touch = input.History[i];
             if (touch.Channel != ContactChannel.Email)

@@ -92,4 +92,50 @@ public sealed partial class EngagementEvaluatorTest
         suppressed.Reason.Should().Be(SuppressionReason.NotAllowedForClass);
         Steps(suppressed).Should().Contain("a relationship touch may not carry an offer");
     }
+
+    [Test]
+    public void Evaluate_ManyWinnersWithLongTopics_NamesEveryWinnerInOrder()
+    {
+        // The names are written into the message as it is built; these outgrow its first buffer, so the text
+        // must come out whole after the buffer grows, each name once, in arbitration order.
+        var options = PolicyOptions.Default with { Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 3 } };
+        var topics = Enumerable.Range(0, 4).Select(i => "service." + new string((char)('a' + i), 120)).ToArray();
+
+        var result = Evaluate(
+            [
+                Proposal("r0", TouchClass.Service, topics[0], priority: 9),
+                Proposal("r1", TouchClass.Service, topics[1], priority: 8),
+                Proposal("r2", TouchClass.Service, topics[2], priority: 7),
+                Proposal("r3", TouchClass.Service, topics[3], priority: 6),
+            ],
+            options: options);
+
+        result.Decisions.Select(d => d.RuleId).Should().Equal("r0", "r1", "r2");
+        var lost = result.Suppressed.Should().ContainSingle().Subject;
+        lost.Proposal.RuleId.Should().Be("r3");
+        lost.Reason.Should().Be(SuppressionReason.LostArbitration);
+        var winners = string.Join(", ", Enumerable.Range(0, 3).Select(i => $"'{topics[i]}' (rule r{i}, Service, priority {9 - i})"));
+        Steps(lost).Should().Be($"{ConsentStep(lost)} | arbitration: lost to {winners} for the 3 non-safety touch(es) allowed on 2026-06-10 (order: class, priority, due, topic, rule id)");
+    }
+
+    [Test]
+    public void Evaluate_DailyBudgetUsedByHistory_NamesEveryTouchSent()
+    {
+        var options = PolicyOptions.Default with
+        {
+            Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 2 },
+            Frequency = new FrequencyOptions { Caps = [] },
+        };
+        var ids = new[] { new string('x', 200), new string('y', 200) };
+        var facts = FactsOf(null, null, Vehicle(),
+            Sent(ids[0], TouchClass.Service, "service.a", Now - Duration.FromHours(2)),
+            Sent(ids[1], TouchClass.Marketing, "offer.b", Now - Duration.FromHours(1)));
+
+        var suppressed = SingleSuppressed(Evaluate(Proposal("oil", TouchClass.Service, "service.oil"), facts, options));
+
+        suppressed.Reason.Should().Be(SuppressionReason.FrequencyCap);
+        Steps(suppressed).Should().EndWith($"arbitration: the daily budget of 2 non-safety touch(es) on 2026-06-10 is used by TouchSent {ids[0]}, TouchSent {ids[1]}");
+    }
+
+    private static string ConsentStep(SuppressedTouch touch) => touch.Explanation.Steps[0].ToString();
 }

@@ -72,6 +72,37 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_CandidatesAtDifferentLocalTimes_EachGetsItsOwnInstant()
+    {
+        // The zone's answer for a local time is reused by the next candidate only when that one is due at the
+        // same local time: a gap time, a normal time and the gap time again must each come out right.
+        var before = Instant.FromUtc(2026, 3, 7, 17, 0);
+        var gapDay = new LocalDate(2026, 3, 8);
+        var options = RoomyDays with { Frequency = new FrequencyOptions { Caps = [], TopicCooldown = Duration.Zero } };
+
+        var result = Evaluate(
+            [
+                Proposal("a", topic: "offer.a", due: gapDay, time: new LocalTime(2, 30)),
+                Proposal("b", topic: "offer.b", due: gapDay, time: new LocalTime(11, 0)),
+                Proposal("c", topic: "offer.c", due: gapDay, time: new LocalTime(2, 30)),
+                Proposal("d", topic: "offer.d", due: gapDay.PlusDays(1), time: new LocalTime(2, 30)),
+            ],
+            options: options,
+            at: before);
+
+        var byRule = result.Decisions.ToDictionary(d => d.RuleId);
+        byRule.Keys.Should().BeEquivalentTo("a", "b", "c", "d");
+        byRule["a"].DueAt.Should().Be(Instant.FromUtc(2026, 3, 8, 7, 30));
+        byRule["c"].DueAt.Should().Be(Instant.FromUtc(2026, 3, 8, 7, 30));
+        byRule["b"].DueAt.Should().Be(Instant.FromUtc(2026, 3, 8, 15, 0));
+        byRule["d"].DueAt.Should().Be(Instant.FromUtc(2026, 3, 9, 6, 30));
+        Steps(byRule["a"]).Should().Contain("2026-03-08 02:30 does not exist");
+        Steps(byRule["c"]).Should().Contain("2026-03-08 02:30 does not exist");
+        Steps(byRule["b"]).Should().NotContain("does not exist");
+        Steps(byRule["d"]).Should().NotContain("does not exist");
+    }
+
+    [Test]
     public void Evaluate_TextHeldAcrossSpringForward_LandsAtEightDaylightTime()
     {
         var lateSaturday = new LocalDateTime(2026, 3, 7, 22, 0).InZoneStrictly(NewYork).ToInstant();
@@ -192,5 +223,32 @@ public sealed partial class EngagementEvaluatorTest
 
         decision.DueLocal.Date.Should().Be(new LocalDate(2026, 7, 5));
         Steps(decision).Should().Contain("holiday 07-04 (US)");
+    }
+
+    [Test]
+    public void Evaluate_DayWithSeveralBlackouts_NamesEachOnceAndOtherDaysPass()
+    {
+        // Whether a day is blacked out is checked without building its reasons; the reasons are written only for
+        // a blacked-out day, every kind once, and a day with none is not held.
+        var us = JurisdictionRuleTable.Default.Find("US")! with
+        {
+            Holidays = [new AnnualDate(7, 4), new AnnualDate(12, 25)],
+            BlackoutDates = [new LocalDate(2026, 7, 4), new LocalDate(2026, 7, 9)],
+            BlackoutDays = [IsoDayOfWeek.Saturday],
+        };
+        var options = PolicyOptionsWith(jurisdictions: JurisdictionRuleTable.Default.With(us));
+        var before = Instant.FromUtc(2026, 7, 1, 12, 0);
+
+        var result = Evaluate(
+            [Proposal("a", topic: "offer.a", due: new LocalDate(2026, 7, 4)), Proposal("b", topic: "offer.b", due: new LocalDate(2026, 7, 8))],
+            options: RoomyDays with { Jurisdictions = options.Jurisdictions, Frequency = new FrequencyOptions { Caps = [] } },
+            at: before);
+
+        var held = result.Decisions.Single(d => d.RuleId == "a");
+        held.DueLocal.Date.Should().Be(new LocalDate(2026, 7, 5), "07-04 is a Saturday, a holiday and a blackout date");
+        Steps(held).Should().EndWith(") by blackout day Saturday (US), holiday 07-04 (US), blackout date (US)");
+        var free = result.Decisions.Single(d => d.RuleId == "b");
+        free.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 7, 8, 10, 0));
+        Steps(free).Should().NotContain("blackout");
     }
 }

@@ -41,4 +41,18 @@ public sealed class JurisdictionTest
     {
         new Jurisdiction("us", "tx").Should().Be(new Jurisdiction("US", "TX"));
     }
+
+    [Test]
+    public void Code_With_FollowsTheCodes()
+    {
+        // Code is kept with the jurisdiction: a copy with another country or region must get its own.
+        var texas = new Jurisdiction("US", "TX");
+
+        (texas with { RegionCode = "ca" }).Code.Should().Be("US-CA");
+        (texas with { RegionCode = null }).Code.Should().Be("US");
+        (texas with { CountryCode = "mx" }).Code.Should().Be("MX-TX");
+        (new Jurisdiction("GB") with { RegionCode = "SCT" }).Code.Should().Be("GB-SCT");
+        (texas with { RegionCode = null }).Should().Be(new Jurisdiction("US"));
+        texas.Code.Should().Be("US-TX");
+    }
 }

@@ -85,4 +85,25 @@ public sealed partial class VehicleTest
         vehicle.ProjectOdometer(new LocalDate(2025, 1, 6)).Should().Be(500);
         vehicle.ProjectOdometer(new LocalDate(2024, 1, 1)).Should().Be(0);
     }
+
+    [Test]
+    public void AverageDailyDistance_SameDayReadings_Null()
+    {
+        WithReadings(Reading(2025, 1, 1, 1000), Reading(2025, 1, 1, 1200)).AverageDailyDistance.Should().BeNull();
+    }
+
+    [Test]
+    public void AverageDailyDistance_With_FollowsTheReadings()
+    {
+        // The average is kept with the vehicle: a copy with other readings must get their average, not the original's.
+        var vehicle = WithReadings(Reading(2025, 1, 1, 1000), Reading(2025, 1, 11, 2000));
+
+        vehicle.AverageDailyDistance.Should().Be(100d);
+        (vehicle with { Make = "Other" }).AverageDailyDistance.Should().Be(100d);
+        (vehicle with { OdometerReadings = [Reading(2025, 1, 1, 1000), Reading(2025, 1, 5, 1100)] }).AverageDailyDistance.Should().Be(25d);
+        (vehicle with { OdometerReadings = [Reading(2025, 1, 1, 1000)] }).AverageDailyDistance.Should().BeNull();
+        (vehicle with { OdometerReadings = [] }).AverageDailyDistance.Should().BeNull();
+        vehicle.ProjectOdometer(new LocalDate(2025, 1, 21)).Should().Be(3000);
+        (vehicle with { OdometerReadings = [Reading(2025, 1, 1, 1000), Reading(2025, 1, 11, 1500)] }).ProjectOdometer(new LocalDate(2025, 1, 21)).Should().Be(2000);
+    }
 }

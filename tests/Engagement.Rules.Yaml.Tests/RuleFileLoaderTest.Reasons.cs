@@ -1,0 +1,44 @@
+using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Evaluation;
+using Engagement.Rules.Facts;
+using NodaTime;
+
+namespace Engagement.Rules.Yaml.Tests;
+
+/// <summary>Reasons: literal text and values joined into one text, whatever the number of parts.</summary>
+public sealed partial class RuleFileLoaderTest
+{
+    // The compiled reason joins its parts with a fixed-count concatenation (2 to 8 parts) or an array (more),
+    // without the empty literals; every shape must give the text the template describes.
+    [TestCase("", "")]
+    [TestCase("plain text", "plain text")]
+    [TestCase("{customer.firstName}", "Ada")]
+    [TestCase("{customer.charityOfChoice}", "")]
+    [TestCase("[{customer.charityOfChoice}]", "[]")]
+    [TestCase("{customer.firstName}{customer.lastName}", "AdaLovelace")]
+    [TestCase("Hi {customer.firstName}!", "Hi Ada!")]
+    [TestCase("{customer.firstName} {customer.lastName}", "Ada Lovelace")]
+    [TestCase("a {customer.firstName} b {customer.lastName} c", "a Ada b Lovelace c")]
+    [TestCase("{customer.firstName}, {customer.lastName}, {customer.customerId}", "Ada, Lovelace, C1")]
+    [TestCase("1{customer.firstName}2{customer.lastName}3{customer.customerId}4", "1Ada2Lovelace3C14")]
+    [TestCase("a{customer.firstName}b{customer.lastName}c{customer.customerId}d{customer.firstName}e", "aAdabLovelacecC1dAdae")]
+    [TestCase("{{x}} {customer.firstName} {customer.charityOfChoice}{customer.lastName}", "{x} Ada Lovelace")]
+    public void RoundTrip_Reason_JoinsTheTextAndTheValues(string reason, string expected)
+    {
+        var result = new RuleFileLoader().LoadFromText("r.yaml", $$"""
+            apiVersion: engagement-rules/v1
+            rules:
+              - id: reason
+                when: [ { customer: Customer } ]
+                then: [ { touch: { kind: reminder, class: service, topic: reason, reason: "{{reason}}" } } ]
+            """);
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        var session = RuleCompiler.Compile(result.Rules).CreateSession();
+        session.Insert(new EvaluationContext(Instant.FromUtc(2026, 3, 2, 8, 0), DateTimeZone.Utc));
+        session.Insert(new Customer { CustomerId = "C1", FirstName = "Ada", LastName = "Lovelace", TimeZoneId = "Europe/London" });
+        session.Fire();
+
+        session.Query<TouchProposal>().Should().ContainSingle().Which.Reason.Should().Be(expected);
+    }
+}
