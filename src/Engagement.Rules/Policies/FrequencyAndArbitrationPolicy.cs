@@ -170,20 +170,23 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             return _historyDays[index];
         }
 
+        /// <summary>The name of a touch, as <see cref="TryWriteName"/> writes it (one definition of the text).</summary>
         public string Name(int index)
         {
-            if (index < history.Length)
+            var buffer = new char[64];
+            int written;
+            while (!TryWriteName(index, buffer, out written, provider: null))
             {
-                return $"TouchSent {history[index].TouchId}";
+                buffer = new char[2 * buffer.Length];
             }
 
-            var proposal = _accepted[index - history.Length].Candidate.Proposal;
-            return $"'{proposal.Topic}' (rule {proposal.RuleId}, {proposal.Class}, priority {proposal.Priority})";
+            return new string(buffer, 0, written);
         }
 
         /// <summary>
-        /// Writes the name of a touch as <see cref="Name"/> does (the same text: enum name, number in the
-        /// provider's format); false when <paramref name="destination"/> is too small.
+        /// Writes the name of a touch: "TouchSent id" for the history, "'topic' (rule id, class, priority n)" for a
+        /// candidate (the enum's name, the number in the provider's format, as interpolation writes them); false when
+        /// <paramref name="destination"/> is too small.
         /// </summary>
         public bool TryWriteName(int index, Span<char> destination, out int written, IFormatProvider? provider)
         {
