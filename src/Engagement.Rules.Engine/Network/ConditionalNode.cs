@@ -157,7 +157,7 @@ internal sealed class ConditionalNode : BetaNode
         var items = aggregate.Items ??= new List<AggregateItem>();
         if (added)
         {
-            var item = session.NewAggregateItem(result, null);
+            var item = session.NewAggregateItem(result);
             var index = InsertionIndex(items, item);
             if (spec.Calculator is { } calculator)
             {
@@ -218,7 +218,7 @@ internal sealed class ConditionalNode : BetaNode
                 groups.Add(group);
             }
 
-            Insert(group.Items, session.NewAggregateItem(result, key));
+            Insert(group.Items, session.NewAggregateItem(result));
             if (!owner.Initializing)
             {
                 group.Dirty = true;

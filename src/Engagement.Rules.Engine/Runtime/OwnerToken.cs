@@ -77,21 +77,19 @@ internal sealed class AggregateOwnerToken : OwnerToken
     }
 }
 
-/// <summary>One fact feeding an aggregate, with its selector value captured when it arrived.</summary>
+/// <summary>
+/// One fact feeding an aggregate (its sub-network result), kept in fact insertion order. A sum/min/max keeps the
+/// value selected from it beside it, at the same index (<see cref="AggregateOwnerToken.Values"/>); a group-by
+/// keeps it in the group of its key.
+/// </summary>
 internal sealed class AggregateItem
 {
-    public AggregateItem(Token source, object? selected) => Reset(source, selected);
+    public AggregateItem(Token source) => Reset(source);
 
     public Token Source { get; private set; }
 
-    public object? Selected { get; private set; }
-
     [MemberNotNull(nameof(Source))]
-    public void Reset(Token source, object? selected)
-    {
-        Source = source;
-        Selected = selected;
-    }
+    public void Reset(Token source) => Source = source;
 
     public long Sequence => Source.Fact!.Sequence;
 }

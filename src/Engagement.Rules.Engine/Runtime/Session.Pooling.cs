@@ -50,15 +50,15 @@ internal sealed partial class Session
         return _aggregateOwners.Track(new AggregateOwnerToken(parent, nodeId), _options.MaxRetainedPerKind);
     }
 
-    public AggregateItem NewAggregateItem(Token source, object? selected)
+    public AggregateItem NewAggregateItem(Token source)
     {
         if (_aggregateItems.TryTake(out var item))
         {
-            item.Reset(source, selected);
+            item.Reset(source);
             return item;
         }
 
-        return _aggregateItems.Track(new AggregateItem(source, selected), _options.MaxRetainedPerKind);
+        return _aggregateItems.Track(new AggregateItem(source), _options.MaxRetainedPerKind);
     }
 
     public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
