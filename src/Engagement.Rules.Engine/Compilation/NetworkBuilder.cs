@@ -385,7 +385,6 @@ internal sealed class NetworkBuilder
         Action<Func<Runtime.Token, object?, bool>> assign) =>
         _delegates.CompileHotLater(DelegateFactory.Wrap<bool>(lambda, parameters, own, leftLevel, levels), rule.Id, assign);
 
-    /// <summary>A delegate over the fact alone; <paramref name="canonical"/> names its parameter $f.</summary>
     /// <summary>A typed selector (no boxing per aggregated fact) and the sum/min/max over its values.</summary>
     private AggregateCalculator CompileCalculator(LambdaExpression selector, string canonical)
     {
@@ -394,6 +393,7 @@ internal sealed class NetworkBuilder
         return AggregateCalculator.Create(type, compiled);
     }
 
+    /// <summary>A delegate over the fact alone; <paramref name="canonical"/> names its parameter $f.</summary>
     private Func<object, TResult> CompileSingle<TResult>(LambdaExpression lambda, string canonical) =>
         _delegates.Compile($"fact|{typeof(TResult).FullName}|{canonical}", () => DelegateFactory.WrapSingle<TResult>(lambda));
 
