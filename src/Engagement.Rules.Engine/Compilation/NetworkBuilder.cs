@@ -66,6 +66,7 @@ internal sealed class NetworkBuilder
         foreach (var root in _typeRootList)
         {
             root.Freeze();
+            root.Route = AlphaRouteCompiler.TryCompile(root);
         }
 
         foreach (var memory in _alphaMemories)
@@ -318,7 +319,7 @@ internal sealed class NetworkBuilder
     {
         if (!_typeRoots.TryGetValue(factType, out var node))
         {
-            node = new AlphaNode(_alphaNodeCount++, factType, null, factType.Name, rule.Id);
+            node = new AlphaNode(_alphaNodeCount++, factType, null, null, factType.Name, rule.Id);
             _typeRoots.Add(factType, node);
             _typeRootList.Add(node);
         }
@@ -330,7 +331,7 @@ internal sealed class NetworkBuilder
             var canonical = _canonicalizer.Write(conjunct.Lambda.Body, names);
             if (!node.ChildrenByKey.TryGetValue(canonical, out var child))
             {
-                child = new AlphaNode(_alphaNodeCount++, factType, CompileSingle<bool>(conjunct.Lambda, canonical), conjunct.Lambda.ToString(), rule.Id);
+                child = new AlphaNode(_alphaNodeCount++, factType, CompileSingle<bool>(conjunct.Lambda, canonical), conjunct.Lambda, conjunct.Lambda.ToString(), rule.Id);
                 node.ChildrenByKey.Add(canonical, child);
                 var dispatched = false;
                 if (EqualityAnalysis.TryConstant(conjunct, out var key, out var constant))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq.Expressions;
 
 namespace Engagement.Rules.Engine.Network;
 
@@ -13,11 +14,12 @@ internal sealed class AlphaNode
     /// <summary>Below this many branches a group is tested one by one (cheaper than hashing).</summary>
     public const int DispatchThreshold = 3;
 
-    public AlphaNode(int id, Type factType, Func<object, bool>? test, string description, string ruleId)
+    public AlphaNode(int id, Type factType, Func<object, bool>? test, LambdaExpression? testLambda, string description, string ruleId)
     {
         Id = id;
         FactType = factType;
         Test = test;
+        TestLambda = testLambda;
         Description = description;
         RuleId = ruleId;
     }
@@ -27,6 +29,15 @@ internal sealed class AlphaNode
     public Type FactType { get; }
 
     public Func<object, bool>? Test { get; }
+
+    /// <summary>The test as written (over the fact), for the compiled route of its type.</summary>
+    public LambdaExpression? TestLambda { get; }
+
+    /// <summary>
+    /// A type root's tree compiled into one delegate (see <see cref="Compilation.AlphaRouteCompiler"/>); null where
+    /// the tree is interpreted.
+    /// </summary>
+    public Action<Runtime.Session, object>? Route { get; set; }
 
     public string Description { get; }
 

@@ -14,7 +14,14 @@ internal sealed partial class Session
         _reachedCount = 0;
         foreach (var root in _routes.Route(entry.Object.GetType()))
         {
-            Walk(root, entry.Object);
+            if (root.Route is { } route)
+            {
+                route(this, entry.Object);
+            }
+            else
+            {
+                Walk(root, entry.Object);
+            }
         }
 
         // Store the fact in every memory it reached, then right-activate all their joins most downstream first
@@ -85,16 +92,23 @@ internal sealed partial class Session
         }
     }
 
+    /// <summary>Records that the fact being added reached an alpha memory (called by the walk and the compiled routes).</summary>
+    public void Reach(int memoryId)
+    {
+        if (_reachedCount == _reached.Length)
+        {
+            Array.Resize(ref _reached, _reachedCount * 2);
+        }
+
+        _reached[_reachedCount++] = memoryId;
+    }
+
+    /// <summary>The alpha tree below a node, interpreted: a type without a compiled route, and dispatch branches.</summary>
     private void Walk(AlphaNode node, object fact)
     {
         if (node.Memory is { } memory)
         {
-            if (_reachedCount == _reached.Length)
-            {
-                Array.Resize(ref _reached, _reachedCount * 2);
-            }
-
-            _reached[_reachedCount++] = memory.Id;
+            Reach(memory.Id);
         }
 
         foreach (var child in node.Children)
@@ -117,20 +131,26 @@ internal sealed partial class Session
 
         foreach (var group in node.Groups)
         {
-            object? key;
-            try
-            {
-                key = group.Key(fact);
-            }
-            catch (Exception ex) when (ex is not RuleConditionException)
-            {
-                throw ConditionFailed(node.RuleId, null, fact, ex);
-            }
+            Dispatch(node, group, fact);
+        }
+    }
 
-            if (group.Branches.TryGetValue(key ?? JoinKey.Null, out var branch))
-            {
-                Walk(branch, fact);
-            }
+    /// <summary>One dictionary lookup on the fact's key selects the branch of a dispatch group, walked from there.</summary>
+    public void Dispatch(AlphaNode node, DispatchGroup group, object fact)
+    {
+        object? key;
+        try
+        {
+            key = group.Key(fact);
+        }
+        catch (Exception ex) when (ex is not RuleConditionException)
+        {
+            throw ConditionFailed(node.RuleId, null, fact, ex);
+        }
+
+        if (group.Branches.TryGetValue(key ?? JoinKey.Null, out var branch))
+        {
+            Walk(branch, fact);
         }
     }
 
