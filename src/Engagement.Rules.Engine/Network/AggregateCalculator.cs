@@ -29,8 +29,6 @@ internal abstract class AggregateCalculator
 /// <summary>The selected values of one left token of an aggregate node, in the order of its aggregated facts.</summary>
 internal abstract class AggregateValues
 {
-    public abstract int Count { get; }
-
     public abstract void RemoveAt(int index);
 
     public abstract void Clear();
@@ -41,8 +39,6 @@ internal abstract class AggregateValues
 internal sealed class AggregateValues<T> : AggregateValues
 {
     public List<T> Items { get; } = new();
-
-    public override int Count => Items.Count;
 
     public override void RemoveAt(int index) => Items.RemoveAt(index);
 
@@ -104,12 +100,12 @@ internal sealed class AggregateCalculator<T> : AggregateCalculator
     /// <summary>The sum for a summable <typeparamref name="T"/> (see <see cref="AggregateSpec.IsSummable"/>); null otherwise.</summary>
     private static Func<List<T>, object>? SumFunction()
     {
-        var underlying = Nullable.GetUnderlyingType(typeof(T));
         if (!AggregateSpec.IsSummable(typeof(T)))
         {
             return null;
         }
 
+        var underlying = Nullable.GetUnderlyingType(typeof(T));
         var method = underlying is null ? nameof(Sums.Of) : nameof(Sums.OfNullable);
         return typeof(Sums).GetMethod(method)!.MakeGenericMethod(underlying ?? typeof(T)).CreateDelegate<Func<List<T>, object>>();
     }

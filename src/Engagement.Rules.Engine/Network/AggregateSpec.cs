@@ -16,7 +16,7 @@ internal sealed class AggregateSpec
 
     /// <param name="kind">What is computed.</param>
     /// <param name="sourceType">The type of the aggregated facts.</param>
-    /// <param name="selectorType">The selector's type (sum, min, max, group-by).</param>
+    /// <param name="selectorType">The selector's type (the group-by key type of a group-by).</param>
     /// <param name="keySelector">The group-by key selector (boxing: keys are compared as objects).</param>
     /// <param name="calculator">The typed sum/min/max over the selected values.</param>
     public AggregateSpec(
@@ -28,7 +28,6 @@ internal sealed class AggregateSpec
     {
         Kind = kind;
         Selector = keySelector;
-        SelectorType = selectorType;
         Calculator = calculator;
         var helper = typeof(AggregateFunctions<>).MakeGenericType(sourceType);
         _collect = helper.GetMethod(nameof(AggregateFunctions<object>.Collect))!
@@ -41,8 +40,6 @@ internal sealed class AggregateSpec
     }
 
     public AggregateKind Kind { get; }
-
-    public Type? SelectorType { get; }
 
     /// <summary>The group-by key selector; null for the other kinds.</summary>
     public Func<object, object?>? Selector { get; }
