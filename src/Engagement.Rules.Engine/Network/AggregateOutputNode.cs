@@ -1,4 +1,3 @@
-using System;
 using Engagement.Rules.Engine.Runtime;
 
 namespace Engagement.Rules.Engine.Network;
@@ -33,7 +32,8 @@ internal sealed class AggregateOutputNode : BetaNode
     /// <summary>Emits the aggregate's value below <paramref name="parent"/> when it passes the conditions; the token, or null.</summary>
     public Token? Emit(Session session, Token parent, object? value)
     {
-        if (!Passes(session, parent, value))
+        // The value is not a fact: a failing condition is reported with the token's facts only.
+        if (!CompiledTest.AllHold(ResultTests, session, parent, value, fact: null))
         {
             return null;
         }
@@ -41,27 +41,5 @@ internal sealed class AggregateOutputNode : BetaNode
         var token = session.NewToken(parent, value, Id);
         EmitValue(session, token);
         return token;
-    }
-
-    private bool Passes(Session session, Token parent, object? value)
-    {
-        var tests = ResultTests;
-        var i = 0;
-        try
-        {
-            for (; i < tests.Length; i++)
-            {
-                if (!tests[i].Evaluate(parent, value))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (Exception ex) when (ex is not RuleConditionException)
-        {
-            throw session.ConditionFailed(tests[i].RuleId, parent, null, ex);
-        }
     }
 }

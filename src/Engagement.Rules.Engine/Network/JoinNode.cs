@@ -314,42 +314,6 @@ internal sealed class JoinNode : BetaNode
         }
     }
 
-    private bool Matches(Session session, Token parent, FactEntry entry)
-    {
-        var tests = Tests;
-        var i = 0;
-        try
-        {
-            for (; i < tests.Length; i++)
-            {
-                if (!tests[i].Evaluate(parent, entry.Object))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (Exception ex) when (ex is not RuleConditionException)
-        {
-            throw session.ConditionFailed(tests[i].RuleId, parent, entry.Object, ex);
-        }
-    }
-}
-
-/// <summary>A compiled condition over a left token and a fact (or value).</summary>
-internal sealed class CompiledTest
-{
-    public CompiledTest(Func<Token, object?, bool> evaluate, string description, string ruleId)
-    {
-        Evaluate = evaluate;
-        Description = description;
-        RuleId = ruleId;
-    }
-
-    public Func<Token, object?, bool> Evaluate { get; }
-
-    public string Description { get; }
-
-    public string RuleId { get; }
+    private bool Matches(Session session, Token parent, FactEntry entry) =>
+        CompiledTest.AllHold(Tests, session, parent, entry.Object, entry.Object);
 }
