@@ -35,10 +35,7 @@ public sealed class CompiledRuleSet
     public ISession CreateSession(SessionOptions? options = null)
     {
         options ??= SessionOptions.Default;
-        if (options.Errors() is { } errors)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), string.Join(" ", errors));
-        }
+        options.Validate(nameof(options));
 
         var state = _pool.Rent() ?? new Session(Network);
         var handle = new SessionHandle(state, _pool);

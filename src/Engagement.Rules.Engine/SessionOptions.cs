@@ -35,11 +35,14 @@ public sealed record SessionOptions
 
     /// <summary>Checks every setting at once (as <c>CreateSession</c> does).</summary>
     /// <exception cref="System.ArgumentOutOfRangeException">A setting is invalid; the message names every invalid one.</exception>
-    public void Validate()
+    public void Validate() => Validate(parameterName: null);
+
+    /// <summary>As <see cref="Validate()"/>, naming the parameter the options came in (without allocating when valid).</summary>
+    internal void Validate(string? parameterName)
     {
         if (Errors() is { } errors)
         {
-            throw new System.ArgumentOutOfRangeException(null, string.Join(" ", errors));
+            throw new System.ArgumentOutOfRangeException(parameterName, string.Join(" ", errors));
         }
     }
 
