@@ -65,36 +65,36 @@ internal static class DelegateFactory
     }
 
     /// <summary>A join key over the pattern's own fact, typed as in <see cref="WrapKey"/>.</summary>
-    public static LambdaExpression WrapSingleKey(Type keyType, LambdaExpression lambda)
-    {
-        var fact = Expression.Parameter(typeof(object), "fact");
-        var body = KeyBody(keyType, Expression.Invoke(lambda, Expression.Convert(fact, lambda.Parameters[0].Type)));
-        var type = typeof(Func<,>).MakeGenericType(typeof(object), keyType);
-        return Expression.Lambda(type, body, fact);
-    }
+    public static LambdaExpression WrapSingleKey(Type keyType, LambdaExpression lambda) => OverFact(keyType, lambda, key: true);
 
     private static Expression KeyBody(Type keyType, Expression body) =>
         keyType == typeof(object) ? JoinKey.NullToSentinel(body) : body;
 
     /// <summary>(fact) => lambda(fact) as a <c>Func&lt;object, resultType&gt;</c>: a value over the fact, unboxed.</summary>
-    public static LambdaExpression WrapSingleTyped(Type resultType, LambdaExpression lambda)
+    public static LambdaExpression WrapSingleTyped(Type resultType, LambdaExpression lambda) => OverFact(resultType, lambda, key: false);
+
+    /// <summary>(fact) => lambda(fact), for alpha tests and keys over the fact only.</summary>
+    public static Expression<Func<object, TResult>> WrapSingle<TResult>(LambdaExpression lambda) =>
+        (Expression<Func<object, TResult>>)OverFact(typeof(TResult), lambda, key: false);
+
+    /// <summary>
+    /// (fact) => lambda((T)fact) as a <c>Func&lt;object, resultType&gt;</c>; a key maps null to <see cref="JoinKey.Null"/>
+    /// when typed object, any other result is converted to <paramref name="resultType"/> when it differs.
+    /// </summary>
+    private static LambdaExpression OverFact(Type resultType, LambdaExpression lambda, bool key)
     {
         var fact = Expression.Parameter(typeof(object), "fact");
         Expression body = Expression.Invoke(lambda, Expression.Convert(fact, lambda.Parameters[0].Type));
-        return Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(object), resultType), body, fact);
-    }
-
-    /// <summary>(fact) => lambda(fact), for alpha tests and keys over the fact only.</summary>
-    public static Expression<Func<object, TResult>> WrapSingle<TResult>(LambdaExpression lambda)
-    {
-        var value = Expression.Parameter(typeof(object), "fact");
-        Expression body = Expression.Invoke(lambda, Expression.Convert(value, lambda.Parameters[0].Type));
-        if (body.Type != typeof(TResult))
+        if (key)
         {
-            body = Expression.Convert(body, typeof(TResult));
+            body = KeyBody(resultType, body);
+        }
+        else if (body.Type != resultType)
+        {
+            body = Expression.Convert(body, resultType);
         }
 
-        return Expression.Lambda<Func<object, TResult>>(body, value);
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(object), resultType), body, fact);
     }
 
     /// <summary>(context, token at <paramref name="level"/>) => action(context, ...).</summary>
