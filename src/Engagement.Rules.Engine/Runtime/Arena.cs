@@ -1,5 +1,3 @@
-using System;
-
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
@@ -33,18 +31,11 @@ internal sealed class Arena<T>
     /// <summary>Records an object this session had to create, for the sessions after it (up to <paramref name="limit"/>); returns it.</summary>
     public T Track(T item, int limit)
     {
-        if (_count == _items.Length)
+        if (BoundedArray.TryAppend(ref _items, ref _count, item, limit))
         {
-            if (_count >= limit)
-            {
-                return item;
-            }
-
-            Array.Resize(ref _items, Math.Min(limit, Math.Max(16, _count * 2)));
+            _used = _count;
         }
 
-        _items[_count++] = item;
-        _used = _count;
         return item;
     }
 
@@ -63,10 +54,6 @@ internal sealed class Arena<T>
     public void Rewind(int limit)
     {
         _used = 0;
-        if (_count > limit)
-        {
-            Array.Resize(ref _items, limit);
-            _count = limit;
-        }
+        BoundedArray.Truncate(ref _items, ref _count, limit);
     }
 }

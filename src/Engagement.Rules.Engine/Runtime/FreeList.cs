@@ -1,5 +1,3 @@
-using System;
-
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
@@ -26,28 +24,8 @@ internal sealed class FreeList<T>
     }
 
     /// <summary>Keeps an object for later (up to <paramref name="limit"/> objects).</summary>
-    public void Give(T item, int limit)
-    {
-        if (_count == _items.Length)
-        {
-            if (_count >= limit)
-            {
-                return;
-            }
-
-            Array.Resize(ref _items, Math.Min(limit, Math.Max(16, _count * 2)));
-        }
-
-        _items[_count++] = item;
-    }
+    public void Give(T item, int limit) => _ = BoundedArray.TryAppend(ref _items, ref _count, item, limit);
 
     /// <summary>Drops all but <paramref name="limit"/> objects (a large session's leftovers, once the limit is back to normal).</summary>
-    public void Trim(int limit)
-    {
-        if (_count > limit)
-        {
-            Array.Resize(ref _items, limit);
-            _count = limit;
-        }
-    }
+    public void Trim(int limit) => BoundedArray.Truncate(ref _items, ref _count, limit);
 }
