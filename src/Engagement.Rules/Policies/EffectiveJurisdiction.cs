@@ -92,48 +92,47 @@ internal sealed class EffectiveJurisdiction : IContactRules
     }
 
     /// <summary>Why a date is a blackout day, or null.</summary>
-    public string? Blackout(LocalDate date) => IsBlackout(date) ? BlackoutReasons(date) : null;
-
-    // Asked for every candidate at every step of its plan: plain loops answer "no" without the query, closures
-    // and list that write the reasons (a blackout day is rare, and its text is made only then).
-    private bool IsBlackout(LocalDate date)
+    /// <remarks>
+    /// Asked for every candidate at every step of its plan: plain loops answer "no" without allocating; the list of
+    /// reasons is made only for a blackout day (rare), each reason once, in the order day, holiday, date.
+    /// </remarks>
+    public string? Blackout(LocalDate date)
     {
-        foreach (var (_, day) in _blackoutDays)
+        List<string>? reasons = null;
+        foreach (var (source, day) in _blackoutDays)
         {
             if (day == date.DayOfWeek)
             {
-                return true;
+                AddOnce(ref reasons, $"{date.DayOfWeek} ({source})");
             }
         }
 
-        foreach (var (_, holiday) in _holidays)
+        foreach (var (source, holiday) in _holidays)
         {
             if (holiday.InYear(date.Year) == date)
             {
-                return true;
+                AddOnce(ref reasons, $"holiday {holiday} ({source})");
             }
         }
 
-        foreach (var (_, blackout) in _dates)
+        foreach (var (source, blackout) in _dates)
         {
             if (blackout == date)
             {
-                return true;
+                AddOnce(ref reasons, $"blackout date ({source})");
             }
         }
 
-        return false;
+        return reasons is null ? null : string.Join(", ", reasons);
     }
 
-    // Separate from Blackout: the lambdas capture the date, and their closure is allocated on entry.
-    private string BlackoutReasons(LocalDate date)
+    private static void AddOnce(ref List<string>? reasons, string reason)
     {
-        var reasons = _blackoutDays.Where(d => d.Day == date.DayOfWeek).Select(d => $"{date.DayOfWeek} ({d.Source})")
-            .Concat(_holidays.Where(h => h.Day.InYear(date.Year) == date).Select(h => $"holiday {h.Day} ({h.Source})"))
-            .Concat(_dates.Where(d => d.Day == date).Select(d => $"blackout date ({d.Source})"))
-            .Distinct()
-            .ToList();
-        return string.Join(", ", reasons);
+        reasons ??= [];
+        if (!reasons.Contains(reason))
+        {
+            reasons.Add(reason);
+        }
     }
 
     private DayWindow? ComputeWindow(ContactChannel channel, IsoDayOfWeek day)
