@@ -1,25 +1,24 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
+using Engagement.Rules.Formatting;
 
 namespace Engagement.Rules.Chaining;
 
 /// <summary>
-/// A signal's values: a copy of the given names and texts, read-only, in ordinal order of the names.
+/// A signal's values: a copy of the given names and texts, read-only, in ordinal order of the names (the map itself:
+/// <see cref="TextPairs"/>).
 /// </summary>
-/// <remarks>
-/// A signal carries a value or two: a sorted array of pairs holds them in one object more, where a dictionary
-/// copy, a sorted dictionary of nodes and a read-only wrapper took a dozen. Names compare ordinally.
-/// </remarks>
-internal sealed class SignalValues : IReadOnlyDictionary<string, string>
+internal sealed class SignalValues : TextPairs
 {
-    private readonly KeyValuePair<string, string>[] _pairs;
-
     /// <summary>Copies and sorts the values.</summary>
     /// <exception cref="ArgumentNullException">A name is null.</exception>
     /// <exception cref="ArgumentException">A name appears twice (a dictionary that breaks the contract).</exception>
     public SignalValues(IReadOnlyDictionary<string, string> values)
+        : base(Sorted(values))
+    {
+    }
+
+    private static KeyValuePair<string, string>[] Sorted(IReadOnlyDictionary<string, string> values)
     {
         var pairs = new KeyValuePair<string, string>[values.Count];
         var count = 0;
@@ -44,65 +43,6 @@ internal sealed class SignalValues : IReadOnlyDictionary<string, string>
             }
         }
 
-        _pairs = pairs;
-    }
-
-    public int Count => _pairs.Length;
-
-    public IEnumerable<string> Keys
-    {
-        get
-        {
-            var keys = new string[_pairs.Length];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = _pairs[i].Key;
-            }
-
-            return keys;
-        }
-    }
-
-    public IEnumerable<string> Values
-    {
-        get
-        {
-            var values = new string[_pairs.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = _pairs[i].Value;
-            }
-
-            return values;
-        }
-    }
-
-    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The given key '{key}' was not present in the dictionary.");
-
-    public bool ContainsKey(string key) => IndexOf(key) >= 0;
-
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
-    {
-        var index = IndexOf(key);
-        value = index >= 0 ? _pairs[index].Value : null;
-        return index >= 0;
-    }
-
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, string>>)_pairs).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private int IndexOf(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        for (var i = 0; i < _pairs.Length; i++)
-        {
-            if (string.Equals(_pairs[i].Key, key, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        return pairs;
     }
 }
