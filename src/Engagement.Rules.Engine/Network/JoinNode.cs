@@ -50,6 +50,9 @@ internal sealed class JoinNode : BetaNode
     /// <summary>The memory size past which this join indexes it (set once, by the compiler).</summary>
     public int IndexThreshold { get; set; } = DefaultIndexThreshold;
 
+    /// <summary>Position in <see cref="ReteNetwork.JoinsDownstreamFirst"/> (set once, by the network).</summary>
+    public int BatchOrder { get; set; }
+
     /// <summary>Index of this join's hash indexes in a session's index table (keyed joins only).</summary>
     public int IndexSlot { get; set; } = -1;
 

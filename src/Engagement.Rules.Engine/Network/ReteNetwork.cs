@@ -27,6 +27,25 @@ internal sealed class ReteNetwork
                 join.IndexSlot = IndexCount++;
             }
         }
+
+        var joins = new List<JoinNode>();
+        foreach (var node in nodes)
+        {
+            if (node is JoinNode join)
+            {
+                joins.Add(join);
+            }
+        }
+
+        // The order in which a batch of new facts meets the joins (see Session.InsertBatch): as for one fact
+        // reaching several memories, most downstream first, then the higher node id.
+        joins.Sort(static (a, b) => a.Rank != b.Rank ? b.Rank.CompareTo(a.Rank) : b.Id.CompareTo(a.Id));
+        for (var i = 0; i < joins.Count; i++)
+        {
+            joins[i].BatchOrder = i;
+        }
+
+        JoinsDownstreamFirst = joins.ToArray();
     }
 
     /// <summary>How many beta nodes keep a memory.</summary>
@@ -36,6 +55,9 @@ internal sealed class ReteNetwork
     public int IndexCount { get; }
 
     public BetaNode[] Nodes { get; }
+
+    /// <summary>Every join, most downstream first (<see cref="JoinNode.BatchOrder"/> is the position here).</summary>
+    public JoinNode[] JoinsDownstreamFirst { get; }
 
     public AlphaNode[] TypeRoots { get; }
 

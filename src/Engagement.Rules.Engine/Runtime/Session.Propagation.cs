@@ -9,46 +9,13 @@ internal sealed partial class Session
 {
     private void AddToNetwork(FactEntry entry)
     {
-        // Propagation never re-enters AddToNetwork (actions run only when firing), so the session's buffers serve
-        // every call. They hold numbers, not node references: storing an integer costs no write barrier.
-        _reachedCount = 0;
-        foreach (var root in _routes.Route(entry.Object.GetType()))
-        {
-            if (root.Route is { } route)
-            {
-                route(this, entry.Object);
-            }
-            else
-            {
-                Walk(root, entry.Object);
-            }
-        }
-
         // Store the fact in every memory it reached, then right-activate all their joins most downstream first
         // (topological rank): a token created upstream by this fact then meets it in each downstream memory
         // exactly once, and a sub-network learns about the fact before the node it feeds is re-evaluated.
+        StoreInAlpha(entry);
         var memories = Network.AlphaMemories;
         var reached = _reached;
         var reachedCount = _reachedCount;
-        for (var m = 0; m < reachedCount; m++)
-        {
-            var memory = memories[reached[m]];
-            if (!memory.IsStored)
-            {
-                continue;
-            }
-
-            var alpha = Alpha(memory.Id);
-            var item = NewAlphaItem(entry, memory.Id);
-            item.NextOfFact = entry.FirstAlphaItem;
-            entry.FirstAlphaItem = item;
-            alpha.Add(item);
-            foreach (var keyed in memory.KeyedSuccessors)
-            {
-                keyed.IndexRight(this, item, alpha);
-            }
-        }
-
         if (reachedCount == 1)
         {
             foreach (var join in memories[reached[0]].Successors)
@@ -88,6 +55,49 @@ internal sealed partial class Session
             for (var i = 0; i < count; i++)
             {
                 ((JoinNode)nodes[(int)joins[i]]).RightActivate(this, entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a fact through the alpha network and stores it in the memories it reached (listed in <see cref="_reached"/>),
+    /// without activating any join.
+    /// </summary>
+    private void StoreInAlpha(FactEntry entry)
+    {
+        // Propagation never re-enters this (actions run only when firing), so the session's buffers serve every
+        // call. They hold numbers, not node references: storing an integer costs no write barrier.
+        _reachedCount = 0;
+        foreach (var root in _routes.Route(entry.Object.GetType()))
+        {
+            if (root.Route is { } route)
+            {
+                route(this, entry.Object);
+            }
+            else
+            {
+                Walk(root, entry.Object);
+            }
+        }
+
+        var memories = Network.AlphaMemories;
+        var reached = _reached;
+        for (var m = 0; m < _reachedCount; m++)
+        {
+            var memory = memories[reached[m]];
+            if (!memory.IsStored)
+            {
+                continue;
+            }
+
+            var alpha = Alpha(memory.Id);
+            var item = NewAlphaItem(entry, memory.Id);
+            item.NextOfFact = entry.FirstAlphaItem;
+            entry.FirstAlphaItem = item;
+            alpha.Add(item);
+            foreach (var keyed in memory.KeyedSuccessors)
+            {
+                keyed.IndexRight(this, item, alpha);
             }
         }
     }

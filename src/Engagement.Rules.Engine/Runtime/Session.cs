@@ -146,9 +146,13 @@ internal sealed partial class Session
                 entries.Add(entry);
             }
 
-            foreach (var entry in entries)
+            if (entries.Count == 1)
             {
-                InsertCore(entry);
+                InsertCore(entries[0]);
+            }
+            else if (entries.Count > 1)
+            {
+                InsertBatch(entries);
             }
         }
         finally

@@ -17,10 +17,7 @@ internal sealed class SessionProposalSource(CompiledRuleSet rules, SessionOption
     {
         using var session = rules.CreateSession(sessions);
         telemetry?.Instruments.Observe(session);
-        session.Insert(context);
-        session.Insert(facts.Customer);
-        session.Insert(facts.Dealership);
-        session.InsertAll(facts.Facts);
+        session.InsertAll(new SessionFacts(context, facts));
         session.Fire(cancellationToken);
 
         // A cancelled Fire stops quietly: its proposals would be partial, so they must not reach the policies.

@@ -16,11 +16,11 @@ public static class FactGen
         Gen.Bool,
         (k, type, x, y, s, target, field, other) => new FactOpSpec(k, type, x, y, s, target, field, other));
 
-    /// <summary>Inserts, updates and retracts, mostly inserts so memory grows to a dozen facts or so.</summary>
+    /// <summary>Inserts (single and batches), updates and retracts, mostly inserts so memory grows to a dozen facts or so.</summary>
     public static Gen<FactOpSpec[]> InsertUpdateRetract { get; } =
-        Op(Gen.Frequency((5, Gen.Const(0)), (3, Gen.Const(1)), (2, Gen.Const(2)))).Array[1, 24];
+        Op(Gen.Frequency((4, Gen.Const(0)), (2, Gen.Const(3)), (3, Gen.Const(1)), (2, Gen.Const(2)))).Array[1, 24];
 
-    /// <summary>Inserts and retracts only.</summary>
+    /// <summary>Inserts (single and batches) and retracts only.</summary>
     public static Gen<FactOpSpec[]> InsertRetract { get; } =
-        Op(Gen.Frequency((3, Gen.Const(0)), (1, Gen.Const(2)))).Array[1, 24];
+        Op(Gen.Frequency((3, Gen.Const(0)), (1, Gen.Const(3)), (1, Gen.Const(2)))).Array[1, 24];
 }

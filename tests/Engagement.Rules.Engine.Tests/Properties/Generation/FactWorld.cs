@@ -23,6 +23,19 @@ public sealed class FactWorld
     {
         ArgumentNullException.ThrowIfNull(op);
         ArgumentNullException.ThrowIfNull(session);
+        if (op.Kind == 3)
+        {
+            var batch = new object[2 + (op.Target % 4)];
+            for (var k = 0; k < batch.Length; k++)
+            {
+                batch[k] = NewFact(op with { Type = op.Type + k, X = (op.X + k) % 4, Y = (op.Y + (2 * k)) % 4 });
+            }
+
+            _facts.AddRange(batch);
+            session.InsertAll(batch);
+            return "insert all " + string.Join(", ", (IEnumerable<object>)batch);
+        }
+
         if (op.Kind == 0 || _facts.Count == 0)
         {
             var fact = NewFact(op);
