@@ -6,6 +6,12 @@ namespace Engagement.Rules.Engine;
 /// Diagnostic events of a session, raised synchronously in the order things happen. A session with no
 /// subscriber pays nothing for them. The sender is the session.
 /// </summary>
+/// <remarks>
+/// Most events are raised while an operation propagates a change: a handler may read (<see cref="ISession.Query{T}"/>)
+/// but any other call on the session from it (insert, update, retract, fire, <see cref="ISession.GetAgenda"/>, dispose)
+/// throws <see cref="InvalidOperationException"/>. <see cref="RuleFiring"/> and <see cref="RuleFired"/> are raised
+/// between propagations: a handler of theirs may change the session as a rule action does.
+/// </remarks>
 public interface ISessionEvents
 {
     /// <summary>A fact was inserted.</summary>

@@ -79,6 +79,9 @@ internal sealed partial class Session
 
     public bool IsFiring => _firing;
 
+    /// <summary>True while an operation propagates a change through the network (events raised now come from inside it).</summary>
+    public bool IsPropagating => _depth > 0;
+
     /// <summary>Starts a session on this (new or released) state.</summary>
     public void Begin(SessionOptions options, object handle)
     {

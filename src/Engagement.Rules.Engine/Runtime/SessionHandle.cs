@@ -22,6 +22,9 @@ internal sealed class SessionHandle : ISession
 
     private Session State => _state ?? throw new ObjectDisposedException(nameof(ISession), "The session was disposed.");
 
+    /// <summary>The state, for an operation (see <see cref="EnsureNotPropagating"/>).</summary>
+    private Session OperableState => EnsureNotPropagating(State);
+
     public ISessionEvents Events => State.Events;
 
     public void Insert(object fact) => Guarded(static (s, f) => s.Insert(f), fact);
@@ -66,6 +69,8 @@ internal sealed class SessionHandle : ISession
             throw new InvalidOperationException("A session cannot be disposed from a rule action.");
         }
 
+        EnsureNotPropagating(state);
+
         _state = null;
 
         // A state an exception went through may be half-updated: it is left to the garbage collector.
@@ -76,6 +81,23 @@ internal sealed class SessionHandle : ISession
         }
     }
 
+    /// <summary>
+    /// Refuses an operation while the state is propagating a change. Events are raised in the middle of a
+    /// propagation, and an operation started from a handler would work on half-updated memories (and share the
+    /// propagation's buffers): a fact inserted from an ActivationCreated handler was matched twice.
+    /// </summary>
+    private static Session EnsureNotPropagating(Session state)
+    {
+        if (state.IsPropagating)
+        {
+            throw new InvalidOperationException(
+                "The session cannot be changed, fired, read for its agenda or disposed from an event handler while it propagates a change; " +
+                "do it once the operation (Insert, InsertAll, Update, Retract, or a rule action's change) has returned.");
+        }
+
+        return state;
+    }
+
     private int Fire(int maxFirings, CancellationToken cancellationToken) =>
         Guarded(static (s, a) => s.Fire(a.MaxFirings, a.CancellationToken), (MaxFirings: maxFirings, CancellationToken: cancellationToken));
 
@@ -83,7 +105,7 @@ internal sealed class SessionHandle : ISession
     // lambdas are static: no allocation per call).
     private TResult Guarded<TArgument, TResult>(Func<Session, TArgument, TResult> operation, TArgument argument)
     {
-        var state = State;
+        var state = OperableState;
         try
         {
             return operation(state, argument);
@@ -97,7 +119,7 @@ internal sealed class SessionHandle : ISession
 
     private void Guarded<TArgument>(Action<Session, TArgument> operation, TArgument argument)
     {
-        var state = State;
+        var state = OperableState;
         try
         {
             operation(state, argument);
