@@ -7,7 +7,8 @@ namespace Engagement.Rules.Engine;
 /// <summary>
 /// A unit of work over a <see cref="CompiledRuleSet"/>: its own working memory and agenda. A session is
 /// cheap to create and not thread-safe; use one per unit of work (for example per customer) and share the
-/// compiled rule set between threads. Dispose it when done: its memories are pooled for the next session, after
+/// compiled rule set between threads (a call made while another thread is inside an operation of the same session
+/// throws <see cref="InvalidOperationException"/> rather than corrupting it). Dispose it when done: its memories are pooled for the next session, after
 /// which every member throws <see cref="ObjectDisposedException"/> (matches read from it included).
 /// </summary>
 public interface ISession : IDisposable

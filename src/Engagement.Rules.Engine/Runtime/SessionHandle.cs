@@ -14,6 +14,10 @@ internal sealed class SessionHandle : ISession
     private readonly SessionPool _pool;
     private Session? _state;
 
+    // The thread inside an operation (0 when none) and how deep it is (a RuleFired handler may call in again).
+    private int _thread;
+    private int _entries;
+
     public SessionHandle(Session state, SessionPool pool)
     {
         _state = state;
@@ -22,8 +26,6 @@ internal sealed class SessionHandle : ISession
 
     private Session State => _state ?? throw new ObjectDisposedException(nameof(ISession), "The session was disposed.");
 
-    /// <summary>The state, for an operation (see <see cref="EnsureNotPropagating"/>).</summary>
-    private Session OperableState => EnsureNotPropagating(State);
 
     public ISessionEvents Events => State.Events;
 
@@ -64,6 +66,11 @@ internal sealed class SessionHandle : ISession
             return;
         }
 
+        if (Volatile.Read(ref _thread) is var thread and not 0 && thread != Environment.CurrentManagedThreadId)
+        {
+            throw UsedConcurrently();
+        }
+
         if (state.IsFiring)
         {
             throw new InvalidOperationException("A session cannot be disposed from a rule action.");
@@ -98,6 +105,37 @@ internal sealed class SessionHandle : ISession
         return state;
     }
 
+    /// <summary>
+    /// Starts an operation: refused from an event handler mid-propagation, and from a second thread while one is
+    /// inside (a session is single-threaded; two threads at once would corrupt its memories without a word). The
+    /// check costs one interlocked exchange per call, not per fact.
+    /// </summary>
+    private Session Enter()
+    {
+        var state = EnsureNotPropagating(State);
+        var me = Environment.CurrentManagedThreadId;
+        var owner = Interlocked.CompareExchange(ref _thread, me, 0);
+        if (owner != 0 && owner != me)
+        {
+            throw UsedConcurrently();
+        }
+
+        _entries++;
+        return state;
+    }
+
+    private void Exit()
+    {
+        if (--_entries == 0)
+        {
+            Volatile.Write(ref _thread, 0);
+        }
+    }
+
+    private static InvalidOperationException UsedConcurrently() => new(
+        "The session is in use by another thread. A session is single-threaded: use one session per unit of work " +
+        "(the compiled rule set is shared safely by any number of threads).");
+
     private int Fire(int maxFirings, CancellationToken cancellationToken) =>
         Guarded(static (s, a) => s.Fire(a.MaxFirings, a.CancellationToken), (MaxFirings: maxFirings, CancellationToken: cancellationToken));
 
@@ -105,7 +143,7 @@ internal sealed class SessionHandle : ISession
     // lambdas are static: no allocation per call).
     private TResult Guarded<TArgument, TResult>(Func<Session, TArgument, TResult> operation, TArgument argument)
     {
-        var state = OperableState;
+        var state = Enter();
         try
         {
             return operation(state, argument);
@@ -115,11 +153,15 @@ internal sealed class SessionHandle : ISession
             state.Broken = true;
             throw;
         }
+        finally
+        {
+            Exit();
+        }
     }
 
     private void Guarded<TArgument>(Action<Session, TArgument> operation, TArgument argument)
     {
-        var state = OperableState;
+        var state = Enter();
         try
         {
             operation(state, argument);
@@ -128,6 +170,10 @@ internal sealed class SessionHandle : ISession
         {
             state.Broken = true;
             throw;
+        }
+        finally
+        {
+            Exit();
         }
     }
 }

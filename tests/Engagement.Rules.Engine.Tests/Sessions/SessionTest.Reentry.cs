@@ -1,9 +1,14 @@
 using System;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Engagement.Rules.Engine.Tests.Sessions;
 
-/// <summary>Event handlers run inside a propagation: the session refuses operations started from them.</summary>
+/// <summary>
+/// Event handlers run inside a propagation, and a session is single-threaded: the session refuses operations
+/// started from such a handler or from a second thread while one is inside.
+/// </summary>
 public sealed partial class SessionTest
 {
     [TestCase("Insert")]
@@ -68,5 +73,57 @@ public sealed partial class SessionTest
         session.Fire().Should().Be(1, "the first firing halts; the vehicle inserted after it waits");
 
         session.GetAgenda().Should().ContainSingle().Which.Facts[1].Should().BeOfType<Vehicle>().Which.Id.Should().Be(9);
+    }
+
+    [TestCase("Insert")]
+    [TestCase("Fire")]
+    [TestCase("Dispose")]
+    public void Operation_FromAnotherThreadDuringFire_ThrowsAndTheFiringCompletes(string operation)
+    {
+        using var gate = new Gate();
+        var rule = new RuleBuilder("slow")
+            .Match<Customer>("c")
+            .Action((IActionContext ctx) => gate.Pass(ctx))
+            .Build();
+        var session = Session(rule);
+        session.Insert(new Customer(1));
+
+        var firing = Task.Run(() => session.Fire());
+        gate.Inside.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue("the action starts");
+        Action call = operation switch
+        {
+            "Insert" => () => session.Insert(new Customer(2)),
+            "Fire" => () => session.Fire(),
+            _ => session.Dispose,
+        };
+        call.Should().Throw<InvalidOperationException>().WithMessage("*in use by another thread*");
+        gate.Release.Set();
+
+        firing.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue();
+        firing.Result.Should().Be(1);
+        session.Query<Note>().Should().ContainSingle();
+        session.Insert(new Customer(2));
+        session.GetAgenda().Should().ContainSingle("once the firing thread is out, another thread may use the session");
+    }
+
+    /// <summary>Holds an action until the test lets it go.</summary>
+    private sealed class Gate : IDisposable
+    {
+        public ManualResetEventSlim Inside { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public void Pass(IActionContext context)
+        {
+            Inside.Set();
+            Release.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue("the test releases the action");
+            context.Insert(new Note("done", 1));
+        }
+
+        public void Dispose()
+        {
+            Inside.Dispose();
+            Release.Dispose();
+        }
     }
 }
