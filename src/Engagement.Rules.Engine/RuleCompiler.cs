@@ -10,6 +10,15 @@ namespace Engagement.Rules.Engine;
 /// <summary>Compiles rule definitions into a shared Rete network.</summary>
 public static class RuleCompiler
 {
+    /// <summary>
+    /// The most levels one alternative of a rule's left-hand side may stack: each pattern and binding is a level, an
+    /// aggregate two, and a not/exists/forall one plus what it contains. Propagation recurses once per level, so a
+    /// rule of thousands of patterns (rule files are text anyone can write) would exhaust the thread's stack and end
+    /// the host process; such a rule is refused with a <see cref="RuleCompilationException"/> instead. 64 levels run
+    /// on a 256 KiB stack with room to spare, and are several times what a real rule needs.
+    /// </summary>
+    public const int MaxLevels = 64;
+
     /// <summary>Compiles rules into a network.</summary>
     /// <param name="rules">The rules; ids must be unique.</param>
     /// <returns>The compiled rule set.</returns>
@@ -47,6 +56,7 @@ public static class RuleCompiler
             var checks = new List<string>();
             foreach (var alternative in alternatives)
             {
+                RuleValidator.CheckDepth(alternative, checks);
                 RuleValidator.CheckAlternative(rule, alternative, checks);
             }
 

@@ -125,6 +125,23 @@ public sealed partial class RuleFileLoaderTest
     }
 
     [Test]
+    public void LoadFromText_RuleAtTheLevelLimit_LoadsCompilesAndMatches()
+    {
+        // The evaluation context is the first level: 63 patterns more reach the limit exactly.
+        var patterns = string.Concat(Enumerable.Range(1, Engine.RuleCompiler.MaxLevels - 1).Select(i => $"\n      - v{i}: Vehicle"));
+        var text = Rule("deep").Replace("    then:", "    when:" + patterns + "\n    then:", System.StringComparison.Ordinal);
+
+        var result = new RuleFileLoader().LoadFromText("t.yaml", text);
+
+        result.Diagnostics.Should().BeEmpty();
+        var rules = Engine.RuleCompiler.Compile(result.Rules);
+        using var session = rules.CreateSession();
+        session.Insert(new Evaluation.EvaluationContext(NodaTime.Instant.FromUtc(2026, 3, 10, 15, 0), NodaTime.DateTimeZone.Utc));
+        session.Insert(new Engagement.Rules.Facts.Vehicle { Vin = Engagement.Rules.Facts.Vin.Parse("1HGCM82633A004352"), OwnerCustomerId = "C1", Make = "Honda", Model = "Accord", ModelYear = 2023 });
+        session.GetAgenda().Should().ContainSingle("every pattern matches the one vehicle");
+    }
+
+    [Test]
     public void Load_ConditionOfAFileNotIncluded_ReportsER1008()
     {
         using var folder = new TempFolder();

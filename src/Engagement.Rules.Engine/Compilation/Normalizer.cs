@@ -113,6 +113,11 @@ internal static class Normalizer
                 foreach (var child in or.Elements)
                 {
                     union.AddRange(Dnf(child, errors));
+                    if (union.Count > MaxAlternatives)
+                    {
+                        errors.Add($"the 'or' alternatives expand to more than {MaxAlternatives} conjunctions.");
+                        return union;
+                    }
                 }
 
                 return union;

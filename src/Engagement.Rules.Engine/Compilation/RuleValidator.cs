@@ -30,6 +30,47 @@ internal static class RuleValidator
         }
     }
 
+    /// <summary>Refuses an alternative deeper than <see cref="RuleCompiler.MaxLevels"/> (see there why).</summary>
+    public static void CheckDepth(IReadOnlyList<NormalElement> elements, ICollection<string> errors)
+    {
+        var depth = Depth(elements, 0);
+        if (depth > RuleCompiler.MaxLevels)
+        {
+            errors.Add(
+                $"the conditions stack more than {RuleCompiler.MaxLevels} levels (each pattern and binding is one, an aggregate two, a not/exists/forall one plus what it contains); " +
+                "split the rule: one rule inserts a fact that the next one matches.");
+        }
+    }
+
+    // Stops once past the limit, so a rule nested without end cannot overflow the check itself.
+    private static int Depth(IReadOnlyList<NormalElement> elements, int start)
+    {
+        var level = start;
+        var deepest = start;
+        foreach (var element in elements)
+        {
+            if (deepest > RuleCompiler.MaxLevels)
+            {
+                break;
+            }
+
+            switch (element)
+            {
+                case NormalConditional conditional:
+                    deepest = Math.Max(deepest, Depth(conditional.Source, level + 1));
+                    break;
+                case NormalAggregate:
+                    deepest = Math.Max(deepest, level + 2);
+                    break;
+            }
+
+            level++;
+            deepest = Math.Max(deepest, level);
+        }
+
+        return deepest;
+    }
+
     public static void CheckAlternative(RuleDefinition rule, IReadOnlyList<NormalElement> elements, ICollection<string> errors)
     {
         var scope = new HashSet<Declaration>(ReferenceEqualityComparer.Instance);

@@ -101,6 +101,15 @@ internal sealed partial class RuleBuilder
             }
         }
 
+        if (Levels(elements) is var levels and > Engine.RuleCompiler.MaxLevels)
+        {
+            _reader.Error(
+                DiagnosticCodes.RuleTooDeep,
+                rule.GetKey("when") ?? (SyntaxNode)rule,
+                $"The conditions of '{_ruleId}' stack up to {levels.ToString(CultureInfo.InvariantCulture)} levels (each pattern and let is one, an aggregate two, a not/exists/all one plus what it contains, the evaluation context one); " +
+                $"the limit is {Engine.RuleCompiler.MaxLevels.ToString(CultureInfo.InvariantCulture)}. Split the rule: one rule raises a signal that the next one matches.");
+        }
+
         var actions = new List<ActionElement>();
         if (rule.Get("then") is not { } then || then is ScalarSyntax { IsNull: true } || (then is SequenceSyntax { Items.Count: 0 }))
         {
@@ -136,6 +145,25 @@ internal sealed partial class RuleBuilder
             properties,
             repeatable ? RuleRepeatability.Repeatable : RuleRepeatability.NonRepeatable);
     }
+
+    /// <summary>
+    /// An upper bound of the deepest chain of levels the engine will count (<see cref="Engine.RuleCompiler.MaxLevels"/>):
+    /// every element counted, alternatives included, so the engine never refuses a rule this check let through, and
+    /// the author gets the rule's location rather than a rule set rejected as a whole. Recursion follows the YAML
+    /// nesting, which the reader already limits.
+    /// </summary>
+    private static int Levels(IEnumerable<RuleElement> elements) => elements.Sum(Levels);
+
+    private static int Levels(RuleElement element) => element switch
+    {
+        AndElement and => Levels(and.Elements),
+        OrElement or => or.Elements.Sum(e => 1 + Levels(e)),
+        NotElement not => 1 + Levels(not.Source),
+        ExistsElement exists => 1 + Levels(exists.Source),
+        ForAllElement forAll => 2 + Levels(forAll.BasePattern) + Levels(forAll.Patterns),
+        AggregateElement => 2,
+        _ => 1,
+    };
 
     private PatternElement ContextPattern(SyntaxNode? effective)
     {

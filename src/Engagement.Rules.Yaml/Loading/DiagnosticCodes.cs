@@ -61,4 +61,5 @@ internal static class DiagnosticCodes
     public const string WrongValueType = "ER1015";
     public const string InterpolationSyntax = "ER1016";
     public const string AggregateInvalid = "ER1017";
+    public const string RuleTooDeep = "ER1018";
 }

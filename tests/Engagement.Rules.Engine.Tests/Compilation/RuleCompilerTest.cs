@@ -7,7 +7,7 @@ using Engagement.Rules.Engine.Tests.Sessions;
 
 namespace Engagement.Rules.Engine.Tests.Compilation;
 
-public sealed class RuleCompilerTest
+public sealed partial class RuleCompilerTest
 {
     private static ActionElement Noop() =>
         new(Expression.Lambda(Expression.Empty(), Expression.Parameter(typeof(IActionContext), "ctx")), []);
