@@ -15,6 +15,16 @@ public sealed record SessionOptions
     public int MaxFiringsPerFire { get; init; } = 10_000;
 
     /// <summary>
+    /// The match guard: the most partial matches (tokens: one per fact, value, not/exists or aggregate level of a
+    /// match in progress) the session may hold at once before the operation adding one stops with a
+    /// <see cref="RuleMatchLimitException"/> naming the rule. Patterns that do not relate their facts multiply them
+    /// (four unrelated patterns over 100 facts make 100,000,000 matches), which would otherwise exhaust the memory or
+    /// hang the host. Default 1,000,000 (about 100 MB); a one-customer session of the dealership rules holds about
+    /// 120, a session of 1,000 customers about 120,000. Raise it for larger sessions.
+    /// </summary>
+    public int MaxPartialMatches { get; init; } = 1_000_000;
+
+    /// <summary>
     /// How many objects of each kind (tokens, fact entries, activations, memory and index entries) the session's
     /// state keeps for the next session of the same rule set when this one is disposed, instead of leaving them to
     /// the garbage collector. Default 4,096: a one-customer session needs a few hundred. Raise it when large
@@ -53,6 +63,11 @@ public sealed record SessionOptions
         if (MaxFiringsPerFire <= 0)
         {
             (errors ??= []).Add($"MaxFiringsPerFire must be positive (was {MaxFiringsPerFire}).");
+        }
+
+        if (MaxPartialMatches <= 0)
+        {
+            (errors ??= []).Add($"MaxPartialMatches must be positive (was {MaxPartialMatches}).");
         }
 
         if (MaxRetainedPerKind < 0)

@@ -8,6 +8,7 @@ internal sealed partial class Session
 {
     public Token NewToken(Token? parent, object? value, int nodeId)
     {
+        CountPartialMatch(nodeId);
         if (_tokens.TryTake(out var token))
         {
             token.Reset(parent, value, nodeId);
@@ -19,6 +20,7 @@ internal sealed partial class Session
 
     public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
     {
+        CountPartialMatch(nodeId);
         if (_factTokens.TryTake(out var token))
         {
             token.Reset(parent, entry, nodeId);
@@ -30,6 +32,7 @@ internal sealed partial class Session
 
     public OwnerToken NewOwnerToken(Token parent, int nodeId)
     {
+        CountPartialMatch(nodeId);
         if (_owners.TryTake(out var token))
         {
             token.Reset(parent, nodeId);
@@ -41,6 +44,7 @@ internal sealed partial class Session
 
     public AggregateOwnerToken NewAggregateOwnerToken(Token parent, int nodeId)
     {
+        CountPartialMatch(nodeId);
         if (_aggregateOwners.TryTake(out var token))
         {
             token.Reset(parent, nodeId);
@@ -48,6 +52,16 @@ internal sealed partial class Session
         }
 
         return _aggregateOwners.Track(new AggregateOwnerToken(parent, nodeId), _options.MaxRetainedPerKind);
+    }
+
+    /// <summary>The match guard (<see cref="SessionOptions.MaxPartialMatches"/>): counts a token about to be made.</summary>
+    private void CountPartialMatch(int nodeId)
+    {
+        if (++_partialMatches > _options.MaxPartialMatches)
+        {
+            _partialMatches--;
+            throw new RuleMatchLimitException(_options.MaxPartialMatches, Network.Nodes[nodeId].RuleIds.ToArray());
+        }
     }
 
     public AggregateItem NewAggregateItem(Token source)
@@ -151,6 +165,7 @@ internal sealed partial class Session
         _factCount = 0;
         _lookup.Clear(retain);
         _factSequence = 0;
+        _partialMatches = 0;
         _activationSequence = 0;
         _stash?.Clear();
         _updating = null;

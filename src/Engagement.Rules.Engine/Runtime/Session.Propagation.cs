@@ -223,6 +223,7 @@ internal sealed partial class Session
         }
 
         token.Removed = true;
+        _partialMatches--;
 
         // Most recent child first; removed children stay linked (see Token.FirstChild) and are skipped. Another
         // pass catches children added meanwhile (prepended, so the head changes).

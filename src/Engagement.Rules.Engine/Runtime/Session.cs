@@ -39,6 +39,7 @@ internal sealed partial class Session
     private int _factCount;
     private List<FactEntry>? _batchScratch;
     private long _factSequence;
+    private int _partialMatches;
     private long _activationSequence;
     private List<Activation>? _stash;
     private FactEntry? _updating;

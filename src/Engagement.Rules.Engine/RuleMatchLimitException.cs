@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+
+namespace Engagement.Rules.Engine;
+
+/// <summary>
+/// A session would hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches: a rule most probably
+/// joins facts without relating them (a cross product). Thrown by the operation that crossed the limit; the session
+/// is then left as the exception found it and should be discarded.
+/// </summary>
+public sealed class RuleMatchLimitException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="limit">The limit exceeded.</param>
+    /// <param name="ruleIds">The rules whose condition was making the match that crossed the limit.</param>
+    public RuleMatchLimitException(int limit, IReadOnlyList<string> ruleIds)
+        : base(
+            $"The session would hold more than {limit} partial matches; the conditions of {string.Join(", ", ruleIds)} most probably " +
+            "join facts without relating them (a cross product). Relate the patterns, or raise SessionOptions.MaxPartialMatches for a larger session.")
+    {
+        Limit = limit;
+        RuleIds = ruleIds;
+    }
+
+    /// <summary>The limit exceeded.</summary>
+    public int Limit { get; }
+
+    /// <summary>The rules whose condition was making the match that crossed the limit (all the rules sharing that condition).</summary>
+    public IReadOnlyList<string> RuleIds { get; }
+}
