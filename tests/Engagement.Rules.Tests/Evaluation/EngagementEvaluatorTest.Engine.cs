@@ -175,6 +175,28 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_SessionOptions_TheMatchGuardStopsACrossProductNamingTheRule()
+    {
+        var crossProduct = RuleCompiler.Compile(
+        [
+            new RuleBuilder("every-triple-of-vehicles")
+                .Match<Vehicle>("a")
+                .Match<Vehicle>("b")
+                .Match<Vehicle>("c")
+                .Action((IActionContext ctx) => ctx.Halt())
+                .Build(),
+        ]);
+        var evaluator = EngagementEvaluator.Create(crossProduct, new FakeClock(Now), sessions: new SessionOptions { MaxPartialMatches = 10 });
+
+        // Two vehicles: 2 + 4 + 8 partial matches below the root.
+        var act = () => evaluator.Evaluate(FactsOf(null, null, Vehicle(Vin1), Vehicle(Vin2)));
+
+        var error = act.Should().Throw<EngagementEvaluationException>().Which;
+        error.CustomerId.Should().Be("C1");
+        error.InnerException.Should().BeOfType<RuleMatchLimitException>().Which.RuleIds.Should().Equal("every-triple-of-vehicles");
+    }
+
+    [Test]
     public void Create_InvalidSessionOptions_ThrowsNamingEverySetting()
     {
         var act = () => EngagementEvaluator.Create(DealershipRules, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 });
