@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using NodaTime;
@@ -36,7 +37,10 @@ internal sealed class ConsentPolicy : IProposalPolicy
         // The outcome depends only on the class, the asked and the forced channel (the customer, the settings and
         // the e-mail sunset are the same for every candidate): candidates that share them (a customer's service
         // reminders, say) reuse the first one's outcome and text instead of checking the consents again.
-        var outcomes = active.Count > 1 ? new Outcome[active.Count] : null;
+        // Kept on the stack: a customer's candidates rarely make more than a few distinct outcomes, and one past
+        // the last slot is simply decided again (the same outcome).
+        var kept = default(KnownOutcomes);
+        Span<Outcome> outcomes = kept;
         var known = 0;
 
         // A step's text is written into one buffer, each channel's reason into a second, instead of a string per
@@ -48,11 +52,11 @@ internal sealed class ConsentPolicy : IProposalPolicy
             for (var i = 0; i < active.Count; i++)
             {
                 var candidate = active[i];
-                var outcome = Find(outcomes, known, candidate);
+                var outcome = Find(outcomes[..known], candidate);
                 if (outcome.Text is null)
                 {
                     outcome = Decide(candidate, input, run.EmailSunset, channels, ref text, ref why);
-                    if (outcomes is not null)
+                    if (known < outcomes.Length)
                     {
                         outcomes[known++] = outcome;
                     }
@@ -76,11 +80,10 @@ internal sealed class ConsentPolicy : IProposalPolicy
         }
     }
 
-    private static Outcome Find(Outcome[]? outcomes, int count, Candidate candidate)
+    private static Outcome Find(ReadOnlySpan<Outcome> outcomes, Candidate candidate)
     {
-        for (var i = 0; i < count; i++)
+        foreach (var outcome in outcomes)
         {
-            var outcome = outcomes![i];
             if (outcome.Class == candidate.Proposal.Class && outcome.Asked == candidate.Proposal.Channel && outcome.Forced == candidate.ForcedChannel)
             {
                 return outcome;
@@ -421,6 +424,13 @@ internal sealed class ConsentPolicy : IProposalPolicy
         }
 
         return latest;
+    }
+
+    /// <summary>The outcomes decided so far in one pass, on the stack.</summary>
+    [InlineArray(4)]
+    private struct KnownOutcomes
+    {
+        private Outcome _first;
     }
 
     /// <summary>The consent step's result for one class, asked channel and forced channel: the channel chosen (null: stopped for <see cref="Reason"/>) and the step's text.</summary>

@@ -78,5 +78,31 @@ public sealed partial class EngagementEvaluatorTest
         ConsentStep(suppressed.Explanation).Should().Be("no channel with marketing consent: the customer has no channel to try");
     }
 
+    [Test]
+    public void Evaluate_ManyDistinctClassAndChannelPairs_EachGetsTheConsentStepItGetsAlone()
+    {
+        // More distinct (class, asked channel) pairs than the policy keeps outcomes for, then repeats of each.
+        var customer = Customer(
+            preferred: [ContactChannel.Email, ContactChannel.Sms],
+            consents: [Grant(ContactChannel.Sms), Grant(ContactChannel.Email, ConsentPurpose.Service)]);
+        var facts = FactsOf(customer, null, Vehicle());
+        (TouchClass Class, ContactChannel? Channel)[] pairs =
+        [
+            (TouchClass.Service, null), (TouchClass.Marketing, null), (TouchClass.Marketing, ContactChannel.Sms), (TouchClass.Service, ContactChannel.Phone),
+            (TouchClass.Relationship, null), (TouchClass.Marketing, ContactChannel.Email), (TouchClass.Service, ContactChannel.Sms),
+        ];
+        var proposals = pairs.Concat(pairs)
+            .Select((pair, i) => Proposal($"r{i}", pair.Class, due: Today.PlusDays(i), channel: pair.Channel))
+            .ToArray();
+
+        var together = ConsentSteps(Evaluate(proposals, facts));
+
+        together.Should().HaveCount(proposals.Length);
+        foreach (var proposal in proposals)
+        {
+            together[proposal.RuleId].Should().Be(ConsentSteps(Evaluate(proposal, facts))[proposal.RuleId], proposal.RuleId);
+        }
+    }
+
     private static string ConsentStep(DecisionExplanation explanation) => explanation.Steps.Single(step => step.Policy == "consent").Description;
 }
