@@ -31,6 +31,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             return; // nothing to decide: spare the buffers' zeroing
         }
 
+        var latest = new LatestConsents(input.Customer, input.Now);
         var max = MaxChannels(input);
         var channels = max <= 16 ? stackalloc ContactChannel[16] : new ContactChannel[max];
 
@@ -55,7 +56,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
                 var outcome = Find(outcomes[..known], candidate);
                 if (outcome.Text is null)
                 {
-                    outcome = Decide(candidate, input, run.EmailSunset, channels, ref text, ref why);
+                    outcome = Decide(candidate, input, in latest, run.EmailSunset, channels, ref text, ref why);
                     if (known < outcomes.Length)
                     {
                         outcomes[known++] = outcome;
@@ -93,7 +94,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
         return default;
     }
 
-    private static Outcome Decide(Candidate candidate, PolicyInput input, string? emailSunset, Span<ContactChannel> channels, ref MessageBuffer text, ref MessageBuffer why)
+    private static Outcome Decide(Candidate candidate, PolicyInput input, in LatestConsents latest, string? emailSunset, Span<ContactChannel> channels, ref MessageBuffer text, ref MessageBuffer why)
     {
         // "asked ...: " then "X skipped (why); ..." and, when one passes, "Y chosen (why)". The prefix is written
         // first (the message of a stopped touch leaves it out), so the text is made in one string.
@@ -108,7 +109,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
         foreach (var channel in Channels(candidate, input, channels))
         {
             why.Clear();
-            var (ok, bySunset) = Check(channel, proposal.Class, input, emailSunset, ref why);
+            var (ok, bySunset) = Check(channel, proposal.Class, input, in latest, emailSunset, ref why);
             if (text.Length > tried)
             {
                 text.Append("; ");
@@ -210,7 +211,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
     /// Whether a channel may carry a touch of a class (its reason, why or why not, written to <paramref name="why"/>),
     /// and whether only the e-mail sunset stopped it.
     /// </summary>
-    private static (bool Ok, bool BySunset) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, string? emailSunset, ref MessageBuffer why)
+    private static (bool Ok, bool BySunset) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, in LatestConsents latest, string? emailSunset, ref MessageBuffer why)
     {
         var customer = input.Customer;
         if (!IsReachable(channel, customer))
@@ -224,7 +225,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
         var express = input.Jurisdiction.ExpressConsentChannels.Contains(channel);
         if (touchClass == TouchClass.Safety)
         {
-            var latestService = Latest(customer, channel, ConsentPurpose.Service, input.Now);
+            var latestService = latest.Get(customer, channel, ConsentPurpose.Service, input.Now);
             if (latestService is { Status: ConsentStatus.Withdrawn } withdrawn)
             {
                 why.Append("service consent withdrawn ");
@@ -240,13 +241,13 @@ internal sealed class ConsentPolicy : IProposalPolicy
         {
             // Whether the channel would pass without the sunset; its reason is not part of the message.
             var mark = why.Length;
-            var permitted = Check(channel, touchClass, input, null, ref why).Ok;
+            var permitted = Check(channel, touchClass, input, in latest, null, ref why).Ok;
             why.Truncate(mark);
             why.Append(emailSunset);
             return (false, permitted);
         }
 
-        var marketing = Latest(customer, channel, ConsentPurpose.Marketing, input.Now);
+        var marketing = latest.Get(customer, channel, ConsentPurpose.Marketing, input.Now);
         var needsMarketing = touchClass == TouchClass.Marketing
             || (touchClass == TouchClass.Relationship && input.Options.Consent.RelationshipNeedsMarketingConsent);
         if (needsMarketing)
@@ -261,7 +262,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             return (Valid(marketing, express, input, ref why), false);
         }
 
-        var service = Latest(customer, channel, ConsentPurpose.Service, input.Now);
+        var service = latest.Get(customer, channel, ConsentPurpose.Service, input.Now);
         if (service is not null)
         {
             return (Valid(service, express, input, ref why), false);
@@ -424,6 +425,51 @@ internal sealed class ConsentPolicy : IProposalPolicy
         }
 
         return latest;
+    }
+
+    /// <summary>
+    /// The latest record of each defined channel and purpose at the evaluation instant, found in one pass over the
+    /// customer's consents: a decision asks for one or two per channel it tries, and a pass decides several.
+    /// </summary>
+    private readonly struct LatestConsents
+    {
+        private const int Channels = (int)ContactChannel.Push + 1;
+        private const int Purposes = (int)ConsentPurpose.Service + 1;
+
+        private readonly Records _records;
+
+        public LatestConsents(Customer customer, Instant now)
+        {
+            var consents = customer.Consents;
+            for (var i = 0; i < consents.Count; i++)
+            {
+                var record = consents[i];
+                if (Index(record.Channel, record.Purpose) is not { } index || record.At > now)
+                {
+                    continue;
+                }
+
+                // As Latest: a later record wins, and a withdrawal wins a tie.
+                var latest = _records[index];
+                if (latest is null || record.At > latest.At || (record.At == latest.At && record.Status == ConsentStatus.Withdrawn))
+                {
+                    _records[index] = record;
+                }
+            }
+        }
+
+        /// <summary>As <see cref="Latest"/>, which answers for values outside the defined channels and purposes.</summary>
+        public ConsentRecord? Get(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
+            => Index(channel, purpose) is { } index ? _records[index] : Latest(customer, channel, purpose, now);
+
+        private static int? Index(ContactChannel channel, ConsentPurpose purpose)
+            => (uint)channel < Channels && (uint)purpose < Purposes ? ((int)channel * Purposes) + (int)purpose : null;
+
+        [InlineArray(Channels * Purposes)]
+        private struct Records
+        {
+            private ConsentRecord? _first;
+        }
     }
 
     /// <summary>The outcomes decided so far in one pass, on the stack.</summary>

@@ -104,5 +104,31 @@ public sealed partial class EngagementEvaluatorTest
         }
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Evaluate_GrantAndWithdrawalAtTheSameInstant_WithdrawalWinsInEitherOrder(bool grantFirst)
+    {
+        var at = Now - NodaTime.Duration.FromDays(3);
+        ConsentRecord[] records = [Grant(ContactChannel.Email, at: at), Withdraw(ContactChannel.Email, at: at)];
+        var customer = Customer(preferred: [ContactChannel.Email], consents: grantFirst ? records : [.. records.Reverse()]);
+
+        var suppressed = SingleSuppressed(Evaluate(Proposal("offer"), FactsOf(customer, null, Vehicle())));
+
+        ConsentStep(suppressed.Explanation).Should().Be("no channel with marketing consent: Email skipped (marketing consent for Email withdrawn 2026-06-07T14:00:00Z)");
+    }
+
+    [Test]
+    public void Evaluate_RecordsOfOtherChannelsAndPurposes_DoNotCount()
+    {
+        // Only a later marketing grant on text and a service withdrawal on e-mail: e-mail's marketing grant stands.
+        var customer = Customer(
+            preferred: [ContactChannel.Email],
+            consents: [Grant(ContactChannel.Email), Withdraw(ContactChannel.Sms), Withdraw(ContactChannel.Email, ConsentPurpose.Service), Grant(ContactChannel.Sms, at: Now)]);
+
+        var decision = Single(Evaluate(Proposal("offer"), FactsOf(customer, null, Vehicle())));
+
+        ConsentStep(decision.Explanation).Should().Be("asked the preferred channel: Email chosen (marketing consent granted expressly on 2025-01-01)");
+    }
+
     private static string ConsentStep(DecisionExplanation explanation) => explanation.Steps.Single(step => step.Policy == "consent").Description;
 }
