@@ -53,6 +53,17 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_ServiceWithSeveralRepairOrdersButNoOwnedVehicle_NamesTheFirstById()
+    {
+        var customer = Customer(preferred: [ContactChannel.Email], consents: []);
+        var orders = new[] { "RO-9", "RO-10", "RO-2" }.Select(id => new RepairOrder { RepairOrderId = id, Vin = Vin.Parse(Vin1), CustomerId = "C1", OpenedOn = Today.PlusDays(-200), ClosedOn = Today.PlusDays(-199), Mileage = 20000 });
+
+        var decision = Single(Evaluate(Proposal("oil", TouchClass.Service, "service.oil"), FactsOf(customer, null, [Vehicle(owned: false), .. orders])));
+
+        ConsentStep(decision.Explanation).Should().Be("asked the preferred channel: Email chosen (existing relationship: RepairOrder RO-10)");
+    }
+
+    [Test]
     public void Evaluate_JurisdictionWithoutTheRelationshipException_SuppressesServiceWithoutConsent()
     {
         var us = JurisdictionRuleTable.Default.Find("US")! with { ServiceByExistingRelationship = false };
