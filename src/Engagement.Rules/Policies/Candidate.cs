@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 using NodaTime;
 
@@ -14,8 +13,9 @@ internal sealed class Candidate(TouchProposal proposal, string key, int order)
     /// <summary>The proposal's position among the proposals, for a stable report order.</summary>
     public int Order { get; set; } = order;
 
-    /// <summary>The steps so far; null until the first (most touches pass every policy without one).</summary>
-    public List<PolicyStep>? Steps { get; private set; }
+    /// <summary>The steps so far, exactly as many as were taken; null until the first (most touches pass every policy without one).</summary>
+    /// <remarks>An array grown by one per step rather than a list: most touches take one step or two, and the array is handed to the explanation as it is.</remarks>
+    public PolicyStep[]? Steps { get; private set; }
 
     /// <summary>A channel a stop condition imposes (postal mail for a customer who moved away).</summary>
     public ContactChannel? ForcedChannel { get; set; }
@@ -26,5 +26,13 @@ internal sealed class Candidate(TouchProposal proposal, string key, int order)
 
     public Instant? ExpiresAt { get; set; }
 
-    public void Step(string policy, string description) => (Steps ??= new List<PolicyStep>(2)).Add(new PolicyStep(policy, description));
+    public void Step(string policy, string description)
+    {
+        var steps = Steps;
+        var count = steps?.Length ?? 0;
+        var grown = new PolicyStep[count + 1];
+        steps?.CopyTo(grown, 0);
+        grown[count] = new PolicyStep(policy, description);
+        Steps = grown;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using NodaTime;
@@ -25,28 +26,38 @@ internal sealed class ConsentPolicy : IProposalPolicy
     {
         var input = run.Input;
         var active = run.Active;
+        if (active.Count == 0)
+        {
+            return; // nothing to decide: spare the buffers' zeroing
+        }
+
+        var latest = new LatestConsents(input.Customer, input.Now);
         var max = MaxChannels(input);
-        var channels = max <= 32 ? stackalloc ContactChannel[32] : new ContactChannel[max];
+        var channels = max <= 16 ? stackalloc ContactChannel[16] : new ContactChannel[max];
 
         // The outcome depends only on the class, the asked and the forced channel (the customer, the settings and
         // the e-mail sunset are the same for every candidate): candidates that share them (a customer's service
         // reminders, say) reuse the first one's outcome and text instead of checking the consents again.
-        var outcomes = active.Count > 1 ? new Outcome[active.Count] : null;
+        // Kept on the stack: a customer's candidates rarely make more than a few distinct outcomes, and one past
+        // the last slot is simply decided again (the same outcome).
+        var kept = default(KnownOutcomes);
+        Span<Outcome> outcomes = kept;
         var known = 0;
 
-        // The skipped channels are written into one buffer instead of a string each joined afterwards: most
-        // touches skip a channel or two, and only the final message is kept.
-        var skipped = new MessageBuffer(stackalloc char[512]);
+        // A step's text is written into one buffer, each channel's reason into a second, instead of a string per
+        // reason joined afterwards: only the final message becomes a string.
+        var text = new MessageBuffer(stackalloc char[256]);
+        var why = new MessageBuffer(stackalloc char[128]);
         try
         {
             for (var i = 0; i < active.Count; i++)
             {
                 var candidate = active[i];
-                var outcome = Find(outcomes, known, candidate);
+                var outcome = Find(outcomes[..known], candidate);
                 if (outcome.Text is null)
                 {
-                    outcome = Decide(candidate, input, run.EmailSunset, channels, ref skipped);
-                    if (outcomes is not null)
+                    outcome = Decide(candidate, input, in latest, run.EmailSunset, channels, ref text, ref why);
+                    if (known < outcomes.Length)
                     {
                         outcomes[known++] = outcome;
                     }
@@ -65,15 +76,15 @@ internal sealed class ConsentPolicy : IProposalPolicy
         }
         finally
         {
-            skipped.Dispose();
+            text.Dispose();
+            why.Dispose();
         }
     }
 
-    private static Outcome Find(Outcome[]? outcomes, int count, Candidate candidate)
+    private static Outcome Find(ReadOnlySpan<Outcome> outcomes, Candidate candidate)
     {
-        for (var i = 0; i < count; i++)
+        foreach (var outcome in outcomes)
         {
-            var outcome = outcomes![i];
             if (outcome.Class == candidate.Proposal.Class && outcome.Asked == candidate.Proposal.Channel && outcome.Forced == candidate.ForcedChannel)
             {
                 return outcome;
@@ -83,32 +94,37 @@ internal sealed class ConsentPolicy : IProposalPolicy
         return default;
     }
 
-    private static Outcome Decide(Candidate candidate, PolicyInput input, string? emailSunset, Span<ContactChannel> channels, ref MessageBuffer skipped)
+    private static Outcome Decide(Candidate candidate, PolicyInput input, in LatestConsents latest, string? emailSunset, Span<ContactChannel> channels, ref MessageBuffer text, ref MessageBuffer why)
     {
+        // "asked ...: " then "X skipped (why); ..." and, when one passes, "Y chosen (why)". The prefix is written
+        // first (the message of a stopped touch leaves it out), so the text is made in one string.
         var proposal = candidate.Proposal;
-        skipped.Clear();
+        text.Clear();
+        text.Append("asked ");
+        text.Append(proposal.Channel is { } asked ? ChannelName(asked) : "the preferred channel");
+        text.Append(": ");
+        var tried = text.Length;
         var sunsetOnly = false;
         ContactChannel? resolved = null;
-        string? basis = null;
         foreach (var channel in Channels(candidate, input, channels))
         {
-            var (ok, why, bySunset) = Check(channel, proposal.Class, input, emailSunset);
+            why.Clear();
+            var (ok, bySunset) = Check(channel, proposal.Class, input, in latest, emailSunset, ref why);
+            if (text.Length > tried)
+            {
+                text.Append("; ");
+            }
+
+            text.Append(ChannelName(channel));
+            text.Append(ok ? " chosen (" : " skipped (");
+            text.Append(why.Text);
+            text.Append(")");
             if (ok)
             {
                 resolved = channel;
-                basis = why;
                 break;
             }
 
-            if (skipped.Length > 0)
-            {
-                skipped.Append("; ");
-            }
-
-            skipped.Append(ChannelName(channel));
-            skipped.Append(" skipped (");
-            skipped.Append(why);
-            skipped.Append(")");
             sunsetOnly |= bySunset;
         }
 
@@ -116,32 +132,13 @@ internal sealed class ConsentPolicy : IProposalPolicy
         {
             var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
             var need = Need(proposal.Class, input);
-            var message = skipped.Length == 0
+            var message = text.Length == tried
                 ? $"no channel with {need}: the customer has no channel to try"
-                : string.Concat("no channel with ", need, ": ", skipped.Text);
+                : string.Concat("no channel with ", need, ": ", text.Text[tried..]);
             return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, null, reason, message);
         }
 
-        string description;
-        if (skipped.Length == 0)
-        {
-            description = proposal.Channel is { } a
-                ? $"asked {a}: {chosen} chosen ({basis})"
-                : $"asked the preferred channel: {chosen} chosen ({basis})";
-        }
-        else
-        {
-            skipped.Append("; ");
-            skipped.Append(ChannelName(chosen));
-            skipped.Append(" chosen (");
-            skipped.Append(basis);
-            skipped.Append(")");
-            description = proposal.Channel is { } asked
-                ? string.Concat("asked ", ChannelName(asked), ": ", skipped.Text)
-                : string.Concat("asked the preferred channel: ", skipped.Text);
-        }
-
-        return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, chosen, default, description);
+        return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, chosen, default, text.Text.ToString());
     }
 
     // Enum.ToString of the defined channels, without formatting.
@@ -210,84 +207,118 @@ internal sealed class ConsentPolicy : IProposalPolicy
         _ => "marketing consent",
     };
 
-    /// <summary>Whether a channel may carry a touch of a class, why (or why not), and whether only the e-mail sunset stopped it.</summary>
-    internal static (bool Ok, string Why, bool BySunset) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, string? emailSunset)
+    /// <summary>
+    /// Whether a channel may carry a touch of a class (its reason, why or why not, written to <paramref name="why"/>),
+    /// and whether only the e-mail sunset stopped it.
+    /// </summary>
+    private static (bool Ok, bool BySunset) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, in LatestConsents latest, string? emailSunset, ref MessageBuffer why)
     {
         var customer = input.Customer;
         if (!IsReachable(channel, customer))
         {
-            return (false, $"no {channel} contact point", false);
+            why.Append("no ");
+            why.Append(ChannelName(channel));
+            why.Append(" contact point");
+            return (false, false);
         }
 
         var express = input.Jurisdiction.ExpressConsentChannels.Contains(channel);
         if (touchClass == TouchClass.Safety)
         {
-            var latestService = Latest(customer, channel, ConsentPurpose.Service, input.Now);
+            var latestService = latest.Get(customer, channel, ConsentPurpose.Service, input.Now);
             if (latestService is { Status: ConsentStatus.Withdrawn } withdrawn)
             {
-                return (false, $"service consent withdrawn {TextValue.Instant(withdrawn.At)}", false);
+                why.Append("service consent withdrawn ");
+                why.AppendFormatted(TextValue.Instant(withdrawn.At));
+                return (false, false);
             }
 
-            return (true, "safety touch: reachable and not withdrawn; no marketing consent needed", false);
+            why.Append("safety touch: reachable and not withdrawn; no marketing consent needed");
+            return (true, false);
         }
 
         if (channel == ContactChannel.Email && emailSunset is not null)
         {
-            var permitted = Check(channel, touchClass, input, null).Ok;
-            return (false, emailSunset, permitted);
+            // Whether the channel would pass without the sunset; its reason is not part of the message.
+            var mark = why.Length;
+            var permitted = Check(channel, touchClass, input, in latest, null, ref why).Ok;
+            why.Truncate(mark);
+            why.Append(emailSunset);
+            return (false, permitted);
         }
 
-        var marketing = Latest(customer, channel, ConsentPurpose.Marketing, input.Now);
+        var marketing = latest.Get(customer, channel, ConsentPurpose.Marketing, input.Now);
         var needsMarketing = touchClass == TouchClass.Marketing
             || (touchClass == TouchClass.Relationship && input.Options.Consent.RelationshipNeedsMarketingConsent);
         if (needsMarketing)
         {
-            return marketing is null
-                ? (false, $"no marketing consent for {channel}", false)
-                : Valid(marketing, express, input);
+            if (marketing is null)
+            {
+                why.Append("no marketing consent for ");
+                why.Append(ChannelName(channel));
+                return (false, false);
+            }
+
+            return (Valid(marketing, express, input, ref why), false);
         }
 
-        var service = Latest(customer, channel, ConsentPurpose.Service, input.Now);
+        var service = latest.Get(customer, channel, ConsentPurpose.Service, input.Now);
         if (service is not null)
         {
-            return Valid(service, express, input);
+            return (Valid(service, express, input, ref why), false);
         }
 
         if (marketing is { Status: ConsentStatus.Granted })
         {
-            var valid = Valid(marketing, express, input);
-            if (valid.Ok)
+            var mark = why.Length;
+            why.Append("marketing consent covers service: ");
+            if (Valid(marketing, express, input, ref why))
             {
-                return (true, "marketing consent covers service: " + valid.Why, false);
+                return (true, false);
             }
+
+            why.Truncate(mark);
         }
 
         if (express)
         {
-            return (false, $"{channel} needs prior express consent in {input.Jurisdiction.Code}, and there is no service consent", false);
+            why.Append(ChannelName(channel));
+            why.Append(" needs prior express consent in ");
+            why.Append(input.Jurisdiction.Code);
+            why.Append(", and there is no service consent");
+            return (false, false);
         }
 
         if (!input.Jurisdiction.ServiceByExistingRelationship)
         {
-            return (false, $"no service consent, and {input.Jurisdiction.Code} does not accept an existing relationship", false);
+            why.Append("no service consent, and ");
+            why.Append(input.Jurisdiction.Code);
+            why.Append(" does not accept an existing relationship");
+            return (false, false);
         }
 
         var owned = input.FirstOwnedVehicle;
         if (owned is not null)
         {
-            return (true, $"existing relationship: owns Vehicle {owned.Vin}", false);
+            why.Append("existing relationship: owns Vehicle ");
+            why.Append(owned.Vin.ToString());
+            return (true, false);
         }
 
         var order = input.FirstRepairOrder;
         if (order is not null)
         {
-            return (true, $"existing relationship: RepairOrder {order.RepairOrderId}", false);
+            why.Append("existing relationship: RepairOrder ");
+            why.Append(order.RepairOrderId);
+            return (true, false);
         }
 
-        return (false, "no service consent and no existing relationship", false);
+        why.Append("no service consent and no existing relationship");
+        return (false, false);
     }
 
-    private static (bool Ok, string Why, bool BySunset) Valid(ConsentRecord record, bool expressOnly, PolicyInput input)
+    /// <summary>Whether a consent record is valid now, its reason written to <paramref name="why"/>.</summary>
+    private static bool Valid(ConsentRecord record, bool expressOnly, PolicyInput input, ref MessageBuffer why)
     {
         var purpose = record.Purpose switch
         {
@@ -297,12 +328,24 @@ internal sealed class ConsentPolicy : IProposalPolicy
         };
         if (record.Status == ConsentStatus.Withdrawn)
         {
-            return (false, $"{purpose} consent for {record.Channel} withdrawn {TextValue.Instant(record.At)}", false);
+            why.Append(purpose);
+            why.Append(" consent for ");
+            why.Append(ChannelName(record.Channel));
+            why.Append(" withdrawn ");
+            why.AppendFormatted(TextValue.Instant(record.At));
+            return false;
         }
 
         if (expressOnly && record.Basis != ConsentBasis.Express)
         {
-            return (false, $"{record.Channel} needs prior express consent in {input.Jurisdiction.Code}; the {purpose} consent is {record.Basis}", false);
+            why.Append(ChannelName(record.Channel));
+            why.Append(" needs prior express consent in ");
+            why.Append(input.Jurisdiction.Code);
+            why.Append("; the ");
+            why.Append(purpose);
+            why.Append(" consent is ");
+            why.AppendEnum(record.Basis);
+            return false;
         }
 
         var lifetime = record.Basis switch
@@ -312,18 +355,37 @@ internal sealed class ConsentPolicy : IProposalPolicy
             _ => null,
         };
         var granted = record.At.InUtc().Date;
-        if (lifetime is not null)
+        var lapses = lifetime is null ? default : granted.Plus(lifetime);
+        var lapsed = lifetime is not null && input.Now.InUtc().Date >= lapses;
+        why.Append(purpose);
+        why.Append(" consent ");
+        if (lapsed)
         {
-            var lapses = granted.Plus(lifetime);
-            if (input.Now.InUtc().Date >= lapses)
-            {
-                return (false, $"{purpose} consent for {record.Channel} {Describe(record.Basis)} on {TextValue.Date(granted)} lapsed on {TextValue.Date(lapses)} ({input.Jurisdiction.Code})", false);
-            }
-
-            return (true, $"{purpose} consent {Describe(record.Basis)} on {TextValue.Date(granted)}, valid until {TextValue.Date(lapses)}", false);
+            why.Append("for ");
+            why.Append(ChannelName(record.Channel));
+            why.Append(" ");
         }
 
-        return (true, $"{purpose} consent {Describe(record.Basis)} on {TextValue.Date(granted)}", false);
+        why.Append(Describe(record.Basis));
+        why.Append(" on ");
+        why.AppendFormatted(TextValue.Date(granted));
+        if (lapsed)
+        {
+            why.Append(" lapsed on ");
+            why.AppendFormatted(TextValue.Date(lapses));
+            why.Append(" (");
+            why.Append(input.Jurisdiction.Code);
+            why.Append(")");
+            return false;
+        }
+
+        if (lifetime is not null)
+        {
+            why.Append(", valid until ");
+            why.AppendFormatted(TextValue.Date(lapses));
+        }
+
+        return true;
     }
 
     private static string Describe(ConsentBasis basis) => basis switch
@@ -363,6 +425,58 @@ internal sealed class ConsentPolicy : IProposalPolicy
         }
 
         return latest;
+    }
+
+    /// <summary>
+    /// The latest record of each defined channel and purpose at the evaluation instant, found in one pass over the
+    /// customer's consents: a decision asks for one or two per channel it tries, and a pass decides several.
+    /// </summary>
+    private readonly struct LatestConsents
+    {
+        private const int Channels = (int)ContactChannel.Push + 1;
+        private const int Purposes = (int)ConsentPurpose.Service + 1;
+
+        private readonly Records _records;
+
+        public LatestConsents(Customer customer, Instant now)
+        {
+            var consents = customer.Consents;
+            for (var i = 0; i < consents.Count; i++)
+            {
+                var record = consents[i];
+                if (Index(record.Channel, record.Purpose) is not { } index || record.At > now)
+                {
+                    continue;
+                }
+
+                // As Latest: a later record wins, and a withdrawal wins a tie.
+                var latest = _records[index];
+                if (latest is null || record.At > latest.At || (record.At == latest.At && record.Status == ConsentStatus.Withdrawn))
+                {
+                    _records[index] = record;
+                }
+            }
+        }
+
+        /// <summary>As <see cref="Latest"/>, which answers for values outside the defined channels and purposes.</summary>
+        public ConsentRecord? Get(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
+            => Index(channel, purpose) is { } index ? _records[index] : Latest(customer, channel, purpose, now);
+
+        private static int? Index(ContactChannel channel, ConsentPurpose purpose)
+            => (uint)channel < Channels && (uint)purpose < Purposes ? ((int)channel * Purposes) + (int)purpose : null;
+
+        [InlineArray(Channels * Purposes)]
+        private struct Records
+        {
+            private ConsentRecord? _first;
+        }
+    }
+
+    /// <summary>The outcomes decided so far in one pass, on the stack.</summary>
+    [InlineArray(4)]
+    private struct KnownOutcomes
+    {
+        private Outcome _first;
     }
 
     /// <summary>The consent step's result for one class, asked channel and forced channel: the channel chosen (null: stopped for <see cref="Reason"/>) and the step's text.</summary>

@@ -43,6 +43,10 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         // The touches counted against each candidate: the history (oldest first), then the candidates accepted so
         // far in arbitration order. Names for explanations are made only when a candidate is stopped.
         var touches = new Touches(input.History, input.Zone);
+
+        // The arbitration text depends only on the day and the touches counted so far: candidates that lose on the
+        // same day with nothing accepted in between (a customer's several touches due today) share the last one.
+        var lost = default(LostOn);
         for (var i = 0; i < active.Count; i++)
         {
             var candidate = active[i];
@@ -75,17 +79,12 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 var max = options.Arbitration.MaxNonSafetyTouchesPerDay;
                 if (touches.CountNonSafetyOn(day) >= max)
                 {
-                    var winners = touches.NonSafetyOn(day, winnersOnly: true);
-                    if (winners.Any())
+                    if (lost.Text is null || lost.Day != day || lost.Touches != touches.Count)
                     {
-                        run.Stop(candidate, SuppressionReason.LostArbitration, "arbitration", $"lost to {winners} for the {max} non-safety touch(es) allowed on {TextValue.Date(day)} (order: class, priority, due, topic, rule id)");
-                    }
-                    else
-                    {
-                        var sameDay = touches.NonSafetyOn(day, winnersOnly: false);
-                        run.Stop(candidate, SuppressionReason.FrequencyCap, "arbitration", $"the daily budget of {max} non-safety touch(es) on {TextValue.Date(day)} is used by {sameDay}");
+                        lost = Lost(touches, day, max);
                     }
 
+                    run.Stop(candidate, lost.Reason, "arbitration", lost.Text);
                     i--;
                     continue;
                 }
@@ -93,6 +92,18 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
             touches.Accept(candidate);
         }
+    }
+
+    private static LostOn Lost(Touches touches, LocalDate day, int max)
+    {
+        var winners = touches.NonSafetyOn(day, winnersOnly: true);
+        if (winners.Any())
+        {
+            return new LostOn(day, touches.Count, SuppressionReason.LostArbitration, $"lost to {winners} for the {max} non-safety touch(es) allowed on {TextValue.Date(day)} (order: class, priority, due, topic, rule id)");
+        }
+
+        var sameDay = touches.NonSafetyOn(day, winnersOnly: false);
+        return new LostOn(day, touches.Count, SuppressionReason.FrequencyCap, $"the daily budget of {max} non-safety touch(es) on {TextValue.Date(day)} is used by {sameDay}");
     }
 
     private static int StableArbitrationOrder(Candidate x, Candidate y)
@@ -285,6 +296,9 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             _ => Class(index) != TouchClass.Safety && Day(index) == names.Day,
         };
     }
+
+    /// <summary>Why a candidate lost the daily budget of a day, given the number of touches counted then.</summary>
+    private readonly record struct LostOn(LocalDate Day, int Touches, SuppressionReason Reason, string Text);
 
     private enum Among
     {

@@ -18,6 +18,9 @@ internal ref struct MessageBuffer(Span<char> initial)
 
     public void Clear() => Length = 0;
 
+    /// <summary>Drops the text written after <paramref name="length"/> characters (a part that turned out not to be needed).</summary>
+    public void Truncate(int length) => Length = Math.Min(length, Length);
+
     public void Append(ReadOnlySpan<char> text)
     {
         if (Length + text.Length > _chars.Length)
@@ -27,6 +30,32 @@ internal ref struct MessageBuffer(Span<char> initial)
 
         text.CopyTo(_chars[Length..]);
         Length += text.Length;
+    }
+
+    /// <summary>Appends an enum's name, as <see cref="Enum.ToString()"/> writes it, without boxing.</summary>
+    public void AppendEnum<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        int written;
+        while (!Enum.TryFormat(value, _chars[Length..], out written))
+        {
+            Grow(Length + 32);
+        }
+
+        Length += written;
+    }
+
+    /// <summary>Appends a value as interpolation would write it (for <see cref="TextValue"/>: no string made).</summary>
+    public void AppendFormatted<T>(T value)
+        where T : ISpanFormattable
+    {
+        int written;
+        while (!value.TryFormat(_chars[Length..], out written, default, null))
+        {
+            Grow(Length + 32);
+        }
+
+        Length += written;
     }
 
     public void Dispose()

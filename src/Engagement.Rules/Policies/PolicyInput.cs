@@ -61,7 +61,6 @@ internal sealed class PolicyInput
         var jurisdiction = customer.Jurisdiction ?? dealership.Jurisdiction;
         Jurisdiction = jurisdictions?.Get(jurisdiction.CountryCode, jurisdiction.RegionCode)
             ?? new EffectiveJurisdiction(jurisdiction.CountryCode, jurisdiction.RegionCode, options);
-        Today = now.InZone(Zone).Date;
     }
 
     public Customer Customer { get; }
@@ -69,8 +68,6 @@ internal sealed class PolicyInput
     public Dealership Dealership { get; }
 
     public Instant Now { get; }
-
-    public LocalDate Today { get; }
 
     public PolicyOptions Options { get; }
 

@@ -167,8 +167,8 @@ internal static class PolicyPipeline
         Reason = candidate.Proposal.Reason ?? string.Empty,
         MatchedFacts = facts.Describe(candidate.Proposal.MatchedFacts),
         Evidence = candidate.Proposal.Evidence ?? new Dictionary<string, string>(),
-        // The candidate's own list: nothing adds to it once the policies are done.
-        Steps = (IReadOnlyList<PolicyStep>?)candidate.Steps ?? [],
+        // The candidate's own array: nothing adds to it once the policies are done.
+        Steps = candidate.Steps ?? [],
     };
 
     /// <summary>Names a fact by type and identity: the id part of an <see cref="IFactIdentity"/>, else its text.</summary>

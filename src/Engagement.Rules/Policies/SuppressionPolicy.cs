@@ -25,24 +25,26 @@ internal sealed class SuppressionPolicy : IProposalPolicy
                 continue; // a repeated condition applies once, where it first appears
             }
 
-            var reason = condition switch
-            {
-                SuppressionCondition.OpenComplaint => OpenComplaint(input),
-                SuppressionCondition.OpenRepairOrder => OpenRepairOrder(input),
-                SuppressionCondition.SafetyNoticePending => SafetyNotice(run),
-                _ => null,
-            };
-            if (reason is null)
-            {
-                continue;
-            }
-
+            // The condition's text is made when a first candidate it could stop is found: most evaluations have none.
+            string? reason = null;
             var active = run.Active;
             for (var i = 0; i < active.Count; i++)
             {
                 var candidate = active[i];
                 if (candidate.Proposal.Class != TouchClass.Safety && options.SuppressedClasses.Contains(candidate.Proposal.Class))
                 {
+                    reason ??= condition switch
+                    {
+                        SuppressionCondition.OpenComplaint => OpenComplaint(input),
+                        SuppressionCondition.OpenRepairOrder => OpenRepairOrder(input),
+                        SuppressionCondition.SafetyNoticePending => SafetyNotice(run),
+                        _ => null,
+                    };
+                    if (reason is null)
+                    {
+                        break; // the condition does not hold
+                    }
+
                     run.Stop(candidate, SuppressionReason.Suppressed, Name, $"{candidate.Proposal.Class} touch suppressed: {reason}");
                     i--;
                 }
