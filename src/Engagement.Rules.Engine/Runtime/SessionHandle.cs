@@ -26,7 +26,6 @@ internal sealed class SessionHandle : ISession
 
     private Session State => _state ?? throw new ObjectDisposedException(nameof(ISession), "The session was disposed.");
 
-
     public ISessionEvents Events => State.Events;
 
     public void Insert(object fact) => Guarded(static (s, f) => s.Insert(f), fact);
@@ -56,7 +55,19 @@ internal sealed class SessionHandle : ISession
     // Settles pending aggregates first, so a condition can fail here too.
     public IReadOnlyList<IMatch> GetAgenda() => Guarded(static (s, _) => s.GetAgenda(), 0);
 
-    public IEnumerable<T> Query<T>() => State.Query<T>();
+    // A read: allowed from an event handler mid-propagation, not from a second thread meanwhile.
+    public IEnumerable<T> Query<T>()
+    {
+        var state = Enter(reading: true);
+        try
+        {
+            return state.Query<T>();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
 
     public void Dispose()
     {
@@ -106,13 +117,13 @@ internal sealed class SessionHandle : ISession
     }
 
     /// <summary>
-    /// Starts an operation: refused from an event handler mid-propagation, and from a second thread while one is
-    /// inside (a session is single-threaded; two threads at once would corrupt its memories without a word). The
+    /// Starts an operation: refused (unless <paramref name="reading"/>) from an event handler mid-propagation, and from
+    /// a second thread while one is inside (a session is single-threaded; two threads at once would corrupt its memories without a word). The
     /// check costs one interlocked exchange per call, not per fact.
     /// </summary>
-    private Session Enter()
+    private Session Enter(bool reading = false)
     {
-        var state = EnsureNotPropagating(State);
+        var state = reading ? State : EnsureNotPropagating(State);
         var me = Environment.CurrentManagedThreadId;
         var owner = Interlocked.CompareExchange(ref _thread, me, 0);
         if (owner != 0 && owner != me)

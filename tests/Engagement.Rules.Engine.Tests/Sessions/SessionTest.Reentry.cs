@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -75,8 +76,21 @@ public sealed partial class SessionTest
         session.GetAgenda().Should().ContainSingle().Which.Facts[1].Should().BeOfType<Vehicle>().Which.Id.Should().Be(9);
     }
 
+    [Test]
+    public void Query_FromActivationCreatedHandler_ReadsTheFactsSoFar()
+    {
+        var session = Session(OwnsRule());
+        var seen = new List<int>();
+        session.Events.ActivationCreated += (_, _) => seen.Add(session.Query<Vehicle>().Count());
+
+        session.InsertAll([new Customer(1), new Vehicle(7, 1), new Vehicle(8, 1)]);
+
+        seen.Should().Equal(2, 2);
+    }
+
     [TestCase("Insert")]
     [TestCase("Fire")]
+    [TestCase("Query")]
     [TestCase("Dispose")]
     public void Operation_FromAnotherThreadDuringFire_ThrowsAndTheFiringCompletes(string operation)
     {
@@ -94,6 +108,7 @@ public sealed partial class SessionTest
         {
             "Insert" => () => session.Insert(new Customer(2)),
             "Fire" => () => session.Fire(),
+            "Query" => () => session.Query<Customer>(),
             _ => session.Dispose,
         };
         call.Should().Throw<InvalidOperationException>().WithMessage("*in use by another thread*");
