@@ -21,9 +21,14 @@ public interface ISession : IDisposable
     /// <exception cref="FactException">The fact (or one with the same identity) is already in the session.</exception>
     void Insert(object fact);
 
-    /// <summary>Inserts facts, in order.</summary>
+    /// <summary>
+    /// Inserts facts, in order, as one change: the matches afterwards are those of inserting them one by one, but
+    /// each is made once, and none is made and then unmade because a fact later in the batch blocks it (no events
+    /// for such transient matches). Among the activations of one rule and priority, the agenda follows the order in
+    /// which the batch made them.
+    /// </summary>
     /// <param name="facts">The facts.</param>
-    /// <exception cref="FactException">A fact is already in the session; nothing was inserted.</exception>
+    /// <exception cref="FactException">A fact is already in the session (or twice in the batch); nothing was inserted.</exception>
     void InsertAll(IEnumerable<object> facts);
 
     /// <summary>Inserts a fact unless it is already in the session.</summary>
