@@ -19,10 +19,11 @@ public sealed record SessionOptions
     /// match in progress) the session may hold at once before the operation adding one stops with a
     /// <see cref="RuleMatchLimitException"/> naming the rule. Patterns that do not relate their facts multiply them
     /// (four unrelated patterns over 100 facts make 100,000,000 matches), which would otherwise exhaust the memory or
-    /// hang the host. Default 1,000,000 (about 100 MB); a one-customer session of the dealership rules holds about
-    /// 120, a session of 1,000 customers about 120,000. Raise it for larger sessions.
+    /// hang the host. Default 4,000,000 (about 400 MB): a one-customer session of the dealership rules holds about
+    /// 120, a session of 10,000 customers about 1,200,000. Raise it for larger sessions, lower it where sessions are
+    /// small (one customer each) to stop a runaway rule sooner.
     /// </summary>
-    public int MaxPartialMatches { get; init; } = 1_000_000;
+    public int MaxPartialMatches { get; init; } = 4_000_000;
 
     /// <summary>
     /// How many objects of each kind (tokens, fact entries, activations, memory and index entries) the session's
