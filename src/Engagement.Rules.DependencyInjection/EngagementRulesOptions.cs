@@ -34,10 +34,11 @@ public sealed class EngagementRulesOptions
     public PolicyOptions Policy { get; set; } = PolicyOptions.Default;
 
     /// <summary>
-    /// The settings of the rule session each evaluation runs: the loop guard (<see cref="SessionOptions.MaxFiringsPerFire"/>)
-    /// and what a disposed session keeps for the next one (<see cref="SessionOptions.MaxRetainedPerKind"/>).
+    /// The settings of the rule session each evaluation runs: the loop guard (<see cref="SessionOptions.MaxFiringsPerFire"/>),
+    /// the match guard (<see cref="SessionOptions.MaxPartialMatches"/>) and what a disposed session keeps for the next one
+    /// (<see cref="SessionOptions.MaxRetainedPerKind"/>). Default <see cref="EngagementEvaluator.DefaultSessions"/>.
     /// </summary>
-    public SessionOptions Session { get; set; } = SessionOptions.Default;
+    public SessionOptions Session { get; set; } = EngagementEvaluator.DefaultSessions;
 
     /// <summary>
     /// Watches <see cref="RuleFolders"/> and reloads the rules when a <c>.yaml</c>/<c>.yml</c> file changes. A change
@@ -164,7 +165,7 @@ public sealed class EngagementRulesOptions
 
         if (Session is null)
         {
-            errors.Add("Session is null; leave it at SessionOptions.Default or set it.");
+            errors.Add("Session is null; leave it at EngagementEvaluator.DefaultSessions or set it.");
         }
         else
         {

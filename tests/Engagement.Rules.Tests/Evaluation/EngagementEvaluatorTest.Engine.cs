@@ -197,6 +197,25 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_DefaultSessions_StopACrossProductAtTheEvaluatorsMatchGuard()
+    {
+        var rule = new RuleBuilder("every-four-touches");
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            rule = rule.Match<TouchSent>(name);
+        }
+
+        var evaluator = EngagementEvaluator.Create(RuleCompiler.Compile([rule.Action((IActionContext ctx) => ctx.Halt()).Build()]), new FakeClock(Now));
+        var touches = Enumerable.Range(1, 20).Select(i => (object)Sent($"T{i}", TouchClass.Service, "service.oil", Now - Duration.FromDays(i))).ToArray();
+
+        // 20 + 400 + 8,000 + 160,000: past the evaluator's 100,000, far below the engine's own default.
+        var act = () => evaluator.Evaluate(FactsOf(null, null, touches));
+
+        act.Should().Throw<EngagementEvaluationException>().WithInnerException<RuleMatchLimitException>()
+            .Which.Limit.Should().Be(EngagementEvaluator.DefaultSessions.MaxPartialMatches).And.BeLessThan(SessionOptions.Default.MaxPartialMatches);
+    }
+
+    [Test]
     public void Create_InvalidSessionOptions_ThrowsNamingEverySetting()
     {
         var act = () => EngagementEvaluator.Create(DealershipRules, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 });
