@@ -150,5 +150,5 @@ internal sealed partial class Session
         return error;
     }
 
-    private static string Describe(object fact) => $"'{fact}' ({fact.GetType().Name})";
+    private static string Describe(object fact) => FactText.Describe(fact);
 }

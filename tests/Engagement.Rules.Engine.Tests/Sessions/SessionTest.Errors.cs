@@ -19,6 +19,36 @@ public sealed partial class SessionTest
     }
 
     [Test]
+    public void Insert_DuplicateWhoseToStringThrows_TheFactErrorStillComesNamingTheType()
+    {
+        var session = Session(LogRule("r", new Log()));
+        var fact = new Unprintable(null);
+        session.Insert(fact);
+
+        var act = () => session.Insert(fact);
+
+        act.Should().Throw<FactException>()
+            .WithMessage("The fact of type Unprintable (its ToString threw InvalidOperationException) is already in the session.")
+            .Which.Fact.Should().BeSameAs(fact);
+    }
+
+    [Test]
+    public void Retract_UnknownFactWithAHugeText_MessageCutShort()
+    {
+        var session = Session(LogRule("r", new Log()));
+
+        var act = () => session.Retract(new Unprintable(new string('x', 100_000)));
+
+        act.Should().Throw<FactException>().Which.Message.Length.Should().BeLessThan(400);
+    }
+
+    /// <summary>A host fact whose ToString throws (null text) or prints a very long text.</summary>
+    private sealed class Unprintable(string? text)
+    {
+        public override string ToString() => text ?? throw new InvalidOperationException("cannot print");
+    }
+
+    [Test]
     public void InsertAll_OneDuplicate_InsertsNothing()
     {
         var session = Session(LogRule("r", new Log()));
