@@ -40,9 +40,7 @@ internal sealed partial class Session
             for (var i = 0; i < entries.Count; i++)
             {
                 var entry = entries[i];
-                entry.Sequence = ++_factSequence;
-                AddEntry(entry);
-                _events?.OnFactInserted(Handle, entry.Object);
+                AddToWorkingMemory(entry);
                 StoreInAlpha(entry);
                 for (var r = 0; r < _reachedCount; r++)
                 {

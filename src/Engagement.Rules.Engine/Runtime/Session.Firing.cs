@@ -149,6 +149,4 @@ internal sealed partial class Session
         _events?.OnConditionFailed(Handle, error);
         return error;
     }
-
-    private static string Describe(object fact) => FactText.Describe(fact);
 }

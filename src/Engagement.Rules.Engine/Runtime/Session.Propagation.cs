@@ -25,36 +25,36 @@ internal sealed partial class Session
         }
         else if (reachedCount > 1)
         {
-            // Most downstream first across all the memories reached (see AlphaMemoryNode.Successors): a small
-            // insertion sort on (rank, node id) packed into one number, highest first.
-            var joins = _joinScratch;
+            // Most downstream first across all the memories reached, in the network's one order for that
+            // (JoinNode.BatchOrder, as a batch uses): a small insertion sort of positions, lowest first.
+            var order = _joinScratch;
             var count = 0;
             for (var m = 0; m < reachedCount; m++)
             {
                 foreach (var join in memories[reached[m]].Successors)
                 {
-                    if (count == joins.Length)
+                    if (count == order.Length)
                     {
                         Array.Resize(ref _joinScratch, count * 2);
-                        joins = _joinScratch;
+                        order = _joinScratch;
                     }
 
-                    var key = ((long)join.Rank << 32) | (uint)join.Id;
+                    var position = join.BatchOrder;
                     var at = count++;
-                    while (at > 0 && joins[at - 1] < key)
+                    while (at > 0 && order[at - 1] > position)
                     {
-                        joins[at] = joins[at - 1];
+                        order[at] = order[at - 1];
                         at--;
                     }
 
-                    joins[at] = key;
+                    order[at] = position;
                 }
             }
 
-            var nodes = Network.Nodes;
+            var joins = Network.JoinsDownstreamFirst;
             for (var i = 0; i < count; i++)
             {
-                ((JoinNode)nodes[(int)joins[i]]).RightActivate(this, entry);
+                joins[order[i]].RightActivate(this, entry);
             }
         }
     }

@@ -51,7 +51,7 @@ internal sealed partial class Session
     private SessionEvents? _events;
     private int[] _reached = new int[8];
     private int _reachedCount;
-    private long[] _joinScratch = new long[8];
+    private int[] _joinScratch = new int[8];
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
     private List<FactToken>? _removalScratch;
@@ -112,7 +112,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryInsert(fact))
         {
-            throw new FactException($"The fact {Describe(fact)} is already in the session.", fact);
+            throw new FactException($"The fact {FactText.Describe(fact)} is already in the session.", fact);
         }
     }
 
@@ -185,7 +185,7 @@ internal sealed partial class Session
     }
 
     private static FactException Duplicate(object fact) =>
-        new($"The fact {Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
+        new($"The fact {FactText.Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
 
     public bool TryInsert(object fact)
     {
@@ -219,7 +219,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryUpdate(fact))
         {
-            throw new FactException($"The fact {Describe(fact)} cannot be updated: it is not in the session.", fact);
+            throw new FactException($"The fact {FactText.Describe(fact)} cannot be updated: it is not in the session.", fact);
         }
     }
 
@@ -250,7 +250,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryRetract(fact))
         {
-            throw new FactException($"The fact {Describe(fact)} cannot be retracted: it is not in the session.", fact);
+            throw new FactException($"The fact {FactText.Describe(fact)} cannot be retracted: it is not in the session.", fact);
         }
     }
 
@@ -378,15 +378,21 @@ internal sealed partial class Session
         BeginOperation();
         try
         {
-            entry.Sequence = ++_factSequence;
-            AddEntry(entry);
-            _events?.OnFactInserted(Handle, entry.Object);
+            AddToWorkingMemory(entry);
             AddToNetwork(entry);
         }
         finally
         {
             EndOperation();
         }
+    }
+
+    /// <summary>Puts a new fact into working memory (its insertion order, the fact list, the event); the network comes after.</summary>
+    private void AddToWorkingMemory(FactEntry entry)
+    {
+        entry.Sequence = ++_factSequence;
+        AddEntry(entry);
+        _events?.OnFactInserted(Handle, entry.Object);
     }
 
     private void UpdateCore(FactEntry entry, object fact)
