@@ -114,7 +114,14 @@ internal sealed partial class RuleBuilder
             }
         }
 
-        return alternatives.Count == sequence.Items.Count ? new OrElement(alternatives) : null;
+        if (alternatives.Count != sequence.Items.Count)
+        {
+            return null;
+        }
+
+        var or = new OrElement(alternatives);
+        _anyKeywords.Add(or, keyword);
+        return or;
     }
 
     private ForAllElement? ForAll(SyntaxNode node, Dictionary<string, Declaration> outer)

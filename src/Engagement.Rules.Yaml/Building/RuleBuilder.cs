@@ -21,6 +21,12 @@ internal sealed partial class RuleBuilder
     /// <summary>The name of the hidden declaration bound to the session's <see cref="EvaluationContext"/>.</summary>
     public const string ContextName = "$context";
 
+    /// <summary>
+    /// The most alternatives a rule's <c>any</c> items may combine into: the engine's own limit (Normalizer.MaxAlternatives,
+    /// internal there), past which it refuses the rule; RuleFileLoaderTest.Alternatives keeps the two in step.
+    /// </summary>
+    public const int MaxAlternatives = 64;
+
     private readonly LoadContext _context;
     private readonly NodeReader _reader;
     private readonly ConditionLibrary _conditions;
@@ -28,6 +34,9 @@ internal sealed partial class RuleBuilder
     private readonly Declaration _contextDeclaration = new(ContextName, typeof(EvaluationContext));
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private readonly List<Declaration> _evidence = new();
+
+    // Where each 'any' of the rule was written, to locate a rule whose alternatives combine past the limit.
+    private readonly Dictionary<OrElement, ScalarSyntax> _anyKeywords = new(ReferenceEqualityComparer.Instance);
 
     // Lets whose value may be missing (e.g. a nullable record): later uses must be guarded like a nullable field.
     private readonly HashSet<string> _maybeMissing = new(StringComparer.Ordinal);
@@ -110,6 +119,16 @@ internal sealed partial class RuleBuilder
                 $"the limit is {Engine.RuleCompiler.MaxLevels.ToString(CultureInfo.InvariantCulture)}. Split the rule: one rule raises a signal that the next one matches.");
         }
 
+        OrElement? culprit = null;
+        if (Alternatives(new AndElement(elements), ref culprit) > MaxAlternatives && culprit is not null)
+        {
+            _reader.Error(
+                DiagnosticCodes.TooManyAlternatives,
+                _anyKeywords[culprit],
+                $"The 'any' items of '{_ruleId}' combine into more than {MaxAlternatives.ToString(CultureInfo.InvariantCulture)} alternatives, the limit, here " +
+                "(the alternatives of an 'any' add up, and items side by side multiply: three 'any' of 4 alternatives make 64). Split the rule into several rules.");
+        }
+
         var actions = new List<ActionElement>();
         if (rule.Get("then") is not { } then || then is ScalarSyntax { IsNull: true } || (then is SequenceSyntax { Items.Count: 0 }))
         {
@@ -163,6 +182,70 @@ internal sealed partial class RuleBuilder
         ForAllElement forAll => 2 + Levels(forAll.BasePattern) + Levels(forAll.Patterns),
         AggregateElement => 2,
         _ => 1,
+    };
+
+    /// <summary>
+    /// How many alternatives the engine will expand <paramref name="element"/> into, counted as it does (the alternatives
+    /// of an or add up, the items of an and multiply, the content of not/exists is expanded on its own), so that the
+    /// engine never refuses a rule this check let through. Stops past <see cref="MaxAlternatives"/>, with
+    /// <paramref name="culprit"/> the 'any' at which the count first went past it.
+    /// </summary>
+    private static int Alternatives(RuleElement element, ref OrElement? culprit)
+    {
+        const int over = MaxAlternatives + 1;
+        switch (element)
+        {
+            case AndElement and:
+                var product = 1;
+                foreach (var child in and.Elements)
+                {
+                    product *= Alternatives(child, ref culprit);
+                    if (culprit is not null)
+                    {
+                        return over;
+                    }
+
+                    if (product > MaxAlternatives)
+                    {
+                        culprit = FirstAny(child);
+                        return over;
+                    }
+                }
+
+                return product;
+            case OrElement or:
+                var sum = 0;
+                foreach (var child in or.Elements)
+                {
+                    sum += Alternatives(child, ref culprit);
+                    if (culprit is not null)
+                    {
+                        return over;
+                    }
+
+                    if (sum > MaxAlternatives)
+                    {
+                        culprit = or;
+                        return over;
+                    }
+                }
+
+                return sum;
+            case NotElement not:
+                return Alternatives(not.Source, ref culprit) > MaxAlternatives ? over : 1;
+            case ExistsElement exists:
+                return Alternatives(exists.Source, ref culprit) > MaxAlternatives ? over : 1;
+            default:
+                return 1;
+        }
+    }
+
+    /// <summary>The first 'any' of an item with more than one alternative (it has one, outside any not/exists).</summary>
+    private static OrElement? FirstAny(RuleElement element) => element switch
+    {
+        OrElement or => or,
+        AndElement and => and.Elements.Select(FirstAny).FirstOrDefault(o => o is not null),
+        _ => null,
     };
 
     private PatternElement ContextPattern(SyntaxNode? effective)

@@ -62,4 +62,5 @@ internal static class DiagnosticCodes
     public const string InterpolationSyntax = "ER1016";
     public const string AggregateInvalid = "ER1017";
     public const string RuleTooDeep = "ER1018";
+    public const string TooManyAlternatives = "ER1019";
 }

@@ -1,0 +1,78 @@
+using System.Linq;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Yaml.Tests.Support;
+
+namespace Engagement.Rules.Yaml.Tests;
+
+/// <summary>
+/// The 'any' items of a rule combine into alternatives, which the engine expands one terminal each and refuses past
+/// its limit: the loader counts them as the engine does and reports the 'any' that passes the limit.
+/// </summary>
+public sealed partial class RuleFileLoaderTest
+{
+    /// <summary>A rule whose 'when' is the given items, one per line from line 5, indented as list items.</summary>
+    private static string RuleWhen(params string[] items) =>
+        "apiVersion: engagement-rules/v1\nrules:\n  - id: wide\n    when:"
+        + string.Concat(items.Select(i => "\n      - " + i))
+        + "\n    then: [ { signal: { name: s, customer: \"'C1'\" } } ]\n";
+
+    private static string[] TwoWayAnys(int count, string prefix = "") =>
+        Enumerable.Range(1, count).Select(i => $"any: [ {{ {prefix}a{i}: Vehicle }}, {{ {prefix}b{i}: Vehicle }} ]").ToArray();
+
+    [Test]
+    public void LoadFromText_AnyItemsCombiningPastTheLimit_ReportsER1019AtTheAnyThatPassesIt()
+    {
+        // 2^7 = 128 alternatives; the seventh 'any' (line 11) takes the count from 64 to 128.
+        var result = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen(TwoWayAnys(7)));
+
+        result.ShouldReport("ER1019", 11, 9);
+        result.Single("ER1019").RuleId.Should().Be("wide");
+        result.Rules.Should().BeEmpty();
+    }
+
+    [Test]
+    public void LoadFromText_NestedAnyOneAlternativePastTheLimit_ReportsER1019AtTheOuterAny()
+    {
+        // 64 alternatives from the six inner 'any' items, plus one: 65.
+        var inner = "{ all: [ " + string.Join(", ", TwoWayAnys(6).Select(a => "{ " + a + " }")) + " ] }";
+        var result = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen($"any: [ {inner}, {{ lone: Vehicle }} ]"));
+
+        result.ShouldReport("ER1019", 5, 9);
+    }
+
+    [Test]
+    public void LoadFromText_AnyItemsPastTheLimitInsideNot_ReportsER1019()
+    {
+        // The content of 'not' is expanded on its own, so its 'any' items count there.
+        var inner = string.Join(", ", TwoWayAnys(7).Select(a => "{ " + a + " }"));
+        var result = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen($"not: [ {inner} ]"));
+
+        result.Single("ER1019").Location.Line.Should().Be(5);
+    }
+
+    [Test]
+    public void LoadFromText_AnyItemsAtTheLimit_LoadAndCompile()
+    {
+        var result = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen(TwoWayAnys(6)));
+
+        result.Diagnostics.Should().BeEmpty();
+        var compile = () => RuleCompiler.Compile(result.Rules);
+        compile.Should().NotThrow("2^6 alternatives are exactly the limit");
+    }
+
+    [Test]
+    public void MaxAlternatives_IsTheEnginesLimit()
+    {
+        // The loader's limit mirrors the engine's (internal there): one alternative more than a rule at the
+        // loader's limit is refused by the engine.
+        var atLimit = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen(TwoWayAnys(6))).Rules.Single();
+        var extra = new PatternElement(new Declaration("extra", typeof(Engagement.Rules.Facts.Vehicle)), []);
+        var onePast = new RuleDefinition("one-past", new AndElement([new OrElement([atLimit.LeftHandSide, extra])]), atLimit.Actions);
+
+        var compile = () => RuleCompiler.Compile([onePast]);
+
+        Building.RuleBuilder.MaxAlternatives.Should().Be(64);
+        compile.Should().Throw<RuleCompilationException>().Which.Message.Should().Contain($"more than {Building.RuleBuilder.MaxAlternatives}");
+    }
+}
