@@ -71,6 +71,40 @@ public sealed class FileSystemRuleSetProviderTest
     }
 
     [Test]
+    public void Constructor_RuleTheEngineRejects_ThrowsWithER0050AtTheRule()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.yaml", Support.EngineRejectedRules.File);
+
+        var act = () => new FileSystemRuleSetProvider(folder.Path, Support.EngineRejectedRules.Options);
+
+        var diagnostic = act.Should().Throw<RuleSetLoadException>().Which.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Code.Should().Be("ER0050");
+        diagnostic.RuleId.Should().Be("haunted");
+        diagnostic.Location.Should().Be(new Diagnostics.SourceLocation(path, Support.EngineRejectedRules.Line, Support.EngineRejectedRules.Column));
+    }
+
+    [Test]
+    public void Reload_RuleTheEngineRejects_KeepsTheOldSetAndReportsER0050AtTheRule()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, Support.EngineRejectedRules.Options, Duration.FromHours(1));
+        var before = provider.Current;
+        RuleSetReloadFailedEventArgs? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e;
+
+        var path = folder.Write("b.yaml", Support.EngineRejectedRules.File);
+        var swapped = provider.Reload();
+
+        swapped.Should().BeFalse();
+        provider.Current.Should().BeSameAs(before);
+        failed!.Diagnostics.Select(d => d.Format()).Should().Equal(
+            $"{path}:{Support.EngineRejectedRules.Line}:{Support.EngineRejectedRules.Column}: error ER0050: The rule engine rejected this rule: " +
+            "a condition of 'customer' refers to 'ghost', which is not bound before it. [rule haunted]");
+    }
+
+    [Test]
     public void Watcher_FileChanges_ReloadOnceQuietAndRecoverAfterAFix()
     {
         using var folder = new TempFolder();

@@ -152,7 +152,7 @@ internal sealed partial class RuleBuilder
 
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["source"] = rule.Location.ToString(),
+            [RuleSetCompiler.SourceProperty] = rule.Location.ToString(),
         };
         return new RuleDefinition(
             _ruleId,

@@ -33,7 +33,9 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
     /// <param name="options">The loader options; <see cref="RuleLoaderOptions.Default"/> when null.</param>
     /// <param name="debounce">The quiet period after the last change before reloading; 500 ms when null.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="RuleSetLoadException">The rule files do not load.</exception>
+    /// <exception cref="RuleSetLoadException">
+    /// The rule files do not load, or the engine rejects a loaded rule (ER0050 at that rule's location).
+    /// </exception>
     public FileSystemRuleSetProvider(string folder, RuleLoaderOptions? options = null, Duration? debounce = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -119,19 +121,9 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
             return (null, result.Diagnostics);
         }
 
-        try
-        {
-            return (RuleCompiler.Compile(result.Rules), result.Diagnostics);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
-        {
-            var rejected = new RuleDiagnostic(
-                DiagnosticCodes.RuleSetRejected,
-                DiagnosticSeverity.Error,
-                new SourceLocation(_folder, 1, 1),
-                $"The rule engine rejected the rule set: {e.Message}");
-            return (null, result.Diagnostics.Append(rejected).ToArray());
-        }
+        return RuleSetCompiler.TryCompile(result.Rules, _folder, out var ruleSet, out var errors)
+            ? (ruleSet, result.Diagnostics)
+            : (null, result.Diagnostics.Concat(errors).ToArray());
     }
 
     private void OnChanged(object sender, FileSystemEventArgs e)

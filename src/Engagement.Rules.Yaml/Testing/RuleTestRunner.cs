@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Engagement.Rules.Decisions;
-using Engagement.Rules.Engine;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Policies;
 using NodaTime;
@@ -211,13 +210,14 @@ public sealed class RuleTestRunner
             return new LoadedRules(null, loaded.FormatDiagnostics());
         }
 
+        if (!RuleSetCompiler.TryCompile(loaded.Rules, string.Join(", ", paths), out var compiled, out var errors))
+        {
+            return new LoadedRules(null, string.Join("\n", errors.Select(e => e.Format())));
+        }
+
         try
         {
-            return new LoadedRules(EngagementEvaluator.Create(RuleCompiler.Compile(loaded.Rules), UnusedClock.Instance, _options.PolicyOptions), null);
-        }
-        catch (RuleCompilationException ex)
-        {
-            return new LoadedRules(null, ex.Message);
+            return new LoadedRules(EngagementEvaluator.Create(compiled, UnusedClock.Instance, _options.PolicyOptions), null);
         }
         catch (PolicyOptionsException ex)
         {

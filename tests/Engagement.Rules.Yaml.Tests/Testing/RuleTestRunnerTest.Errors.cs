@@ -116,6 +116,26 @@ public sealed partial class RuleTestRunnerTest
     }
 
     [Test]
+    public void Run_RulesTheEngineRejects_FailWithER0050AtTheRule()
+    {
+        var rules = Path.Combine(_folder, "rules.yaml");
+        File.WriteAllText(rules, Support.EngineRejectedRules.File);
+        var options = new RuleTestOptions { LoaderOptions = Support.EngineRejectedRules.Options };
+
+        var result = RunSingle(options, """
+            cases:
+              - name: any
+                expectNot:
+                  - { topic: x }
+            """);
+
+        result.Passed.Should().BeFalse();
+        result.Message.Should().Contain("do not load")
+            .And.Contain($"{rules}:{Support.EngineRejectedRules.Line}:{Support.EngineRejectedRules.Column}: error ER0050: The rule engine rejected this rule: ")
+            .And.Contain("[rule haunted]");
+    }
+
+    [Test]
     public void Discover_MissingPath_Throws()
     {
         var act = () => RuleTestRunner.Discover([Path.Combine(_folder, "nope")]);
