@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml;
 using Engagement.Rules.Yaml.Diagnostics;
@@ -14,9 +13,6 @@ internal static class RuleSources
 {
     /// <summary>The same rule id in two separately loaded sources (folders, resources, texts).</summary>
     public const string DuplicateRuleIdCode = "DI0001";
-
-    /// <summary>The loaded rules do not compile into a network.</summary>
-    public const string CompilationFailedCode = "DI0002";
 
     public static IReadOnlyList<string> ResourceNames(EmbeddedRules embedded) => embedded.Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && IsRuleFile(n))
@@ -70,7 +66,7 @@ internal static class RuleSources
         {
             foreach (var rule in result.Rules)
             {
-                var location = LocationOf(rule, source);
+                var location = RuleSetCompiler.LocationOf(rule, source);
                 if (owners.TryGetValue(rule.Id, out var first))
                 {
                     errors.Add(new RuleDiagnostic(DuplicateRuleIdCode, DiagnosticSeverity.Error, location, $"The rule id '{rule.Id}' is already defined at {first}; rule ids are unique across all rule sources.", rule.Id));
@@ -87,32 +83,17 @@ internal static class RuleSources
             return new RuleSetLoad(null, errors, warnings);
         }
 
-        try
-        {
-            return new RuleSetLoad(RuleCompiler.Compile(rules), errors, warnings);
-        }
-        catch (RuleCompilationException ex)
-        {
-            return new RuleSetLoad(null, [new RuleDiagnostic(CompilationFailedCode, DiagnosticSeverity.Error, new SourceLocation(results.Count > 0 ? results[0].Source : "rules", 1, 1), $"The rules do not compile: {ex.Message}")], warnings);
-        }
+        return Compile(rules, results.Count > 0 ? results[0].Source : "rules", warnings);
     }
 
-    // The loader records where each rule starts as "file:line:col" in its "source" property.
-    private static SourceLocation LocationOf(RuleDefinition rule, string source)
-    {
-        if (rule.Properties.TryGetValue("source", out var value) && value is string text)
-        {
-            var parts = text.Split(':');
-            if (parts.Length >= 3
-                && int.TryParse(parts[^2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line)
-                && int.TryParse(parts[^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var column))
-            {
-                return new SourceLocation(string.Join(':', parts[..^2]), line, column);
-            }
-        }
-
-        return new SourceLocation(source, 1, 1);
-    }
+    /// <summary>
+    /// Compiles the rules of every source together; an engine rejection is reported as the YAML package reports it
+    /// everywhere (ER0050 per engine error, at the rejected rule's own location), never thrown.
+    /// </summary>
+    internal static RuleSetLoad Compile(IReadOnlyList<RuleDefinition> rules, string fallbackSource, IReadOnlyList<RuleDiagnostic> warnings) =>
+        RuleSetCompiler.TryCompile(rules, fallbackSource, out var ruleSet, out var errors)
+            ? new RuleSetLoad(ruleSet, [], warnings)
+            : new RuleSetLoad(null, errors, warnings);
 
     private static bool IsRuleFile(string name) =>
         (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
