@@ -125,8 +125,8 @@ internal sealed partial class RuleBuilder
             _reader.Error(
                 DiagnosticCodes.TooManyAlternatives,
                 _anyKeywords[culprit],
-                $"The 'any' items of '{_ruleId}' combine into more than {MaxAlternatives.ToString(CultureInfo.InvariantCulture)} alternatives, the limit, here " +
-                "(the alternatives of an 'any' add up, and items side by side multiply: three 'any' of 4 alternatives make 64). Split the rule into several rules.");
+                $"With this 'any', the 'any' items of '{_ruleId}' combine into more than {MaxAlternatives.ToString(CultureInfo.InvariantCulture)} alternatives, the limit " +
+                "(the alternatives of an 'any' add up, items side by side multiply: three 'any' of 4 alternatives make 64). Split the rule into several rules.");
         }
 
         var actions = new List<ActionElement>();
