@@ -28,6 +28,20 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Run_AnyItemsPastTheEnginesLimit_ExitsOneWithTheLocatedDiagnosticNotAnInternalError()
+    {
+        using var cli = new CliHarness();
+        var file = cli.Write("rules/wide.yaml", RuleTexts.TooManyAlternatives);
+        var facts = cli.SampleCustomers(1);
+
+        var outcome = cli.Run(RunArgs(cli, facts));
+
+        outcome.ExitCode.Should().Be(1, outcome.ToString());
+        outcome.Error.Should().StartWith($"{file}:12:9: error ER1019: ").And.NotContain("internal error");
+        outcome.Out.Should().BeEmpty();
+    }
+
+    [Test]
     public void Run_Json_WritesOneParseableResultPerCustomerAndSummaryOnStderr()
     {
         using var cli = new CliHarness();

@@ -35,6 +35,19 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Validate_AnyItemsPastTheEnginesLimit_PrintsER1019AtTheAnyAndExitsOne()
+    {
+        using var cli = new CliHarness();
+        var file = cli.Write("rules/wide.yaml", RuleTexts.TooManyAlternatives);
+
+        var outcome = cli.Run("validate", file);
+
+        outcome.ExitCode.Should().Be(1, outcome.ToString());
+        outcome.Out.Should().StartWith($"{file}:12:9: error ER1019: ").And.Contain("[rule too-many-alternatives]");
+        outcome.Error.Should().Contain("1 errors");
+    }
+
+    [Test]
     public void Validate_JsonFormat_PrintsParseableArrayOfDiagnostics()
     {
         using var cli = new CliHarness();

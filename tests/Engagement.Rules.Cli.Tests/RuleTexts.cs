@@ -53,4 +53,25 @@ internal static class RuleTexts
             then:
               - touch: { kind: offer, class: marketing, topic: test.expired, due: "today()" }
         """;
+
+    /// <summary>
+    /// Seven 'any' of two side by side: 128 alternatives, past the engine's 64. The loader refuses it (ER1019 at the
+    /// seventh 'any', line 12, column 9); before it did, the engine threw and the tool ended with an internal error.
+    /// </summary>
+    public const string TooManyAlternatives = """
+        apiVersion: engagement-rules/v1
+        rules:
+          - id: too-many-alternatives
+            when:
+              - customer: Customer
+              - any: [ { a1: Vehicle }, { b1: Vehicle } ]
+              - any: [ { a2: Vehicle }, { b2: Vehicle } ]
+              - any: [ { a3: Vehicle }, { b3: Vehicle } ]
+              - any: [ { a4: Vehicle }, { b4: Vehicle } ]
+              - any: [ { a5: Vehicle }, { b5: Vehicle } ]
+              - any: [ { a6: Vehicle }, { b6: Vehicle } ]
+              - any: [ { a7: Vehicle }, { b7: Vehicle } ]
+            then:
+              - touch: { kind: notice, class: service, topic: test.wide, due: "today()" }
+        """;
 }

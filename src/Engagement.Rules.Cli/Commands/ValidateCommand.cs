@@ -27,25 +27,26 @@ internal static class ValidateCommand
         {
             var files = parse.GetValue(paths)!;
             var result = RuleSource.LoadChecked(files);
+            var diagnostics = RuleSource.Validate(result.Rules, result.Diagnostics, string.Join(", ", files));
+            var errors = diagnostics.Count(d => d.Severity == Yaml.Diagnostics.DiagnosticSeverity.Error);
             if (parse.GetValue(format) == "json")
             {
-                DiagnosticText.WriteJson(console.Out, result.Diagnostics);
+                DiagnosticText.WriteJson(console.Out, diagnostics);
             }
             else
             {
-                foreach (var diagnostic in result.Diagnostics)
+                foreach (var diagnostic in diagnostics)
                 {
                     console.Out.WriteLine(DiagnosticText.Format(diagnostic));
                 }
 
-                var errors = result.Diagnostics.Count(d => d.Severity == Yaml.Diagnostics.DiagnosticSeverity.Error);
-                var warnings = result.Diagnostics.Count - errors;
-                console.Error.WriteLine(result.Success
+                var warnings = diagnostics.Count - errors;
+                console.Error.WriteLine(errors == 0
                     ? $"{result.Rules.Count} rules loaded, {warnings} warnings."
                     : $"{errors} errors, {warnings} warnings.");
             }
 
-            return result.Success ? ExitCodes.Success : ExitCodes.Failed;
+            return errors == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
     }

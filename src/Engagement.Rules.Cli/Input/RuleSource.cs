@@ -5,6 +5,7 @@ using System.Linq;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml;
+using Engagement.Rules.Yaml.Diagnostics;
 
 namespace Engagement.Rules.Cli.Input;
 
@@ -59,6 +60,42 @@ internal static class RuleSource
             throw new CliException(ExitCodes.BadInput, $"No rules found in {string.Join(", ", paths)}.");
         }
 
-        return (result.Rules, RuleCompiler.Compile(result.Rules));
+        return (result.Rules, Compile(result.Rules, string.Join(", ", paths), console));
+    }
+
+    /// <summary>
+    /// Compiles loaded rules; an engine rejection is printed as diagnostics (ER0050 at each rejected rule's own
+    /// location) and ends the command with exit code 1, as a rule that does not load does.
+    /// </summary>
+    public static CompiledRuleSet Compile(IReadOnlyList<RuleDefinition> rules, string fallbackSource, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (RuleSetCompiler.TryCompile(rules, fallbackSource, out var compiled, out var errors))
+        {
+            return compiled;
+        }
+
+        foreach (var error in errors)
+        {
+            console.Error.WriteLine(Output.DiagnosticText.Format(error));
+        }
+
+        throw new CliException(ExitCodes.Failed, "The rule engine rejected the rules; fix the errors above (see 'engagement-rules validate').");
+    }
+
+    /// <summary>
+    /// The diagnostics <c>validate</c> reports: the loader's, and, when the rules loaded, the engine's rejections
+    /// (ER0050 at each rejected rule), so that <c>validate</c> passes exactly the rules the other commands run.
+    /// </summary>
+    public static IReadOnlyList<RuleDiagnostic> Validate(IReadOnlyList<RuleDefinition> rules, IReadOnlyList<RuleDiagnostic> loadDiagnostics, string fallbackSource)
+    {
+        ArgumentNullException.ThrowIfNull(loadDiagnostics);
+        if (loadDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
+            || RuleSetCompiler.TryCompile(rules, fallbackSource, out _, out var errors))
+        {
+            return loadDiagnostics;
+        }
+
+        return loadDiagnostics.Concat(errors).ToArray();
     }
 }
