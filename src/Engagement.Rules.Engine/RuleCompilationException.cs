@@ -4,15 +4,6 @@ using System.Linq;
 
 namespace Engagement.Rules.Engine;
 
-/// <summary>One problem found while compiling a rule.</summary>
-/// <param name="RuleId">The rule concerned.</param>
-/// <param name="Message">What is wrong.</param>
-public sealed record RuleCompilationError(string RuleId, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"rule '{RuleId}': {Message}";
-}
-
 /// <summary>Rules could not be compiled; <see cref="Errors"/> lists every problem found, not only the first.</summary>
 public sealed class RuleCompilationException : Exception
 {

@@ -17,7 +17,17 @@ public static class RuleCompiler
     /// the host process; such a rule is refused with a <see cref="RuleCompilationException"/> instead. 64 levels run
     /// on a 256 KiB stack with room to spare, and are several times what a real rule needs.
     /// </summary>
-    public const int MaxLevels = 64;
+    /// <value>64.</value>
+    public static int MaxLevels => 64;
+
+    /// <summary>
+    /// The most alternatives a rule's <see cref="OrElement"/>s may expand into (nested ors multiply: seven ors of
+    /// two alternatives make 128). Each alternative is a rule of its own in the network, so a few lines of rule text
+    /// could otherwise build a network of any size; such a rule is refused with a
+    /// <see cref="RuleCompilationException"/>.
+    /// </summary>
+    /// <value>64.</value>
+    public static int MaxAlternatives => Normalizer.MaxAlternatives;
 
     /// <summary>Compiles rules into a network.</summary>
     /// <param name="rules">The rules; ids must be unique.</param>

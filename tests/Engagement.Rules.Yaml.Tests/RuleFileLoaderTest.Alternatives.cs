@@ -62,17 +62,17 @@ public sealed partial class RuleFileLoaderTest
     }
 
     [Test]
-    public void MaxAlternatives_IsTheEnginesLimit()
+    public void Load_AtTheLoadersLimit_OneAlternativeMoreIsRefusedByTheEngine()
     {
-        // The loader's limit mirrors the engine's (internal there): one alternative more than a rule at the
-        // loader's limit is refused by the engine.
+        // The loader reads the engine's limit: one alternative more than a rule at the loader's limit is refused by
+        // the engine, so nothing the loader accepts can be refused for it.
         var atLimit = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen(TwoWayAnys(6))).Rules.Single();
         var extra = new PatternElement(new Declaration("extra", typeof(Engagement.Rules.Facts.Vehicle)), []);
         var onePast = new RuleDefinition("one-past", new AndElement([new OrElement([atLimit.LeftHandSide, extra])]), atLimit.Actions);
 
         var compile = () => RuleCompiler.Compile([onePast]);
 
-        Building.RuleBuilder.MaxAlternatives.Should().Be(64);
-        compile.Should().Throw<RuleCompilationException>().Which.Message.Should().Contain($"more than {Building.RuleBuilder.MaxAlternatives}");
+        RuleCompiler.MaxAlternatives.Should().Be(64, "2^6 alternatives are the loader's limit in this test");
+        compile.Should().Throw<RuleCompilationException>().Which.Message.Should().Contain($"more than {RuleCompiler.MaxAlternatives}");
     }
 }

@@ -23,15 +23,3 @@ public sealed class BindingElement : RuleElement
     /// <summary>The expression computing the value.</summary>
     public ValueExpression Value { get; }
 }
-
-/// <summary>An expression computing a value from declarations.</summary>
-public sealed class ValueExpression : ExpressionElement
-{
-    /// <summary>Creates a value expression.</summary>
-    /// <param name="expression">The lambda.</param>
-    /// <param name="parameters">The declarations bound, in order, to its parameters.</param>
-    public ValueExpression(LambdaExpression expression, IReadOnlyList<Declaration> parameters)
-        : base(expression, parameters, leadingParameters: 0)
-    {
-    }
-}

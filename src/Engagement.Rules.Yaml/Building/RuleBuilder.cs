@@ -21,11 +21,8 @@ internal sealed partial class RuleBuilder
     /// <summary>The name of the hidden declaration bound to the session's <see cref="EvaluationContext"/>.</summary>
     public const string ContextName = "$context";
 
-    /// <summary>
-    /// The most alternatives a rule's <c>any</c> items may combine into: the engine's own limit (Normalizer.MaxAlternatives,
-    /// internal there), past which it refuses the rule; RuleFileLoaderTest.Alternatives keeps the two in step.
-    /// </summary>
-    public const int MaxAlternatives = 64;
+    /// <summary>The most alternatives a rule's <c>any</c> items may combine into: the engine's own limit, past which it refuses the rule.</summary>
+    private static int MaxAlternatives => Engine.RuleCompiler.MaxAlternatives;
 
     private readonly LoadContext _context;
     private readonly NodeReader _reader;
@@ -110,7 +107,7 @@ internal sealed partial class RuleBuilder
             }
         }
 
-        if (Levels(elements) is var levels and > Engine.RuleCompiler.MaxLevels)
+        if (Levels(elements) is var levels && levels > Engine.RuleCompiler.MaxLevels)
         {
             _reader.Error(
                 DiagnosticCodes.RuleTooDeep,
@@ -192,7 +189,7 @@ internal sealed partial class RuleBuilder
     /// </summary>
     private static int Alternatives(RuleElement element, ref OrElement? culprit)
     {
-        const int over = MaxAlternatives + 1;
+        var over = MaxAlternatives + 1;
         switch (element)
         {
             case AndElement and:

@@ -107,9 +107,22 @@ public sealed partial class RuleCompilerTest
     }
 
     [Test]
+    public void Compile_OrAtMaxAlternatives_Compiles()
+    {
+        var alternatives = Enumerable.Range(0, RuleCompiler.MaxAlternatives)
+            .Select(i => (Action<RuleBuilder>)(b => b.Match<Customer>("c", (Customer c) => c.Age == i)))
+            .ToArray();
+        var rule = new RuleBuilder("wide").Or(alternatives).Action((IActionContext ctx) => ctx.Halt()).Build();
+
+        var act = () => RuleCompiler.Compile([rule]);
+
+        act.Should().NotThrow();
+    }
+
+    [Test]
     public void Compile_OrOfTooManyAlternatives_Refused()
     {
-        var alternatives = Enumerable.Range(0, 65)
+        var alternatives = Enumerable.Range(0, RuleCompiler.MaxAlternatives + 1)
             .Select(i => (Action<RuleBuilder>)(b => b.Match<Customer>("c", (Customer c) => c.Age == i)))
             .ToArray();
         var rule = new RuleBuilder("wide").Or(alternatives).Action((IActionContext ctx) => ctx.Halt()).Build();
@@ -117,6 +130,6 @@ public sealed partial class RuleCompilerTest
         var act = () => RuleCompiler.Compile([rule]);
 
         act.Should().Throw<RuleCompilationException>().Which.Errors.Should().ContainSingle()
-            .Which.Message.Should().Contain("more than 64 conjunctions");
+            .Which.Message.Should().Contain($"more than {RuleCompiler.MaxAlternatives} conjunctions");
     }
 }
