@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Engagement.Rules.Cli.Input;
 using Engagement.Rules.Cli.Output;
+using Engagement.Rules.Decisions;
 using Engagement.Rules.Serialization;
 
 namespace Engagement.Rules.Cli.Commands;
@@ -71,18 +72,13 @@ internal static class RunCommand
             {
                 progress.Advance();
                 summary.Add(result);
+                Report(result, json, progress);
                 if (json)
                 {
                     EngagementJson.WriteResults(console.Out, [result]);
                 }
                 else
                 {
-                    // In JSON the diagnostics are part of each result; for people they go to stderr, beside the table.
-                    foreach (var diagnostic in result.Diagnostics)
-                    {
-                        console.Error.WriteLine($"note: {diagnostic.Message}");
-                    }
-
                     foreach (var decision in result.Decisions)
                     {
                         table.Add(DecisionFormat.Cells(decision));
@@ -102,6 +98,26 @@ internal static class RunCommand
             summary.Write(console.Out);
         }
 
-        return ExitCodes.Success;
+        return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// A customer whose evaluation failed is an <c>error:</c> line (its message names the customer, the rule and
+    /// the exception) in both formats; the other diagnostics are notes for people, and in JSON they are part of
+    /// each result.
+    /// </summary>
+    private static void Report(EngagementResult result, bool json, ProgressIndicator progress)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (RunSummary.IsFailure(diagnostic))
+            {
+                progress.WriteError($"error: {diagnostic.Message}");
+            }
+            else if (!json)
+            {
+                progress.WriteError($"note: {diagnostic.Message}");
+            }
+        }
     }
 }
