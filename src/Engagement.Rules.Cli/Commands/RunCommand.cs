@@ -68,22 +68,32 @@ internal static class RunCommand
         var table = new TextTable(DecisionFormat.Headers);
         using (var progress = new ProgressIndicator(console))
         {
-            await foreach (var result in evaluator.EvaluateAsync(source.ReadAllAsync(cancellationToken), parallel, cancellationToken).ConfigureAwait(false))
+            try
             {
-                progress.Advance();
-                summary.Add(result);
-                Report(result, json, progress);
-                if (json)
+                await foreach (var result in evaluator.EvaluateAsync(source.ReadAllAsync(cancellationToken), parallel, cancellationToken).ConfigureAwait(false))
                 {
-                    EngagementJson.WriteResults(console.Out, [result]);
-                }
-                else
-                {
-                    foreach (var decision in result.Decisions)
+                    progress.Advance();
+                    summary.Add(result);
+                    Report(result, json, progress);
+                    if (json)
                     {
-                        table.Add(DecisionFormat.Cells(decision));
+                        EngagementJson.WriteResults(console.Out, [result]);
+                    }
+                    else
+                    {
+                        foreach (var decision in result.Decisions)
+                        {
+                            table.Add(DecisionFormat.Cells(decision));
+                        }
                     }
                 }
+            }
+            catch (CliException) when (!json)
+            {
+                // A bad facts line: the results of the lines before it are output, as JSON Lines already are, then
+                // the located error. The summary is left out: it would count a run that did not finish.
+                table.Write(console.Out);
+                throw;
             }
         }
 
