@@ -51,6 +51,33 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Run_DealershipIdWithoutDealershipsOption_TellsToPassIt()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.SampleCustomers(1);
+
+        var outcome = cli.Run("run", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--at", "2026-11-24T15:00:00Z");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain($"{facts}:1: $.dealershipId: Unknown dealership id").And.Contain("Pass --dealerships <file>");
+    }
+
+    [Test]
+    public void Run_DealershipIdNotInTheDealershipsFile_ListsTheKnownOnesWithoutTheHint()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.SampleCustomers(1);
+        var dealerships = cli.Write("dealerships.json", File.ReadAllText(CliHarness.SampleDealerships).Replace("D-", "X-", System.StringComparison.Ordinal));
+
+        var outcome = cli.Run("run", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--dealerships", dealerships, "--at", "2026-11-24T15:00:00Z");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("$.dealershipId: Unknown dealership id").And.Contain("X-").And.NotContain("--dealerships");
+    }
+
+    [Test]
     public void Run_ErrorIsTerminal_ShowsProgressOnStderrOnly()
     {
         using var cli = new CliHarness();

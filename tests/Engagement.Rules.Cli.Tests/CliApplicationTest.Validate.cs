@@ -15,7 +15,7 @@ public sealed partial class CliApplicationTest
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         outcome.Out.Should().BeEmpty();
-        outcome.Error.Should().Contain("2 rules loaded");
+        outcome.Error.Should().Contain("2 rules loaded, 0 warnings.");
     }
 
     [Test]
@@ -44,7 +44,7 @@ public sealed partial class CliApplicationTest
 
         outcome.ExitCode.Should().Be(1, outcome.ToString());
         outcome.Out.Should().StartWith($"{file}:12:9: error ER1019: ").And.Contain("[rule too-many-alternatives]");
-        outcome.Error.Should().Contain("1 errors");
+        outcome.Error.Should().Contain("1 error, 0 warnings.");
     }
 
     [Test]
@@ -67,6 +67,29 @@ public sealed partial class CliApplicationTest
         d.GetProperty("severity").GetString().Should().Be("error");
         d.GetProperty("message").GetString().Should().Contain("noSuchField");
         d.GetProperty("ruleId").GetString().Should().Be("broken");
+    }
+
+    [Test]
+    public void Validate_JsonFormat_KeepsApostrophesReadable()
+    {
+        using var cli = new CliHarness();
+        var file = cli.Write("rules/broken.yaml", RuleTexts.Broken);
+
+        var outcome = cli.Run("validate", file, "--format", "json");
+
+        outcome.Out.Should().Contain("'noSuchField'").And.NotContain("\\u0027");
+    }
+
+    [Test]
+    public void Validate_OneRule_SaysRuleInTheSingular()
+    {
+        using var cli = new CliHarness();
+        var file = cli.Write("rules/wide.yaml", RuleTexts.DivideByZeroForC0002);
+
+        var outcome = cli.Run("validate", file);
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Error.Should().Contain("1 rule loaded, 0 warnings.");
     }
 
     [Test]

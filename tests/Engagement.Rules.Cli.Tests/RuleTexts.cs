@@ -74,4 +74,20 @@ internal static class RuleTexts
             then:
               - touch: { kind: notice, class: service, topic: test.wide, due: "today()" }
         """;
+
+    /// <summary>
+    /// A rule that divides by zero at run time for customer C-0002 only (its 'where' lets only that customer
+    /// through to the 'let'); for the others it does not match.
+    /// </summary>
+    public const string DivideByZeroForC0002 = """
+        apiVersion: engagement-rules/v1
+        rules:
+          - id: divide-by-zero
+            when:
+              - customer: Customer
+                where: "customer.customerId == \"C-0002\""
+              - let: { z: "100 / ((customer.householdSize ?? 1) - (customer.householdSize ?? 1))" }
+            then:
+              - touch: { kind: notice, class: service, topic: test.divide, due: "today()" }
+        """;
 }

@@ -67,22 +67,33 @@ internal static class ForecastCommand
             List<CustomerFacts> customers = only is null ? source.ReadAll().ToList() : [source.FindCustomer(only)];
             var touches = new List<TouchDecision>();
             var count = customers.Count;
+            var failures = new EngagementEvaluationException?[customers.Count];
             using (var progress = new ProgressIndicator(console))
             {
-                var forecasts = new EngagementForecast[customers.Count];
+                var forecasts = new EngagementForecast?[customers.Count];
                 var options = new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(parallel) };
-                try
+                Parallel.For(0, customers.Count, options, i =>
                 {
-                    Parallel.For(0, customers.Count, options, i => forecasts[i] = evaluator.Forecast(customers[i], from, horizon));
-                }
-                catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault() is EngagementEvaluationException first)
-                {
-                    throw first;
-                }
+                    // As in 'run': a customer whose rules fail is reported, and the others are still forecast.
+                    try
+                    {
+                        forecasts[i] = evaluator.Forecast(customers[i], from, horizon);
+                    }
+                    catch (EngagementEvaluationException ex)
+                    {
+                        failures[i] = ex;
+                    }
+                });
 
-                foreach (var forecast in forecasts)
+                // Reported in input order, whatever the order they happened in.
+                foreach (var (forecast, failure) in forecasts.Zip(failures))
                 {
-                    touches.AddRange(forecast.Touches);
+                    if (failure is not null)
+                    {
+                        progress.WriteError($"error: {failure.Message}");
+                    }
+
+                    touches.AddRange(forecast?.Touches ?? []);
                     progress.Advance();
                 }
             }
@@ -97,7 +108,8 @@ internal static class ForecastCommand
             table.Write(console.Out);
             console.Out.WriteLine();
             var volume = DailyVolume.Of(ordered, from.InUtc().Date, horizon);
-            console.Out.WriteLine($"Touches per day ({volume.Total} over {horizon} days, {count} customers):");
+            var failed = failures.Count(f => f is not null);
+            console.Out.WriteLine($"Touches per day ({volume.Total} over {Plural.Of(horizon, "day")}, {Plural.Of(count, "customer")}, {failed} failed):");
             TextBarChart.Write(console.Out, volume);
 
             if (parse.GetValue(html) is { } path)
@@ -106,7 +118,7 @@ internal static class ForecastCommand
                 console.Error.WriteLine($"wrote {path}");
             }
 
-            return ExitCodes.Success;
+            return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
         }));
         return command;
     }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Engagement.Rules.Cli.Input;
 using Engagement.Rules.Cli.Output;
+using Engagement.Rules.Decisions;
 using Engagement.Rules.Serialization;
 
 namespace Engagement.Rules.Cli.Commands;
@@ -67,27 +68,32 @@ internal static class RunCommand
         var table = new TextTable(DecisionFormat.Headers);
         using (var progress = new ProgressIndicator(console))
         {
-            await foreach (var result in evaluator.EvaluateAsync(source.ReadAllAsync(cancellationToken), parallel, cancellationToken).ConfigureAwait(false))
+            try
             {
-                progress.Advance();
-                summary.Add(result);
-                if (json)
+                await foreach (var result in evaluator.EvaluateAsync(source.ReadAllAsync(cancellationToken), parallel, cancellationToken).ConfigureAwait(false))
                 {
-                    EngagementJson.WriteResults(console.Out, [result]);
-                }
-                else
-                {
-                    // In JSON the diagnostics are part of each result; for people they go to stderr, beside the table.
-                    foreach (var diagnostic in result.Diagnostics)
+                    progress.Advance();
+                    summary.Add(result);
+                    Report(result, json, progress);
+                    if (json)
                     {
-                        console.Error.WriteLine($"note: {diagnostic.Message}");
+                        EngagementJson.WriteResults(console.Out, [result]);
                     }
-
-                    foreach (var decision in result.Decisions)
+                    else
                     {
-                        table.Add(DecisionFormat.Cells(decision));
+                        foreach (var decision in result.Decisions)
+                        {
+                            table.Add(DecisionFormat.Cells(decision));
+                        }
                     }
                 }
+            }
+            catch (CliException) when (!json)
+            {
+                // A bad facts line: the results of the lines before it are output, as JSON Lines already are, then
+                // the located error. The summary is left out: it would count a run that did not finish.
+                table.Write(console.Out);
+                throw;
             }
         }
 
@@ -102,6 +108,26 @@ internal static class RunCommand
             summary.Write(console.Out);
         }
 
-        return ExitCodes.Success;
+        return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// A customer whose evaluation failed is an <c>error:</c> line (its message names the customer, the rule and
+    /// the exception) in both formats; the other diagnostics are notes for people, and in JSON they are part of
+    /// each result.
+    /// </summary>
+    private static void Report(EngagementResult result, bool json, ProgressIndicator progress)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (RunSummary.IsFailure(diagnostic))
+            {
+                progress.WriteError($"error: {diagnostic.Message}");
+            }
+            else if (!json)
+            {
+                progress.WriteError($"note: {diagnostic.Message}");
+            }
+        }
     }
 }

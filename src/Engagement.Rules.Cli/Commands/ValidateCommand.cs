@@ -42,8 +42,8 @@ internal static class ValidateCommand
 
                 var warnings = diagnostics.Count - errors;
                 console.Error.WriteLine(errors == 0
-                    ? $"{result.Rules.Count} rules loaded, {warnings} warnings."
-                    : $"{errors} errors, {warnings} warnings.");
+                    ? $"{Plural.Of(result.Rules.Count, "rule")} loaded, {Plural.Of(warnings, "warning")}."
+                    : $"{Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}.");
             }
 
             return errors == 0 ? ExitCodes.Success : ExitCodes.Failed;

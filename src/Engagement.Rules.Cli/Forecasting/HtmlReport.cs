@@ -24,7 +24,7 @@ internal static class HtmlReport
         html.AppendLine("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}th{background:#eee}</style>");
         html.AppendLine("</head><body>");
         html.AppendLine("<h1>Engagement forecast</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>From {Encode(InstantPattern.ExtendedIso.Format(from))}, {days} days, {customers} customers, {touches.Count} touches.</p>").AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<p>From {Encode(InstantPattern.ExtendedIso.Format(from))}, {Plural.Of(days, "day")}, {Plural.Of(customers, "customer")}, {Plural.Of(touches.Count, "touch", "touches")}.</p>").AppendLine();
         html.Append("<figure>").Append(svg).Append(CultureInfo.InvariantCulture, $"<figcaption>Rendered by {Encode(renderer)}.</figcaption></figure>").AppendLine();
 
         html.AppendLine("<h2>By kind and topic</h2><table><tr><th>kind</th><th>topic</th><th>touches</th></tr>");

@@ -18,11 +18,13 @@ internal sealed class FactsSource
 {
     private readonly string _file;
     private readonly FactsReader _reader;
+    private readonly bool _hasDealerships;
 
-    private FactsSource(string file, FactsReader reader)
+    private FactsSource(string file, FactsReader reader, bool hasDealerships)
     {
         _file = file;
         _reader = reader;
+        _hasDealerships = hasDealerships;
     }
 
     public static FactsSource Open(string file, string? dealershipsFile)
@@ -52,7 +54,7 @@ internal sealed class FactsSource
 
         try
         {
-            return new FactsSource(file, new FactsReader(dealerships));
+            return new FactsSource(file, new FactsReader(dealerships), dealershipsFile is not null);
         }
         catch (ArgumentException ex)
         {
@@ -88,7 +90,7 @@ internal sealed class FactsSource
             }
             catch (FactsFormatException ex)
             {
-                throw CliApplication.FactsError(_file, ex);
+                throw FactsError(ex);
             }
 
             yield return current;
@@ -119,7 +121,16 @@ internal sealed class FactsSource
         }
         catch (FactsFormatException ex)
         {
-            throw CliApplication.FactsError(_file, ex);
+            throw FactsError(ex);
         }
+    }
+
+    /// <summary>A located error; a customer naming its dealership by id without <c>--dealerships</c> is told to pass it.</summary>
+    private CliException FactsError(FactsFormatException ex)
+    {
+        var error = CliApplication.FactsError(_file, ex);
+        return !_hasDealerships && ex.Path == "$.dealershipId"
+            ? new CliException(error.ExitCode, $"{error.Message} Pass --dealerships <file> with the dealerships' settings ({{\"dealerships\": [...]}}).")
+            : error;
     }
 }

@@ -22,7 +22,16 @@ internal sealed class ProgressIndicator(CliConsole console, int every = 100) : I
         }
     }
 
-    public void Dispose()
+    /// <summary>Writes a line to stderr, first erasing the progress line so that the message starts on a clean line.</summary>
+    public void WriteError(string line)
+    {
+        Erase();
+        console.Error.WriteLine(line);
+    }
+
+    public void Dispose() => Erase();
+
+    private void Erase()
     {
         if (_shown)
         {

@@ -6,7 +6,10 @@ using Engagement.Rules.Decisions;
 
 namespace Engagement.Rules.Cli.Output;
 
-/// <summary>Counts of a run: customers, decisions by kind and topic, suppressions by reason, diagnostics.</summary>
+/// <summary>
+/// Counts of a run: customers, decisions by kind and topic, suppressions by reason, diagnostics, and the customers
+/// whose evaluation failed (counted apart from the other diagnostics, which are warnings).
+/// </summary>
 internal sealed class RunSummary
 {
     private readonly SortedDictionary<(string Kind, string Topic), int> _byKindAndTopic = new();
@@ -22,6 +25,8 @@ internal sealed class RunSummary
 
     public int Diagnostics { get; private set; }
 
+    public int Failed { get; private set; }
+
     public void Add(EngagementResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -29,7 +34,9 @@ internal sealed class RunSummary
         Decisions += result.Decisions.Count;
         Suppressed += result.Suppressed.Count;
         HeldOut += result.HeldOut.Count;
-        Diagnostics += result.Diagnostics.Count;
+        var failed = result.Diagnostics.Count(IsFailure);
+        Failed += failed > 0 ? 1 : 0;
+        Diagnostics += result.Diagnostics.Count - failed;
         foreach (var d in result.Decisions)
         {
             var key = (d.Kind.Name, d.Topic);
@@ -43,10 +50,16 @@ internal sealed class RunSummary
         }
     }
 
+    /// <summary>Whether a diagnostic says that the customer's evaluation failed at run time (an error, not a warning).</summary>
+    public static bool IsFailure(EngagementDiagnostic diagnostic) =>
+        diagnostic.Code == EngagementDiagnosticCode.EvaluationFailed;
+
     public void Write(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine($"{Customers} customers, {Decisions} decisions, {Suppressed} suppressed, {HeldOut} held out, {Diagnostics} diagnostics");
+        writer.WriteLine(
+            $"{Plural.Of(Customers, "customer")}, {Plural.Of(Decisions, "decision")}, {Suppressed} suppressed, {HeldOut} held out, "
+            + $"{Plural.Of(Diagnostics, "diagnostic")}, {Failed} failed");
         if (_byKindAndTopic.Count > 0)
         {
             writer.WriteLine();

@@ -107,7 +107,8 @@ public sealed class RuleTestRunner
         }
         catch (EngagementEvaluationException ex)
         {
-            return Fail(testCase, $"{testCase.Location}: the evaluation failed: {ex.Message}{Environment.NewLine}{ex.InnerException}");
+            // The message names the rule and the inner exception's type and message; its stack trace is not for a rule author.
+            return Fail(testCase, $"{testCase.Location}: the evaluation failed: {ex.Message}");
         }
 
         return Check(testCase, spec, result);

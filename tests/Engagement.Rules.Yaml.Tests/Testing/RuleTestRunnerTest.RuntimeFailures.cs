@@ -1,0 +1,43 @@
+using System.IO;
+using Engagement.Rules.Yaml.Testing;
+
+namespace Engagement.Rules.Yaml.Tests.Testing;
+
+/// <summary>A rule that throws at run time fails its case with a message for people: no .NET stack trace.</summary>
+public sealed partial class RuleTestRunnerTest
+{
+    private const string DivideByZero = """
+        apiVersion: engagement-rules/v1
+        rules:
+          - id: divide-by-zero
+            when:
+              - customer: Customer
+              - let: { z: "100 / ((customer.householdSize ?? 1) - (customer.householdSize ?? 1))" }
+            then:
+              - touch: { kind: notice, class: service, topic: test.divide, due: "today()" }
+        """;
+
+    [Test]
+    public void Run_RuleThrowsAtRunTime_NamesRuleExceptionTypeAndMessageWithoutStackTrace()
+    {
+        File.WriteAllText(Path.Combine(_folder, "divide.yaml"), DivideByZero);
+        var tests = Defaults.Replace("apiVersion: engagement-rule-tests/v1", "apiVersion: engagement-rule-tests/v1\nrules: [divide.yaml]", System.StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "divide.tests.yaml"), tests + """
+
+            cases:
+              - name: divides by zero
+                expectNot:
+                  - { topic: test.divide }
+            """);
+
+        var results = new RuleTestRunner().Run([Path.Combine(_folder, "divide.tests.yaml")]);
+
+        results.Should().ContainSingle();
+        results[0].Passed.Should().BeFalse();
+        results[0].Message.Should().Contain("divide.tests.yaml:").And.Contain("the evaluation failed")
+            .And.Contain("'divide-by-zero'").And.Contain("DivideByZeroException").And.Contain("Attempted to divide by zero");
+        results[0].Message.Should().NotContain(" at ", "a stack trace is not for the rule author")
+            .And.NotContain("Engagement.Rules.Engine", "nor are the engine's exception type names")
+            .And.NotContainAny("\n", "\r");
+    }
+}
