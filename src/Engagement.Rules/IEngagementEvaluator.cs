@@ -31,10 +31,21 @@ public interface IEngagementEvaluator
     /// customers are in flight: the source is read only as results are consumed. A customer whose rules fail
     /// yields a result with an <see cref="EngagementDiagnosticCode.EvaluationFailed"/> diagnostic instead of
     /// stopping the batch.
+    /// <para>
+    /// When <paramref name="customers"/> itself throws (a malformed record, a lost connection), the result of every
+    /// customer it yielded before is still yielded, in input order, and then the source's exception is rethrown
+    /// as it was (the same object, stack trace kept), whatever the degree of parallelism. When the enumeration ends
+    /// early (the consumer stops, the token is cancelled, an exception), it first waits for the evaluations in
+    /// flight, so none runs on or goes unobserved afterwards.
+    /// </para>
     /// </summary>
     /// <param name="customers">The customers' facts.</param>
     /// <param name="maxDegreeOfParallelism">How many customers to evaluate at once (at least 1).</param>
-    /// <param name="cancellationToken">Stops reading and evaluating.</param>
+    /// <param name="cancellationToken">
+    /// Stops reading and evaluating: the enumeration ends with an <see cref="System.OperationCanceledException"/> at
+    /// its next step, even after a source failure; a customer in flight stops between rule firings (inserting its
+    /// facts into the session runs to its end, bounded by <see cref="Engine.SessionOptions.MaxPartialMatches"/>).
+    /// </param>
     /// <returns>The results, in input order.</returns>
     IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken);
 
