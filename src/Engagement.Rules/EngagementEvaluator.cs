@@ -30,7 +30,9 @@ public static class EngagementEvaluator
     /// </param>
     /// <returns>A thread-safe evaluator.</returns>
     /// <exception cref="PolicyOptionsException">The options are invalid; every problem is listed.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The session settings are invalid; every problem is listed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The session settings are invalid (<see cref="ArgumentException.ParamName"/> is <c>sessions</c>); every problem is listed.
+    /// </exception>
     public static IEngagementEvaluator Create(
         CompiledRuleSet rules,
         IClock clock,
@@ -43,7 +45,12 @@ public static class EngagementEvaluator
         options ??= PolicyOptions.Default;
         options.Validate();
         sessions ??= DefaultSessions;
-        sessions.Validate();
+        if (sessions.GetErrors() is { Count: > 0 } errors)
+        {
+            // SessionOptions.Validate() names no parameter; the host passed these as 'sessions'.
+            throw new ArgumentOutOfRangeException(nameof(sessions), string.Join(" ", errors));
+        }
+
         return new DefaultEngagementEvaluator(new SessionProposalSource(rules, sessions, telemetry), clock, options, telemetry);
     }
 }

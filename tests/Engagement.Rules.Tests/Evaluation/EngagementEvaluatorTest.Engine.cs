@@ -216,11 +216,12 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
-    public void Create_InvalidSessionOptions_ThrowsNamingEverySetting()
+    public void Create_InvalidSessionOptions_ThrowsNamingTheSessionsParameterAndEverySetting()
     {
         var act = () => EngagementEvaluator.Create(DealershipRules, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 });
 
-        act.Should().Throw<System.ArgumentOutOfRangeException>().WithMessage("*MaxFiringsPerFire*MaxRetainedPerKind*");
+        act.Should().Throw<System.ArgumentOutOfRangeException>().WithMessage("*MaxFiringsPerFire*MaxRetainedPerKind*")
+            .Which.ParamName.Should().Be("sessions", "the host passed the settings as that argument");
     }
 
     private static void Count(int[] fired, IActionContext context, Customer customer)
