@@ -13,12 +13,20 @@ namespace Engagement.Rules;
 public interface IEngagementEvaluator
 {
     /// <summary>Evaluates one customer now (the evaluator's clock).</summary>
+    /// <remarks>Not cancellable: see <see cref="Evaluate(CustomerFacts, Instant)"/>.</remarks>
     /// <param name="facts">The customer's facts.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
     EngagementResult Evaluate(CustomerFacts facts);
 
     /// <summary>Evaluates one customer at a given instant.</summary>
+    /// <remarks>
+    /// Takes no <see cref="CancellationToken"/>: it runs to its end, its rule session holding at most
+    /// <see cref="Engine.SessionOptions.MaxPartialMatches"/> partial matches and firing at most
+    /// <see cref="Engine.SessionOptions.MaxFiringsPerFire"/> rules (past either it throws), so its cost is bounded
+    /// by those guards and the facts passed in. A host that must stop evaluations midway uses
+    /// <see cref="EvaluateAsync"/>, whose token also stops a customer in flight between rule firings.
+    /// </remarks>
     /// <param name="facts">The customer's facts.</param>
     /// <param name="at">The evaluation instant.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
