@@ -23,7 +23,7 @@ public interface IEngagementEvaluator
     /// <remarks>
     /// Takes no <see cref="CancellationToken"/>: it runs to its end, its rule session holding at most
     /// <see cref="Engine.SessionOptions.MaxPartialMatches"/> partial matches and firing at most
-    /// <see cref="Engine.SessionOptions.MaxFiringsPerFire"/> rules (past either it throws), so its cost is bounded
+    /// <see cref="Engine.SessionOptions.MaxFiringsPerFire"/> rules (past either, an <see cref="EngagementEvaluationException"/>), so its cost is bounded
     /// by those guards and the facts passed in. A host that must stop evaluations midway uses
     /// <see cref="EvaluateAsync"/>, whose token also stops a customer in flight between rule firings.
     /// </remarks>
