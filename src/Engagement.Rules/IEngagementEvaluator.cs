@@ -23,9 +23,10 @@ public interface IEngagementEvaluator
     /// <remarks>
     /// Takes no <see cref="CancellationToken"/>: it runs to its end, its rule session holding at most
     /// <see cref="Engine.SessionOptions.MaxPartialMatches"/> partial matches and firing at most
-    /// <see cref="Engine.SessionOptions.MaxFiringsPerFire"/> rules (past either, an <see cref="EngagementEvaluationException"/>), so its cost is bounded
-    /// by those guards and the facts passed in. A host that must stop evaluations midway uses
-    /// <see cref="EvaluateAsync"/>, whose token also stops a customer in flight between rule firings.
+    /// <see cref="Engine.SessionOptions.MaxFiringsPerFire"/> rules (past either, an
+    /// <see cref="EngagementEvaluationException"/>), so its cost is bounded by those guards and the facts passed in.
+    /// A host that must stop evaluations midway uses <see cref="EvaluateAsync"/>, whose token also stops a customer
+    /// in flight between rule firings.
     /// </remarks>
     /// <param name="facts">The customer's facts.</param>
     /// <param name="at">The evaluation instant.</param>
