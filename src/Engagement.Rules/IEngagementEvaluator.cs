@@ -13,12 +13,21 @@ namespace Engagement.Rules;
 public interface IEngagementEvaluator
 {
     /// <summary>Evaluates one customer now (the evaluator's clock).</summary>
+    /// <remarks>Not cancellable: see <see cref="Evaluate(CustomerFacts, Instant)"/>.</remarks>
     /// <param name="facts">The customer's facts.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
     EngagementResult Evaluate(CustomerFacts facts);
 
     /// <summary>Evaluates one customer at a given instant.</summary>
+    /// <remarks>
+    /// Takes no <see cref="CancellationToken"/>: it runs to its end, its rule session holding at most
+    /// <see cref="Engine.SessionOptions.MaxPartialMatches"/> partial matches and firing at most
+    /// <see cref="Engine.SessionOptions.MaxFiringsPerFire"/> rules (past either, an
+    /// <see cref="EngagementEvaluationException"/>), so its cost is bounded by those guards and the facts passed in.
+    /// A host that must stop evaluations midway uses <see cref="EvaluateAsync"/>, whose token also stops a customer
+    /// in flight between rule firings.
+    /// </remarks>
     /// <param name="facts">The customer's facts.</param>
     /// <param name="at">The evaluation instant.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
@@ -31,10 +40,21 @@ public interface IEngagementEvaluator
     /// customers are in flight: the source is read only as results are consumed. A customer whose rules fail
     /// yields a result with an <see cref="EngagementDiagnosticCode.EvaluationFailed"/> diagnostic instead of
     /// stopping the batch.
+    /// <para>
+    /// When <paramref name="customers"/> itself throws (a malformed record, a lost connection), the result of every
+    /// customer it yielded before is still yielded, in input order, and then the source's exception is rethrown
+    /// as it was (the same object, stack trace kept), whatever the degree of parallelism. When the enumeration ends
+    /// early (the consumer stops, the token is cancelled, an exception), it first waits for the evaluations in
+    /// flight, so none runs on or goes unobserved afterwards.
+    /// </para>
     /// </summary>
     /// <param name="customers">The customers' facts.</param>
     /// <param name="maxDegreeOfParallelism">How many customers to evaluate at once (at least 1).</param>
-    /// <param name="cancellationToken">Stops reading and evaluating.</param>
+    /// <param name="cancellationToken">
+    /// Stops reading and evaluating: the enumeration ends with an <see cref="System.OperationCanceledException"/> at
+    /// its next step, even after a source failure; a customer in flight stops between rule firings (inserting its
+    /// facts into the session runs to its end, bounded by <see cref="Engine.SessionOptions.MaxPartialMatches"/>).
+    /// </param>
     /// <returns>The results, in input order.</returns>
     IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Engagement.Rules.Decisions;
@@ -79,21 +80,61 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         // A queue of at most maxDegreeOfParallelism running evaluations, awaited in input order: bounded work in
         // flight, no unbounded buffering, and the source is read only as results are taken.
         var pending = new Queue<Task<EngagementResult>>();
-        await foreach (var facts in customers.WithCancellation(cancellationToken).ConfigureAwait(false))
+        ExceptionDispatchInfo? sourceFailure = null;
+        var source = customers.GetAsyncEnumerator(cancellationToken);
+        try
         {
-            if (pending.Count >= maxDegreeOfParallelism)
+            while (true)
             {
-                yield return await pending.Dequeue().ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                bool read;
+                try
+                {
+                    read = await source.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The host's source failed (a bad line, a lost connection): the customers read before it are
+                    // still evaluated and yielded below, then its exception is rethrown as it was.
+                    sourceFailure = ExceptionDispatchInfo.Capture(ex);
+                    break;
+                }
+
+                if (!read)
+                {
+                    break;
+                }
+
+                if (pending.Count >= maxDegreeOfParallelism)
+                {
+                    yield return await pending.Dequeue().ConfigureAwait(false);
+                }
+
+                var item = source.Current;
+                pending.Enqueue(Task.Run(() => EvaluateSafely(item, at, cancellationToken), cancellationToken));
             }
 
-            var item = facts;
-            pending.Enqueue(Task.Run(() => EvaluateSafely(item, at, cancellationToken), cancellationToken));
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return await pending.Dequeue().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Reached early when the consumer stops, cancels or an evaluation throws: let the evaluations still in
+            // flight end and observe their outcome, so none runs on after the enumeration nor goes unobserved.
+            while (pending.Count > 0)
+            {
+                var task = pending.Dequeue();
+                await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                _ = task.Exception;
+            }
+
+            await source.DisposeAsync().ConfigureAwait(false);
         }
 
-        while (pending.Count > 0)
-        {
-            yield return await pending.Dequeue().ConfigureAwait(false);
-        }
+        sourceFailure?.Throw();
     }
 
     public EngagementForecast Forecast(CustomerFacts facts, Instant from, int days)

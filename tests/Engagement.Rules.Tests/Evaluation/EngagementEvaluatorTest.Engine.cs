@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -175,6 +176,31 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public async Task EvaluateAsync_CancelledWhileACustomersRulesFire_StopsBetweenFiringsWithOperationCanceled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var fired = 0;
+        var looping = RuleCompiler.Compile(
+        [
+            new RuleBuilder("loop")
+                .Match<Customer>("c")
+                .Action((IActionContext ctx, Customer c) => FireThenCancelAtFive(ref fired, cancellation, ctx, c))
+                .Build(),
+        ]);
+        var evaluator = EngagementEvaluator.Create(looping, new FakeClock(Now));
+
+        var act = async () =>
+        {
+            await foreach (var result in evaluator.EvaluateAsync(ToAsync([FactsOf()], new Counter()), 1, cancellation.Token))
+            {
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>("the token, not the loop guard (10,000 firings), stops it");
+        fired.Should().Be(5);
+    }
+
+    [Test]
     public void Evaluate_SessionOptions_TheMatchGuardStopsACrossProductNamingTheRule()
     {
         var crossProduct = RuleCompiler.Compile(
@@ -216,11 +242,22 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
-    public void Create_InvalidSessionOptions_ThrowsNamingEverySetting()
+    public void Create_InvalidSessionOptions_ThrowsNamingTheSessionsParameterAndEverySetting()
     {
         var act = () => EngagementEvaluator.Create(DealershipRules, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 });
 
-        act.Should().Throw<System.ArgumentOutOfRangeException>().WithMessage("*MaxFiringsPerFire*MaxRetainedPerKind*");
+        act.Should().Throw<System.ArgumentOutOfRangeException>().WithMessage("*MaxFiringsPerFire*MaxRetainedPerKind*")
+            .Which.ParamName.Should().Be("sessions", "the host passed the settings as that argument");
+    }
+
+    private static void FireThenCancelAtFive(ref int fired, CancellationTokenSource cancellation, IActionContext context, Customer customer)
+    {
+        if (++fired == 5)
+        {
+            cancellation.Cancel();
+        }
+
+        context.Update(NextVersion(customer));
     }
 
     private static void Count(int[] fired, IActionContext context, Customer customer)
