@@ -36,7 +36,6 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
-    [Ignore("needs the EvaluateAsync fix on branch ev")]
     public void Run_BadThirdLine_WritesEveryEarlierResultWhateverTheParallelism([Values("json", "table")] string format)
     {
         using var cli = new CliHarness();
