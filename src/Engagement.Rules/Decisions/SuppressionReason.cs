@@ -15,7 +15,7 @@ public enum SuppressionReason
     Cooldown = 2,
 
     /// <summary>A suppression condition holds: an open complaint, an open repair order, a pending safety notice.</summary>
-    Suppressed = 3,
+    SuppressionCondition = 3,
 
     /// <summary>A stop condition holds: the customer is deceased or moved away, or the vehicle is no longer owned.</summary>
     StopCondition = 4,

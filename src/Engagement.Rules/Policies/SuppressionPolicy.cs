@@ -45,7 +45,7 @@ internal sealed class SuppressionPolicy : IProposalPolicy
                         break; // the condition does not hold
                     }
 
-                    run.Stop(candidate, SuppressionReason.Suppressed, Name, $"{candidate.Proposal.Class} touch suppressed: {reason}");
+                    run.Stop(candidate, SuppressionReason.SuppressionCondition, Name, $"{candidate.Proposal.Class} touch suppressed: {reason}");
                     i--;
                 }
             }

@@ -94,7 +94,7 @@ public sealed partial class EngagementEvaluatorTest
         result.Decisions[1].Explanation.Evidence["model"].Should().Be("Accord");
         var offer = result.Suppressed.Single();
         offer.Proposal.RuleId.Should().Be("marketing.accessories");
-        offer.Reason.Should().Be(SuppressionReason.Suppressed);
+        offer.Reason.Should().Be(SuppressionReason.SuppressionCondition);
     }
 
     [Test]

@@ -19,7 +19,7 @@ public sealed partial class EngagementEvaluatorTest
 
         result.Decisions.Should().ContainSingle().Which.RuleId.Should().Be("oil");
         var suppressed = result.Suppressed.Should().ContainSingle().Subject;
-        suppressed.Reason.Should().Be(SuppressionReason.Suppressed);
+        suppressed.Reason.Should().Be(SuppressionReason.SuppressionCondition);
         Steps(suppressed).Should().Contain("open Complaint CP-7 (opened 2026-06-07)");
     }
 
