@@ -18,11 +18,25 @@ public sealed class RuleFileLoader
 {
     private readonly RuleLoaderOptions _options;
 
-    /// <summary>Creates a loader.</summary>
+    /// <summary>Creates a loader. Its options' catalogue becomes read-only (<see cref="FactTypeCatalog.IsReadOnly"/>).</summary>
     /// <param name="options">The catalogue and limits; <see cref="RuleLoaderOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The options have no catalogue, or a limit is zero or negative.</exception>
     public RuleFileLoader(RuleLoaderOptions? options = null)
     {
         _options = options ?? RuleLoaderOptions.Default;
+        if (_options.Catalog is null)
+        {
+            throw new ArgumentException("RuleLoaderOptions.Catalog is null; leave it at its default or set a catalogue.", nameof(options));
+        }
+
+        if (_options.MaxExpressionLength <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxExpressionLength, "RuleLoaderOptions.MaxExpressionLength must be positive.");
+        }
+
+        // Read-only from here on: a catalogue changed while loads run would race, and would change what this
+        // loader accepts behind its owner's back.
+        _options.Catalog.MakeReadOnly();
     }
 
     /// <summary>
