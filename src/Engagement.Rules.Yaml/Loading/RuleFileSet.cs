@@ -49,7 +49,19 @@ internal sealed class RuleFileSet
         {
             foreach (var file in EnumerateRuleFiles(full))
             {
-                AddFile(Path.Join(path, Path.GetRelativePath(full, file)), file, full);
+                var name = Path.Join(path, Path.GetRelativePath(full, file));
+
+                // The folder is the root, as for includes: a linked file leading out of it is refused like such an include.
+                if (LeavesRoot(file, full))
+                {
+                    _context.Error(
+                        DiagnosticCodes.IncludeOutsideRoot,
+                        new SourceLocation(name, 1, 1),
+                        $"'{name}' is a symbolic link that leads out of the rule folder '{full}'; a folder load reads only files inside it. Copy the file into the folder, or load its folder too.");
+                    continue;
+                }
+
+                AddFile(name, file, full);
             }
         }
         else if (File.Exists(full))
@@ -257,7 +269,7 @@ internal sealed class RuleFileSet
 
         var directory = Path.GetDirectoryName(unit.FullPath)!;
         var full = Path.GetFullPath(Path.Combine(directory, relative));
-        if (!IsInside(full, unit.Root) || ThroughLink(full, unit.Root) || (File.Exists(full) && !IsInside(FinalTarget(full), unit.Root)))
+        if (LeavesRoot(full, unit.Root))
         {
             _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' leaves the rule folder '{unit.Root}'; rule files may only include files inside it.");
             return;
@@ -276,13 +288,28 @@ internal sealed class RuleFileSet
         }
     }
 
+    /// <summary>
+    /// Whether a path is outside the root, or leads out of it: through a linked folder on the way, or as a linked file
+    /// whose final target is outside (or reached through a linked folder).
+    /// </summary>
+    private static bool LeavesRoot(string path, string root)
+    {
+        if (!IsInside(path, root) || ThroughLink(path, root))
+        {
+            return true;
+        }
+
+        var target = FinalTarget(path);
+        return !string.Equals(target, path, StringComparison.Ordinal) && (!IsInside(target, root) || ThroughLink(target, root));
+    }
+
     private static string FinalTarget(string path)
     {
         try
         {
             return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return path;
         }
