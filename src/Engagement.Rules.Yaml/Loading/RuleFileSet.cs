@@ -202,6 +202,7 @@ internal sealed class RuleFileSet
                     DiagnosticCodes.FileTooLarge,
                     new SourceLocation(name, 1, 1),
                     $"The file is {length} bytes; a rule file may have at most {_context.Options.MaxFileBytes}. Split it into several files.");
+                unit.LoadFailed = true;
                 return unit;
             }
 
@@ -210,6 +211,7 @@ internal sealed class RuleFileSet
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _context.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(name, 1, 1), $"The file cannot be read: {e.Message}");
+            unit.LoadFailed = true;
             return unit;
         }
 
@@ -222,6 +224,7 @@ internal sealed class RuleFileSet
         var root = YamlSyntaxReader.Read(unit.Name, bytes, _context, out _);
         if (root is null)
         {
+            unit.LoadFailed = true;
             return;
         }
 
@@ -233,6 +236,7 @@ internal sealed class RuleFileSet
 
         if (_reader.Mapping(root, "A rule file") is not { } document)
         {
+            unit.LoadFailed = true;
             return;
         }
 
@@ -248,23 +252,37 @@ internal sealed class RuleFileSet
 
     private void Include(RuleFileUnit unit, ScalarSyntax item)
     {
+        if (Resolve(unit, item) is { } target)
+        {
+            unit.Includes.Add((item, target));
+        }
+        else
+        {
+            // Reported here; kept so that names it would have defined are not reported as plain unknowns.
+            unit.UnloadedIncludes.Add(item.Value);
+        }
+    }
+
+    /// <summary>The included file, or null (with the reason reported at the include) when it cannot be loaded.</summary>
+    private RuleFileUnit? Resolve(RuleFileUnit unit, ScalarSyntax item)
+    {
         var relative = item.Value;
         if (unit.FullPath is null || unit.Root is null)
         {
             _reader.Error(DiagnosticCodes.IncludeWithoutFile, item, "Text loaded from memory cannot include files; load it from a folder instead.");
-            return;
+            return null;
         }
 
         if (Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal) || relative.StartsWith('~'))
         {
             _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' is an absolute path; write it relative to this file.");
-            return;
+            return null;
         }
 
         if (!IsRuleFile(Path.GetFileName(relative)))
         {
             _reader.Error(DiagnosticCodes.IncludeNotYaml, item, $"Include '{relative}' is not a rule file; include .yaml or .yml files (not .tests.yaml).");
-            return;
+            return null;
         }
 
         var directory = Path.GetDirectoryName(unit.FullPath)!;
@@ -272,20 +290,17 @@ internal sealed class RuleFileSet
         if (LeavesRoot(full, unit.Root))
         {
             _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' leaves the rule folder '{unit.Root}'; rule files may only include files inside it.");
-            return;
+            return null;
         }
 
         if (!File.Exists(full))
         {
             _reader.Error(DiagnosticCodes.IncludeNotFound, item, $"The included file '{relative}' does not exist (looked for {full}).");
-            return;
+            return null;
         }
 
         var name = Path.Join(Path.GetDirectoryName(unit.Name), relative);
-        if (AddFile(name, full, unit.Root) is { } target)
-        {
-            unit.Includes.Add((item, target));
-        }
+        return AddFile(name, full, unit.Root);
     }
 
     /// <summary>
