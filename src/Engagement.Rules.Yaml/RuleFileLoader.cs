@@ -18,17 +18,32 @@ public sealed class RuleFileLoader
 {
     private readonly RuleLoaderOptions _options;
 
-    /// <summary>Creates a loader.</summary>
+    /// <summary>Creates a loader. Its options' catalogue becomes read-only (<see cref="FactTypeCatalog.IsReadOnly"/>).</summary>
     /// <param name="options">The catalogue and limits; <see cref="RuleLoaderOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The options have no catalogue, or a limit is zero or negative.</exception>
     public RuleFileLoader(RuleLoaderOptions? options = null)
     {
         _options = options ?? RuleLoaderOptions.Default;
+        if (_options.Catalog is null)
+        {
+            throw new ArgumentException("RuleLoaderOptions.Catalog is null; leave it at its default or set a catalogue.", nameof(options));
+        }
+
+        if (_options.MaxExpressionLength <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxExpressionLength, "RuleLoaderOptions.MaxExpressionLength must be positive.");
+        }
+
+        // Read-only from here on: a catalogue changed while loads run would race, and would change what this
+        // loader accepts behind its owner's back.
+        _options.Catalog.MakeReadOnly();
     }
 
     /// <summary>
     /// Loads rule files and folders. A folder contributes its <c>*.yaml</c> and <c>*.yml</c> files, sub-folders
     /// included, except <c>*.tests.yaml</c> and hidden entries, in ordinal path order; each folder (or a file's
-    /// folder) is the root its files' includes must stay in.
+    /// folder) is the root its files' includes must stay in. Linked sub-folders are not followed, and a linked file
+    /// of a folder that leads out of it is reported (ER0032), not read.
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     /// <returns>The rules and diagnostics.</returns>

@@ -1,5 +1,4 @@
 using Engagement.Rules.Yaml.Expressions;
-using Engagement.Rules.Yaml.Loading;
 
 namespace Engagement.Rules.Yaml;
 
@@ -10,13 +9,16 @@ namespace Engagement.Rules.Yaml;
 public sealed record RuleLoaderOptions
 {
     /// <summary>
-    /// The defaults: the built-in dealership fact types and the documented limits. Shared: to add host types,
-    /// give new options their own catalogue (<c>new RuleLoaderOptions { Catalog = BuiltInFactTypes.CreateCatalog().Register&lt;T&gt;() }</c>)
-    /// rather than registering in this one's.
+    /// The defaults: the built-in dealership fact types and the documented limits. Shared by the whole process, so
+    /// its catalogue is read-only (registering on it throws): to add host types, give new options their own
+    /// catalogue (<c>new RuleLoaderOptions { Catalog = BuiltInFactTypes.CreateCatalog().Register&lt;T&gt;() }</c>).
     /// </summary>
-    public static RuleLoaderOptions Default { get; } = new();
+    public static RuleLoaderOptions Default { get; } = new() { Catalog = BuiltInFactTypes.CreateCatalog().MakeReadOnly() };
 
-    /// <summary>The fact types rule files may name; by default the built-in ones (<see cref="BuiltInFactTypes"/>).</summary>
+    /// <summary>
+    /// The fact types rule files may name; by default a new catalogue of the built-in ones (<see cref="BuiltInFactTypes"/>).
+    /// A <see cref="RuleFileLoader"/> created with these options makes it read-only (<see cref="FactTypeCatalog.IsReadOnly"/>).
+    /// </summary>
     public FactTypeCatalog Catalog { get; init; } = BuiltInFactTypes.CreateCatalog();
 
     /// <summary>The largest file read, in bytes (1 MiB by default); a larger file is rejected unread.</summary>
@@ -31,9 +33,15 @@ public sealed record RuleLoaderOptions
     /// <summary>The most files in one load, includes counted (1 000 by default).</summary>
     public int MaxFiles { get; init; } = 1_000;
 
-    /// <summary>The longest expression text, in characters (2 000 by default).</summary>
+    /// <summary>
+    /// The longest expression text, in characters (2 000 by default): the one limit on expression length, which the
+    /// loader checks (ER0042) and hands to the expression compiler. Must be positive.
+    /// </summary>
     public int MaxExpressionLength { get; init; } = 2_000;
 
-    /// <summary>The expression compiler; replaceable only from inside the assembly (tests).</summary>
-    internal IExpressionCompiler ExpressionCompiler { get; init; } = DefaultExpressionCompiler.Create();
+    /// <summary>
+    /// The expression compiler; replaceable only from inside the assembly (tests). Null: the real one, built with
+    /// <see cref="MaxExpressionLength"/>.
+    /// </summary>
+    internal IExpressionCompiler? ExpressionCompiler { get; init; }
 }

@@ -145,7 +145,7 @@ internal sealed class ConditionLibrary
             new Declaration(RuleBuilder.ContextName, typeof(EvaluationContext)),
             null);
         var before = _context.Diagnostics.Items.Count;
-        var compiled = _context.Options.ExpressionCompiler.Compile(definition.Expression.Value, definition.Expression.ValueOrigin, scope, typeof(bool), _context.Diagnostics);
+        var compiled = _context.ExpressionCompiler.Compile(definition.Expression.Value, definition.Expression.ValueOrigin, scope, typeof(bool), _context.Diagnostics);
         definition.IsValid = compiled is not null && _context.Diagnostics.Items.Count == before;
     }
 }

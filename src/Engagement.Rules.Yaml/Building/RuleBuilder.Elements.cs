@@ -299,6 +299,23 @@ internal sealed partial class RuleBuilder
         return NamedCondition(name, with, scope);
     }
 
+    /// <summary>
+    /// For an unknown name, the files this file includes that did not load (already reported there), which may be
+    /// where the name is defined: said so, rather than one bare unknown-name error per rule that cascades from them.
+    /// </summary>
+    private string NotLoadedHint()
+    {
+        var files = _file.FilesNotLoaded();
+        if (files.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var quoted = files.Select(f => $"'{f}'").ToArray();
+        var list = quoted.Length == 1 ? quoted[0] : $"{string.Join(", ", quoted[..^1])} or {quoted[^1]}";
+        return $" (it may be defined in {list}, which did not load)";
+    }
+
     private TypedExpression? NamedCondition(ScalarSyntax name, MappingSyntax? with, Dictionary<string, Declaration> scope)
     {
         if (!_conditions.TryGet(name.Value, out var definition))
@@ -306,7 +323,7 @@ internal sealed partial class RuleBuilder
             _reader.Error(
                 DiagnosticCodes.UnknownCondition,
                 name,
-                $"'{name.Value}' is neither a declared name nor a named condition.{DidYouMean.Hint(name.Value, _conditions.VisibleFrom(_file).Concat(scope.Keys).ToArray())}");
+                $"'{name.Value}' is neither a declared name nor a named condition{NotLoadedHint()}.{DidYouMean.Hint(name.Value, _conditions.VisibleFrom(_file).Concat(scope.Keys).ToArray())}");
             return null;
         }
 

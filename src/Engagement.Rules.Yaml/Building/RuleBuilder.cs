@@ -295,7 +295,7 @@ internal sealed partial class RuleBuilder
             return null;
         }
 
-        return _context.Options.ExpressionCompiler.Compile(
+        return _context.ExpressionCompiler.Compile(
             text.Value, text.ValueOrigin, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing }, expectedType, _context.Diagnostics);
     }
 

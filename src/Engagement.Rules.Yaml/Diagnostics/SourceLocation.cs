@@ -6,10 +6,10 @@ namespace Engagement.Rules.Yaml.Diagnostics;
 /// <param name="Column">The 1-based column.</param>
 public readonly record struct SourceLocation(string File, int Line, int Column)
 {
-    /// <summary>The location shifted by an offset inside a single-line scalar that starts here.</summary>
+    /// <summary>The location shifted by an offset inside a single-line scalar that starts here (the loader's helper, not API).</summary>
     /// <param name="columnOffset">The 0-based offset within the scalar.</param>
     /// <returns>The shifted location.</returns>
-    public SourceLocation Shift(int columnOffset) => this with { Column = Column + columnOffset };
+    internal SourceLocation Shift(int columnOffset) => this with { Column = Column + columnOffset };
 
     /// <inheritdoc />
     public override string ToString() => $"{File}:{Line}:{Column}";

@@ -18,7 +18,10 @@ namespace Engagement.Rules.Yaml.Expressions;
 /// </summary>
 internal sealed class ExpressionCompiler : IExpressionCompiler
 {
-    /// <summary>The default longest expression, in characters.</summary>
+    /// <summary>
+    /// The longest expression, in characters, of a compiler created without limits (tests). The loader creates its compiler
+    /// with <see cref="RuleLoaderOptions.MaxExpressionLength"/> instead, the one limit a host sets.
+    /// </summary>
     public const int DefaultMaxLength = 4096;
 
     /// <summary>The default deepest nesting of parentheses, brackets and prefix operators.</summary>

@@ -14,9 +14,13 @@ internal sealed class LoadContext
     public LoadContext(RuleLoaderOptions options)
     {
         Options = options;
+        ExpressionCompiler = DefaultExpressionCompiler.For(options);
     }
 
     public RuleLoaderOptions Options { get; }
+
+    /// <summary>The expression compiler, limited to the options' <see cref="RuleLoaderOptions.MaxExpressionLength"/>.</summary>
+    public Expressions.IExpressionCompiler ExpressionCompiler { get; }
 
     public DiagnosticBag Diagnostics { get; } = new();
 

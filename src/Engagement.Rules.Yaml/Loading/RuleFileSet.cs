@@ -49,7 +49,19 @@ internal sealed class RuleFileSet
         {
             foreach (var file in EnumerateRuleFiles(full))
             {
-                AddFile(Path.Join(path, Path.GetRelativePath(full, file)), file, full);
+                var name = Path.Join(path, Path.GetRelativePath(full, file));
+
+                // The folder is the root, as for includes: a linked file leading out of it is refused like such an include.
+                if (LeavesRoot(file, full))
+                {
+                    _context.Error(
+                        DiagnosticCodes.IncludeOutsideRoot,
+                        new SourceLocation(name, 1, 1),
+                        $"'{name}' is a symbolic link that leads out of the rule folder '{full}'; a folder load reads only files inside it. Copy the file into the folder, or load its folder too.");
+                    continue;
+                }
+
+                AddFile(name, file, full);
             }
         }
         else if (File.Exists(full))
@@ -190,6 +202,7 @@ internal sealed class RuleFileSet
                     DiagnosticCodes.FileTooLarge,
                     new SourceLocation(name, 1, 1),
                     $"The file is {length} bytes; a rule file may have at most {_context.Options.MaxFileBytes}. Split it into several files.");
+                unit.LoadFailed = true;
                 return unit;
             }
 
@@ -198,6 +211,7 @@ internal sealed class RuleFileSet
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _context.Error(DiagnosticCodes.FileUnreadable, new SourceLocation(name, 1, 1), $"The file cannot be read: {e.Message}");
+            unit.LoadFailed = true;
             return unit;
         }
 
@@ -210,6 +224,7 @@ internal sealed class RuleFileSet
         var root = YamlSyntaxReader.Read(unit.Name, bytes, _context, out _);
         if (root is null)
         {
+            unit.LoadFailed = true;
             return;
         }
 
@@ -221,6 +236,7 @@ internal sealed class RuleFileSet
 
         if (_reader.Mapping(root, "A rule file") is not { } document)
         {
+            unit.LoadFailed = true;
             return;
         }
 
@@ -236,44 +252,70 @@ internal sealed class RuleFileSet
 
     private void Include(RuleFileUnit unit, ScalarSyntax item)
     {
+        if (Resolve(unit, item) is { } target)
+        {
+            unit.Includes.Add((item, target));
+        }
+        else
+        {
+            // Reported here; kept so that names it would have defined are not reported as plain unknowns.
+            unit.UnloadedIncludes.Add(item.Value);
+        }
+    }
+
+    /// <summary>The included file, or null (with the reason reported at the include) when it cannot be loaded.</summary>
+    private RuleFileUnit? Resolve(RuleFileUnit unit, ScalarSyntax item)
+    {
         var relative = item.Value;
         if (unit.FullPath is null || unit.Root is null)
         {
             _reader.Error(DiagnosticCodes.IncludeWithoutFile, item, "Text loaded from memory cannot include files; load it from a folder instead.");
-            return;
+            return null;
         }
 
         if (Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal) || relative.StartsWith('~'))
         {
             _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' is an absolute path; write it relative to this file.");
-            return;
+            return null;
         }
 
         if (!IsRuleFile(Path.GetFileName(relative)))
         {
             _reader.Error(DiagnosticCodes.IncludeNotYaml, item, $"Include '{relative}' is not a rule file; include .yaml or .yml files (not .tests.yaml).");
-            return;
+            return null;
         }
 
         var directory = Path.GetDirectoryName(unit.FullPath)!;
         var full = Path.GetFullPath(Path.Combine(directory, relative));
-        if (!IsInside(full, unit.Root) || ThroughLink(full, unit.Root) || (File.Exists(full) && !IsInside(FinalTarget(full), unit.Root)))
+        if (LeavesRoot(full, unit.Root))
         {
             _reader.Error(DiagnosticCodes.IncludeOutsideRoot, item, $"Include '{relative}' leaves the rule folder '{unit.Root}'; rule files may only include files inside it.");
-            return;
+            return null;
         }
 
         if (!File.Exists(full))
         {
             _reader.Error(DiagnosticCodes.IncludeNotFound, item, $"The included file '{relative}' does not exist (looked for {full}).");
-            return;
+            return null;
         }
 
         var name = Path.Join(Path.GetDirectoryName(unit.Name), relative);
-        if (AddFile(name, full, unit.Root) is { } target)
+        return AddFile(name, full, unit.Root);
+    }
+
+    /// <summary>
+    /// Whether a path is outside the root, or leads out of it: through a linked folder on the way, or as a linked file
+    /// whose final target is outside (or reached through a linked folder).
+    /// </summary>
+    private static bool LeavesRoot(string path, string root)
+    {
+        if (!IsInside(path, root) || ThroughLink(path, root))
         {
-            unit.Includes.Add((item, target));
+            return true;
         }
+
+        var target = FinalTarget(path);
+        return !string.Equals(target, path, StringComparison.Ordinal) && (!IsInside(target, root) || ThroughLink(target, root));
     }
 
     private static string FinalTarget(string path)
@@ -282,7 +324,7 @@ internal sealed class RuleFileSet
         {
             return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return path;
         }

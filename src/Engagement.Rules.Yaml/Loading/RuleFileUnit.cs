@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Engagement.Rules.Yaml.Syntax;
 
 namespace Engagement.Rules.Yaml.Loading;
@@ -28,6 +29,31 @@ internal sealed class RuleFileUnit
     public MappingSyntax? Document { get; set; }
 
     public List<(ScalarSyntax Item, RuleFileUnit Target)> Includes { get; } = new();
+
+    /// <summary>The includes of this file that could not be loaded, as written (each already reported at the include).</summary>
+    public List<string> UnloadedIncludes { get; } = new();
+
+    /// <summary>Whether the file itself could not be read or parsed into a rule file (already reported).</summary>
+    public bool LoadFailed { get; set; }
+
+    /// <summary>
+    /// The files this file includes, directly or not, that did not load: unloadable includes as written and
+    /// included files that failed to read or parse, sorted. Names they would have defined are unknown here.
+    /// </summary>
+    public IReadOnlyList<string> FilesNotLoaded()
+    {
+        var names = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var unit in Closure())
+        {
+            names.UnionWith(unit.UnloadedIncludes);
+            if (unit.LoadFailed && unit != this)
+            {
+                names.Add(unit.Name);
+            }
+        }
+
+        return names.ToArray();
+    }
 
     /// <summary>This file and every file it includes, directly or not.</summary>
     public HashSet<RuleFileUnit> Closure()

@@ -44,7 +44,7 @@ internal static class EngineRejectedRules
 
     private sealed class Compiler : IExpressionCompiler
     {
-        private readonly IExpressionCompiler _real = DefaultExpressionCompiler.Create();
+        private readonly IExpressionCompiler _real = DefaultExpressionCompiler.For(RuleLoaderOptions.Default);
 
         public TypedExpression? Compile(string text, SourceLocation origin, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
         {
