@@ -41,6 +41,14 @@ public sealed class EngagementRulesOptions
     public SessionOptions Session { get; set; } = EngagementEvaluator.DefaultSessions;
 
     /// <summary>
+    /// The limits the YAML loader holds rule files to (file size, nesting depth, rules and files per load, expression
+    /// length; docs/threat-model.md). Default <see cref="RuleLoaderOptions.Default"/>; lower them with
+    /// <c>RuleLoaderOptions.Default with { MaxRules = 500 }</c>. Its <see cref="RuleLoaderOptions.Catalog"/> is left as it
+    /// is: the fact types rule files may name are the built-in ones and those added with <see cref="AddFactType{T}"/>.
+    /// </summary>
+    public RuleLoaderOptions Loader { get; set; } = RuleLoaderOptions.Default;
+
+    /// <summary>
     /// Watches <see cref="RuleFolders"/> and reloads the rules when a <c>.yaml</c>/<c>.yml</c> file changes. A change
     /// that loads cleanly replaces the rule set atomically; a broken one is logged and the current set is kept.
     /// </summary>
@@ -144,6 +152,24 @@ public sealed class EngagementRulesOptions
             }
         }
 
+        if (Loader is null)
+        {
+            errors.Add("Loader is null; leave it at RuleLoaderOptions.Default or set it.");
+        }
+        else
+        {
+            if (!ReferenceEquals(Loader.Catalog, RuleLoaderOptions.Default.Catalog))
+            {
+                errors.Add("Loader.Catalog: leave it as RuleLoaderOptions.Default's; add host fact types with AddFactType.");
+            }
+
+            CheckPositive(errors, Loader.MaxFileBytes, nameof(RuleLoaderOptions.MaxFileBytes));
+            CheckPositive(errors, Loader.MaxDepth, nameof(RuleLoaderOptions.MaxDepth));
+            CheckPositive(errors, Loader.MaxRules, nameof(RuleLoaderOptions.MaxRules));
+            CheckPositive(errors, Loader.MaxFiles, nameof(RuleLoaderOptions.MaxFiles));
+            CheckPositive(errors, Loader.MaxExpressionLength, nameof(RuleLoaderOptions.MaxExpressionLength));
+        }
+
         if (HotReload && RuleFolders.Count == 0)
         {
             errors.Add("HotReload watches RuleFolders, and there are none: embedded and in-memory rules cannot change.");
@@ -175,10 +201,18 @@ public sealed class EngagementRulesOptions
         return errors;
     }
 
+    private static void CheckPositive(List<string> errors, int value, string name)
+    {
+        if (value <= 0)
+        {
+            errors.Add($"Loader.{name} is {value}; it must be positive.");
+        }
+    }
+
     /// <summary>A copy, so that changes made to these options after registration have no effect.</summary>
     internal EngagementRulesOptions Snapshot()
     {
-        var copy = new EngagementRulesOptions { Clock = Clock, Policy = Policy, Session = Session, HotReload = HotReload, ReloadDelay = ReloadDelay };
+        var copy = new EngagementRulesOptions { Clock = Clock, Policy = Policy, Session = Session, HotReload = HotReload, ReloadDelay = ReloadDelay, Loader = Loader };
         foreach (var folder in RuleFolders)
         {
             copy.RuleFolders.Add(Path.GetFullPath(folder));

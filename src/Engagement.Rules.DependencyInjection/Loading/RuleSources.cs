@@ -27,7 +27,7 @@ internal static class RuleSources
             catalog.Register(type, name);
         }
 
-        var loader = new RuleFileLoader(new RuleLoaderOptions { Catalog = catalog });
+        var loader = new RuleFileLoader(options.Loader with { Catalog = catalog });
         var results = new List<(string Source, RuleLoadResult Result)>();
         if (options.RuleFolders.Count > 0)
         {
