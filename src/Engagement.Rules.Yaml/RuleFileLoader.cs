@@ -120,9 +120,9 @@ public sealed class RuleFileLoader
                     continue;
                 }
 
-                var builder = new RuleBuilder(context, conditions, file);
-                var rule = builder.Build(mapping);
-                if (builder.IdNode is { } id)
+                var translator = new RuleTranslator(context, conditions, file);
+                var rule = translator.Build(mapping);
+                if (translator.IdNode is { } id)
                 {
                     if (ids.TryGetValue(id.Value, out var first))
                     {
@@ -133,7 +133,7 @@ public sealed class RuleFileLoader
                     ids.Add(id.Value, id);
                 }
 
-                if (rule is not null && builder.Enabled)
+                if (rule is not null && translator.Enabled)
                 {
                     result.Add(rule);
                 }

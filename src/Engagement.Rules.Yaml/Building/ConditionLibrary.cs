@@ -142,7 +142,7 @@ internal sealed class ConditionLibrary
 
         var scope = new ExpressionScope(
             definition.Parameters.ToDictionary(p => p.Name, p => p, StringComparer.Ordinal),
-            new Declaration(RuleBuilder.ContextName, typeof(EvaluationContext)),
+            new Declaration(RuleTranslator.ContextName, typeof(EvaluationContext)),
             null);
         var before = _context.Diagnostics.Items.Count;
         var compiled = _context.ExpressionCompiler.Compile(definition.Expression.Value, definition.Expression.ValueOrigin, scope, typeof(bool), _context.Diagnostics);

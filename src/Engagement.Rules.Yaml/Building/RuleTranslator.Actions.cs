@@ -14,7 +14,7 @@ using NodaTime;
 namespace Engagement.Rules.Yaml.Building;
 
 /// <summary>The right-hand side: <c>touch</c> and <c>signal</c> actions, compiled to calls of <see cref="RuleActions"/>.</summary>
-internal sealed partial class RuleBuilder
+internal sealed partial class RuleTranslator
 {
     private static readonly MethodInfo ProposeTouchMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.ProposeTouch))!;
     private static readonly MethodInfo EmitSignalMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.EmitSignal))!;

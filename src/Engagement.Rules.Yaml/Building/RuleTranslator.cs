@@ -16,7 +16,7 @@ namespace Engagement.Rules.Yaml.Building;
 /// the <see cref="EvaluationContext"/> pattern that carries the effective dates) and the actions. Reports
 /// every problem it finds and returns null when there was any.
 /// </summary>
-internal sealed partial class RuleBuilder
+internal sealed partial class RuleTranslator
 {
     /// <summary>The name of the hidden declaration bound to the session's <see cref="EvaluationContext"/>.</summary>
     public const string ContextName = "$context";
@@ -41,7 +41,7 @@ internal sealed partial class RuleBuilder
     private int _errors;
     private bool _failed;
 
-    public RuleBuilder(LoadContext context, ConditionLibrary conditions, RuleFileUnit file)
+    public RuleTranslator(LoadContext context, ConditionLibrary conditions, RuleFileUnit file)
     {
         _context = context;
         _reader = new NodeReader(context);

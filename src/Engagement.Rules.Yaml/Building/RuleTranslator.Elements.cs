@@ -9,7 +9,7 @@ using Engagement.Rules.Yaml.Syntax;
 namespace Engagement.Rules.Yaml.Building;
 
 /// <summary>The left-hand side: patterns, negations, alternatives, lets and aggregates.</summary>
-internal sealed partial class RuleBuilder
+internal sealed partial class RuleTranslator
 {
     private static readonly string[] SelectorKeys = ["value", "key"];
 
