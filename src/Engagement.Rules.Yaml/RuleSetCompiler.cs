@@ -6,7 +6,6 @@ using System.Linq;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml.Diagnostics;
-using Engagement.Rules.Yaml.Loading;
 
 namespace Engagement.Rules.Yaml;
 

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Engagement.Rules.Yaml.Loading;
+using Engagement.Rules.Yaml.Diagnostics;
 
 namespace Engagement.Rules.Yaml.Tests;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Syntax;

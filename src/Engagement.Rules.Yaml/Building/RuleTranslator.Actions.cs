@@ -6,6 +6,7 @@ using System.Reflection;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Runtime;
 using Engagement.Rules.Yaml.Syntax;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Syntax;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Linq.Expressions;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Syntax;

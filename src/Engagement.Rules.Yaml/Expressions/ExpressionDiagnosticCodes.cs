@@ -4,7 +4,7 @@ namespace Engagement.Rules.Yaml.Expressions;
 /// The stable codes of expression diagnostics: the range ER2000-ER2099 belongs to the expression language
 /// (documented in docs/rule-expressions.md). Codes are never reused for another meaning.
 /// </summary>
-internal static class ExpressionDiagnosticCodes
+public static class ExpressionDiagnosticCodes
 {
     /// <summary>The text does not follow the grammar (an unexpected token, a missing operand, an empty expression).</summary>
     public const string SyntaxError = "ER2001";

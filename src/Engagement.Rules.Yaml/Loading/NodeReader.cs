@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Syntax;
 using NodaTime;
 using NodaTime.Text;
