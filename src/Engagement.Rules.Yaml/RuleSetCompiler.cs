@@ -17,8 +17,8 @@ namespace Engagement.Rules.Yaml;
 /// </summary>
 public static class RuleSetCompiler
 {
-    /// <summary>The rule property in which the loader records where a rule starts, as <c>file:line:column</c>.</summary>
-    internal const string SourceProperty = "source";
+    /// <summary>The rule property in which the loader records where a rule starts, as <c>file:line:column</c> (the engine names it in a rule's errors).</summary>
+    internal const string SourceProperty = Engine.Model.RuleDefinition.SourceProperty;
 
     /// <summary>Compiles <paramref name="rules"/>; reports every engine error as a located diagnostic.</summary>
     /// <param name="rules">Rules loaded by a <see cref="RuleFileLoader"/> (others are accepted too).</param>

@@ -22,7 +22,7 @@ internal static class ElementText
     public static string Describe(ConditionElement condition) => condition.Expression.Body.ToString();
 
     public static string Source(RuleDefinition rule) =>
-        rule.Properties.TryGetValue("source", out var source) && source is not null
+        rule.Properties.TryGetValue(RuleDefinition.SourceProperty, out var source) && source is not null
             ? System.Convert.ToString(source, CultureInfo.InvariantCulture) ?? string.Empty
             : string.Empty;
 }

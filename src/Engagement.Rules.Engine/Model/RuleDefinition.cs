@@ -59,10 +59,17 @@ public sealed class RuleDefinition
     /// <summary>Salience: activations of higher-priority rules fire first.</summary>
     public int Priority { get; }
 
+    /// <summary>The key of the property that says where the rule was written (see <see cref="Properties"/>).</summary>
+    public const string SourceProperty = "source";
+
     /// <summary>Free-form tags.</summary>
     public IReadOnlyList<string> Tags { get; }
 
-    /// <summary>Free-form properties carried to diagnostics and actions.</summary>
+    /// <summary>
+    /// Free-form properties carried to diagnostics and actions. A string property <see cref="SourceProperty"/>
+    /// (where the rule was written, e.g. <c>rules/offers.yaml:12:5</c>, as the YAML loader sets it) is named in the
+    /// message of a <see cref="RuleConditionException"/> or <see cref="RuleActionException"/> of the rule.
+    /// </summary>
     public IReadOnlyDictionary<string, object?> Properties { get; }
 
     /// <summary>Whether the rule fires again when facts of an already-fired match are updated.</summary>

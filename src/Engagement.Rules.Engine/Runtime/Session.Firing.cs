@@ -78,7 +78,7 @@ internal sealed partial class Session
                 }
                 catch (Exception ex) when (ex is not RuleConditionException)
                 {
-                    var error = new RuleActionException(activation.Rule.Id, activation.Facts, ex);
+                    var error = new RuleActionException(activation.Rule.Id, SourceOf(activation.Rule), activation.Facts, ex);
                     _events?.OnActionFailed(Handle, activation, error);
                     throw error;
                 }
@@ -145,8 +145,25 @@ internal sealed partial class Session
             facts.Add(fact);
         }
 
-        var error = new RuleConditionException(ruleId, facts, inner);
+        var error = new RuleConditionException(ruleId, SourceOf(ruleId), facts, inner);
         _events?.OnConditionFailed(Handle, error);
         return error;
     }
+
+    // Error paths only: a scan of the terminals is cheaper than keeping a map for every session.
+    private string? SourceOf(string ruleId)
+    {
+        foreach (var terminal in Network.Terminals)
+        {
+            if (terminal.Rule.Id == ruleId)
+            {
+                return SourceOf(terminal.Rule);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? SourceOf(Model.RuleDefinition rule) =>
+        rule.Properties.TryGetValue(Model.RuleDefinition.SourceProperty, out var source) ? source as string : null;
 }

@@ -132,6 +132,49 @@ public sealed partial class SessionTest
         failed.Should().Be(1);
     }
 
+    [Test]
+    public void Insert_ConditionOfARuleWithASource_ErrorNamesWhereTheRuleIs()
+    {
+        var rule = new RuleBuilder("fragile").Property(Engagement.Rules.Engine.Model.RuleDefinition.SourceProperty, "rules/offers.yaml:12:5")
+            .Match<Customer>("c", c => c.Tier.Length > 2).Action((IActionContext ctx) => ctx.Halt()).Build();
+        var session = Session(rule);
+
+        var act = () => session.Insert(new Customer(1) { Tier = null! });
+
+        var error = act.Should().Throw<RuleConditionException>().Which;
+        error.RuleSource.Should().Be("rules/offers.yaml:12:5");
+        error.Message.Should().StartWith("A condition of rule 'fragile' (rules/offers.yaml:12:5) threw NullReferenceException");
+    }
+
+    [Test]
+    public void Fire_ActionOfARuleWithASource_ErrorNamesWhereTheRuleIs()
+    {
+        var rule = new RuleBuilder("boom").Property(Engagement.Rules.Engine.Model.RuleDefinition.SourceProperty, "rules/boom.yaml:3:5").Match<Customer>("c")
+            .Action((IActionContext ctx, Customer c) => Throw(c)).Build();
+        var session = Session(rule);
+        session.Insert(new Customer(1));
+
+        var act = () => session.Fire();
+
+        var error = act.Should().Throw<RuleActionException>().Which;
+        error.RuleSource.Should().Be("rules/boom.yaml:3:5");
+        error.Message.Should().Be("An action of rule 'boom' (rules/boom.yaml:3:5) threw InvalidOperationException: kaboom");
+    }
+
+    [Test]
+    public void Fire_ActionOfARuleWithoutASource_ErrorHasNone()
+    {
+        var rule = new RuleBuilder("boom").Match<Customer>("c").Action((IActionContext ctx, Customer c) => Throw(c)).Build();
+        var session = Session(rule);
+        session.Insert(new Customer(1));
+
+        var act = () => session.Fire();
+
+        var error = act.Should().Throw<RuleActionException>().Which;
+        error.RuleSource.Should().BeNull();
+        error.Message.Should().Be("An action of rule 'boom' threw InvalidOperationException: kaboom");
+    }
+
     private static void Throw(Customer customer) => throw new InvalidOperationException(customer.Id > 0 ? "kaboom" : "no");
 
     [Test]
