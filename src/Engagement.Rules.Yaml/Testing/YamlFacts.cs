@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Facts;
+using Engagement.Rules.Formatting;
+using Engagement.Rules.Yaml.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -177,6 +179,11 @@ internal static partial class YamlFacts
     // System.Text.Json appends its own path and position; ours (the fact and its line) is more useful.
     private static string Clean(string message)
     {
+        if (SerializerMessages.Rewrite(message, static (name, known) => DidYouMean.Closest(name, known) is { } near ? $" Did you mean '{near}'?" : string.Empty) is { } rewritten)
+        {
+            return rewritten;
+        }
+
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut < 0 ? message : message[..cut];
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Engagement.Rules.Facts;
+using Engagement.Rules.Formatting;
 
 namespace Engagement.Rules.Serialization;
 
@@ -58,6 +59,7 @@ internal static partial class FactsErrors
     private static string Reason(JsonException exception) => exception.InnerException switch
     {
         FactValidationException validation => validation.Message,
+        _ when SerializerMessages.Rewrite(exception.Message, NameSuggestions.Hint) is { } rewritten => rewritten,
         JsonException inner when string.IsNullOrEmpty(exception.Message) || exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
             => WithoutLocation(exception.Message) + " " + WithoutLocation(inner.Message),
         _ => WithoutLocation(exception.Message),

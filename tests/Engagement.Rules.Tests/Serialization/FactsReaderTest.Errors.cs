@@ -25,7 +25,17 @@ public partial class FactsReaderTest
         var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"make\"", "\"colour\":\"red\",\"make\"", StringComparison.Ordinal)));
 
         error.Path.Should().Be("$.facts[0].colour");
-        error.Reason.Should().Contain("'colour' could not be mapped");
+        error.Reason.Should().StartWith("Vehicle has no field 'colour'.").And.Contain("Its fields are: ").And.Contain("modelYear")
+            .And.NotContain("Engagement.Rules", "the reader of a fact file knows fact types, not .NET types");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_MisspeltProperty_SuggestsTheField()
+    {
+        var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"modelYear\"", "\"modelYaer\"", StringComparison.Ordinal)));
+
+        error.Path.Should().Be("$.facts[0].modelYaer");
+        error.Reason.Should().StartWith("Vehicle has no field 'modelYaer'. Did you mean 'modelYear'?");
     }
 
     [Test]
@@ -52,7 +62,7 @@ public partial class FactsReaderTest
         var error = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("\"make\":\"Honda\",", string.Empty, StringComparison.Ordinal)));
 
         error.Path.Should().Be("$.facts[0]");
-        error.Reason.Should().Contain("missing required properties").And.Contain("'make'");
+        error.Reason.Should().Be("Vehicle needs 'make'.");
     }
 
     [Test]

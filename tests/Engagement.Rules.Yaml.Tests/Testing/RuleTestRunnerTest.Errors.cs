@@ -36,7 +36,7 @@ public sealed partial class RuleTestRunnerTest
             """);
 
         result.Passed.Should().BeFalse();
-        result.Message.Should().Contain("facts[0] Referral").And.Contain("ReferredNam");
+        result.Message.Should().Contain("facts[0] Referral").And.Contain("Referral has no field 'ReferredNam'");
     }
 
     [Test]
