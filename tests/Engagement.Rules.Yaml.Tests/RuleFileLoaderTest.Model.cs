@@ -60,6 +60,18 @@ public sealed partial class RuleFileLoaderTest
     }
 
     [Test]
+    public void LoadFromText_Conditions_KeepTheTextTheRuleWroteThem()
+    {
+        var rule = TestLoading.Load(WarrantyRule).Rules.Single();
+
+        var elements = rule.LeftHandSide.Elements;
+        ((PatternElement)elements[1]).Conditions.Single().Text.Should().Be("activeCustomer", "a named condition shows its name");
+        ((PatternElement)elements[2]).Conditions.Select(c => c.Text).Should().Equal("vehicle.ownerCustomerId == customer.customerId", "vehicle.isOwned");
+        ((PatternElement)((NotElement)elements[3]).Source).Conditions.Single().Text.Should().Be("order.vin == vehicle.vin");
+        ((PatternElement)elements[0]).Conditions.Should().OnlyContain(c => c.Text == null, "the effective dates are not written as expressions");
+    }
+
+    [Test]
     public void LoadFromText_WhereWithoutOwnDeclaration_AddsItAsUnusedParameter()
     {
         var result = TestLoading.Load("""

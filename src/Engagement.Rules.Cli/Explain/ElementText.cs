@@ -18,8 +18,8 @@ internal static class ElementText
         _ => element.GetType().Name,
     };
 
-    /// <summary>The condition as the engine compiled it (the expression tree's text; the YAML source text is not kept).</summary>
-    public static string Describe(ConditionElement condition) => condition.Expression.Body.ToString();
+    /// <summary>The condition as its rule wrote it; the compiled expression's text for a condition without one (built in C#, or the rule's 'effective' dates).</summary>
+    public static string Describe(ConditionElement condition) => condition.Text ?? condition.Expression.Body.ToString();
 
     public static string Source(RuleDefinition rule) =>
         rule.Properties.TryGetValue(RuleDefinition.SourceProperty, out var source) && source is not null

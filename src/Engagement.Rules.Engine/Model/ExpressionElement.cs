@@ -42,6 +42,13 @@ public abstract class ExpressionElement
     /// <summary>The declarations bound, in order, to the expression's parameters.</summary>
     public IReadOnlyList<Declaration> Parameters { get; }
 
+    /// <summary>
+    /// The text the expression was written in (a YAML rule's <c>where</c>, say), for tools that show rules to the people
+    /// who wrote them; null for an expression built in C#. The engine does not read it: two conditions with the same
+    /// expression share their node whatever their texts.
+    /// </summary>
+    public string? Text { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Expression.ToString();
 }

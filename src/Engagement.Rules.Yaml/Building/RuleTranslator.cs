@@ -364,6 +364,6 @@ internal sealed partial class RuleTranslator
         }
 
         var lambda = Lambda(expression, own, out var declarations);
-        return new ConditionElement(lambda, declarations);
+        return new ConditionElement(lambda, declarations) { Text = (at as ScalarSyntax)?.Value };
     }
 }
