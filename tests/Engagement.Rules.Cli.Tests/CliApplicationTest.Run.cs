@@ -87,6 +87,31 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Run_EmptyFactsFile_WarnsThatNothingWasEvaluated([Values("json", "table")] string format)
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.Write("empty.jsonl", "\n");
+
+        var outcome = cli.Run(RunArgs(cli, facts, "--format", format));
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Error.Should().Contain($"warning: {facts} holds no customers; nothing was evaluated.");
+    }
+
+    [Test]
+    public void Run_FactsWithCustomers_NoEmptyWarning()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+
+        var outcome = cli.Run(RunArgs(cli, cli.SampleCustomers(1)));
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Error.Should().NotContain("holds no customers");
+    }
+
+    [Test]
     public void Run_MissingFactsFile_ExitsTwo()
     {
         using var cli = new CliHarness();

@@ -97,6 +97,12 @@ internal static class RunCommand
             }
         }
 
+        if (summary.Customers == 0)
+        {
+            // Not an error (a night with nothing to do is legitimate), but a wrong path or filter usually is.
+            console.Error.WriteLine($"warning: {factsFile} holds no customers; nothing was evaluated.");
+        }
+
         if (json)
         {
             summary.Write(console.Error);
