@@ -45,7 +45,7 @@ public static class SampleRun
         {
             if (!Directory.Exists(path) && !File.Exists(path))
             {
-                errors.Add($"{path}: error: the {what} does not exist.");
+                errors.Add($"error: {path}: the {what} does not exist.");
             }
         }
 
@@ -66,7 +66,7 @@ public static class SampleRun
         var reader = new FactsReader(EngagementJson.ReadDealerships(settings));
         await using var lines = File.OpenRead(Path.Combine(dataPath, "customers.jsonl"));
         var vehicles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var customers = Remember(reader.ReadCustomerFactsLinesAsync(lines, e => errors.Add($"{Path.Combine(dataPath, "customers.jsonl")}: error: {e.Message}")), vehicles);
+        var customers = Remember(reader.ReadCustomerFactsLinesAsync(lines, e => errors.Add(FactsError(Path.Combine(dataPath, "customers.jsonl"), e))), vehicles);
 
         var results = new List<EngagementResult>();
         await foreach (var result in evaluator.EvaluateAsync(customers, Environment.ProcessorCount, cancellationToken).ConfigureAwait(false))
@@ -81,6 +81,10 @@ public static class SampleRun
 
         return new SampleOutcome(errors, results, vehicles, at, loaded.Rules.Count);
     }
+
+    // As the command-line tool writes it: "error: file:line: $.path: reason".
+    private static string FactsError(string file, FactsFormatException error) =>
+        $"error: {file}{(error.LineNumber is { } line ? $":{line}" : string.Empty)}:{(error.Path is { } path ? $" {path}:" : string.Empty)} {error.Reason}";
 
     private static SampleOutcome Failed(IReadOnlyList<string> errors, Instant at) =>
         new(errors, [], new Dictionary<string, string>(), at, 0);

@@ -53,6 +53,22 @@ public sealed class SampleRunTest
     }
 
     [Test]
+    public async Task RunAsync_BadCustomerLine_IsLocatedAsTheToolLocatesIt()
+    {
+        using var folder = new TempFolder();
+        var data = Path.Combine(Root, "samples", "data");
+        File.Copy(Path.Combine(data, "dealership.json"), Path.Combine(folder.Path, "dealership.json"));
+        var lines = File.ReadAllLines(Path.Combine(data, "customers.jsonl")).Take(4).ToArray();
+        lines[2] = "{\"customer\": {\"customerId\": 5}, \"dealershipId\": \"D-TX\", \"facts\": []}";
+        var customers = Path.Combine(folder.Path, "customers.jsonl");
+        File.WriteAllLines(customers, lines);
+
+        var outcome = await SampleRun.RunAsync(Path.Combine(Root, "rules"), folder.Path, SampleRun.ReferenceInstant, CancellationToken.None);
+
+        outcome.Errors.Should().ContainSingle().Which.Should().StartWith($"error: {customers}:3: $.customer.customerId: ");
+    }
+
+    [Test]
     public async Task RunAsync_InlineRuleOverSampleData_IsDeterministic()
     {
         using var folder = new TempFolder();
