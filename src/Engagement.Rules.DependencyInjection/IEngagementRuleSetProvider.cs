@@ -1,17 +1,16 @@
 using System.Collections.Generic;
-using Engagement.Rules.Engine;
+using Engagement.Rules.Yaml.Providers;
 
 namespace Engagement.Rules.DependencyInjection;
 
 /// <summary>
-/// The rule set the registered evaluator uses now. With hot reload it changes when the rule files change and load
-/// cleanly; the swap is atomic, and an evaluation in flight finishes on the set it started with. Thread-safe.
+/// The rule set the registered evaluator uses now: the YAML package's <see cref="IRuleSetProvider"/> (the current set,
+/// <see cref="IRuleSetProvider.Reloaded"/> and <see cref="IRuleSetProvider.ReloadFailed"/>) over every configured
+/// source, with a generation count and a reload on demand. With hot reload it changes when the rule files change and
+/// load cleanly; the swap is atomic, and an evaluation in flight finishes on the set it started with. Thread-safe.
 /// </summary>
-public interface IEngagementRuleSetProvider
+public interface IEngagementRuleSetProvider : IRuleSetProvider
 {
-    /// <summary>The current compiled rule set.</summary>
-    CompiledRuleSet Current { get; }
-
     /// <summary>1 after the first load, one more after each swap.</summary>
     int Generation { get; }
 

@@ -113,7 +113,7 @@ public sealed partial class AddEngagementRulesTest
         var yamlProvider = provider.GetRequiredService<Yaml.Providers.IRuleSetProvider>();
         var reloaded = new System.Collections.Generic.List<Yaml.Providers.RuleSetReloadedEventArgs>();
         var failed = new System.Collections.Generic.List<Yaml.Providers.RuleSetReloadFailedEventArgs>();
-        yamlProvider.Reloaded += (_, e) => reloaded.Add(e);
+        rules.Reloaded += (_, e) => reloaded.Add(e);
         yamlProvider.ReloadFailed += (_, e) => failed.Add(e);
 
         System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));

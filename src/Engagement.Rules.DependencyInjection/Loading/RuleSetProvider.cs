@@ -15,7 +15,7 @@ namespace Engagement.Rules.DependencyInjection;
 /// rule folders. Readers take the current snapshot with one volatile read; reloads are serialised and publish a
 /// new snapshot only when the rules load cleanly, so an evaluation in flight keeps the snapshot it started with.
 /// </summary>
-internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IRuleSetProvider, IDisposable
+internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
 {
     private readonly EngagementRulesOptions _options;
     private readonly IClock _clock;
