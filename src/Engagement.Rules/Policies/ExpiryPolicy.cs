@@ -1,4 +1,5 @@
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Formatting;
 
 namespace Engagement.Rules.Policies;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
+using Engagement.Rules.Formatting;
 using NodaTime;
 
 namespace Engagement.Rules.Policies;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
+using Engagement.Rules.Formatting;
 
 namespace Engagement.Rules.Policies;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Formatting;
 
 namespace Engagement.Rules.Policies;
 

@@ -1,8 +1,7 @@
 using System;
-using Engagement.Rules.Formatting;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Formatting;
 
 /// <summary>
 /// A date, local time or instant written as <see cref="Text"/> writes it, for interpolated explanations: the

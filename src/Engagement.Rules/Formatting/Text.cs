@@ -1,9 +1,8 @@
 using System.Globalization;
-using Engagement.Rules.Formatting;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Formatting;
 
 /// <summary>Invariant formats for explanations (dates and instants: <see cref="IsoText"/>).</summary>
 internal static class Text

@@ -1,10 +1,9 @@
 using System;
 using Engagement.Rules.Formatting;
-using Engagement.Rules.Policies;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Engagement.Rules.Tests.Policies;
+namespace Engagement.Rules.Tests.Formatting;
 
 public sealed class TextTest
 {

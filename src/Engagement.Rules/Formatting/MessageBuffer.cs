@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Formatting;
 
 /// <summary>
 /// Text being assembled for an explanation, in a caller's stack buffer (a pooled array when it outgrows it), so

@@ -1,6 +1,6 @@
 using System;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Formatting;
 
 /// <summary>
 /// Writes text into a fixed span, for an <see cref="ISpanFormattable.TryFormat"/> made of several parts: a part
