@@ -32,7 +32,7 @@ internal static partial class YamlFacts
         }
         catch (JsonException ex)
         {
-            throw Problem(node, type, what, ex.Path is { Length: > 1 } path ? $"{path[2..]}: {Clean(ex.Message)}" : Clean(ex.Message), ex);
+            throw Problem(FieldNode(node, ex.Path) ?? node, type, what, ex.Path is { Length: > 1 } path ? $"{path[2..]}: {Clean(ex.Message)}" : Clean(ex.Message), ex);
         }
         catch (FactValidationException ex)
         {
@@ -174,7 +174,30 @@ internal static partial class YamlFacts
     }
 
     private static TestFileException Problem(YamlNode node, Type type, string what, string message, Exception inner) =>
-        new(TestFileReader.Line(node), $"{what} ({type.Name}) at line {TestFileReader.Line(node)}: {message}");
+        new(TestFileReader.Line(node), $"{what} ({type.Name}): {message}");
+
+    // The key of the fact's field the serializer blames ("$.timeZoneId", "$.Vin"), so the error points at its line
+    // rather than the fact's first one. Keys match as the reader matches them: ignoring case.
+    private static YamlNode? FieldNode(YamlNode fact, string? path)
+    {
+        if (fact is not YamlMappingNode mapping || path is null || !path.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var field = path[2..];
+        var end = field.IndexOfAny(['.', '[']);
+        field = end < 0 ? field : field[..end];
+        foreach (var (key, _) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name } && string.Equals(name, field, StringComparison.OrdinalIgnoreCase))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
 
     // System.Text.Json appends its own path and position; ours (the fact and its line) is more useful.
     private static string Clean(string message)

@@ -20,7 +20,28 @@ public sealed partial class RuleTestRunnerTest
             """);
 
         result.Passed.Should().BeFalse();
-        result.Message.Should().Contain("rules.tests.yaml:").And.Contain("facts[0] Vehicle (Vehicle) at line").And.Contain("17");
+        result.Message.Should().Contain("rules.tests.yaml:17: facts[0] Vehicle (Vehicle): ");
+    }
+
+    [Test]
+    public void Run_InvalidFieldOfABlockFact_PointsAtTheFieldsLine()
+    {
+        var result = RunSingle("""
+            cases:
+              - name: bad model year
+                facts:
+                  - Vehicle:
+                      Vin: 1HGCM82633A004352
+                      OwnerCustomerId: C-1
+                      Make: Honda
+                      Model: Accord
+                      ModelYear: abc
+                expectNot:
+                  - { topic: relationship.birthday }
+            """);
+
+        result.Passed.Should().BeFalse();
+        result.Message.Should().Contain("rules.tests.yaml:22: facts[0] Vehicle (Vehicle): ModelYear: ", "the line of the field, not of the fact");
     }
 
     [Test]
