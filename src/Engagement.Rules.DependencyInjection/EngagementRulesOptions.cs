@@ -158,16 +158,11 @@ public sealed class EngagementRulesOptions
         }
         else
         {
-            if (!ReferenceEquals(Loader.Catalog, RuleLoaderOptions.Default.Catalog))
+            errors.AddRange(Loader.GetErrors().Select(e => "Loader: " + e));
+            if (Loader.Catalog is not null && !ReferenceEquals(Loader.Catalog, RuleLoaderOptions.Default.Catalog))
             {
-                errors.Add("Loader.Catalog: leave it as RuleLoaderOptions.Default's; add host fact types with AddFactType.");
+                errors.Add("Loader: leave its Catalog as RuleLoaderOptions.Default's; add host fact types with AddFactType.");
             }
-
-            CheckPositive(errors, Loader.MaxFileBytes, nameof(RuleLoaderOptions.MaxFileBytes));
-            CheckPositive(errors, Loader.MaxDepth, nameof(RuleLoaderOptions.MaxDepth));
-            CheckPositive(errors, Loader.MaxRules, nameof(RuleLoaderOptions.MaxRules));
-            CheckPositive(errors, Loader.MaxFiles, nameof(RuleLoaderOptions.MaxFiles));
-            CheckPositive(errors, Loader.MaxExpressionLength, nameof(RuleLoaderOptions.MaxExpressionLength));
         }
 
         if (HotReload && RuleFolders.Count == 0)
@@ -199,14 +194,6 @@ public sealed class EngagementRulesOptions
         }
 
         return errors;
-    }
-
-    private static void CheckPositive(List<string> errors, int value, string name)
-    {
-        if (value <= 0)
-        {
-            errors.Add($"Loader.{name} is {value}; it must be positive.");
-        }
     }
 
     /// <summary>A copy, so that changes made to these options after registration have no effect.</summary>

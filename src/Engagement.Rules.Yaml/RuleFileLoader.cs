@@ -20,18 +20,13 @@ public sealed class RuleFileLoader
 
     /// <summary>Creates a loader. Its options' catalogue becomes read-only (<see cref="FactTypeCatalog.IsReadOnly"/>).</summary>
     /// <param name="options">The catalogue and limits; <see cref="RuleLoaderOptions.Default"/> when null.</param>
-    /// <exception cref="ArgumentException">The options have no catalogue, or a limit is zero or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options are invalid (<see cref="RuleLoaderOptions.GetErrors"/>): every problem is named.</exception>
     public RuleFileLoader(RuleLoaderOptions? options = null)
     {
         _options = options ?? RuleLoaderOptions.Default;
-        if (_options.Catalog is null)
+        if (_options.GetErrors() is { Count: > 0 } errors)
         {
-            throw new ArgumentException("RuleLoaderOptions.Catalog is null; leave it at its default or set a catalogue.", nameof(options));
-        }
-
-        if (_options.MaxExpressionLength <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxExpressionLength, "RuleLoaderOptions.MaxExpressionLength must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(options), "Invalid RuleLoaderOptions: " + string.Join(" ", errors));
         }
 
         // Read-only from here on: a catalogue changed while loads run would race, and would change what this

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Engagement.Rules.Yaml.Expressions;
 
 namespace Engagement.Rules.Yaml;
@@ -44,4 +45,30 @@ public sealed record RuleLoaderOptions
     /// <see cref="MaxExpressionLength"/>.
     /// </summary>
     internal IExpressionCompiler? ExpressionCompiler { get; init; }
+
+    /// <summary>Every invalid setting, described (no catalogue, a limit that is not positive); empty when the options are valid.</summary>
+    /// <returns>The problems, one sentence each.</returns>
+    public IReadOnlyList<string> GetErrors()
+    {
+        var errors = new List<string>();
+        if (Catalog is null)
+        {
+            errors.Add("Catalog is null; leave it at its default or set a catalogue.");
+        }
+
+        Positive(errors, MaxFileBytes, nameof(MaxFileBytes));
+        Positive(errors, MaxDepth, nameof(MaxDepth));
+        Positive(errors, MaxRules, nameof(MaxRules));
+        Positive(errors, MaxFiles, nameof(MaxFiles));
+        Positive(errors, MaxExpressionLength, nameof(MaxExpressionLength));
+        return errors;
+    }
+
+    private static void Positive(List<string> errors, int value, string name)
+    {
+        if (value <= 0)
+        {
+            errors.Add($"{name} must be positive (was {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+    }
 }

@@ -45,9 +45,9 @@ public sealed partial class AddEngagementRulesTest
 
         var errors = act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors;
         errors.Should().HaveCount(3);
-        errors.Should().Contain(e => e.Contains("Loader.MaxRules is 0", System.StringComparison.Ordinal));
-        errors.Should().Contain(e => e.Contains("Loader.MaxDepth is -1", System.StringComparison.Ordinal));
-        errors.Should().Contain(e => e.Contains("Loader.Catalog", System.StringComparison.Ordinal) && e.Contains("AddFactType", System.StringComparison.Ordinal));
+        errors.Should().Contain(e => e.Contains("Loader: MaxRules must be positive (was 0).", System.StringComparison.Ordinal));
+        errors.Should().Contain(e => e.Contains("Loader: MaxDepth must be positive (was -1).", System.StringComparison.Ordinal));
+        errors.Should().Contain(e => e.Contains("Loader: leave its Catalog", System.StringComparison.Ordinal) && e.Contains("AddFactType", System.StringComparison.Ordinal));
     }
 
     [Test]
