@@ -29,5 +29,5 @@ public sealed class RuleLoadResult
 
     /// <summary>All diagnostics formatted, one block per diagnostic, for a log or a console.</summary>
     /// <returns>The formatted diagnostics.</returns>
-    public string FormatDiagnostics() => string.Join("\n", Diagnostics.Select(d => d.Format()));
+    public string FormatDiagnostics() => RuleDiagnostic.FormatAll(Diagnostics);
 }

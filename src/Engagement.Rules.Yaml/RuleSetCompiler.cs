@@ -17,9 +17,6 @@ namespace Engagement.Rules.Yaml;
 /// </summary>
 public static class RuleSetCompiler
 {
-    /// <summary>The rule property in which the loader records where a rule starts, as <c>file:line:column</c> (the engine names it in a rule's errors).</summary>
-    internal const string SourceProperty = Engine.Model.RuleDefinition.SourceProperty;
-
     /// <summary>Compiles <paramref name="rules"/>; reports every engine error as a located diagnostic.</summary>
     /// <param name="rules">Rules loaded by a <see cref="RuleFileLoader"/> (others are accepted too).</param>
     /// <param name="fallbackFile">
@@ -70,7 +67,7 @@ public static class RuleSetCompiler
     public static SourceLocation LocationOf(RuleDefinition rule, string fallbackFile)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        if (rule.Properties.TryGetValue(SourceProperty, out var value) && value is string text)
+        if (rule.Properties.TryGetValue(RuleDefinition.SourceProperty, out var value) && value is string text)
         {
             // The file may itself hold ':' (C:\rules\a.yaml): line and column are the last two parts.
             var parts = text.Split(':');

@@ -150,7 +150,7 @@ internal sealed partial class RuleTranslator
 
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            [RuleSetCompiler.SourceProperty] = rule.Location.ToString(),
+            [RuleDefinition.SourceProperty] = rule.Location.ToString(),
         };
         return new RuleDefinition(
             _ruleId,

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Engagement.Rules.Yaml.Diagnostics;
@@ -73,4 +75,7 @@ public sealed record RuleDiagnostic
 
     /// <inheritdoc />
     public override string ToString() => Format();
+
+    /// <summary>Several diagnostics, each <see cref="Format"/>ted, one after the other ('\n' between them, as within one).</summary>
+    internal static string FormatAll(IEnumerable<RuleDiagnostic> diagnostics) => string.Join("\n", diagnostics.Select(d => d.Format()));
 }

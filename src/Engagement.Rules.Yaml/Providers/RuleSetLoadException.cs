@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Engagement.Rules.Yaml.Diagnostics;
 
 namespace Engagement.Rules.Yaml.Providers;
@@ -11,7 +10,7 @@ public sealed class RuleSetLoadException : Exception
     /// <summary>Creates the exception.</summary>
     /// <param name="diagnostics">Every problem found.</param>
     public RuleSetLoadException(IReadOnlyList<RuleDiagnostic> diagnostics)
-        : base("The rule files do not load:\n" + string.Join("\n", (diagnostics ?? []).Select(d => d.Format())))
+        : base("The rule files do not load:\n" + RuleDiagnostic.FormatAll(diagnostics ?? []))
     {
         Diagnostics = diagnostics ?? [];
     }

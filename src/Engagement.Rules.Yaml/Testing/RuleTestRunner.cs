@@ -6,6 +6,7 @@ using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Policies;
+using Engagement.Rules.Yaml.Diagnostics;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Testing;
@@ -213,7 +214,7 @@ public sealed class RuleTestRunner
 
         if (!RuleSetCompiler.TryCompile(loaded.Rules, string.Join(", ", paths), out var compiled, out var errors))
         {
-            return new LoadedRules(null, string.Join("\n", errors.Select(e => e.Format())));
+            return new LoadedRules(null, RuleDiagnostic.FormatAll(errors));
         }
 
         try
