@@ -40,19 +40,10 @@ internal static class RuleSource
     {
         ArgumentNullException.ThrowIfNull(console);
         var result = LoadChecked(paths);
+        Print(result.Diagnostics, console);
         if (!result.Success)
         {
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                console.Error.WriteLine(Output.DiagnosticText.Format(diagnostic));
-            }
-
             throw new CliException(ExitCodes.Failed, "The rules did not load; fix the errors above (see 'engagement-rules validate').");
-        }
-
-        foreach (var warning in result.Diagnostics)
-        {
-            console.Error.WriteLine(Output.DiagnosticText.Format(warning));
         }
 
         if (result.Rules.Count == 0)
@@ -75,11 +66,7 @@ internal static class RuleSource
             return compiled;
         }
 
-        foreach (var error in errors)
-        {
-            console.Error.WriteLine(Output.DiagnosticText.Format(error));
-        }
-
+        Print(errors, console);
         throw new CliException(ExitCodes.Failed, "The rule engine rejected the rules; fix the errors above (see 'engagement-rules validate').");
     }
 
@@ -97,5 +84,14 @@ internal static class RuleSource
         }
 
         return loadDiagnostics.Concat(errors).ToArray();
+    }
+
+    // Errors and warnings alike go to stderr: stdout carries the command's own output.
+    private static void Print(IEnumerable<RuleDiagnostic> diagnostics, CliConsole console)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            console.Error.WriteLine(Output.DiagnosticText.Format(diagnostic));
+        }
     }
 }
