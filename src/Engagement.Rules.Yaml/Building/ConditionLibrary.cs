@@ -146,7 +146,7 @@ internal sealed class ConditionLibrary
             new Declaration(RuleTranslator.ContextName, typeof(EvaluationContext)),
             null);
         var before = _context.Diagnostics.Items.Count;
-        var compiled = _context.ExpressionCompiler.Compile(definition.Expression.Value, definition.Expression.ValueOrigin, scope, typeof(bool), _context.Diagnostics);
+        var compiled = _context.ExpressionCompiler.Compile(definition.Expression.Value, definition.Expression.Positions, scope, typeof(bool), _context.Diagnostics);
         definition.IsValid = compiled is not null && _context.Diagnostics.Items.Count == before;
     }
 }

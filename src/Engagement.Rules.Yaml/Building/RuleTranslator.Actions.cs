@@ -302,7 +302,7 @@ internal sealed partial class RuleTranslator
             }
             else if (c == '}')
             {
-                _context.Error(DiagnosticCodes.InterpolationSyntax, scalar.ValueOrigin.Shift(i), "A '}' closes nothing; write '}}' for a brace.", _ruleId);
+                _context.Error(DiagnosticCodes.InterpolationSyntax, scalar.Positions.Locate(i), "A '}' closes nothing; write '}}' for a brace.", _ruleId);
                 ok = false;
             }
             else if (c == '{')
@@ -310,13 +310,13 @@ internal sealed partial class RuleTranslator
                 var close = text.IndexOf('}', i + 1);
                 if (close < 0)
                 {
-                    _context.Error(DiagnosticCodes.InterpolationSyntax, scalar.ValueOrigin.Shift(i), "This '{' is never closed; close it with '}' or write '{{' for a brace.", _ruleId);
+                    _context.Error(DiagnosticCodes.InterpolationSyntax, scalar.Positions.Locate(i), "This '{' is never closed; close it with '}' or write '{{' for a brace.", _ruleId);
                     return null;
                 }
 
                 pieces.Add(Expression.Constant(literal.ToString()));
                 literal.Clear();
-                var inner = new ScalarSyntax(scalar.ValueOrigin.Shift(i + 1), text[(i + 1)..close], isPlain: false, scalar.ValueOrigin.Shift(i + 1));
+                var inner = new ScalarSyntax(scalar.Positions.Locate(i + 1), text[(i + 1)..close], isPlain: false, scalar.Positions.From(i + 1));
                 if (Compile(inner, scope, null) is { } expression)
                 {
                     pieces.Add(Text(parts.Use(expression)));

@@ -297,7 +297,7 @@ internal sealed partial class RuleTranslator
         }
 
         return _context.ExpressionCompiler.Compile(
-            text.Value, text.ValueOrigin, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing }, expectedType, _context.Diagnostics);
+            text.Value, text.Positions, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing }, expectedType, _context.Diagnostics);
     }
 
     private Declaration? Declare(ScalarSyntax name, Type type, Dictionary<string, Declaration> scope)

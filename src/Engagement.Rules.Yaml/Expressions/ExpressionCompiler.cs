@@ -6,6 +6,7 @@ using System.Linq.Expressions;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions.Binding;
 using Engagement.Rules.Yaml.Expressions.Parsing;
+using Engagement.Rules.Yaml.Syntax;
 using Superpower;
 using Superpower.Model;
 
@@ -48,12 +49,12 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
     public int MaxNesting { get; }
 
     /// <inheritdoc />
-    public TypedExpression? Compile(string text, SourceLocation origin, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
+    public TypedExpression? Compile(string text, ScalarPositions positions, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(diagnostics);
         text ??= string.Empty;
-        var binder = new Binder(text, origin, scope, diagnostics);
+        var binder = new Binder(text, positions, scope, diagnostics);
         var errorsBefore = CountErrors(diagnostics);
         try
         {

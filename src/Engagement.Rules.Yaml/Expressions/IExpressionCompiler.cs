@@ -1,5 +1,6 @@
 using System;
 using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Syntax;
 
 namespace Engagement.Rules.Yaml.Expressions;
 
@@ -11,10 +12,10 @@ internal interface IExpressionCompiler
 {
     /// <summary>Compiles <paramref name="text"/>.</summary>
     /// <param name="text">The expression text.</param>
-    /// <param name="origin">Where the text starts in its file (the first character of the scalar's value).</param>
+    /// <param name="positions">Where each character of the text is in its file.</param>
     /// <param name="scope">The declarations the expression may use.</param>
     /// <param name="expectedType">The type the result must have (e.g. bool for a condition), or null for any.</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <returns>The expression, or null when it has errors (which are then in <paramref name="diagnostics"/>).</returns>
-    TypedExpression? Compile(string text, SourceLocation origin, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics);
+    TypedExpression? Compile(string text, ScalarPositions positions, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics);
 }

@@ -20,15 +20,15 @@ internal abstract class SyntaxNode
     public abstract string KindName { get; }
 }
 
-/// <summary>A scalar: its text, and where the text itself starts (after an opening quote).</summary>
+/// <summary>A scalar: its text, and where each character of the text is in the file.</summary>
 internal sealed class ScalarSyntax : SyntaxNode
 {
-    public ScalarSyntax(SourceLocation location, string value, bool isPlain, SourceLocation valueOrigin)
+    public ScalarSyntax(SourceLocation location, string value, bool isPlain, ScalarPositions positions)
         : base(location)
     {
         Value = value;
         IsPlain = isPlain;
-        ValueOrigin = valueOrigin;
+        Positions = positions;
     }
 
     public string Value { get; }
@@ -36,8 +36,8 @@ internal sealed class ScalarSyntax : SyntaxNode
     /// <summary>Unquoted: <c>null</c>, <c>~</c> and the empty text then mean "no value".</summary>
     public bool IsPlain { get; }
 
-    /// <summary>Where the first character of <see cref="Value"/> is in the file.</summary>
-    public SourceLocation ValueOrigin { get; }
+    /// <summary>Where the characters of <see cref="Value"/> are in the file.</summary>
+    public ScalarPositions Positions { get; }
 
     public bool IsNull => IsPlain && (Value.Length == 0 || Value is "~" or "null" or "Null" or "NULL");
 

@@ -176,7 +176,8 @@ internal static class YamlSyntaxReader
                     break;
                 case Scalar scalar:
                     var origin = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? location.Shift(1) : location;
-                    Add(new ScalarSyntax(location, scalar.Value, scalar.Style == ScalarStyle.Plain, origin), stack, ref root, context);
+                    var positions = ScalarPositions.InFile(source, (int)Math.Min(scalar.Start.Index, int.MaxValue), scalar.Style, scalar.Value, origin);
+                    Add(new ScalarSyntax(location, scalar.Value, scalar.Style == ScalarStyle.Plain, positions), stack, ref root, context);
                     break;
                 case MappingEnd or SequenceEnd:
                     var done = stack.Pop();
@@ -186,7 +187,8 @@ internal static class YamlSyntaxReader
         }
 
         // No document at all (only comments or blanks): an empty file, told apart from a broken one.
-        return root ?? new ScalarSyntax(new SourceLocation(source.Name, 1, 1), string.Empty, isPlain: true, new SourceLocation(source.Name, 1, 1));
+        var start = new SourceLocation(source.Name, 1, 1);
+        return root ?? new ScalarSyntax(start, string.Empty, isPlain: true, ScalarPositions.At(start));
     }
 
     private static bool Add(SyntaxNode node, Stack<Builder> stack, ref SyntaxNode? root, LoadContext context)

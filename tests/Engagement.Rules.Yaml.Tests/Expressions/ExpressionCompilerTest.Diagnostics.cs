@@ -194,13 +194,6 @@ public sealed partial class ExpressionCompilerTest
         ShouldFail(text, "ER2052", offset, messagePart, typeof(bool));
 
     [Test]
-    public void Compile_MultiLineScalar_LocatesLaterLinesByTheirOwnColumn()
-    {
-        var error = _fixture.Error("vehicle.isOwned\nand custmer.isOwned", typeof(bool));
-        error.Location.Should().Be(new SourceLocation("rules.yaml", 8, ExpressionFixture.Origin.Column + 4));
-    }
-
-    [Test]
     public void Compile_SeveralIndependentErrors_AreAllReported()
     {
         _fixture.Compile("custmer.isOwned and vehicle.modelyear > 1", typeof(bool)).Should().BeNull();
@@ -222,7 +215,7 @@ public sealed partial class ExpressionCompilerTest
             "test-rule");
         var bag = new DiagnosticBag();
 
-        var compiled = new Engagement.Rules.Yaml.Expressions.ExpressionCompiler().Compile("broken", ExpressionFixture.Origin, scope, null, bag);
+        var compiled = new Engagement.Rules.Yaml.Expressions.ExpressionCompiler().Compile("broken", Engagement.Rules.Yaml.Syntax.ScalarPositions.At(ExpressionFixture.Origin), scope, null, bag);
 
         compiled.Should().BeNull();
         var error = bag.Items.Should().ContainSingle().Subject;

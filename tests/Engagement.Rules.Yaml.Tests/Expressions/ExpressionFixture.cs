@@ -5,6 +5,7 @@ using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions;
+using Engagement.Rules.Yaml.Syntax;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Tests.Expressions;
@@ -82,7 +83,7 @@ internal sealed class ExpressionFixture
     public TypedExpression? Compile(string text, Type? expected = null)
     {
         Diagnostics = new DiagnosticBag();
-        return Compiler.Compile(text, Origin, new ExpressionScope(_declarations, _context, "test-rule") { MaybeMissing = new HashSet<string>(["home"]) }, expected, Diagnostics);
+        return Compiler.Compile(text, ScalarPositions.At(Origin), new ExpressionScope(_declarations, _context, "test-rule") { MaybeMissing = new HashSet<string>(["home"]) }, expected, Diagnostics);
     }
 
     /// <summary>Compiles (which must succeed without errors) and evaluates on the sample facts.</summary>

@@ -5,6 +5,7 @@ using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
+using Engagement.Rules.Yaml.Syntax;
 
 namespace Engagement.Rules.Yaml.Tests.Support;
 
@@ -46,11 +47,11 @@ internal static class EngineRejectedRules
     {
         private readonly IExpressionCompiler _real = DefaultExpressionCompiler.For(RuleLoaderOptions.Default);
 
-        public TypedExpression? Compile(string text, SourceLocation origin, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
+        public TypedExpression? Compile(string text, ScalarPositions positions, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
         {
             if (text != "ghost()")
             {
-                return _real.Compile(text, origin, scope, expectedType, diagnostics);
+                return _real.Compile(text, positions, scope, expectedType, diagnostics);
             }
 
             var parameter = Expression.Parameter(typeof(bool), "ghost");

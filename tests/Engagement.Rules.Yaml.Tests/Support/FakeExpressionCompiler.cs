@@ -8,6 +8,7 @@ using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions;
+using Engagement.Rules.Yaml.Syntax;
 
 namespace Engagement.Rules.Yaml.Tests.Support;
 
@@ -20,10 +21,10 @@ internal sealed class FakeExpressionCompiler : IExpressionCompiler
 {
     public List<string> Compiled { get; } = new();
 
-    public TypedExpression? Compile(string text, SourceLocation origin, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
+    public TypedExpression? Compile(string text, ScalarPositions positions, ExpressionScope scope, Type? expectedType, DiagnosticBag diagnostics)
     {
         Compiled.Add(text);
-        var parser = new Parser(text, origin, scope, diagnostics);
+        var parser = new Parser(text, positions, scope, diagnostics);
         var body = parser.Parse();
         if (body is null)
         {
@@ -32,7 +33,7 @@ internal sealed class FakeExpressionCompiler : IExpressionCompiler
 
         if (expectedType is not null && body.Type != expectedType)
         {
-            diagnostics.Error("TEST02", origin, $"expected {expectedType.Name}, got {body.Type.Name}", scope.RuleId);
+            diagnostics.Error("TEST02", positions.Locate(0), $"expected {expectedType.Name}, got {body.Type.Name}", scope.RuleId);
             return null;
         }
 
@@ -42,15 +43,15 @@ internal sealed class FakeExpressionCompiler : IExpressionCompiler
     private sealed class Parser
     {
         private readonly string _text;
-        private readonly SourceLocation _origin;
+        private readonly ScalarPositions _positions;
         private readonly ExpressionScope _scope;
         private readonly DiagnosticBag _diagnostics;
         private int _position;
 
-        public Parser(string text, SourceLocation origin, ExpressionScope scope, DiagnosticBag diagnostics)
+        public Parser(string text, ScalarPositions positions, ExpressionScope scope, DiagnosticBag diagnostics)
         {
             _text = text;
-            _origin = origin;
+            _positions = positions;
             _scope = scope;
             _diagnostics = diagnostics;
         }
@@ -272,7 +273,7 @@ internal sealed class FakeExpressionCompiler : IExpressionCompiler
 
         private Expression? Fail(string message)
         {
-            _diagnostics.Error("TEST01", _origin.Shift(_position), message, _scope.RuleId);
+            _diagnostics.Error("TEST01", _positions.Locate(_position), message, _scope.RuleId);
             return null;
         }
     }

@@ -11,6 +11,7 @@ using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions.Functions;
 using Engagement.Rules.Yaml.Expressions.Parsing;
+using Engagement.Rules.Yaml.Syntax;
 using NodaTime;
 using NodaTime.Text;
 
@@ -27,16 +28,16 @@ internal sealed partial class Binder
     private static readonly LocalTimePattern LongTime = LocalTimePattern.CreateWithInvariantCulture("HH:mm:ss");
 
     private readonly string _text;
-    private readonly SourceLocation _origin;
+    private readonly ScalarPositions _positions;
     private readonly ExpressionScope _scope;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<Declaration, ParameterExpression> _parameters = new();
     private readonly List<Declaration> _used = new();
 
-    public Binder(string text, SourceLocation origin, ExpressionScope scope, DiagnosticBag diagnostics)
+    public Binder(string text, ScalarPositions positions, ExpressionScope scope, DiagnosticBag diagnostics)
     {
         _text = text;
-        _origin = origin;
+        _positions = positions;
         _scope = scope;
         _diagnostics = diagnostics;
     }
@@ -103,24 +104,8 @@ internal sealed partial class Binder
     public void Warning(string code, int offset, string message) =>
         _diagnostics.Warning(code, Locate(offset), message, _scope.RuleId);
 
-    /// <summary>The file location of an offset inside the scalar (later lines of a block scalar keep its indentation).</summary>
-    public SourceLocation Locate(int offset)
-    {
-        offset = Math.Clamp(offset, 0, _text.Length);
-        var lastNewline = _text.LastIndexOf('\n', Math.Max(0, offset - 1), offset);
-        if (lastNewline < 0)
-        {
-            return _origin.Shift(offset);
-        }
-
-        var line = 0;
-        foreach (var c in _text.AsSpan(0, offset))
-        {
-            line += c == '\n' ? 1 : 0;
-        }
-
-        return new SourceLocation(_origin.File, _origin.Line + line, _origin.Column + (offset - lastNewline - 1));
-    }
+    /// <summary>The file location of an offset inside the scalar.</summary>
+    public SourceLocation Locate(int offset) => _positions.Locate(Math.Clamp(offset, 0, _text.Length));
 
     private BoundExpression? Fail(string code, int offset, string message)
     {
