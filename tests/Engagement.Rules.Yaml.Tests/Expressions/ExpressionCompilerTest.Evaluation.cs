@@ -97,6 +97,33 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Evaluate("vehicle.mileage * 1000").Should().Be(42_000_000L);
     }
 
+    // Floating-point arithmetic fails like whole numbers do, instead of giving Infinity or NaN (docs: Types).
+    [TestCase("vehicle.rating / 0", typeof(System.DivideByZeroException))]
+    [TestCase("vehicle.rating / 0.0", typeof(System.DivideByZeroException))]
+    [TestCase("(vehicle.rating - vehicle.rating) / 0", typeof(System.DivideByZeroException))]
+    [TestCase("vehicle.rating % 0", typeof(System.DivideByZeroException))]
+    [TestCase("vehicle.rating * vehicle.rating", typeof(System.OverflowException))]
+    [TestCase("vehicle.rating + vehicle.rating", typeof(System.OverflowException))]
+    [TestCase("-vehicle.rating - vehicle.rating", typeof(System.OverflowException))]
+    [TestCase("vehicle.rating / 0.5", typeof(System.OverflowException))]
+    public void Evaluate_NonFiniteNumberResult_FailsInsteadOfInfinityOrNaN(string text, System.Type exception)
+    {
+        _fixture.Vehicle = _fixture.Vehicle with { Rating = double.MaxValue / 1.5 };
+
+        var act = () => _fixture.Evaluate(text);
+
+        act.Should().Throw<System.Reflection.TargetInvocationException>().Which.InnerException.Should().BeOfType(exception);
+    }
+
+    [Test]
+    public void Evaluate_FiniteNumberArithmetic_KeepsItsValue()
+    {
+        _fixture.Evaluate("vehicle.rating / 2").Should().Be(2.25);
+        _fixture.Evaluate("vehicle.rating % 2").Should().Be(0.5);
+        _fixture.Evaluate("vehicle.rating * 2 - 1 + 0.5").Should().Be(8.5);
+        _fixture.Evaluate("0 / vehicle.rating").Should().Be(0.0);
+    }
+
     [TestCase("vehicle.ownerCustomerId == customer.customerId", typeof(string))]
     [TestCase("customer.status == Active", typeof(CustomerStatus))]
     [TestCase("vehicle.modelYear == 2021", typeof(int))]

@@ -41,4 +41,35 @@ public sealed partial class RuleTestRunnerTest
             .And.NotContain("Engagement.Rules.Engine", "nor are the engine's exception type names")
             .And.NotContainAny("\n", "\r");
     }
+
+    [Test]
+    public void Run_FloatingPointDivisionByZero_FailsTheRuleInsteadOfInfinity()
+    {
+        File.WriteAllText(Path.Combine(_folder, "double.yaml"), """
+            apiVersion: engagement-rules/v1
+            rules:
+              - id: double-by-zero
+                when:
+                  - customer: Customer
+                  - vehicle: Vehicle
+                  - let: { perDay: "(vehicle.averageDailyDistance ?? 1.0) / 0" }
+                then:
+                  - touch: { kind: notice, class: service, topic: test.double, reason: "{perDay}" }
+            """);
+        var tests = Defaults.Replace("apiVersion: engagement-rule-tests/v1", "apiVersion: engagement-rule-tests/v1\nrules: [double.yaml]", System.StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "double.tests.yaml"), tests + """
+
+            cases:
+              - name: divides a number by zero
+                facts:
+                  - Vehicle: { Vin: 1HGCM82640A000001, OwnerCustomerId: C-1, Make: Honda, Model: Civic, ModelYear: 2020, OdometerReadings: [ { Date: 2025-09-10, Value: 18000 }, { Date: 2026-01-10, Value: 22000 } ] }
+                expectNot:
+                  - { topic: test.double }
+            """);
+
+        var results = new RuleTestRunner().Run([Path.Combine(_folder, "double.tests.yaml")]);
+
+        results.Should().ContainSingle().Which.Passed.Should().BeFalse("a reason of 'Infinity' is not a decision");
+        results[0].Message.Should().Contain("'double-by-zero'").And.Contain("DivideByZeroException").And.Contain("/ 0 divides by zero");
+    }
 }

@@ -18,6 +18,15 @@ internal sealed partial class Binder
     private static readonly MethodInfo ListContains = typeof(ExpressionFunctions).GetMethods()
         .Single(m => m.Name == nameof(ExpressionFunctions.Contains) && m.IsGenericMethodDefinition);
 
+    private static readonly Dictionary<BinaryOperator, MethodInfo> DoubleOperators = new()
+    {
+        [BinaryOperator.Add] = typeof(DoubleArithmetic).GetMethod(nameof(DoubleArithmetic.Add))!,
+        [BinaryOperator.Subtract] = typeof(DoubleArithmetic).GetMethod(nameof(DoubleArithmetic.Subtract))!,
+        [BinaryOperator.Multiply] = typeof(DoubleArithmetic).GetMethod(nameof(DoubleArithmetic.Multiply))!,
+        [BinaryOperator.Divide] = typeof(DoubleArithmetic).GetMethod(nameof(DoubleArithmetic.Divide))!,
+        [BinaryOperator.Remainder] = typeof(DoubleArithmetic).GetMethod(nameof(DoubleArithmetic.Remainder))!,
+    };
+
     private BoundExpression? BindUnary(UnarySyntax unary, ImmutableHashSet<string> facts)
     {
         if (BindValue(unary.Operand, facts) is not { } operand)
@@ -460,6 +469,13 @@ internal sealed partial class Binder
         if (LanguageTypes.IsNumeric(left.Type) && LanguageTypes.IsNumeric(right.Type))
         {
             Unify(ref left, ref right);
+
+            // Floating-point division by zero and overflow fail the rule at run time, as whole numbers do,
+            // instead of giving Infinity or NaN (with which every comparison is silently false).
+            if (left.Type == typeof(double))
+            {
+                return Value(Expression.Call(DoubleOperators[binary.Operator], left, right));
+            }
 
             // Whole-number overflow fails the rule at run time instead of silently wrapping around.
             var integral = left.Type == typeof(int) || left.Type == typeof(long);
