@@ -80,7 +80,7 @@ internal sealed partial class RuleTranslator
         }
 
         var touchClass = _reader.Required(touch, "class", "'touch'") is { } classNode ? _reader.Choice(classNode, "class", RuleFileKeys.TouchClasses) : null;
-        var topic = _reader.Required(touch, "topic", "'touch'") is { } topicNode ? _reader.Scalar(topicNode, "topic")?.Value : null;
+        var topic = _reader.Required(touch, "topic", "'touch'") is { } topicNode ? Topic(touch, topicNode) : null;
         var channel = touch.Get("channel") is { } channelNode ? _reader.Choice(channelNode, "channel", RuleFileKeys.Channels) : null;
         var at = touch.Get("at") is { } atNode ? _reader.Time(atNode, "at") : null;
         var priority = touch.Get("priority") is { } priorityNode ? _reader.Int(priorityNode, "priority") ?? 0 : 0;
@@ -127,6 +127,32 @@ internal sealed partial class RuleTranslator
             values,
             reason);
         return new ActionElement(Expression.Lambda(call, parts.Parameters.Prepend(context)), parts.Declarations);
+    }
+
+    /// <summary>
+    /// The topic, which is also the template key hosts look messages up by: the rule-id alphabet, so that it is
+    /// the same key in every template store, file name or URL (ER0023 otherwise; an empty one at its key).
+    /// </summary>
+    private string? Topic(MappingSyntax touch, SyntaxNode node)
+    {
+        if (_reader.Scalar(node, "topic") is not { } topic)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(topic.Value))
+        {
+            _reader.Invalid(touch.GetKey("topic")!, "'topic' is empty; a touch needs a topic, the key of its message template, e.g. service.oil-change-due.");
+            return null;
+        }
+
+        if (!Names.IsValidId(topic.Value))
+        {
+            _reader.Invalid(topic, $"'{topic.Value}' is not a valid topic; a topic is a template key: lower-case letters, digits, '-', '.' and '_', starting with a letter or digit, at most 128 characters (e.g. service.oil-change-due).");
+            return null;
+        }
+
+        return topic.Value;
     }
 
     private ActionElement? Signal(ScalarSyntax keyword, MappingSyntax signal, Dictionary<string, Declaration> scope)

@@ -62,7 +62,7 @@ public static class DiagnosticCodes
     /// <summary>ER0022 (error): A required key is missing.</summary>
     public const string MissingKey = "ER0022";
 
-    /// <summary>ER0023 (error): A value of the wrong form: number, true/false, date, time, choice, touch kind, empty expression.</summary>
+    /// <summary>ER0023 (error): A value of the wrong form: number, true/false, date, time, choice, touch kind, topic, empty expression.</summary>
     public const string InvalidValue = "ER0023";
 
     /// <summary>ER0024 (error): <c>apiVersion</c> missing or not <c>engagement-rules/v1</c>.</summary>
