@@ -7,6 +7,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Expressions.Binding;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Runtime;
 using Engagement.Rules.Yaml.Syntax;
@@ -288,6 +289,7 @@ internal sealed partial class RuleTranslator
             foreach (var (name, valueNode) in mapping.Entries)
             {
                 var value = Value(valueNode, name.Value, scope, parts, null);
+                value = value is not null && Renderable(value.Type, valueNode, $"The value '{name.Value}'") ? value : null;
                 ok &= value is not null;
                 if (value is not null)
                 {
@@ -343,7 +345,7 @@ internal sealed partial class RuleTranslator
                 pieces.Add(Expression.Constant(literal.ToString()));
                 literal.Clear();
                 var inner = new ScalarSyntax(scalar.Positions.Locate(i + 1), text[(i + 1)..close], isPlain: false, scalar.Positions.From(i + 1));
-                if (Compile(inner, scope, null) is { } expression)
+                if (Compile(inner, scope, null) is { } expression && Renderable(expression.Type, inner, "A reason part"))
                 {
                     pieces.Add(Text(parts.Use(expression)));
                 }
@@ -362,6 +364,42 @@ internal sealed partial class RuleTranslator
 
         pieces.Add(Expression.Constant(literal.ToString()));
         return ok ? Concat(pieces) : null;
+    }
+
+    /// <summary>
+    /// Whether a value rendered as text (a reason part, a personalisation value) is one value of the language:
+    /// text, a number, true/false, a date, time, instant, annual date, period, duration or a choice. A whole fact
+    /// or a list would be rendered as a .NET dump, so it is ER1015 with the way out. A value that may be
+    /// missing is rendered as empty text.
+    /// </summary>
+    private bool Renderable(Type type, SyntaxNode at, string what)
+    {
+        var single = Nullable.GetUnderlyingType(type) ?? type;
+        if (LanguageTypes.IsScalar(single) || LanguageTypes.IsTextValue(single))
+        {
+            return true;
+        }
+
+        var written = at is ScalarSyntax scalar ? scalar.Value.Trim() : "x";
+        var hint = LanguageTypes.ListElement(type) is { } element
+            ? $"a list of {LanguageTypes.Describe(element)}; render one value instead, e.g. the number of items with a count aggregate"
+            : RenderableField(single) is { } field
+                ? $"a whole {single.Name}; render one of its fields, e.g. {written}.{field}"
+                : $"a {single.Name}, which has no text form; render one value instead";
+        _reader.Error(DiagnosticCodes.WrongValueType, at, $"{what} is rendered as text, so it must be a single value (text, number, true/false, date, time, instant, period, duration or a choice), but this is {hint}.");
+        return false;
+    }
+
+    /// <summary>A field of a record that renders as text, a name if it has one, camelCase as rule text writes it.</summary>
+    private static string? RenderableField(Type recordType)
+    {
+        var fields = recordType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Where(p => p.PropertyType == typeof(string) || LanguageTypes.IsTextValue(p.PropertyType))
+            .Select(p => p.Name)
+            .ToList();
+        var field = fields.FirstOrDefault(f => f.EndsWith("Name", StringComparison.Ordinal)) ?? fields.FirstOrDefault();
+        return field is null ? null : char.ToLowerInvariant(field[0]) + field[1..];
     }
 
     /// <summary>The pieces joined, as string.Concat would join them, without the empty literals.</summary>

@@ -139,7 +139,7 @@ public static class DiagnosticCodes
     /// <summary>ER1014 (error): A touch or signal cannot tell its customer.</summary>
     public const string CustomerNotFound = "ER1014";
 
-    /// <summary>ER1015 (error): A value of the wrong type (a condition that is not true/false, a customer that is neither an id nor a fact with one, a non-date <c>expires</c>...).</summary>
+    /// <summary>ER1015 (error): A value of the wrong type (a condition that is not true/false, a customer that is neither an id nor a fact with one, a non-date <c>expires</c>, a whole fact or a list in <c>values</c> or a <c>reason</c> part...).</summary>
     public const string WrongValueType = "ER1015";
 
     /// <summary>ER1016 (error): A <c>{</c> or <c>}</c> out of place in <c>reason</c>.</summary>
