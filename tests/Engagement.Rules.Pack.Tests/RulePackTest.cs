@@ -8,7 +8,7 @@ using Engagement.Rules.Yaml.Testing;
 namespace Engagement.Rules.Pack.Tests;
 
 /// <summary>The default rule pack: it loads cleanly, and every case of every rules/**/*.tests.yaml passes (one NUnit case each).</summary>
-public sealed class RulePackTest
+public sealed partial class RulePackTest
 {
     private static readonly RuleTestRunner Runner = new();
 

@@ -146,6 +146,67 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Evaluate("max(2026-01-01, today())").Should().Be(_fixture.Today);
     }
 
+    [TestCase("round(2.5)", 3L)]
+    [TestCase("round(-2.5)", -3L)]
+    [TestCase("round(2.4999)", 2L)]
+    [TestCase("round(7)", 7L)]
+    [TestCase("round(vehicle.rating)", 5L)]
+    [TestCase("round(-vehicle.rating)", -5L)]
+    [TestCase("round(vehicle.rating * 1000 + 0.4)", 4500L)]
+    public void Evaluate_Round_GivesTheNearestWholeNumberHalvesAwayFromZero(string text, long expected)
+    {
+        _fixture.Evaluate(text).Should().Be(expected);
+        _fixture.Compile(text)!.Type.Should().Be<long>("a whole number compares and renders as one");
+    }
+
+    [Test]
+    public void Evaluate_RoundToDigits_KeepsTheNumberKind()
+    {
+        _fixture.Evaluate("round(3.14159, 2)").Should().Be(3.14m);
+        _fixture.Evaluate("round(2.345, 2)").Should().Be(2.35m);
+        _fixture.Evaluate("round(-2.345, 2)").Should().Be(-2.35m);
+        _fixture.Evaluate("round(vehicle.rating / 7, 3)").Should().Be(0.643);
+        _fixture.Evaluate("round(vehicle.rating, 0)").Should().Be(5.0);
+        _fixture.Condition("round(vehicle.rating) > 4 and round(customer.balance, 1) == 12.5").Should().BeTrue();
+    }
+
+    [TestCase("round(vehicle.rating, 16)")]
+    [TestCase("round(1.5, 29)")]
+    [TestCase("round(1.5, -1)")]
+    public void Evaluate_RoundToDigitsOutOfRange_FailsTheRule(string text)
+    {
+        var act = () => _fixture.Evaluate(text);
+
+        act.Should().Throw<System.Reflection.TargetInvocationException>().WithInnerException<System.ArgumentOutOfRangeException>()
+            .WithMessage("*round(x, digits) takes 0 to*");
+    }
+
+    [Test]
+    public void Evaluate_RoundBeyondWholeNumbers_FailsInsteadOfSaturating()
+    {
+        _fixture.Vehicle = _fixture.Vehicle with { Rating = 1e19 };
+
+        var act = () => _fixture.Evaluate("round(vehicle.rating)");
+
+        act.Should().Throw<System.Reflection.TargetInvocationException>().WithInnerException<System.OverflowException>();
+    }
+
+    [TestCase("round('x')", 6, "Argument 1 of round is a text")]
+    [TestCase("round(today())", 6, "does not fit round(number, whole number) or round(number)")]
+    [TestCase("round(1.5, 1.5)", 11, "Argument 2 of round")]
+    public void Compile_RoundOfAWrongType_IsER2052(string text, int offset, string message)
+    {
+        var error = _fixture.Error(text);
+
+        error.Code.Should().Be("ER2052", error.Format());
+        error.Location.Column.Should().Be(ExpressionFixture.Origin.Column + offset);
+        error.Message.Should().Contain(message);
+    }
+
+    [Test]
+    public void Compile_RoundWithThreeArguments_IsER2051() =>
+        _fixture.Error("round(1.5, 1, 1)").Code.Should().Be("ER2051");
+
     [Test]
     public void Evaluate_UpperAsAValue_CompilesToText() =>
         _fixture.Compile("upper(customer.firstName)", typeof(string))!.Type.Should().Be<string>();

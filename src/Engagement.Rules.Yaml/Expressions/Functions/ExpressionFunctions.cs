@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Engagement.Rules.Evaluation;
 using NodaTime;
 
@@ -146,6 +147,29 @@ internal static class ExpressionFunctions
     public static decimal Abs(decimal value) => Math.Abs(value);
 
     public static double Abs(double value) => Math.Abs(value);
+
+    /// <summary>The nearest whole number, halves away from zero (2.5 is 3, -2.5 is -3); beyond a long's range it fails.</summary>
+    public static long Round(decimal value) => decimal.ToInt64(Math.Round(value, MidpointRounding.AwayFromZero));
+
+    /// <summary>The nearest whole number, halves away from zero; beyond a long's range it fails instead of saturating.</summary>
+    public static long Round(double value)
+    {
+        var rounded = Math.Round(value, MidpointRounding.AwayFromZero);
+        return rounded is >= -9.2233720368547758E18 and < 9.2233720368547758E18
+            ? (long)rounded
+            : throw new OverflowException($"round({value.ToString("R", CultureInfo.InvariantCulture)}) is beyond the range of whole numbers.");
+    }
+
+    /// <summary>Rounded to <paramref name="digits"/> decimal places (0 to 28), halves away from zero.</summary>
+    public static decimal Round(decimal value, int digits) => Math.Round(value, Digits(digits, 28), MidpointRounding.AwayFromZero);
+
+    /// <summary>Rounded to <paramref name="digits"/> decimal places (0 to 15), halves away from zero.</summary>
+    public static double Round(double value, int digits) => Math.Round(value, Digits(digits, 15), MidpointRounding.AwayFromZero);
+
+    private static int Digits(int digits, int most) =>
+        digits >= 0 && digits <= most
+            ? digits
+            : throw new ArgumentOutOfRangeException(nameof(digits), digits, $"round(x, digits) takes 0 to {most.ToString(CultureInfo.InvariantCulture)} digits.");
 
     /// <summary>
     /// Completed months from <paramref name="start"/> to <paramref name="end"/>, as NodaTime counts them:
