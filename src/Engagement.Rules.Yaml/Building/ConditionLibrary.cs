@@ -33,7 +33,7 @@ internal sealed class ConditionLibrary
         {
             if (!Names.IsValid(key.Value))
             {
-                _reader.Error(DiagnosticCodes.InvalidName, key, $"'{key.Value}' is not a valid condition name; use letters, digits and '_', starting with a letter.");
+                _reader.Error(DiagnosticCodes.InvalidName, key, $"'{key.Value}' is not a valid condition name; use ASCII letters (a-z, A-Z), digits and '_', starting with a letter.");
                 continue;
             }
 
@@ -98,7 +98,7 @@ internal sealed class ConditionLibrary
             {
                 if (!Names.IsValid(name.Value))
                 {
-                    _reader.Error(DiagnosticCodes.InvalidName, name, $"'{name.Value}' is not a valid parameter name; use letters, digits and '_', starting with a letter.");
+                    _reader.Error(DiagnosticCodes.InvalidName, name, $"'{name.Value}' is not a valid parameter name; use ASCII letters (a-z, A-Z), digits and '_', starting with a letter.");
                     return null;
                 }
 

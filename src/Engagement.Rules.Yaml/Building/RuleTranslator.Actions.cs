@@ -255,7 +255,7 @@ internal sealed partial class RuleTranslator
 
     private Expression? WrongType(SyntaxNode at, string what, string expected, Type actual)
     {
-        _reader.Error(DiagnosticCodes.WrongValueType, at, $"'{what}' must be {expected}, but this is a {actual.Name}.");
+        _reader.Error(DiagnosticCodes.WrongValueType, at, $"'{what}' must be {expected}, but this is {LanguageTypes.WithArticle(actual)}{(Nullable.GetUnderlyingType(actual) is null ? string.Empty : " that may be missing")}.");
         return null;
     }
 
@@ -268,7 +268,7 @@ internal sealed partial class RuleTranslator
 
         if (expectedType is not null && expression.Type != expectedType)
         {
-            return WrongType(node, what, $"a {expectedType.Name}", expression.Type);
+            return WrongType(node, what, LanguageTypes.WithArticle(expectedType), expression.Type);
         }
 
         return parts.Use(expression);
@@ -335,7 +335,7 @@ internal sealed partial class RuleTranslator
             }
             else if (c == '{')
             {
-                var close = text.IndexOf('}', i + 1);
+                var close = ClosingBrace(text, i + 1);
                 if (close < 0)
                 {
                     _context.Error(DiagnosticCodes.InterpolationSyntax, scalar.Positions.Locate(i), "This '{' is never closed; close it with '}' or write '{{' for a brace.", _ruleId);
@@ -385,7 +385,7 @@ internal sealed partial class RuleTranslator
             ? $"a list of {LanguageTypes.Describe(element)}; render one value instead, e.g. the number of items with a count aggregate"
             : RenderableField(single) is { } field
                 ? $"a whole {single.Name}; render one of its fields, e.g. {written}.{field}"
-                : $"a {single.Name}, which has no text form; render one value instead";
+                : $"{LanguageTypes.WithArticle(single.Name)}, which has no text form; render one value instead";
         _reader.Error(DiagnosticCodes.WrongValueType, at, $"{what} is rendered as text, so it must be a single value (text, number, true/false, date, time, instant, period, duration or a choice), but this is {hint}.");
         return false;
     }
@@ -400,6 +400,40 @@ internal sealed partial class RuleTranslator
             .ToList();
         var field = fields.FirstOrDefault(f => f.EndsWith("Name", StringComparison.Ordinal)) ?? fields.FirstOrDefault();
         return field is null ? null : char.ToLowerInvariant(field[0]) + field[1..];
+    }
+
+    /// <summary>
+    /// The '}' that ends a reason part starting at <paramref name="start"/>, skipping quoted text of the expression
+    /// (so <c>{lower('A}B')}</c> is one part); with an unclosed quote, the first '}' (the compiler then reports the quote).
+    /// </summary>
+    private static int ClosingBrace(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '}')
+            {
+                return i;
+            }
+
+            if (c is '\'' or '"')
+            {
+                var end = i + 1;
+                while (end < text.Length && text[end] != c)
+                {
+                    end += text[end] == '\\' ? 2 : 1;
+                }
+
+                if (end >= text.Length)
+                {
+                    return text.IndexOf('}', start);
+                }
+
+                i = end;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The pieces joined, as string.Concat would join them, without the empty literals.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Expressions.Binding;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Syntax;
@@ -380,7 +381,7 @@ internal sealed partial class RuleTranslator
                 _reader.Error(
                     DiagnosticCodes.ConditionParameterMismatch,
                     at,
-                    $"The condition '{name.Value}' needs '{parameter.Name}' to be a {parameter.Type.Name}, but '{target}' is a {declaration.Type.Name}.");
+                    $"The condition '{name.Value}' needs '{parameter.Name}' to be {LanguageTypes.WithArticle(parameter.Type)}, but '{target}' is {LanguageTypes.WithArticle(declaration.Type)}.");
                 ok = false;
             }
             else
@@ -465,15 +466,27 @@ internal sealed partial class RuleTranslator
                 return null;
             }
 
+            if (kind is AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max && Nullable.GetUnderlyingType(compiled.Type) is { } present)
+            {
+                // A value that may be missing cannot be added or ordered: say so in the language's words, with the way out.
+                var written = selectorText.Value.Trim();
+                var fallback = present == typeof(int) || present == typeof(long) ? "0" : IsNumeric(present) ? "0.0" : "<default>";
+                _reader.Error(
+                    DiagnosticCodes.AggregateInvalid,
+                    selectorText,
+                    $"'{keyword.Value}' {(kind == AggregateKind.Sum ? "adds" : "compares")} values, but this is {LanguageTypes.WithArticle(present)} that may be missing: write {written} ?? {fallback}.");
+                return null;
+            }
+
             if (kind == AggregateKind.Sum && !IsNumeric(compiled.Type))
             {
-                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'sum' adds numbers, but this is a {compiled.Type.Name}.");
+                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'sum' adds numbers, but this is {LanguageTypes.WithArticle(compiled.Type)}.");
                 return null;
             }
 
             if (kind is AggregateKind.Min or AggregateKind.Max && !typeof(IComparable).IsAssignableFrom(compiled.Type))
             {
-                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'{keyword.Value}' compares values, but a {compiled.Type.Name} cannot be ordered.");
+                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'{keyword.Value}' compares values, but {LanguageTypes.WithArticle(compiled.Type)} cannot be ordered.");
                 return null;
             }
 

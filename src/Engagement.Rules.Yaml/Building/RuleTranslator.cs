@@ -6,6 +6,7 @@ using System.Linq.Expressions;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Expressions.Binding;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Syntax;
@@ -309,7 +310,7 @@ internal sealed partial class RuleTranslator
                 name,
                 Names.Reserved.Contains(name.Value)
                     ? $"'{name.Value}' is a word of the expression language; choose another name."
-                    : $"'{name.Value}' is not a valid name; use letters, digits and '_', starting with a letter (e.g. customer).");
+                    : $"'{name.Value}' is not a valid name; use ASCII letters (a-z, A-Z), digits and '_', starting with a letter (e.g. customer).");
             return null;
         }
 
@@ -359,7 +360,7 @@ internal sealed partial class RuleTranslator
 
         if (expression.Type != typeof(bool))
         {
-            _reader.Error(DiagnosticCodes.WrongValueType, at, $"A condition must be true or false, but this is a {expression.Type.Name}.");
+            _reader.Error(DiagnosticCodes.WrongValueType, at, $"A condition must be true or false, but this is {LanguageTypes.WithArticle(expression.Type)}.");
             return null;
         }
 

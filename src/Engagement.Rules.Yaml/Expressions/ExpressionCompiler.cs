@@ -123,6 +123,12 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
                 return null;
             }
 
+            if (ChainedComparisonAt(tokens, offset) is { } chained)
+            {
+                binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, chained);
+                return null;
+            }
+
             var fragment = parsed.FormatErrorMessageFragment();
             binder.Error(ExpressionDiagnosticCodes.SyntaxError, offset, $"Syntax error: {fragment}.");
             return null;
@@ -243,8 +249,8 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         }
 
         var what = expectedType == typeof(bool)
-            ? $"A condition must be true or false, but this is a {LanguageTypes.Short(present.Type)}; compare it, e.g. with == or >."
-            : $"Expected a {LanguageTypes.Short(expectedType)} here, but this is a {LanguageTypes.Short(present.Type)}.";
+            ? $"A condition must be true or false, but this is {LanguageTypes.WithArticle(present.Type)}; compare it, e.g. with == or >."
+            : $"Expected {LanguageTypes.WithArticle(expectedType)} here, but this is {LanguageTypes.WithArticle(present.Type)}.";
         binder.Error(ExpressionDiagnosticCodes.WrongResultType, syntax.Start, what);
         return null;
     }
@@ -267,6 +273,50 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
 
         return null;
     }
+
+    /// <summary>
+    /// The advice for <c>a &lt; b &lt; c</c> when the parse stopped at a comparison that follows another one in
+    /// the same parentheses with no and/or between them: comparisons do not chain.
+    /// </summary>
+    private static string? ChainedComparisonAt(TokenList<ExpressionToken> tokens, int offset)
+    {
+        var list = tokens.ToArray();
+        var at = Array.FindIndex(list, t => t.Span.Position.Absolute == offset);
+        if (at < 0 || !IsComparison(list[at].Kind))
+        {
+            return null;
+        }
+
+        var depth = 0;
+        for (var i = at - 1; i >= 0; i--)
+        {
+            var kind = list[i].Kind;
+            depth += kind is ExpressionToken.RightParen or ExpressionToken.RightBracket ? 1 : kind is ExpressionToken.LeftParen or ExpressionToken.LeftBracket ? -1 : 0;
+            if (depth < 0 || (depth == 0 && kind is ExpressionToken.And or ExpressionToken.Or or ExpressionToken.Comma))
+            {
+                return null;
+            }
+
+            if (depth == 0 && IsComparison(kind))
+            {
+                if (i == at - 1)
+                {
+                    // Two operators in a row ('a > > 3') are a plain syntax error, not a chain.
+                    return null;
+                }
+
+                var first = list[i].ToStringValue();
+                var second = list[at].ToStringValue();
+                return $"Comparisons do not chain: write each one and join them with 'and', e.g. a {first} b and b {second} c (or use 'between' for a range).";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsComparison(ExpressionToken kind) =>
+        kind is ExpressionToken.Equal or ExpressionToken.NotEqual or ExpressionToken.Less or ExpressionToken.LessOrEqual
+            or ExpressionToken.Greater or ExpressionToken.GreaterOrEqual;
 
     /// <summary>The method name of <c>x.name(</c> when the parse stopped at that parenthesis.</summary>
     private static Token<ExpressionToken>? MethodCallAt(TokenList<ExpressionToken> tokens, int offset)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Syntax;
 using NodaTime;
@@ -142,7 +143,11 @@ internal sealed class NodeReader
             return value;
         }
 
-        Invalid(scalar, $"'{what}' is a whole number, not '{scalar.Value}'.");
+        Invalid(
+            scalar,
+            Regex.IsMatch(scalar.Value, "^[+-]?[0-9]+$")
+                ? $"'{what}' is out of range: '{scalar.Value}' is beyond {int.MinValue.ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}."
+                : $"'{what}' is a whole number, not '{scalar.Value}'.");
         return null;
     }
 
@@ -159,7 +164,11 @@ internal sealed class NodeReader
             return result.Value;
         }
 
-        Invalid(scalar, $"'{what}' is a date written yyyy-MM-dd (e.g. 2026-01-31), not '{scalar.Value}'.");
+        Invalid(
+            scalar,
+            Regex.IsMatch(scalar.Value, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+                ? $"'{what}': {scalar.Value} is not a day of the calendar (that month has no such day, or there is no such month)."
+                : $"'{what}' is a date written yyyy-MM-dd (e.g. 2026-01-31), not '{scalar.Value}'.");
         return null;
     }
 

@@ -24,10 +24,21 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("(vehicle.isOwned", 16)]
     [TestCase("vehicle.isOwned)", 15)]
     [TestCase("vehicle. == 3", 9)]
-    [TestCase("1 < 2 < 3", 6)]
     [TestCase("vehicle.modelYear 2021", 18)]
     public void Compile_SyntaxError_IsER2001AtTheToken(string text, int offset) =>
         ShouldFail(text, "ER2001", offset, "Syntax error");
+
+    // Review F13: messages in the language's words, with the way out.
+    [TestCase("1 < 2 < 3", "ER2001", 6, "Comparisons do not chain: write each one and join them with 'and', e.g. a < b and b < c")]
+    [TestCase("(vehicle.modelYear == 2021 != true)", "ER2001", 27, "Comparisons do not chain")]
+    [TestCase("today() < now()", "ER2030", 8, "Cannot compare a date with an instant.")]
+    [TestCase("now() + 1 month", "ER2036", 10, "Months have no fixed length")]
+    [TestCase("now() + 2 years", "ER2036", 10, "Years have no fixed length")]
+    [TestCase("-customer.loyaltyPoints ?? 0", "ER2040", 1, "'-' applies before '??': write -(customer.loyaltyPoints ?? <default>)")]
+    [TestCase("-customer.loyaltyPoints", "ER2040", 1, "write -(customer.loyaltyPoints ?? <default>), or test has(customer.loyaltyPoints) first")]
+    [TestCase("-vehicle.purchaseDate", "ER2040", 1, "use vehicle.purchaseDate ?? <default>")]
+    public void Compile_ReviewedMessage_SaysWhatToDo(string text, string code, int offset, string messagePart) =>
+        ShouldFail(text, code, offset, messagePart);
 
     [TestCase("today() + 5 dayz", 12, "'dayz' is not a unit")]
     [TestCase("today() + 1.5 days", 14, "whole number")]

@@ -89,7 +89,7 @@ internal sealed partial class Binder
             return Fail(
                 ExpressionDiagnosticCodes.WrongArgumentType,
                 call.Arguments[mismatch].Start,
-                $"Argument {mismatch + 1} of {call.Name} is a {LanguageTypes.Short(arguments[mismatch].Type)}, which does not fit {signatures}.");
+                $"Argument {mismatch + 1} of {call.Name} is {LanguageTypes.WithArticle(arguments[mismatch].Type)}, which does not fit {signatures}.");
         }
 
         var all = FunctionCatalog.UsesContext(best) ? [.. bestArguments!, Context()] : bestArguments!;

@@ -29,7 +29,23 @@ internal sealed partial class Binder
 
     private BoundExpression? BindUnary(UnarySyntax unary, ImmutableHashSet<string> facts)
     {
-        if (BindValue(unary.Operand, facts) is not { } operand)
+        if (Bind(unary.Operand, facts) is not { } bound)
+        {
+            return null;
+        }
+
+        if (unary.Operator == UnaryOperator.Negate && bound.MayBeMissing
+            && Nullable.GetUnderlyingType(bound.Expression.Type) is { } negatable && (LanguageTypes.IsNumeric(negatable) || negatable == typeof(Duration)))
+        {
+            // '-' binds tighter than '??': '-x ?? 0' negates x before the default applies, so the default goes inside.
+            var shown = bound.Path ?? _text[unary.Operand.Start..unary.Operand.End];
+            return Fail(
+                ExpressionDiagnosticCodes.MayBeMissing,
+                unary.Operand.Start,
+                $"The field '{shown[(shown.LastIndexOf('.') + 1)..]}' may be missing, and '-' applies before '??': write -({shown} ?? <default>), or test has({shown}) first.");
+        }
+
+        if (Present(bound, unary.Operand) is not { } operand)
         {
             return null;
         }
@@ -38,7 +54,7 @@ internal sealed partial class Binder
         {
             return operand.Type == typeof(bool)
                 ? Value(Expression.Not(operand))
-                : Fail(ExpressionDiagnosticCodes.TypeMismatch, unary.Start, $"'not' needs a condition (true/false), not a {LanguageTypes.Short(operand.Type)}.");
+                : Fail(ExpressionDiagnosticCodes.TypeMismatch, unary.Start, $"'not' needs a condition (true/false), not {LanguageTypes.WithArticle(operand.Type)}.");
         }
 
         if (LanguageTypes.IsNumeric(operand.Type) || operand.Type == typeof(Duration) || operand.Type == typeof(Period))
@@ -47,7 +63,7 @@ internal sealed partial class Binder
             return Value(operand.Type == typeof(int) || operand.Type == typeof(long) ? Expression.NegateChecked(operand) : Expression.Negate(operand));
         }
 
-        return Fail(ExpressionDiagnosticCodes.TypeMismatch, unary.Start, $"'-' needs a number or a duration, not a {LanguageTypes.Short(operand.Type)}.");
+        return Fail(ExpressionDiagnosticCodes.TypeMismatch, unary.Start, $"'-' needs a number or a duration, not {LanguageTypes.WithArticle(operand.Type)}.");
     }
 
     private BoundExpression? BindBinary(BinarySyntax binary, ImmutableHashSet<string> facts)
@@ -87,12 +103,12 @@ internal sealed partial class Binder
         var word = and ? "and" : "or";
         if (left.Type != typeof(bool))
         {
-            return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.Left.Start, $"'{word}' combines conditions (true/false); this is a {LanguageTypes.Short(left.Type)}.");
+            return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.Left.Start, $"'{word}' combines conditions (true/false); this is {LanguageTypes.WithArticle(left.Type)}.");
         }
 
         if (right.Type != typeof(bool))
         {
-            return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.Right.Start, $"'{word}' combines conditions (true/false); this is a {LanguageTypes.Short(right.Type)}.");
+            return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.Right.Start, $"'{word}' combines conditions (true/false); this is {LanguageTypes.WithArticle(right.Type)}.");
         }
 
         return Value(and ? Expression.AndAlso(left, right) : Expression.OrElse(left, right));
@@ -136,14 +152,14 @@ internal sealed partial class Binder
                 var advice = quoted is not null && members.Contains(quoted, StringComparer.Ordinal)
                     ? $"write {quoted} without quotes"
                     : $"write one of {string.Join(", ", members)} without quotes";
-                Error(ExpressionDiagnosticCodes.TextComparedToEnum, textSide.Start, $"Text cannot be compared with a {enumType.Name}; {advice}.");
+                Error(ExpressionDiagnosticCodes.TextComparedToEnum, textSide.Start, $"Text cannot be compared with {LanguageTypes.WithArticle(enumType.Name)}; {advice}.");
                 return null;
             }
 
             Error(
                 ExpressionDiagnosticCodes.TypeMismatch,
                 operatorStart,
-                $"Cannot compare a {LanguageTypes.Short(left.Type)} with a {LanguageTypes.Short(right.Type)}.{FieldHint(left.Type, right.Type)}{FieldHint(right.Type, left.Type)}");
+                $"Cannot compare {LanguageTypes.WithArticle(left.Type)} with {LanguageTypes.WithArticle(right.Type)}.{FieldHint(left.Type, right.Type)}{FieldHint(right.Type, left.Type)}");
             return null;
         }
 
@@ -329,13 +345,13 @@ internal sealed partial class Binder
     {
         if (LanguageTypes.ListElement(collection.Type) is not { } element)
         {
-            return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Collection.Start, $"'in' needs a list [a, b, ...] or a list field, not a {LanguageTypes.Short(collection.Type)}.");
+            return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Collection.Start, $"'in' needs a list [a, b, ...] or a list field, not {LanguageTypes.WithArticle(collection.Type)}.");
         }
 
         var item = value.Type == element ? value : LanguageTypes.Widens(value.Type, element) ? Expression.Convert(value, element) : null;
         if (item is null)
         {
-            return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Value.Start, $"A {LanguageTypes.Short(value.Type)} cannot be in a {LanguageTypes.Describe(collection.Type)}.");
+            return Fail(ExpressionDiagnosticCodes.TypeMismatch, @in.Value.Start, $"{Capitalized(LanguageTypes.WithArticle(value.Type))} cannot be in {LanguageTypes.WithArticle(LanguageTypes.Describe(collection.Type))}.");
         }
 
         return Value(Expression.Call(ListContains.MakeGenericMethod(element), collection, item));
@@ -402,7 +418,7 @@ internal sealed partial class Binder
             }
             else
             {
-                return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.Right.Start, $"The default after ?? must be a {LanguageTypes.Short(valueType)}, like the value before it; this is a {LanguageTypes.Short(rightType)}.");
+                return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.Right.Start, $"The default after ?? must be {LanguageTypes.WithArticle(valueType)}, like the value before it; this is {LanguageTypes.WithArticle(rightType)}.");
             }
         }
 
@@ -515,7 +531,7 @@ internal sealed partial class Binder
             return Fail(ExpressionDiagnosticCodes.PeriodNotFixed, binary.Right.Start, "A period of months or years has no fixed length, so it cannot be added to an instant; use days or hours, or work on date(now()).");
         }
 
-        return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.OperatorStart, $"'{symbol}' cannot combine a {LanguageTypes.Short(left.Type)} and a {LanguageTypes.Short(right.Type)}.");
+        return Fail(ExpressionDiagnosticCodes.TypeMismatch, binary.OperatorStart, $"'{symbol}' cannot combine {LanguageTypes.WithArticle(left.Type)} and {LanguageTypes.WithArticle(right.Type)}.");
     }
 
     private ConstantExpression? BindTimePeriod(QuantitySyntax quantity)

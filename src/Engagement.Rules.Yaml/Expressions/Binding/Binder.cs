@@ -107,6 +107,8 @@ internal sealed partial class Binder
     /// <summary>The file location of an offset inside the scalar.</summary>
     public SourceLocation Locate(int offset) => _positions.Locate(Math.Clamp(offset, 0, _text.Length));
 
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private BoundExpression? Fail(string code, int offset, string message)
     {
         Error(code, offset, message);
@@ -193,7 +195,7 @@ internal sealed partial class Binder
                 _ => Fail(
                     ExpressionDiagnosticCodes.PeriodNotFixed,
                     quantity.UnitStart,
-                    $"{quantity.Unit} have no fixed length, so they cannot be added to an instant; work on dates instead, e.g. date(now()) + {quantity.Number} {quantity.Unit}."),
+                    $"{Capitalized(unit)}s have no fixed length, so they cannot be added to an instant; work on dates instead, e.g. date(now()) + {quantity.Number} {quantity.Unit}."),
             };
         }
 
@@ -299,7 +301,7 @@ internal sealed partial class Binder
             return Fail(
                 ExpressionDiagnosticCodes.UnknownEnumMember,
                 name.Start,
-                $"'{name.Name}' is not a {enumHint.Name}; use one of {string.Join(", ", members)}.{Suggestions.Hint(name.Name, members)}");
+                $"'{name.Name}' is not {LanguageTypes.WithArticle(enumHint.Name)}; use one of {string.Join(", ", members)}.{Suggestions.Hint(name.Name, members)}");
         }
 
         if (FunctionCatalog.Names.Contains(name.Name, StringComparer.Ordinal))

@@ -136,6 +136,13 @@ internal static class LanguageTypes
         return underlying.IsEnum ? underlying.Name : Describe(underlying);
     }
 
+    /// <summary>The short name with its article, for messages: "a date", "an instant", "an annual date".</summary>
+    public static string WithArticle(Type type) => WithArticle(Short(type));
+
+    /// <summary>A noun with its article: "an" before a vowel, "a" otherwise.</summary>
+    public static string WithArticle(string noun) =>
+        (noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
+
     private static int Rank(Type type) =>
         type == typeof(int) ? 1 : type == typeof(long) ? 2 : type == typeof(decimal) ? 3 : type == typeof(double) ? 4 : 0;
 
