@@ -62,4 +62,19 @@ public sealed partial class RuleFileLoaderTest
         session.Fire();
         session.Query<Decisions.TouchProposal>().Single().Reason.Should().Be("x a}b {C}");
     }
+
+    [Test]
+    public void Format_EmptyRuleId_HasNoEmptyRuleTag()
+    {
+        var result = new RuleFileLoader().LoadFromText("r.yaml", """
+            apiVersion: engagement-rules/v1
+            rules:
+              - id: ""
+                when: [ { customer: Customer } ]
+                then: [ { signal: { name: s } } ]
+            """);
+
+        var error = Support.TestLoading.Single(result, "ER1002");
+        error.Format().Should().NotContain("[rule");
+    }
 }

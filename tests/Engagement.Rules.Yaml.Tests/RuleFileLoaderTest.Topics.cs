@@ -10,6 +10,14 @@ namespace Engagement.Rules.Yaml.Tests;
 /// <summary>Topics are template keys: the rule-id alphabet, checked when the file loads (ER0023), as in the schema.</summary>
 public sealed partial class RuleFileLoaderTest
 {
+    private static RuleLoadResult LoadWithTopic(string topic) => new RuleFileLoader().LoadFromText("r.yaml", $$"""
+        apiVersion: engagement-rules/v1
+        rules:
+          - id: r
+            when: [ { customer: Customer } ]
+            then: [ { touch: { kind: reminder, class: service, topic: "{{topic}}" } } ]
+        """);
+
     [TestCase("service.oil-change-due", true)]
     [TestCase("t", true)]
     [TestCase("2026.spring_event", true)]
@@ -22,13 +30,7 @@ public sealed partial class RuleFileLoaderTest
     [TestCase("café", false)]
     public void LoadFromText_Topic_IsAcceptedOnlyInTheTemplateKeyAlphabet(string topic, bool valid)
     {
-        var result = new RuleFileLoader().LoadFromText("r.yaml", $$"""
-            apiVersion: engagement-rules/v1
-            rules:
-              - id: r
-                when: [ { customer: Customer } ]
-                then: [ { touch: { kind: reminder, class: service, topic: "{{topic}}" } } ]
-            """);
+        var result = LoadWithTopic(topic);
 
         if (valid)
         {
@@ -68,13 +70,7 @@ public sealed partial class RuleFileLoaderTest
             && topic.Length <= rule["maxLength"]!.GetValue<int>()
             && Regex.IsMatch(topic, rule["pattern"]!.GetValue<string>());
 
-        var byLoader = new RuleFileLoader().LoadFromText("r.yaml", $$"""
-            apiVersion: engagement-rules/v1
-            rules:
-              - id: r
-                when: [ { customer: Customer } ]
-                then: [ { touch: { kind: reminder, class: service, topic: "{{topic}}" } } ]
-            """).Diagnostics.All(d => d.Code != "ER0023");
+        var byLoader = LoadWithTopic(topic).Diagnostics.All(d => d.Code != "ER0023");
 
         bySchema.Should().Be(byLoader);
     }

@@ -59,7 +59,7 @@ public sealed record RuleDiagnostic
             .Append(Location.ToString()).Append(": ")
             .Append(Severity == DiagnosticSeverity.Error ? "error " : "warning ")
             .Append(Code).Append(": ").Append(Message);
-        if (RuleId is not null)
+        if (!string.IsNullOrEmpty(RuleId))
         {
             text.Append(" [rule ").Append(RuleId).Append(']');
         }

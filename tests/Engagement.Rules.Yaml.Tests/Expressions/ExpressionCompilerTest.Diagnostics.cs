@@ -37,6 +37,10 @@ public sealed partial class ExpressionCompilerTest
     [TestCase("-customer.loyaltyPoints ?? 0", "ER2040", 1, "'-' applies before '??': write -(customer.loyaltyPoints ?? <default>)")]
     [TestCase("-customer.loyaltyPoints", "ER2040", 1, "write -(customer.loyaltyPoints ?? <default>), or test has(customer.loyaltyPoints) first")]
     [TestCase("-vehicle.purchaseDate", "ER2040", 1, "use vehicle.purchaseDate ?? <default>")]
+    [TestCase("min(today(), now()) > today()", "ER2052", 13, "Argument 2 of min is an instant")]
+    [TestCase("customer.firstName.length > 1", "ER2023", 19, "A text has no fields, so '.length' cannot be read. Use a text function with the text as argument, e.g. length(x)")]
+    [TestCase("today() + 10000 years > today()", "ER2005", 10, "at most 9999 years")]
+    [TestCase("today() + 120000 months > today()", "ER2005", 10, "at most 119988 months")]
     public void Compile_ReviewedMessage_SaysWhatToDo(string text, string code, int offset, string messagePart) =>
         ShouldFail(text, code, offset, messagePart);
 

@@ -85,7 +85,8 @@ internal sealed partial class Binder
 
         if (best is null)
         {
-            var mismatch = FirstMismatch(sameArity[0], arguments);
+            // The argument to blame is the first one the closest overload cannot take (min(today(), now()): the instant).
+            var mismatch = sameArity.Max(o => FirstMismatch(o, arguments));
             return Fail(
                 ExpressionDiagnosticCodes.WrongArgumentType,
                 call.Arguments[mismatch].Start,

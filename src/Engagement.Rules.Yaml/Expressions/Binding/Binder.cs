@@ -183,6 +183,17 @@ internal sealed partial class Binder
         }
 
         var unit = quantity.Unit.TrimEnd('s');
+
+        // Calendar quantities beyond the calendar's own range (years up to 9999) can only fail at run time.
+        var most = unit switch { "year" => 9_999, "month" => 9_999 * 12, "week" => 9_999 * 52, _ => 1_000_000 };
+        if (n > most)
+        {
+            return Fail(
+                ExpressionDiagnosticCodes.InvalidLiteral,
+                quantity.Start,
+                $"The quantity {quantity.Number} {quantity.Unit} is too large; at most {most.ToString(CultureInfo.InvariantCulture)} {unit}s.");
+        }
+
         if (asDuration)
         {
             return unit switch
@@ -330,8 +341,10 @@ internal sealed partial class Binder
         var type = target.ValueType;
         if (!LanguageTypes.IsRecord(type))
         {
-            var hint = type == typeof(LocalDate) ? " Use year(x), month(x), day(x) or dayOfWeek(x)." : string.Empty;
-            return Fail(ExpressionDiagnosticCodes.NoFields, member.NameStart, $"A {LanguageTypes.Short(type)} has no fields, so '.{member.Name}' cannot be read.{hint}");
+            var hint = type == typeof(LocalDate) ? " Use year(x), month(x), day(x) or dayOfWeek(x)."
+                : type == typeof(string) ? " Use a text function with the text as argument, e.g. length(x), lower(x) or startsWith(x, 'A')."
+                : string.Empty;
+            return Fail(ExpressionDiagnosticCodes.NoFields, member.NameStart, $"{Capitalized(LanguageTypes.WithArticle(type))} has no fields, so '.{member.Name}' cannot be read.{hint}");
         }
 
         var fields = RecordFields.Of(type);
