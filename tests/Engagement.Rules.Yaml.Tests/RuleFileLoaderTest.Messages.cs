@@ -77,4 +77,12 @@ public sealed partial class RuleFileLoaderTest
         var error = Support.TestLoading.Single(result, "ER1002");
         error.Format().Should().NotContain("[rule");
     }
+
+    [Test]
+    public void LoadFromText_StandardTag_IsNamedAsWritten()
+    {
+        var result = new RuleFileLoader().LoadFromText("r.yaml", "apiVersion: engagement-rules/v1\nrules:\n  - id: !!str r\n");
+
+        Support.TestLoading.Single(result, "ER0012").Message.Should().Contain("Tags (!!str) are not allowed");
+    }
 }

@@ -50,7 +50,8 @@ public sealed record RuleDiagnostic
 
     /// <summary>
     /// The compiler-style one-liner <c>file:line:col: severity code: message</c>, followed, when the source
-    /// line is known, by that line and a caret under the column.
+    /// line is known, by that line (a window of 160 characters around the column, marked with "...", when it is
+    /// longer) and a caret under the column.
     /// </summary>
     /// <returns>The formatted diagnostic.</returns>
     public string Format()
@@ -66,12 +67,20 @@ public sealed record RuleDiagnostic
 
         if (SourceLine is not null)
         {
-            text.Append('\n').Append(SourceLine).Append('\n')
-                .Append(' ', Math.Max(0, Location.Column - 1)).Append('^');
+            // A very long line (a one-line file) is cut to a window around the column, marked with "...".
+            var column = Math.Clamp(Location.Column - 1, 0, SourceLine.Length);
+            var start = SourceLine.Length <= EchoWidth ? 0 : Math.Clamp(column - (EchoWidth / 2), 0, SourceLine.Length - EchoWidth);
+            var end = Math.Min(SourceLine.Length, start + EchoWidth);
+            var prefix = start > 0 ? "..." : string.Empty;
+            text.Append('\n').Append(prefix).Append(SourceLine, start, end - start).Append(end < SourceLine.Length ? "..." : string.Empty).Append('\n')
+                .Append(' ', prefix.Length + column - start).Append('^');
         }
 
         return text.ToString();
     }
+
+    /// <summary>The most characters of the source line shown under a diagnostic.</summary>
+    private const int EchoWidth = 160;
 
     /// <inheritdoc />
     public override string ToString() => Format();

@@ -163,7 +163,7 @@ internal static class YamlSyntaxReader
                     context.Error(DiagnosticCodes.AliasNotAllowed, location, $"Anchors (&{node.Anchor.Value}) are not allowed in rule files; write the value out, or use a named condition.");
                     return null;
                 case NodeEvent node when !node.Tag.IsEmpty && !node.Tag.IsNonSpecific:
-                    context.Error(DiagnosticCodes.TagNotAllowed, location, $"Tags ({node.Tag.Value}) are not allowed in rule files; remove it, every value is text read by its key.");
+                    context.Error(DiagnosticCodes.TagNotAllowed, location, $"Tags ({Shorthand(node.Tag.Value)}) are not allowed in rule files; remove it, every value is text read by its key.");
                     return null;
                 case MappingStart or SequenceStart:
                     if (stack.Count >= context.Options.MaxDepth)
@@ -201,6 +201,10 @@ internal static class YamlSyntaxReader
 
         return stack.Peek().Add(node, context);
     }
+
+    /// <summary>A standard tag as it is written (<c>!!str</c>), not as the parser resolves it (<c>tag:yaml.org,2002:str</c>).</summary>
+    private static string Shorthand(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
 
     private static SourceLocation Locate(string name, Mark mark) =>
         new(name, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column));

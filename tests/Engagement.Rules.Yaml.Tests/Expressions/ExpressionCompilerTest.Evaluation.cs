@@ -97,6 +97,14 @@ public sealed partial class ExpressionCompilerTest
         _fixture.Evaluate("vehicle.mileage * 1000").Should().Be(42_000_000L);
     }
 
+    [Test]
+    public void Evaluate_SmallestWholeNumber_CanBeWritten()
+    {
+        _fixture.Evaluate("-9223372036854775808").Should().Be(long.MinValue);
+        _fixture.Condition("vehicle.mileage > -9223372036854775808").Should().BeTrue();
+        _fixture.Error("-9223372036854775809").Code.Should().Be("ER2005");
+    }
+
     // Floating-point arithmetic fails like whole numbers do, instead of giving Infinity or NaN (docs: Types).
     [TestCase("vehicle.rating / 0", typeof(System.DivideByZeroException))]
     [TestCase("vehicle.rating / 0.0", typeof(System.DivideByZeroException))]

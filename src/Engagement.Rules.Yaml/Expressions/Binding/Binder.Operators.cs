@@ -29,6 +29,12 @@ internal sealed partial class Binder
 
     private BoundExpression? BindUnary(UnarySyntax unary, ImmutableHashSet<string> facts)
     {
+        // The smallest whole number has no positive counterpart: -9223372036854775808 is read as one literal.
+        if (unary.Operator == UnaryOperator.Negate && unary.Operand is LiteralSyntax { Kind: LiteralKind.Integer, Text: "9223372036854775808" })
+        {
+            return Value(Expression.Constant(long.MinValue));
+        }
+
         if (Bind(unary.Operand, facts) is not { } bound)
         {
             return null;
