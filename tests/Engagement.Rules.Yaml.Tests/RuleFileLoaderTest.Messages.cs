@@ -85,4 +85,18 @@ public sealed partial class RuleFileLoaderTest
 
         Support.TestLoading.Single(result, "ER0012").Message.Should().Contain("Tags (!!str) are not allowed");
     }
+
+    [Test]
+    public void Load_ConditionDefinedInTwoUnrelatedFiles_IsER1007WithoutTalkingOfIncludes()
+    {
+        using var folder = new TempFolder();
+        const string Definition = "apiVersion: engagement-rules/v1\nconditions:\n  isActive:\n    parameters: { c: Customer }\n    expression: c.isAmbassador\n";
+        folder.Write("a.yaml", Definition);
+        folder.Write("b.yaml", Definition);
+
+        var result = new RuleFileLoader().Load([folder.Path]);
+
+        var error = Support.TestLoading.Single(result, "ER1007");
+        error.Message.Should().Contain("condition names are shared by all loaded files").And.NotContain("included");
+    }
 }

@@ -48,7 +48,7 @@ internal sealed class ConditionLibrary
                 _reader.Error(
                     DiagnosticCodes.DuplicateCondition,
                     key,
-                    $"The condition '{key.Value}' is already defined at {first.NameNode.Location}; rename one of them (an included definition cannot be redefined).");
+                    $"The condition '{key.Value}' is already defined at {first.NameNode.Location}; condition names are shared by all loaded files, so rename one of them.");
                 continue;
             }
 
