@@ -11,30 +11,26 @@ public sealed partial class RuleChangeWatcherTest
     [Test]
     public async Task Dispose_WithACallbackPending_NoCallbackComes()
     {
-        using var folder = new TempFolder();
-        using var calls = new CallbackRecorder();
-        var watcher = new RuleChangeWatcher([folder.Path], Quiet, calls.Call, Fail);
-        watcher.OnWatcherError();
+        using var watched = new WatchedFolder(Quiet);
+        watched.Watcher.OnWatcherError();
 
-        watcher.Dispose();
+        watched.Watcher.Dispose();
 
-        (await calls.AnyWithinSilenceAsync()).Should().BeFalse("the pending callback was dropped");
+        (await watched.Calls.AnyWithinSilenceAsync()).Should().BeFalse("the pending callback was dropped");
     }
 
     [Test]
     public async Task Dispose_Twice_IsHarmlessAndStaysStopped()
     {
-        using var folder = new TempFolder();
-        using var calls = new CallbackRecorder();
-        var watcher = new RuleChangeWatcher([folder.Path], Quiet, calls.Call, Fail);
+        using var watched = new WatchedFolder(Quiet);
 
-        watcher.Dispose();
-        var again = () => watcher.Dispose();
+        watched.Watcher.Dispose();
+        var again = () => watched.Watcher.Dispose();
 
         again.Should().NotThrow();
-        watcher.OnWatcherError();
-        folder.Write("a.yaml", "# a");
-        (await calls.AnyWithinSilenceAsync()).Should().BeFalse();
+        watched.Watcher.OnWatcherError();
+        watched.Folder.Write("a.yaml", "# a");
+        (await watched.Calls.AnyWithinSilenceAsync()).Should().BeFalse();
     }
 
     [Test]
@@ -53,7 +49,7 @@ public sealed partial class RuleChangeWatcherTest
                 release.Wait(CallbackRecorder.Patience);
                 order.Enqueue("callback ended");
             },
-            Fail);
+            WatchedFolder.Fail);
         watcher.OnWatcherError();
         (await started.WaitAsync(CallbackRecorder.Patience)).Should().BeTrue();
 
@@ -85,7 +81,7 @@ public sealed partial class RuleChangeWatcherTest
                 watcher!.Dispose();
                 done.Release();
             },
-            Fail);
+            WatchedFolder.Fail);
 
         watcher.OnWatcherError();
 
