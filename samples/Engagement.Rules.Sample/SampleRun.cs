@@ -82,9 +82,9 @@ public static class SampleRun
         return new SampleOutcome(errors, results, vehicles, at, loaded.Rules.Count);
     }
 
-    // As the command-line tool writes it: "error: file:line: $.path: reason".
+    // As the command-line tool writes it: "file:line: error: $.path: reason".
     private static string FactsError(string file, FactsFormatException error) =>
-        $"error: {file}{(error.LineNumber is { } line ? $":{line}" : string.Empty)}:{(error.Path is { } path ? $" {path}:" : string.Empty)} {error.Reason}";
+        $"{file}{(error.LineNumber is { } line ? $":{line}" : string.Empty)}: error: {(error.Path is { } path ? $"{path}: " : string.Empty)}{error.Reason}";
 
     private static SampleOutcome Failed(IReadOnlyList<string> errors, Instant at) =>
         new(errors, [], new Dictionary<string, string>(), at, 0);

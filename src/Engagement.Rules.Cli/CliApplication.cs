@@ -67,7 +67,7 @@ internal static class CliApplication
         }
         catch (CliException ex)
         {
-            console.Error.WriteLine($"error: {ex.Message}");
+            console.Error.WriteLine(ex.Format());
             return ex.ExitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -90,12 +90,12 @@ internal static class CliApplication
         }
     }
 
-    /// <summary>A located facts error: <c>file:line: $.path: reason</c>.</summary>
+    /// <summary>A located facts error, written <c>file:line: error: $.path: reason</c>.</summary>
     public static CliException FactsError(string file, FactsFormatException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        var line = ex.LineNumber is { } l ? $":{l}" : string.Empty;
-        var path = ex.Path is { } p ? $" {p}:" : string.Empty;
-        return new CliException(ExitCodes.BadInput, $"{file}{line}:{path} {ex.Reason}");
+        var location = ex.LineNumber is { } line ? $"{file}:{line}" : file;
+        var path = ex.Path is { } p ? $"{p}: " : string.Empty;
+        return new CliException(ExitCodes.BadInput, $"{path}{ex.Reason}", location);
     }
 }

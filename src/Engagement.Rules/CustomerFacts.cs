@@ -8,7 +8,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Facts;
-using Engagement.Rules.Policies;
+using Engagement.Rules.Policies.Pipeline;
 using CustomerFact = Engagement.Rules.Facts.Customer;
 using DealershipFact = Engagement.Rules.Facts.Dealership;
 

@@ -29,7 +29,7 @@ public sealed partial class CliApplicationTest
         var outcome = cli.Run(RunArgs(cli, facts, "--parallel", "1"));
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
-        outcome.Error.Should().Contain($"error: {facts}:4: $.customer.customerId");
+        outcome.Error.Should().Contain($"{facts}:4: error: $.customer.customerId");
         outcome.Out.Split('\n')[0].Should().Contain("customer").And.Contain("rule", "the table is printed with its header");
         TableCustomers(outcome.Out).Should().Contain("C-0002", "C-0002's decision was evaluated before the bad line");
         outcome.Out.Should().NotContain("customers, ", "the summary of a run that did not finish is left out");
@@ -48,7 +48,7 @@ public sealed partial class CliApplicationTest
         foreach (var outcome in new[] { one, four })
         {
             outcome.ExitCode.Should().Be(2, outcome.ToString());
-            outcome.Error.Should().Contain($"error: {facts}:3: $.customer.customerId");
+            outcome.Error.Should().Contain($"{facts}:3: error: $.customer.customerId");
         }
 
         if (format == "json")

@@ -47,7 +47,7 @@ public sealed partial class CliApplicationTest
         var outcome = cli.Run("run", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--at", "2026-11-24T15:00:00Z");
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
-        outcome.Error.Should().Contain($"{facts}:1: $.dealershipId: Unknown dealership id").And.Contain("Pass --dealerships <file>");
+        outcome.Error.Should().Contain($"{facts}:1: error: $.dealershipId: Unknown dealership id").And.Contain("Pass --dealerships <file>");
     }
 
     [Test]

@@ -65,7 +65,7 @@ public sealed class SampleRunTest
 
         var outcome = await SampleRun.RunAsync(Path.Combine(Root, "rules"), folder.Path, SampleRun.ReferenceInstant, CancellationToken.None);
 
-        outcome.Errors.Should().ContainSingle().Which.Should().StartWith($"error: {customers}:3: $.customer.customerId: ");
+        outcome.Errors.Should().ContainSingle().Which.Should().StartWith($"{customers}:3: error: $.customer.customerId: ");
     }
 
     [Test]

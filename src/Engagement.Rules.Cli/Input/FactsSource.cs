@@ -130,7 +130,7 @@ internal sealed class FactsSource
     {
         var error = CliApplication.FactsError(_file, ex);
         return !_hasDealerships && ex.Path == "$.dealershipId"
-            ? new CliException(error.ExitCode, $"{error.Message} Pass --dealerships <file> with the dealerships' settings ({{\"dealerships\": [...]}}).")
+            ? new CliException(error.ExitCode, $"{error.Message} Pass --dealerships <file> with the dealerships' settings ({{\"dealerships\": [...]}}).", error.Location)
             : error;
     }
 }

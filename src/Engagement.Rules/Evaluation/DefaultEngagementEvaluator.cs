@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
+using Engagement.Rules.Policies.Pipeline;
 using Engagement.Rules.Policies;
 using Engagement.Rules.Telemetry;
 using NodaTime;

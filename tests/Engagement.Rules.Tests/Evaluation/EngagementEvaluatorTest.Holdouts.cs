@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Policies.Pipeline;
 using Engagement.Rules.Policies;
 using static Engagement.Rules.Tests.Support.Given;
 

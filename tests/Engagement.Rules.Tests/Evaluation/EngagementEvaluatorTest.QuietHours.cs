@@ -1,5 +1,6 @@
 using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Policies.Pipeline;
 using Engagement.Rules.Policies;
 using NodaTime;
 using static Engagement.Rules.Tests.Support.Given;

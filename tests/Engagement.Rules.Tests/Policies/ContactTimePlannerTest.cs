@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Policies.Pipeline;
 using Engagement.Rules.Policies;
 using NodaTime;
 

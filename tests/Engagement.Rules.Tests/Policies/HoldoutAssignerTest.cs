@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Engagement.Rules.Policies;
+using Engagement.Rules.Policies.Pipeline;
 
 namespace Engagement.Rules.Tests.Policies;
 

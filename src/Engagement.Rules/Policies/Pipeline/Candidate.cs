@@ -1,7 +1,7 @@
 using Engagement.Rules.Decisions;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>A proposal on its way through the policies: the state each policy reads and refines.</summary>
 internal sealed class Candidate(TouchProposal proposal, string key, int order)

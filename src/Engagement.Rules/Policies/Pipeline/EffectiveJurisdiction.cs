@@ -4,7 +4,7 @@ using System.Threading;
 using Engagement.Rules.Decisions;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// The jurisdiction rules that apply to one customer (country, then region) merged with the global defaults:

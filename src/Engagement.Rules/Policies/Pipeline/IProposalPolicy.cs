@@ -1,4 +1,4 @@
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>One policy of the pipeline: it stops candidates or refines them, and explains each change.</summary>
 internal interface IProposalPolicy

@@ -4,7 +4,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Formatting;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// First step: proposals for another customer or about a vehicle not among the customer's facts are invalid;

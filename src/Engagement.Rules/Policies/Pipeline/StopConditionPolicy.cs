@@ -1,7 +1,7 @@
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Stop conditions: a deceased customer gets nothing; a customer who moved away gets only safety touches by

@@ -3,7 +3,7 @@ using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Suppression: touches of the suppressed classes (default marketing) are not sent while an open complaint or

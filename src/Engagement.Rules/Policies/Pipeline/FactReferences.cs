@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// The fact references of one evaluation's explanations: most proposals match the same few facts (the customer,

@@ -5,7 +5,7 @@ using Engagement.Rules.Facts;
 using Engagement.Rules.Formatting;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Consent and channel: the asked channel, then the customer's preferred channels (the default order when the

@@ -1,7 +1,7 @@
 using Engagement.Rules.Decisions;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// The rules used when the customer's zone is unknown and the plausible zones give no common window: every

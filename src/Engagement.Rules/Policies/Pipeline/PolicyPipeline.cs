@@ -5,7 +5,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Formatting;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Turns a customer's proposals into decisions, suppressions and holdouts by applying the policies in their

@@ -1,7 +1,7 @@
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Control groups, applied last so that a held-out touch is exactly one that would have been sent: the global

@@ -4,7 +4,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Timing: the due instant is the proposal's day at its preferred time (or the default send time) in the

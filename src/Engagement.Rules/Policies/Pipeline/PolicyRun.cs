@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>One pass of the policies over a customer's proposals: the candidates still alive and those stopped.</summary>
 /// <remarks>

@@ -6,7 +6,7 @@ using Engagement.Rules.Decisions;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Moves a due instant forward to the first instant allowed by quiet hours and blackout days, in one zone (the

@@ -1,7 +1,7 @@
 using Engagement.Rules.Decisions;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>The contact-time rules the planner follows: a window per channel and day, and blackout dates.</summary>
 internal interface IContactRules

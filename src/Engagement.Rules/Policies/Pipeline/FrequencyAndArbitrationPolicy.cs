@@ -5,7 +5,7 @@ using Engagement.Rules.Facts;
 using Engagement.Rules.Formatting;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Cooldowns, frequency caps and arbitration, taking candidates in arbitration order - class (safety, service,

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>The merged window of one channel on one day; empty when <see cref="Start"/> is not before <see cref="End"/>.</summary>
 internal sealed record DayWindow(LocalTime Start, LocalTime End, string Description)

@@ -1,7 +1,7 @@
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>A touch whose (held) due instant is after the end of its last useful day, in the customer's zone, is expired.</summary>
 internal sealed class ExpiryPolicy : IProposalPolicy

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// The merged jurisdiction rules of one <see cref="PolicyOptions"/>, by country and region, built once per

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Engagement.Rules.Facts;
 using NodaTime;
 
-namespace Engagement.Rules.Policies;
+namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>What the policies know about one customer at one instant: the facts they read and the settings.</summary>
 internal sealed class PolicyInput
