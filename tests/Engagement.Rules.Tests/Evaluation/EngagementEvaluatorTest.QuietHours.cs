@@ -252,4 +252,57 @@ public sealed partial class EngagementEvaluatorTest
         free.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 7, 8, 10, 0));
         Steps(free).Should().NotContain("blackout");
     }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayInTheNightlyRun_IsDueTodayAtTheSendTime()
+    {
+        // The nightly run at 02:00 local: a touch due (by design) on an earlier day goes at 10:00 today, not at 02:00.
+        var night = new LocalDateTime(2026, 6, 10, 2, 0).InZoneStrictly(NewYork).ToInstant();
+
+        var decision = Single(Evaluate(Proposal("offer", due: Today.PlusDays(-14)), at: night));
+
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 10, 0));
+        Steps(decision).Should().Contain("quiet-hours: due on 2026-05-27, a day already past: due today at the send time, 2026-06-10 10:00");
+    }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayWithAPreferredTime_IsDueTodayAtThatTime()
+    {
+        var night = new LocalDateTime(2026, 6, 10, 2, 0).InZoneStrictly(NewYork).ToInstant();
+
+        var decision = Single(Evaluate(Proposal("offer", due: Today.PlusDays(-1), time: new LocalTime(8, 15)), at: night));
+
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 8, 15));
+    }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayAfterTodaysSendTime_IsDueNow()
+    {
+        var afternoon = new LocalDateTime(2026, 6, 10, 15, 30).InZoneStrictly(NewYork).ToInstant();
+
+        Single(Evaluate(Proposal("offer", due: Today.PlusDays(-3)), at: afternoon)).DueAt.Should().Be(afternoon);
+    }
+
+    [Test]
+    public void Evaluate_DueEarlierToday_IsDueNowWithoutAPastDayStep()
+    {
+        var decision = Single(Evaluate(Proposal("offer", time: new LocalTime(7, 0))));
+
+        decision.DueAt.Should().Be(Now);
+        decision.Explanation.Steps.Should().NotContain(step => step.Policy == "quiet-hours");
+    }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayInAnotherZone_UsesTheCustomersToday()
+    {
+        // 03:00 UTC on 11 June is 11 June in UTC but still 10 June, 20:00, in Los Angeles: "today" is the 10th, and
+        // its 10:00 is past, so the touch is due now.
+        var at = Instant.FromUtc(2026, 6, 11, 3, 0);
+        var customer = Customer(zone: "America/Los_Angeles", region: "CA");
+
+        var decision = Single(Evaluate(Proposal("offer", due: Today.PlusDays(-2)), FactsOf(customer, null, Vehicle()), at: at));
+
+        decision.DueAt.Should().Be(at);
+        Steps(decision).Should().Contain("due today at the send time, 2026-06-10 10:00");
+    }
 }

@@ -8,8 +8,8 @@ namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Timing: the due instant is the proposal's day at its preferred time (or the default send time) in the
-/// customer's zone - a time in a DST gap moves forward, an ambiguous one takes the earlier offset - or the
-/// evaluation instant when that has passed. It is then held (never dropped) to the first instant allowed by the
+/// customer's zone - a time in a DST gap moves forward, an ambiguous one takes the earlier offset. A day already
+/// past becomes today (at the same send time), and a time already past the evaluation instant. It is then held (never dropped) to the first instant allowed by the
 /// channel's quiet hours and the blackout days. With an unknown zone, the instant must be allowed in every
 /// plausible zone of the customer's country; when those never line up, a fixed conservative window applies in
 /// the dealership's zone.
@@ -25,6 +25,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
         var zone = input.Zone;
         var zones = input.ZoneKnown ? new ReadOnlySpan<DateTimeZone>(in zone) : ContactTimePlanner.PlausibleZones(input.Jurisdiction.CountryCode);
         var fallbackReported = false;
+        var today = input.Now.InZone(zone).Date;
 
         // Most candidates are due at the same local time (today at the default send time): the zone's answer for
         // the last local time is reused rather than mapping it again (a mapping is an object per call).
@@ -36,7 +37,16 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
         {
             var candidate = active[i];
             var proposal = candidate.Proposal;
-            var local = proposal.DueOn + (proposal.PreferredTime ?? options.DefaultSendTime);
+            // A day already past (rules that propose "14 days before the due date") is today at the send time, not
+            // "now": a nightly run at 02:00 must not send at 02:00.
+            var time = proposal.PreferredTime ?? options.DefaultSendTime;
+            var pastDay = proposal.DueOn < today;
+            var local = (pastDay ? today : proposal.DueOn) + time;
+            if (pastDay)
+            {
+                candidate.Step(Name, $"due on {TextValue.Date(proposal.DueOn)}, a day already past: due today at the send time, {TextValue.Local(local)}");
+            }
+
             if (mapped != local)
             {
                 mapped = local;
