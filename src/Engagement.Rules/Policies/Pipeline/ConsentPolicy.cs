@@ -139,8 +139,8 @@ internal sealed class ConsentPolicy : IProposalPolicy
             var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
             var need = Need(proposal.Class, input);
             var message = text.Length == tried
-                ? $"no channel with {need}: the customer has no channel to try"
-                : string.Concat("no channel with ", need, ": ", text.Text[tried..]);
+                ? $"no {need}: the customer has no channel to try"
+                : string.Concat("no ", need, ": ", text.Text[tried..]);
             return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, null, reason, message, null);
         }
 
@@ -205,12 +205,13 @@ internal sealed class ConsentPolicy : IProposalPolicy
         }
     }
 
+    /// <summary>The channel a class needs, as "no ..." names it when none passes.</summary>
     private static string Need(TouchClass touchClass, PolicyInput input) => touchClass switch
     {
-        TouchClass.Safety => "a reachable, not withdrawn channel",
-        TouchClass.Service => "service consent or an existing relationship",
-        TouchClass.Relationship when !input.Options.Consent.RelationshipNeedsMarketingConsent => "service consent or an existing relationship",
-        _ => "marketing consent",
+        TouchClass.Safety => "reachable channel whose service consent is not withdrawn",
+        TouchClass.Service => "channel with service consent or an existing relationship",
+        TouchClass.Relationship when !input.Options.Consent.RelationshipNeedsMarketingConsent => "channel with service consent or an existing relationship",
+        _ => "channel with marketing consent",
     };
 
     /// <summary>
