@@ -173,15 +173,18 @@ public sealed partial class EngagementEvaluatorTest
         Steps(decision).Should().Contain("customer zone unknown, checked in");
     }
 
+    /// <summary>A three-hour US text window, which cannot line up across Hawaii and New York.</summary>
+    private static JurisdictionRuleTable NarrowUsTextWindow() => JurisdictionRuleTable.Default.With(new JurisdictionRule
+    {
+        Code = "US",
+        ContactWindows = [new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(12, 0))],
+    });
+
     [Test]
     public void Evaluate_UnknownTimeZoneWithoutCommonWindow_UsesTheConservativeWindowInTheDealershipZone()
     {
         // A three-hour window cannot line up across Hawaii and New York: the fixed fallback window applies.
-        var narrow = JurisdictionRuleTable.Default.With(new JurisdictionRule
-        {
-            Code = "US",
-            ContactWindows = [new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(12, 0))],
-        });
+        var narrow = NarrowUsTextWindow();
         var customer = Customer(zone: "Unknown/Zone", preferred: [ContactChannel.Sms]);
         var early = new LocalDateTime(2026, 6, 10, 7, 0).InZoneStrictly(NewYork).ToInstant();
 
@@ -201,11 +204,7 @@ public sealed partial class EngagementEvaluatorTest
     public void Evaluate_ConservativeFallbackWithoutAHold_IsStillExplained()
     {
         // 10:00 in New York is inside the fallback window (nothing is held), yet 04:00 in Honolulu: say so.
-        var narrow = JurisdictionRuleTable.Default.With(new JurisdictionRule
-        {
-            Code = "US",
-            ContactWindows = [new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(12, 0))],
-        });
+        var narrow = NarrowUsTextWindow();
         var customer = Customer(zone: "Mars/Olympus", preferred: [ContactChannel.Sms]);
 
         var decision = Single(Evaluate(Proposal("offer"), FactsOf(customer, null, Vehicle()), PolicyOptionsWith(jurisdictions: narrow)));

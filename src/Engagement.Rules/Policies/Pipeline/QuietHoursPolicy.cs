@@ -10,8 +10,8 @@ namespace Engagement.Rules.Policies.Pipeline;
 /// <summary>
 /// Timing: the due instant is the proposal's day at its preferred time (or the default send time) in the
 /// customer's zone - a time in a DST gap moves forward, an ambiguous one takes the earlier offset. A day already
-/// past becomes today (at the same send time), and a time already past the evaluation instant. It is then held (never dropped) to the first instant allowed by the
-/// channel's quiet hours and the blackout days. With an unknown zone, the instant must be allowed in every
+/// past becomes today (at the same send time), and a time already past the evaluation instant. It is then held
+/// (never dropped) to the first instant allowed by the channel's quiet hours and the blackout days. With an unknown zone, the instant must be allowed in every
 /// plausible zone of the customer's country; when those never line up, a fixed conservative window applies in
 /// the dealership's zone.
 /// </summary>
