@@ -44,7 +44,9 @@ public sealed record TouchDecision
 
     /// <summary>
     /// A deterministic key of this occurrence (customer, vehicle, topic, rule and due date): the same facts give
-    /// the same key in every run and process, so a host can refuse to send twice.
+    /// the same key in every run and process. Pass it back as <c>TouchSent.TouchId</c> once sent, and also while
+    /// the decision is pending (<c>SentAt</c> = <see cref="DueAt"/>): a rule due <c>today()</c> proposes the touch
+    /// again the next day under a new key, which only the pending record stops (docs/decisions.md).
     /// </summary>
     public required string IdempotencyKey { get; init; }
 

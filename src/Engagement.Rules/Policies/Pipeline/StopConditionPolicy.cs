@@ -62,7 +62,9 @@ internal sealed class StopConditionPolicy : IProposalPolicy
         for (var i = input.History.Length - 1; i >= 0; i--)
         {
             var touch = input.History[i];
-            if (touch.Channel != ContactChannel.Email)
+
+            // A touch not yet sent (a pending decision the host passes back, docs/decisions.md) cannot have been engaged with.
+            if (touch.Channel != ContactChannel.Email || touch.SentAt > input.Now)
             {
                 continue;
             }
