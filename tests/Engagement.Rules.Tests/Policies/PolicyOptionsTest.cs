@@ -3,6 +3,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Policies;
+using Engagement.Rules.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -132,5 +133,13 @@ public sealed class PolicyOptionsTest
         a.Should().Be(b);
         a.GetHashCode().Should().Be(b.GetHashCode());
         a.Should().NotBe(c);
+    }
+
+    [TestCaseSource(typeof(HostCulture), nameof(HostCulture.Unusual))]
+    public void GetErrors_UnderAHostCulture_WritesDurationsAsTheInvariantCulture(string culture)
+    {
+        var options = PolicyOptions.Default with { Frequency = new FrequencyOptions { TopicCooldown = Duration.FromHours(-36) } };
+
+        HostCulture.Run(culture, options.GetErrors).Should().Equal("Frequency.TopicCooldown: must not be negative (was -1:12:00:00).");
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
 using NodaTime;
@@ -70,20 +71,20 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
                     fallbackReported = true;
                     run.Diagnostics.Add(new EngagementDiagnostic(
                         EngagementDiagnosticCode.ConservativeWindowFallback,
-                        $"customer {input.Customer.CustomerId}: the {zones.Length} plausible zones of {input.Jurisdiction.CountryCode} have no common contact window; the conservative window {options.UnknownZoneStart:HH':'mm}-{options.UnknownZoneEnd:HH':'mm} in the dealership's zone {input.Zone.Id} applies"));
+                        string.Create(CultureInfo.InvariantCulture, $"customer {input.Customer.CustomerId}: the {zones.Length} plausible zones of {input.Jurisdiction.CountryCode} have no common contact window; the conservative window {options.UnknownZoneStart:HH':'mm}-{options.UnknownZoneEnd:HH':'mm} in the dealership's zone {input.Zone.Id} applies")));
                 }
             }
 
             if (plan.At is not { } at)
             {
-                run.Stop(candidate, SuppressionReason.NoContactWindow, Name, $"no allowed {channel} time within {options.SearchHorizonDays} days of {TextValue.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})");
+                run.Stop(candidate, SuppressionReason.NoContactWindow, Name, string.Create(CultureInfo.InvariantCulture, $"no allowed {channel} time within {options.SearchHorizonDays} days of {TextValue.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})"));
                 i--;
                 continue;
             }
 
             if (at != due)
             {
-                var where = input.ZoneKnown ? input.Zone.Id : $"{input.Zone.Id}; customer zone unknown, checked in {zones.Length} plausible zones of {input.Jurisdiction.CountryCode}";
+                var where = input.ZoneKnown ? input.Zone.Id : string.Create(CultureInfo.InvariantCulture, $"{input.Zone.Id}; customer zone unknown, checked in {zones.Length} plausible zones of {input.Jurisdiction.CountryCode}");
                 candidate.Step(Name, $"held from {TextValue.Local(due, input.Zone)} to {TextValue.Local(at, input.Zone)} ({where}) by {string.Join(" and ", plan.Causes)}");
             }
 

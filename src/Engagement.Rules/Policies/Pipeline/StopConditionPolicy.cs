@@ -1,5 +1,6 @@
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
+using System.Globalization;
 
 namespace Engagement.Rules.Policies.Pipeline;
 
@@ -77,7 +78,7 @@ internal sealed class StopConditionPolicy : IProposalPolicy
 
         if (unengaged >= options.EmailSunsetAfterUnengaged)
         {
-            run.EmailSunset = $"e-mail is sunset: the last {unengaged} e-mails were not engaged with (limit {options.EmailSunsetAfterUnengaged})";
+            run.EmailSunset = string.Create(CultureInfo.InvariantCulture, $"e-mail is sunset: the last {unengaged} e-mails were not engaged with (limit {options.EmailSunsetAfterUnengaged})");
         }
     }
 }
