@@ -1,6 +1,6 @@
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using NodaTime;
-using System.Globalization;
 
 namespace Engagement.Rules.Policies;
 
