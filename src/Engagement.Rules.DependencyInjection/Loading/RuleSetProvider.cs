@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Engagement.Rules.Engine;
+using Engagement.Rules.Policies;
 using Engagement.Rules.Telemetry;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Providers;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -37,7 +40,16 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             throw new EngagementRulesConfigurationException($"The engagement rules do not load: {load.Errors.Count} error(s).", load.FormattedErrors);
         }
 
-        _current = Snapshot(load.Rules, 1);
+        try
+        {
+            _current = Snapshot(load.Rules, 1);
+        }
+        catch (PolicyOptionsException ex)
+        {
+            // The options were valid on their own (AddEngagementRules checked them) but name rules these rules lack.
+            throw new EngagementRulesConfigurationException($"The policy options do not fit the rules: {ex.Errors.Count} error(s).", PolicyErrors(ex));
+        }
+
         HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, 1);
         if (options.HotReload)
         {
@@ -78,7 +90,23 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
                 return false;
             }
 
-            Volatile.Write(ref _current, Snapshot(load.Rules, current.Generation + 1));
+            RuleSetSnapshot next;
+            try
+            {
+                next = Snapshot(load.Rules, current.Generation + 1);
+            }
+            catch (PolicyOptionsException ex)
+            {
+                // E.g. a rule renamed away while Holdouts.RulePercents still names it: keep the rules that fit.
+                errors = PolicyErrors(ex);
+                HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
+                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(
+                    [.. ex.Errors.Select(e => new RuleDiagnostic(RuleSources.PolicyMismatchCode, DiagnosticSeverity.Error, PolicyLocation, e))],
+                    current.Rules));
+                return false;
+            }
+
+            Volatile.Write(ref _current, next);
             HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, current.Generation + 1);
             Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
             errors = [];
@@ -87,6 +115,11 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    // Policy errors are not in a rule file: they are located at the options, as AddEngagementRules names them.
+    private static readonly SourceLocation PolicyLocation = new("EngagementRulesOptions.Policy", 1, 1);
+
+    private static string[] PolicyErrors(PolicyOptionsException exception) => [.. exception.Errors.Select(e => "Policy: " + e)];
 
     private RuleSetSnapshot Snapshot(CompiledRuleSet rules, int generation) =>
         new(rules, EngagementEvaluator.Create(rules, _clock, _options.Policy, _telemetry, _options.Session), generation);

@@ -15,6 +15,9 @@ internal static class RuleSources
     /// <summary>The same rule id in two separately loaded sources (folders, resources, texts).</summary>
     public const string DuplicateRuleIdCode = "DI0001";
 
+    /// <summary>A reload whose rules the policy options do not fit (e.g. Holdouts.RulePercents names a rule no longer there).</summary>
+    public const string PolicyMismatchCode = "DI0002";
+
     public static IReadOnlyList<string> ResourceNames(EmbeddedRules embedded) => embedded.Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && RuleFileSet.IsRuleFile(n))
         .Order(StringComparer.Ordinal)

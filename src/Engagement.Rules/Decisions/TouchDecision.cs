@@ -27,7 +27,11 @@ public sealed record TouchDecision
     /// <summary>When to send, after quiet hours and blackout days.</summary>
     public required Instant DueAt { get; init; }
 
-    /// <summary><see cref="DueAt"/> in the customer's time zone (the dealership's when the customer's is unknown).</summary>
+    /// <summary>
+    /// <see cref="DueAt"/> in the customer's time zone - in the dealership's when the customer's is unknown (the result
+    /// then has an <see cref="EngagementDiagnosticCode.UnknownCustomerTimeZone"/> diagnostic): check
+    /// <see cref="ZonedDateTime.Zone"/> before showing the time to the customer as theirs.
+    /// </summary>
     public required ZonedDateTime DueLocal { get; init; }
 
     /// <summary>The last instant the touch is worth sending (end of its last day); open-ended when null.</summary>

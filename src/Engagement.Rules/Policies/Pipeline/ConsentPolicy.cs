@@ -424,30 +424,9 @@ internal sealed class ConsentPolicy : IProposalPolicy
         _ => true,
     };
 
-    /// <summary>The latest record of a channel and purpose at or before <paramref name="now"/>; a withdrawal wins a tie.</summary>
-    internal static ConsentRecord? Latest(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
-    {
-        ConsentRecord? latest = null;
-        var consents = customer.Consents;
-        for (var i = 0; i < consents.Count; i++)
-        {
-            var record = consents[i];
-            if (record.Channel != channel || record.Purpose != purpose || record.At > now)
-            {
-                continue;
-            }
-
-            if (latest is null || record.At > latest.At || (record.At == latest.At && record.Status == ConsentStatus.Withdrawn))
-            {
-                latest = record;
-            }
-        }
-
-        return latest;
-    }
-
     /// <summary>
-    /// The latest record of each defined channel and purpose at the evaluation instant, found in one pass over the
+    /// The latest record of each defined channel and purpose at the evaluation instant (by
+    /// <see cref="ConsentRecord.Supersedes"/>, as <see cref="Customer.LatestConsent"/>), found in one pass over the
     /// customer's consents: a decision asks for one or two per channel it tries, and a pass decides several.
     /// </summary>
     private readonly struct LatestConsents
@@ -463,23 +442,16 @@ internal sealed class ConsentPolicy : IProposalPolicy
             for (var i = 0; i < consents.Count; i++)
             {
                 var record = consents[i];
-                if (Index(record.Channel, record.Purpose) is not { } index || record.At > now)
-                {
-                    continue;
-                }
-
-                // As Latest: a later record wins, and a withdrawal wins a tie.
-                var latest = _records[index];
-                if (latest is null || record.At > latest.At || (record.At == latest.At && record.Status == ConsentStatus.Withdrawn))
+                if (Index(record.Channel, record.Purpose) is { } index && record.Supersedes(_records[index], now))
                 {
                     _records[index] = record;
                 }
             }
         }
 
-        /// <summary>As <see cref="Latest"/>, which answers for values outside the defined channels and purposes.</summary>
+        /// <summary>As <see cref="Customer.LatestConsent"/>, which answers for values outside the defined channels and purposes.</summary>
         public ConsentRecord? Get(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
-            => Index(channel, purpose) is { } index ? _records[index] : Latest(customer, channel, purpose, now);
+            => Index(channel, purpose) is { } index ? _records[index] : customer.LatestConsent(channel, purpose, now);
 
         private static int? Index(ContactChannel channel, ConsentPurpose purpose)
             => (uint)channel < Channels && (uint)purpose < Purposes ? ((int)channel * Purposes) + (int)purpose : null;

@@ -227,7 +227,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         {
             var buffer = new char[64];
             int written;
-            while (!TryWriteName(index, buffer, out written, provider: null))
+            while (!TryWriteName(index, buffer, out written))
             {
                 buffer = new char[2 * buffer.Length];
             }
@@ -237,10 +237,10 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
         /// <summary>
         /// Writes the name of a touch: "TouchSent id" for the history, "'topic' (rule id, class, priority n)" for a
-        /// candidate (the enum's name, the number in the provider's format, as interpolation writes them); false when
+        /// candidate (the enum's name, the number in the invariant culture whatever the caller's); false when
         /// <paramref name="destination"/> is too small.
         /// </summary>
-        public bool TryWriteName(int index, Span<char> destination, out int written, IFormatProvider? provider)
+        public bool TryWriteName(int index, Span<char> destination, out int written)
         {
             var text = new SpanWriter(destination);
             if (index < history.Length)
@@ -258,7 +258,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 text.Append(", ");
                 text.AppendEnum(proposal.Class);
                 text.Append(", priority ");
-                text.AppendInt(proposal.Priority, provider);
+                text.AppendInt(proposal.Priority);
                 text.Append(")");
             }
 
@@ -417,7 +417,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 }
 
                 first = false;
-                if (!touches.TryWriteName(i, destination[charsWritten..], out var written, provider))
+                if (!touches.TryWriteName(i, destination[charsWritten..], out var written))
                 {
                     return false;
                 }

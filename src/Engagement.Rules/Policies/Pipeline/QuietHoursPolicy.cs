@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
 using NodaTime;
@@ -86,7 +87,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
                 fallback = true;
                 var conservative = new ConservativeContactRules(input.Jurisdiction, options.UnknownZoneStart, options.UnknownZoneEnd);
                 plan = ContactTimePlanner.Plan(due, channel, blackoutApplies, new ReadOnlySpan<DateTimeZone>(in zone), conservative, options.SearchHorizonDays);
-                var window = $"the conservative window {options.UnknownZoneStart:HH':'mm}-{options.UnknownZoneEnd:HH':'mm} in the dealership's zone {input.Zone.Id} applies";
+                var window = string.Create(CultureInfo.InvariantCulture, $"the conservative window {options.UnknownZoneStart:HH':'mm}-{options.UnknownZoneEnd:HH':'mm} in the dealership's zone {input.Zone.Id} applies");
                 if (!fallbackReported)
                 {
                     fallbackReported = true;
@@ -94,25 +95,25 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
                         EngagementDiagnosticCode.ConservativeWindowFallback,
                         zones.IsEmpty
                             ? $"customer {input.Customer.CustomerId}: no time zones known for {input.Jurisdiction.CountryCode}; {window}"
-                            : $"customer {input.Customer.CustomerId}: the {zones.Length} plausible zones of {input.Jurisdiction.CountryCode} have no common contact window; {window}"));
+                            : string.Create(CultureInfo.InvariantCulture, $"customer {input.Customer.CustomerId}: the {zones.Length} plausible zones of {input.Jurisdiction.CountryCode} have no common contact window; {window}")));
                 }
 
                 // The touch's own explanation says so too: the time may be outside the window in some plausible zones.
                 candidate.Step(Name, zones.IsEmpty
                     ? $"customer zone unknown and no time zones known for {input.Jurisdiction.CountryCode}: {window}"
-                    : $"customer zone unknown; the {zones.Length} plausible zones of {input.Jurisdiction.CountryCode} have no common {channel} window: {window} (it may be outside the window in some of those zones)");
+                    : string.Create(CultureInfo.InvariantCulture, $"customer zone unknown; the {zones.Length} plausible zones of {input.Jurisdiction.CountryCode} have no common {channel} window: {window} (it may be outside the window in some of those zones)"));
             }
 
             if (plan.At is not { } at)
             {
-                run.Stop(candidate, SuppressionReason.NoContactWindow, Name, $"no allowed {channel} time within {options.SearchHorizonDays} days of {TextValue.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})");
+                run.Stop(candidate, SuppressionReason.NoContactWindow, Name, string.Create(CultureInfo.InvariantCulture, $"no allowed {channel} time within {options.SearchHorizonDays} days of {TextValue.Local(due, input.Zone)} ({string.Join(", ", plan.Causes)})"));
                 i--;
                 continue;
             }
 
             if (at != due)
             {
-                var where = input.ZoneKnown || fallback ? input.Zone.Id : $"{input.Zone.Id}; customer zone unknown, checked in {zones.Length} plausible zones of {input.Jurisdiction.CountryCode}";
+                var where = input.ZoneKnown || fallback ? input.Zone.Id : string.Create(CultureInfo.InvariantCulture, $"{input.Zone.Id}; customer zone unknown, checked in {zones.Length} plausible zones of {input.Jurisdiction.CountryCode}");
                 candidate.Step(Name, $"held from {TextValue.Local(due, input.Zone)} to {TextValue.Local(at, input.Zone)} ({where}) by {string.Join(" and ", plan.Causes)}");
             }
 

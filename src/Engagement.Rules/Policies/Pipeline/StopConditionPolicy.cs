@@ -1,3 +1,4 @@
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 
@@ -79,7 +80,7 @@ internal sealed class StopConditionPolicy : IProposalPolicy
 
         if (unengaged >= options.EmailSunsetAfterUnengaged)
         {
-            run.EmailSunset = $"e-mail is sunset: the last {unengaged} e-mails were not engaged with (limit {options.EmailSunsetAfterUnengaged})";
+            run.EmailSunset = string.Create(CultureInfo.InvariantCulture, $"e-mail is sunset: the last {unengaged} e-mails were not engaged with (limit {options.EmailSunsetAfterUnengaged})");
         }
     }
 }
