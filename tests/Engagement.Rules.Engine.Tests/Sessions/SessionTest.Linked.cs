@@ -17,22 +17,27 @@ public sealed partial class SessionTest
             .Action((IActionContext ctx, Customer c) => ctx.InsertLinked(new Counter(c.Id, value)))
             .Build();
 
-    [Test]
-    public void InsertLinked_InsertRemovesTheFiringMatchThroughAnotherLinkedFact_LoopStoppedByTheGuard()
-    {
-        // rule-a: a while there is no b; rule-b: b while there is a. Inserting b takes a's support away, so b loses
-        // its own: b must not outlive the match of rule-b that produced it, and the two rules chase each other.
-        var ruleA = new RuleBuilder("rule-a")
+    /// <summary>rule-a: a note 'a' while there is no note 'b'; rule-b: a note 'b' while there is a note 'a' (both linked).</summary>
+    private static RuleDefinition[] ChasingRules() =>
+    [
+        new RuleBuilder("rule-a")
             .Match<Customer>("c")
             .Not<Note>("b", (Note b, Customer c) => b.Text == "b" && b.CustomerId == c.Id)
             .Action((IActionContext ctx, Customer c) => ctx.InsertLinked(new Note("a", c.Id)))
-            .Build();
-        var ruleB = new RuleBuilder("rule-b")
+            .Build(),
+        new RuleBuilder("rule-b")
             .Match<Customer>("c")
             .Match<Note>("a", (Note a, Customer c) => a.Text == "a" && a.CustomerId == c.Id)
             .Action((IActionContext ctx, Customer c) => ctx.InsertLinked(new Note("b", c.Id)))
-            .Build();
-        var session = RuleCompiler.Compile([ruleA, ruleB]).CreateSession(new SessionOptions { MaxFiringsPerFire = 40 });
+            .Build(),
+    ];
+
+    [Test]
+    public void InsertLinked_InsertRemovesTheFiringMatchThroughAnotherLinkedFact_LoopStoppedByTheGuard()
+    {
+        // Inserting b takes a's support away, so b loses its own: b must not outlive the match of rule-b that
+        // produced it, and the two rules chase each other.
+        var session = RuleCompiler.Compile(ChasingRules()).CreateSession(new SessionOptions { MaxFiringsPerFire = 40 });
         session.Insert(new Customer(1));
 
         var act = () => session.Fire();
@@ -43,17 +48,7 @@ public sealed partial class SessionTest
     [Test]
     public void InsertLinked_InsertRemovesTheFiringMatchThroughAnotherLinkedFact_NoFactOutlivesItsMatch()
     {
-        var ruleA = new RuleBuilder("rule-a")
-            .Match<Customer>("c")
-            .Not<Note>("b", (Note b, Customer c) => b.Text == "b" && b.CustomerId == c.Id)
-            .Action((IActionContext ctx, Customer c) => ctx.InsertLinked(new Note("a", c.Id)))
-            .Build();
-        var ruleB = new RuleBuilder("rule-b")
-            .Match<Customer>("c")
-            .Match<Note>("a", (Note a, Customer c) => a.Text == "a" && a.CustomerId == c.Id)
-            .Action((IActionContext ctx, Customer c) => ctx.InsertLinked(new Note("b", c.Id)))
-            .Build();
-        var session = Session(ruleA, ruleB);
+        var session = Session(ChasingRules());
         session.Insert(new Customer(1));
 
         // Two firings: a, then b (which takes a away, and with it b's own support).

@@ -41,24 +41,27 @@ public sealed partial class RuleTestRunnerTest
         return RunSingle(cases);
     }
 
-    [Test]
-    public void Run_PerVehicleSignalWithoutVehicleForTwoVehicles_OneSignalNoFailure()
-    {
-        var result = RunRules(
-            """
-              - id: has-a-car
-                when: [ { customer: Customer }, { v: Vehicle } ]
-                then: [ { signal: { name: car-owner } } ]
-            """ + "\n" + SignalCounters,
-            """
-            cases:
-              - name: two cars
-            """ + "\n" + TwoVehicles + "\n" + """
+    /// <summary>Runs rules raising car-owner signals with the counting rules: the case passes with one signal only.</summary>
+    private RuleTestResult RunOneSignalCase(string rules, bool twoVehicles) =>
+        RunRules(
+            rules + "\n" + SignalCounters,
+            "cases:\n  - name: one signal\n" + (twoVehicles ? TwoVehicles + "\n" : string.Empty) + """
                 expect:
                   - { topic: t.one-signal, rule: one-owner-signal }
                   - { topic: t.owner }
                 nothingElse: true
             """);
+
+    [Test]
+    public void Run_PerVehicleSignalWithoutVehicleForTwoVehicles_OneSignalNoFailure()
+    {
+        var result = RunOneSignalCase(
+            """
+              - id: has-a-car
+                when: [ { customer: Customer }, { v: Vehicle } ]
+                then: [ { signal: { name: car-owner } } ]
+            """,
+            twoVehicles: true);
 
         result.Passed.Should().BeTrue(result.Message);
     }
@@ -66,7 +69,7 @@ public sealed partial class RuleTestRunnerTest
     [Test]
     public void Run_TwoRulesRaiseOneSignal_OneSignalNoFailure()
     {
-        var result = RunRules(
+        var result = RunOneSignalCase(
             """
               - id: one
                 when: [ { customer: Customer } ]
@@ -74,15 +77,8 @@ public sealed partial class RuleTestRunnerTest
               - id: two
                 when: [ { customer: Customer } ]
                 then: [ { signal: { name: car-owner } } ]
-            """ + "\n" + SignalCounters,
-            """
-            cases:
-              - name: both rules raise it
-                expect:
-                  - { topic: t.one-signal }
-                  - { topic: t.owner }
-                nothingElse: true
-            """);
+            """,
+            twoVehicles: false);
 
         result.Passed.Should().BeTrue(result.Message);
     }
@@ -90,19 +86,13 @@ public sealed partial class RuleTestRunnerTest
     [Test]
     public void Run_PlainSignalRaisedTwice_OneSignalNoFailure()
     {
-        var result = RunRules(
+        var result = RunOneSignalCase(
             """
               - id: has-a-car
                 when: [ { customer: Customer }, { v: Vehicle } ]
                 then: [ { signal: { name: car-owner, linked: false } } ]
-            """ + "\n" + SignalCounters,
-            """
-            cases:
-              - name: two cars
-            """ + "\n" + TwoVehicles + "\n" + """
-                expect:
-                  - { topic: t.one-signal }
-            """);
+            """,
+            twoVehicles: true);
 
         result.Passed.Should().BeTrue(result.Message);
     }
@@ -112,7 +102,7 @@ public sealed partial class RuleTestRunnerTest
     {
         // Three matches support the signal (new-car's and any-owner's two); the block signal, raised last, takes
         // any-owner's away, and the signal stays on new-car's support.
-        var result = RunRules(
+        var result = RunOneSignalCase(
             """
               - id: new-car
                 when: [ { customer: Customer }, { v: Vehicle, where: "v.modelYear >= 2020" } ]
@@ -127,16 +117,8 @@ public sealed partial class RuleTestRunnerTest
                 priority: -1
                 when: [ { customer: Customer } ]
                 then: [ { signal: { name: block } } ]
-            """ + "\n" + SignalCounters,
-            """
-            cases:
-              - name: one support withdrawn
-            """ + "\n" + TwoVehicles + "\n" + """
-                expect:
-                  - { topic: t.one-signal }
-                  - { topic: t.owner }
-                nothingElse: true
-            """);
+            """,
+            twoVehicles: true);
 
         result.Passed.Should().BeTrue(result.Message);
     }
