@@ -61,10 +61,14 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
-    public void Evaluate_DueOnTheFirstDayOfTheCalendar_IsDueNow()
+    public void Evaluate_DueOnTheFirstDayOfTheCalendar_IsDueTodayAtTheSendTime()
     {
         var facts = FactsOf(Customer(zone: "Pacific/Kiritimati", country: "KI", region: null), null, Vehicle());
 
-        Single(Evaluate(Proposal("x1", due: LocalDate.MinIsoValue), facts)).DueAt.Should().Be(Now);
+        var decision = Single(Evaluate(Proposal("x1", due: LocalDate.MinIsoValue), facts));
+
+        // A due day already past becomes the customer's today at the send time; nothing overflows at the calendar's start.
+        decision.DueLocal.Date.Should().Be(Now.InZone(DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"]).Date);
+        decision.DueLocal.TimeOfDay.Should().Be(PolicyOptions.Default.QuietHours.DefaultSendTime);
     }
 }
