@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
@@ -176,10 +177,12 @@ internal static class TestFileReader
             {
                 Topic = Optional(m, "topic"),
                 Rule = Optional(m, "rule"),
-                Kind = Optional(m, "kind"),
+                RuleLine = Get(m, "rule") is { } ruleNode ? Line(ruleNode) : 0,
+                Kind = Get(m, "kind") is { } k ? KindOf(k) : null,
                 Class = Get(m, "class") is { } c ? EnumOf<TouchClass>(c, "class") : null,
                 Customer = Optional(m, "customer"),
-                Vehicle = Optional(m, "vehicle"),
+                CustomerLine = Get(m, "customer") is { } customerNode ? Line(customerNode) : 0,
+                Vehicle = Get(m, "vehicle") is { } v ? VinOf(v) : null,
                 Channel = Get(m, "channel") is { } ch ? EnumOf<ContactChannel>(ch, "channel") : null,
                 Reason = Get(m, "reason") is { } r ? EnumOf<SuppressionReason>(r, "reason") : null,
             };
@@ -192,6 +195,44 @@ internal static class TestFileReader
         }
 
         return result;
+    }
+
+    /// <summary>A touch kind read as the rule files read it (lower case), so that an expectation can match one.</summary>
+    private static TouchKind KindOf(YamlNode node)
+    {
+        var text = Text(node, "kind");
+        try
+        {
+            return new TouchKind(text);
+        }
+        catch (ArgumentException)
+        {
+            var lower = text.ToLowerInvariant();
+            var hint = lower != text && IsKind(lower) ? $" Did you mean '{lower}'?" : string.Empty;
+            throw new TestFileException(Line(node), $"'kind' is '{text}'; expected a touch kind as the rule files write it: lower-case letters, digits and '-' (e.g. reminder, offer, thank-you).{hint}");
+        }
+    }
+
+    private static bool IsKind(string text)
+    {
+        try
+        {
+            _ = new TouchKind(text);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A VIN, normalised as the facts normalise it; an invalid one could never match a decision.</summary>
+    private static string VinOf(YamlNode node)
+    {
+        var text = Text(node, "vehicle");
+        return Vin.TryParse(text, out var vin, out var problem)
+            ? vin.Value
+            : throw new TestFileException(Line(node), $"'vehicle' is '{text}', which is not a VIN: {problem.Message}");
     }
 
     private static TouchExpectation Due(TouchExpectation e, YamlNode node)
