@@ -101,7 +101,7 @@ public sealed class RuleTestRunner
             }
 
             var dealership = YamlFacts.Convert<Dealership>(spec.Dealership, "dealership");
-            var facts = new CustomerFacts(customer, dealership, YamlFacts.Facts(spec.Facts, catalog));
+            var facts = new CustomerFacts(customer, dealership, YamlFacts.Facts(spec.DefaultFacts, spec.CaseFacts, catalog));
             result = evaluator.Evaluate(facts, spec.At);
         }
         catch (TestFileException ex)

@@ -135,14 +135,8 @@ internal static class TestFileReader
             ?? throw new TestFileException(Line(node), "The case has no 'customer', nor do the defaults.");
         var dealership = Merge(Get(defaults, "dealership"), Get(mapping, "dealership"), "dealership")
             ?? throw new TestFileException(Line(node), "The case has no 'dealership', nor do the defaults.");
-        var facts = new List<YamlNode>();
-        foreach (var source in new[] { Get(defaults, "facts"), Get(mapping, "facts") })
-        {
-            if (source is not null && !(source is YamlScalarNode { Value: null or "" or "~" or "null" }))
-            {
-                facts.AddRange(Items(source, "facts"));
-            }
-        }
+        var defaultFacts = FactItems(Get(defaults, "facts"));
+        var caseFacts = FactItems(Get(mapping, "facts"));
 
         var expected = Expectations(Get(mapping, "expect"), "expect", allowReason: false);
         var notExpected = Expectations(Get(mapping, "expectNot"), "expectNot", allowReason: false);
@@ -153,8 +147,11 @@ internal static class TestFileReader
             throw new TestFileException(Line(node), "The case expects nothing; give 'expect', 'expectNot', 'expectSuppressed' or 'nothingElse: true'.");
         }
 
-        return new CaseSpec(rules, at, customer, dealership, facts, expected, notExpected, suppressed, nothingElse);
+        return new CaseSpec(rules, at, customer, dealership, defaultFacts, caseFacts, expected, notExpected, suppressed, nothingElse);
     }
+
+    private static YamlNode[] FactItems(YamlNode? source) =>
+        source is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? [] : Items(source, "facts").ToArray();
 
     private static List<TouchExpectation> Expectations(YamlNode? node, string what, bool allowReason)
     {
@@ -271,11 +268,14 @@ internal static class TestFileReader
             return Mapping(own, what);
         }
 
+        // Field names are not case-sensitive (the facts' JSON reader ignores case), so the case's 'birthDate'
+        // replaces the default 'BirthDate' rather than standing beside it.
         var result = new YamlMappingNode();
         var ownMapping = Mapping(own, what);
-        foreach (var pair in Mapping(defaults, what).Children)
+        var defaultMapping = Mapping(defaults, what);
+        foreach (var pair in defaultMapping.Children)
         {
-            if (!ownMapping.Children.ContainsKey(pair.Key))
+            if (FieldOf(ownMapping, pair.Key) is null)
             {
                 result.Add(pair.Key, pair.Value);
             }
@@ -283,8 +283,7 @@ internal static class TestFileReader
 
         foreach (var pair in ownMapping.Children)
         {
-            var key = (YamlScalarNode)pair.Key;
-            var inherited = Get(Mapping(defaults, what), key.Value!);
+            var inherited = FieldOf(defaultMapping, pair.Key);
             result.Add(pair.Key, pair.Value is YamlMappingNode && inherited is YamlMappingNode ? Merge(inherited, pair.Value, what)! : pair.Value);
         }
 
@@ -292,6 +291,11 @@ internal static class TestFileReader
     }
 
     internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    private static YamlNode? FieldOf(YamlMappingNode mapping, YamlNode key) =>
+        key is YamlScalarNode { Value: { } name }
+            ? mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: { } other } && string.Equals(name, other, StringComparison.OrdinalIgnoreCase)).Value
+            : null;
 
     internal static YamlNode? Get(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
