@@ -74,9 +74,49 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         }
     }
 
+    /// <inheritdoc />
+    public bool CheckSyntax(string text, SourceLocation origin, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        text ??= string.Empty;
+        var noNames = new ExpressionScope(new Dictionary<string, Engine.Model.Declaration>(), new Engine.Model.Declaration("context", typeof(Evaluation.EvaluationContext)), null);
+        var binder = new Binder(text, origin, noNames, diagnostics);
+        try
+        {
+            return ParseSyntax(text, binder) is not null;
+        }
+#pragma warning disable CA1031 // As for Compile: a defect here must reject one expression, never crash the host.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            binder.Error(
+                ExpressionDiagnosticCodes.InternalError,
+                0,
+                $"The expression could not be parsed because of an internal error ({exception.GetType().Name}: {exception.Message}); please report it.");
+            return false;
+        }
+    }
+
     private Expression? CompileBody(string text, Binder binder, Type? expectedType, out bool mayBeMissing)
     {
         mayBeMissing = false;
+        if (ParseSyntax(text, binder) is not { } syntax)
+        {
+            return null;
+        }
+
+        if (binder.Bind(syntax, FlowFacts.Empty) is not { } bound)
+        {
+            return null;
+        }
+
+        mayBeMissing = bound.MayBeMissing && expectedType is null;
+        return Convert(bound, syntax, expectedType, binder);
+    }
+
+    /// <summary>The syntax tree, or null with the problem reported: everything up to binding names and types.</summary>
+    private ExpressionSyntax? ParseSyntax(string text, Binder binder)
+    {
         if (text.Length > MaxLength)
         {
             binder.Error(
@@ -137,13 +177,7 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
             return null;
         }
 
-        if (binder.Bind(syntax, FlowFacts.Empty) is not { } bound)
-        {
-            return null;
-        }
-
-        mayBeMissing = bound.MayBeMissing && expectedType is null;
-        return Convert(bound, syntax, expectedType, binder);
+        return syntax;
     }
 
     /// <summary>
