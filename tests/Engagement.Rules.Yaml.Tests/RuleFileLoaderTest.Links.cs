@@ -133,10 +133,12 @@ public sealed partial class RuleFileLoaderTest
         result.Rules.Select(r => r.Id).Should().Equal("only-once");
     }
 
-    [Test]
-    public void Load_LinkedFileNamedByTheHost_ResolvesItsIncludesBesideTheTarget()
+    [TestCase(false, TestName = "Load_LinkedFileNamedByTheHost_ResolvesItsIncludesBesideTheTarget")]
+    [TestCase(true, TestName = "Load_FolderAndALinkToAFileWithIncludes_ReadsEachFileOnce")]
+    public void Load_LinkToAFileWithIncludes(bool withTheTargetsFolder)
     {
-        // Review F17: the includes of a linked file used to be looked for beside the link (ER0030).
+        // Review F17, the reviewer's 'validate rules/ /elsewhere/svc-link.yaml': the includes of a linked file used to
+        // be looked for beside the link (ER0030), and with the folder too, every rule was read twice (ER1001).
         using var rules = new TempFolder();
         rules.Write("policy.yaml", Rule("included"));
         var target = rules.Write("service.yaml", Rule("service").Replace("rules:", "include: [policy.yaml]\nrules:", StringComparison.Ordinal));
@@ -144,24 +146,7 @@ public sealed partial class RuleFileLoaderTest
         var link = Path.Combine(elsewhere.Path, "svc-link.yaml");
         LinkFile(link, target);
 
-        var result = new RuleFileLoader().Load([link]);
-
-        result.Success.Should().BeTrue(result.FormatDiagnostics());
-        result.Rules.Select(r => r.Id).Should().BeEquivalentTo("included", "service");
-    }
-
-    [Test]
-    public void Load_FolderAndALinkToAFileWithIncludes_ReadsEachFileOnce()
-    {
-        // The reviewer's case: 'validate rules/ /elsewhere/svc-link.yaml'.
-        using var rules = new TempFolder();
-        rules.Write("policy.yaml", Rule("included"));
-        var target = rules.Write("service.yaml", Rule("service").Replace("rules:", "include: [policy.yaml]\nrules:", StringComparison.Ordinal));
-        using var elsewhere = new TempFolder();
-        var link = Path.Combine(elsewhere.Path, "svc-link.yaml");
-        LinkFile(link, target);
-
-        var result = new RuleFileLoader().Load([rules.Path, link]);
+        var result = new RuleFileLoader().Load(withTheTargetsFolder ? [rules.Path, link] : [link]);
 
         result.Success.Should().BeTrue(result.FormatDiagnostics());
         result.Rules.Select(r => r.Id).Should().BeEquivalentTo("included", "service");

@@ -55,23 +55,13 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         text ??= string.Empty;
         var binder = new Binder(text, origin, scope, diagnostics);
         var errorsBefore = CountErrors(diagnostics);
-        try
+        return Guarded(binder, "compiled", () =>
         {
             var body = CompileBody(text, binder, expectedType, out var mayBeMissing);
             return body is null || CountErrors(diagnostics) > errorsBefore
                 ? null
                 : new TypedExpression(body, binder.Declarations.ToArray(), binder.Parameters) { MayBeMissing = mayBeMissing };
-        }
-#pragma warning disable CA1031 // A defect here must reject one expression, never crash the host loading rules.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            binder.Error(
-                ExpressionDiagnosticCodes.InternalError,
-                0,
-                $"The expression could not be compiled because of an internal error ({exception.GetType().Name}: {exception.Message}); please report it.");
-            return null;
-        }
+        });
     }
 
     /// <inheritdoc />
@@ -81,19 +71,26 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         text ??= string.Empty;
         var noNames = new ExpressionScope(new Dictionary<string, Engine.Model.Declaration>(), new Engine.Model.Declaration("context", typeof(Evaluation.EvaluationContext)), null);
         var binder = new Binder(text, origin, noNames, diagnostics);
+        return Guarded(binder, "parsed", () => ParseSyntax(text, binder)) is not null;
+    }
+
+    /// <summary>Runs a step; a defect in it rejects the one expression (ER2099) and never crashes the host loading rules.</summary>
+    private static T? Guarded<T>(Binder binder, string what, Func<T?> step)
+        where T : class
+    {
         try
         {
-            return ParseSyntax(text, binder) is not null;
+            return step();
         }
-#pragma warning disable CA1031 // As for Compile: a defect here must reject one expression, never crash the host.
+#pragma warning disable CA1031 // See the summary: any exception here is a compiler defect to report, not to propagate.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
             binder.Error(
                 ExpressionDiagnosticCodes.InternalError,
                 0,
-                $"The expression could not be parsed because of an internal error ({exception.GetType().Name}: {exception.Message}); please report it.");
-            return false;
+                $"The expression could not be {what} because of an internal error ({exception.GetType().Name}: {exception.Message}); please report it.");
+            return null;
         }
     }
 
