@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Telemetry;
@@ -22,8 +21,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private readonly EngagementTelemetry _telemetry;
     private readonly ILogger _logger;
     private readonly Lock _reloadLock = new();
-    private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly Timer? _debounce;
+    private readonly RuleChangeWatcher? _watcher;
     private RuleSetSnapshot _current;
 
     public RuleSetProvider(EngagementRulesOptions options, IClock clock, EngagementTelemetry telemetry, ILoggerFactory? loggerFactory)
@@ -43,10 +41,10 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, 1);
         if (options.HotReload)
         {
-            _debounce = new Timer(_ => ReloadFromWatcher());
+            // The watcher never lets an exception reach its timer thread: a failed reload is logged, the rules are kept.
+            _watcher = new RuleChangeWatcher(options.RuleFolders, options.ReloadDelay.ToTimeSpan(), () => TryReload(out _), ex => HostingLog.ReloadFailed(_logger, Generation, ex));
             foreach (var path in options.RuleFolders)
             {
-                _watchers.Add(Watch(path));
                 HostingLog.WatchingRules(_logger, path);
             }
         }
@@ -59,6 +57,9 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     public CompiledRuleSet Current => Volatile.Read(ref _current).Rules;
 
     public int Generation => Volatile.Read(ref _current).Generation;
+
+    /// <summary>The hot-reload watcher (null without hot reload); tests drive its overflow seam.</summary>
+    internal RuleChangeWatcher? Watcher => _watcher;
 
     internal RuleSetSnapshot Snapshot() => Volatile.Read(ref _current);
 
@@ -85,63 +86,10 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        foreach (var watcher in _watchers)
-        {
-            watcher.Dispose();
-        }
-
-        _debounce?.Dispose();
-    }
+    public void Dispose() => _watcher?.Dispose();
 
     private RuleSetSnapshot Snapshot(CompiledRuleSet rules, int generation) =>
         new(rules, EngagementEvaluator.Create(rules, _clock, _options.Policy, _telemetry, _options.Session), generation);
-
-    private FileSystemWatcher Watch(string path)
-    {
-        var isFile = File.Exists(path);
-        var watcher = new FileSystemWatcher(isFile ? Path.GetDirectoryName(path)! : path)
-        {
-            IncludeSubdirectories = !isFile,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        if (isFile)
-        {
-            watcher.Filter = Path.GetFileName(path);
-        }
-
-        watcher.Changed += OnChange;
-        watcher.Created += OnChange;
-        watcher.Deleted += OnChange;
-        watcher.Renamed += OnChange;
-        watcher.EnableRaisingEvents = true;
-        return watcher;
-    }
-
-    private void OnChange(object sender, FileSystemEventArgs e)
-    {
-        var extension = Path.GetExtension(e.FullPath);
-        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || Directory.Exists(e.FullPath))
-        {
-            // Editors write in bursts (temp file, rename, touch): reload once, after the burst.
-            _debounce?.Change((long)_options.ReloadDelay.TotalMilliseconds, Timeout.Infinite);
-        }
-    }
-
-    private void ReloadFromWatcher()
-    {
-        try
-        {
-            TryReload(out _);
-        }
-#pragma warning disable CA1031 // A timer callback must never bring the host down: log and keep the current rules.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            HostingLog.ReloadFailed(_logger, Generation, ex);
-        }
-    }
 
     private void LogWarnings(RuleSetLoad load)
     {
