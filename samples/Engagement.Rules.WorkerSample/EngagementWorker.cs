@@ -73,6 +73,9 @@ public sealed partial class EngagementWorker(
         Report(run, [.. results]);
     }
 
+    // The sample only reports its decisions. A host that schedules them must also pass the ones not yet sent back
+    // with the customer's facts, as TouchSent (TouchId = IdempotencyKey, SentAt = DueAt), until they are sent or
+    // dropped: otherwise the next night proposes them again under a new key (docs/decisions.md).
     private void Report(string run, EngagementResult[] results)
     {
         var decisions = results.SelectMany(r => r.Decisions).ToArray();

@@ -31,13 +31,28 @@ public interface IActionContext
     /// <exception cref="System.ArgumentException">The declaration is not bound in this match.</exception>
     object? GetValue(Declaration declaration);
 
-    /// <summary>Inserts a new fact; rules that match it are activated.</summary>
+    /// <summary>Inserts a new fact (a stated fact: only a retraction removes it); rules that match it are activated.</summary>
     /// <param name="fact">The fact.</param>
+    /// <exception cref="FactException">The fact (or one with the same identity) is already in the session.</exception>
     void Insert(object fact);
 
     /// <summary>
-    /// Inserts a fact linked to this activation: it is retracted automatically when the match that produced
-    /// it goes away, and replaced when the match changes and the rule fires again.
+    /// Inserts a fact as <see cref="Insert"/> does unless one with its identity is in the session. When that one is
+    /// there only because matches inserted it linked (<see cref="InsertLinked"/>), it becomes stated: it stays when
+    /// those matches go.
+    /// </summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns><see langword="true"/> when inserted; <see langword="false"/> when it was already there.</returns>
+    bool TryInsert(object fact);
+
+    /// <summary>
+    /// Inserts a fact linked to (supported by) the firing match, a logical insert: it is retracted automatically
+    /// when the last match supporting it goes away, and replaced when the match changes and the rule fires again
+    /// (a fact it no longer produces loses its support). A fact equal (same identity) to one other matches inserted
+    /// linked is not inserted twice: this match becomes a further support. A fact equal to one inserted plainly
+    /// (stated) is left as it is, and is not linked. Nothing is inserted when the firing match went away meanwhile;
+    /// when inserting the fact makes the match go away (the rule blocks itself), the fact is retracted again at
+    /// once, and the match may come back and fire again (a loop, stopped by <see cref="SessionOptions.MaxFiringsPerFire"/>).
     /// </summary>
     /// <param name="fact">The fact.</param>
     void InsertLinked(object fact);

@@ -31,7 +31,10 @@ public interface ISession : IDisposable
     /// <exception cref="FactException">A fact is already in the session (or twice in the batch); nothing was inserted.</exception>
     void InsertAll(IEnumerable<object> facts);
 
-    /// <summary>Inserts a fact unless it is already in the session.</summary>
+    /// <summary>
+    /// Inserts a fact unless it is already in the session. One that is there only because rules inserted it linked
+    /// (<see cref="IActionContext.InsertLinked"/>) becomes stated: it then stays until it is retracted.
+    /// </summary>
     /// <param name="fact">The fact.</param>
     /// <returns><see langword="true"/> when inserted.</returns>
     bool TryInsert(object fact);

@@ -135,6 +135,7 @@ public sealed class RuleFileLoader
             }
         }
 
+        conditions.ReportUnused();
         return Result(context, files, result);
     }
 

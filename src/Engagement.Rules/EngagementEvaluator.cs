@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Policies;
+using Engagement.Rules.Serialization;
 using Engagement.Rules.Telemetry;
 using NodaTime;
 
@@ -29,7 +32,10 @@ public static class EngagementEvaluator
     /// keeps); <see cref="DefaultSessions"/> when null.
     /// </param>
     /// <returns>A thread-safe evaluator.</returns>
-    /// <exception cref="PolicyOptionsException">The options are invalid; every problem is listed.</exception>
+    /// <exception cref="PolicyOptionsException">
+    /// The options are invalid, or <see cref="HoldoutOptions.RulePercents"/> names a rule id <paramref name="rules"/>
+    /// does not have (with a "did you mean" when one is close); every problem is listed.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// The session settings are invalid (<see cref="ArgumentException.ParamName"/> is <c>sessions</c>); every problem is listed.
     /// </exception>
@@ -43,7 +49,11 @@ public static class EngagementEvaluator
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(clock);
         options ??= PolicyOptions.Default;
-        options.Validate();
+        if (GetErrors(options, rules) is { Count: > 0 } policyErrors)
+        {
+            throw new PolicyOptionsException(policyErrors);
+        }
+
         sessions ??= DefaultSessions;
         if (sessions.GetErrors() is { Count: > 0 } errors)
         {
@@ -52,5 +62,35 @@ public static class EngagementEvaluator
         }
 
         return new DefaultEngagementEvaluator(new SessionProposalSource(rules, sessions, telemetry), clock, options, telemetry);
+    }
+
+    /// <summary>
+    /// The options' own errors (<see cref="PolicyOptions.GetErrors"/>) followed by the options that name a rule the
+    /// rule set does not have: a mistyped id in <see cref="HoldoutOptions.RulePercents"/> would otherwise never
+    /// draw its control group, silently.
+    /// </summary>
+    private static List<string> GetErrors(PolicyOptions options, CompiledRuleSet rules)
+    {
+        var errors = new List<string>(options.GetErrors());
+        if (options.Holdouts?.RulePercents is not { Count: > 0 } percents)
+        {
+            return errors;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules.Rules)
+        {
+            ids.Add(rule.Id);
+        }
+
+        foreach (var id in percents.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!ids.Contains(id))
+            {
+                errors.Add($"Holdouts.RulePercents['{id}']: no rule with this id.{NameSuggestions.Hint(id, ids)}");
+            }
+        }
+
+        return errors;
     }
 }

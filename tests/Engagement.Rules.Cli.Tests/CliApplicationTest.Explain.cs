@@ -52,6 +52,6 @@ public sealed partial class CliApplicationTest
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         outcome.Out.Should().MatchRegex(@"needs-complaint [^\n]*unmatched\.yaml:\d+:\d+\s+first failing element: 3 of 3, pattern complaint: Complaint\s+no Complaint fact at all");
-        outcome.Out.Should().MatchRegex(@"expired-campaign [^\n]*\s+first failing element: 1 of 2, pattern \S+: EvaluationContext\s+first failing condition: 2: [^\n]*2020", "the rule's until date has passed");
+        outcome.Out.Should().MatchRegex(@"expired-campaign [^\n]*\s+first failing element: 1 of 2, pattern \S+: EvaluationContext\s+first failing condition: 2: effective until 2020-12-31\r?\n", "the rule's until date has passed, shown as the rule file writes it");
     }
 }

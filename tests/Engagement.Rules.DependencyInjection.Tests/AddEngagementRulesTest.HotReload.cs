@@ -104,6 +104,30 @@ public sealed partial class AddEngagementRulesTest
     }
 
     [Test]
+    public async Task HotReload_WatcherOverflow_Reloads()
+    {
+        using var folder = new TempFolder();
+        folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var provider = Services.Build(o =>
+        {
+            o.RuleFolders.Add(folder.Path);
+            o.HotReload = true;
+            o.ReloadDelay = Duration.FromMilliseconds(50);
+        });
+        var rules = (RuleSetProvider)provider.GetRequiredService<IEngagementRuleSetProvider>();
+
+        // An overflowing event buffer loses events, which may have been rule changes: no file changes here, so only
+        // the watcher's Error handler (through its seam) can start the reload that the generation shows.
+        rules.Watcher!.OnWatcherError();
+        for (var i = 0; i < 600 && rules.Generation == 1; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        rules.Generation.Should().BeGreaterThan(1);
+    }
+
+    [Test]
     public void TryReload_RaisesTheYamlProviderEvents()
     {
         using var folder = new TempFolder();

@@ -59,6 +59,46 @@ public sealed partial class AddEngagementRulesTest
     }
 
     [Test]
+    public void Resolve_RulePercentsNamingAnUnknownRule_FailsNamingItAndTheCloseId()
+    {
+        using var provider = Services.Build(o =>
+        {
+            o.AddRuleText("trade-in.yaml", Given.TradeInRule());
+            o.Policy = PolicyOptions.Default with { Holdouts = new HoldoutOptions { RulePercents = new System.Collections.Generic.Dictionary<string, double> { ["trade-in-ofer"] = 50 } } };
+        });
+
+        var act = () => provider.GetRequiredService<IEngagementEvaluator>();
+
+        act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors.Should().Equal(
+            "Policy: Holdouts.RulePercents['trade-in-ofer']: no rule with this id. Did you mean 'trade-in-offer'?");
+    }
+
+    [Test]
+    public void TryReload_RuleRenamedAwayFromRulePercents_KeepsTheCurrentSet()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule());
+        using var provider = Services.Build(o =>
+        {
+            o.RuleFolders.Add(folder.Path);
+            o.Policy = PolicyOptions.Default with { Holdouts = new HoldoutOptions { RulePercents = new System.Collections.Generic.Dictionary<string, double> { ["trade-in-offer"] = 50 } } };
+        });
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+        var before = rules.Current;
+        Yaml.Providers.RuleSetReloadFailedEventArgs? failed = null;
+        rules.ReloadFailed += (_, e) => failed = e;
+
+        File.WriteAllText(file, Given.TradeInRule().Replace("id: trade-in-offer", "id: trade-in-upgrade", System.StringComparison.Ordinal));
+        var swapped = rules.TryReload(out var errors);
+
+        swapped.Should().BeFalse();
+        errors.Should().Equal("Policy: Holdouts.RulePercents['trade-in-offer']: no rule with this id.");
+        failed!.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("DI0002");
+        rules.Current.Should().BeSameAs(before);
+        rules.Generation.Should().Be(1);
+    }
+
+    [Test]
     public void Resolve_BrokenRuleFolder_FailsWithEveryDiagnosticFormatted()
     {
         using var folder = new TempFolder();

@@ -115,16 +115,34 @@ public sealed class FileSystemRuleSetProviderTest
         provider.ReloadFailed += (_, e) => events.Add("failed:" + string.Join(",", e.Diagnostics.Select(d => d.Code)));
 
         folder.Write("a.yaml", "apiVersion: engagement-rules/v1\nrules: [");
-        Next(events, "failed:");
+        _ = Next(events, "failed:");
         provider.Current.Rules.Select(r => r.Id).Should().Equal("first");
 
         folder.Write("a.yaml", Rule("fixed"));
-        Next(events, "reloaded:");
+        _ = Next(events, "reloaded:");
         provider.Current.Rules.Select(r => r.Id).Should().Equal("fixed");
     }
 
+    [Test]
+    public void Watcher_ReloadedHandlerThrows_ReportedThroughReloadFailed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromMilliseconds(50));
+        var events = new BlockingCollection<string>();
+        provider.Reloaded += (_, _) => throw new InvalidOperationException("handler bug");
+        provider.ReloadFailed += (_, e) => events.Add("failed:" + string.Join(",", e.Diagnostics.Select(d => d.Code + " " + d.Message)));
+
+        folder.Write("a.yaml", Rule("second"));
+
+        // On the watcher's timer thread the exception would end the process; it is reported instead.
+        var failed = Next(events, "failed:");
+        failed.Should().Be("failed:ER0050 A reload event handler threw: handler bug");
+        provider.Current.Rules.Select(r => r.Id).Should().Equal("second");
+    }
+
     /// <summary>Waits (generously, it is not a timing assertion) for the next event of a kind.</summary>
-    private static void Next(BlockingCollection<string> events, string prefix)
+    private static string Next(BlockingCollection<string> events, string prefix)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
@@ -132,7 +150,7 @@ public sealed class FileSystemRuleSetProviderTest
             var next = events.Take(timeout.Token);
             if (next.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return;
+                return next;
             }
         }
     }

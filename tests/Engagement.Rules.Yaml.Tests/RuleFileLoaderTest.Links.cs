@@ -5,7 +5,10 @@ using Engagement.Rules.Yaml.Tests.Support;
 
 namespace Engagement.Rules.Yaml.Tests;
 
-/// <summary>Linked files in a loaded folder are held to the folder root, like includes.</summary>
+/// <summary>
+/// Linked files in a loaded folder are held to the folder root, like includes; a linked file is the file it leads to:
+/// read once, its includes resolved beside it.
+/// </summary>
 public sealed partial class RuleFileLoaderTest
 {
     [Test]
@@ -84,6 +87,84 @@ public sealed partial class RuleFileLoaderTest
         var result = new RuleFileLoader().Load([path]);
 
         result.ShouldReport("ER0032", 2, 11);
+    }
+
+    [Test]
+    public void Load_FolderAndALinkToOneOfItsFiles_ReadsTheFileOnce()
+    {
+        // Review F17: the link used to be a second file, so every rule of the target was a duplicate (ER1001).
+        using var folder = new TempFolder();
+        var target = folder.Write("a.yaml", Rule("only-once"));
+        using var elsewhere = new TempFolder();
+        var link = Path.Combine(elsewhere.Path, "link.yaml");
+        LinkFile(link, target);
+
+        var result = new RuleFileLoader().Load([folder.Path, link]);
+
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        result.Rules.Select(r => r.Id).Should().Equal("only-once");
+    }
+
+    [Test]
+    public void Load_FolderAndOneOfItsFilesThroughALinkedFolder_ReadsTheFileOnce()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("only-once"));
+        using var elsewhere = new TempFolder();
+        var linkedFolder = Path.Combine(elsewhere.Path, "linked");
+        Link(() => Directory.CreateSymbolicLink(linkedFolder, folder.Path));
+
+        var result = new RuleFileLoader().Load([folder.Path, Path.Combine(linkedFolder, "a.yaml")]);
+
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        result.Rules.Select(r => r.Id).Should().Equal("only-once");
+    }
+
+    [Test]
+    public void Load_FolderWithALinkToAnotherOfItsFiles_ReadsTheFileOnce()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("only-once"));
+        LinkFile(Path.Combine(folder.Path, "b.yaml"), "a.yaml");
+
+        var result = new RuleFileLoader().Load([folder.Path]);
+
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        result.Rules.Select(r => r.Id).Should().Equal("only-once");
+    }
+
+    [TestCase(false, TestName = "Load_LinkedFileNamedByTheHost_ResolvesItsIncludesBesideTheTarget")]
+    [TestCase(true, TestName = "Load_FolderAndALinkToAFileWithIncludes_ReadsEachFileOnce")]
+    public void Load_LinkToAFileWithIncludes(bool withTheTargetsFolder)
+    {
+        // Review F17, the reviewer's 'validate rules/ /elsewhere/svc-link.yaml': the includes of a linked file used to
+        // be looked for beside the link (ER0030), and with the folder too, every rule was read twice (ER1001).
+        using var rules = new TempFolder();
+        rules.Write("policy.yaml", Rule("included"));
+        var target = rules.Write("service.yaml", Rule("service").Replace("rules:", "include: [policy.yaml]\nrules:", StringComparison.Ordinal));
+        using var elsewhere = new TempFolder();
+        var link = Path.Combine(elsewhere.Path, "svc-link.yaml");
+        LinkFile(link, target);
+
+        var result = new RuleFileLoader().Load(withTheTargetsFolder ? [rules.Path, link] : [link]);
+
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        result.Rules.Select(r => r.Id).Should().BeEquivalentTo("included", "service");
+    }
+
+    [Test]
+    public void Load_LinkedFileWithAMissingInclude_NamesTheIncludeBesideTheTarget()
+    {
+        using var rules = new TempFolder();
+        var target = rules.Write("service.yaml", "apiVersion: engagement-rules/v1\ninclude: [missing.yaml]\n");
+        using var elsewhere = new TempFolder();
+        var link = Path.Combine(elsewhere.Path, "svc-link.yaml");
+        LinkFile(link, target);
+
+        var result = new RuleFileLoader().Load([link]);
+
+        result.ShouldReport("ER0030", 2, 11);
+        result.Single("ER0030").Message.Should().Contain(Path.Combine(rules.Path, "missing.yaml"));
     }
 
     private static void LinkFile(string link, string target) => Link(() => File.CreateSymbolicLink(link, target));

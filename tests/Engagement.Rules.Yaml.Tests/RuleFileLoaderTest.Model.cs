@@ -68,7 +68,7 @@ public sealed partial class RuleFileLoaderTest
         ((PatternElement)elements[1]).Conditions.Single().Text.Should().Be("activeCustomer", "a named condition shows its name");
         ((PatternElement)elements[2]).Conditions.Select(c => c.Text).Should().Equal("vehicle.ownerCustomerId == customer.customerId", "vehicle.isOwned");
         ((PatternElement)((NotElement)elements[3]).Source).Conditions.Single().Text.Should().Be("order.vin == vehicle.vin");
-        ((PatternElement)elements[0]).Conditions.Should().OnlyContain(c => c.Text == null, "the effective dates are not written as expressions");
+        ((PatternElement)elements[0]).Conditions.Select(c => c.Text).Should().Equal(["effective from 2026-01-01", "effective until 2027-12-31"], "the effective dates show as the file writes them");
     }
 
     [Test]

@@ -12,7 +12,7 @@ using Json.Schema;
 namespace Engagement.Rules.Yaml.Tests;
 
 /// <summary>schemas/engagement-rules.schema.json stays in step with the keys the loader accepts.</summary>
-public sealed class SchemaTest
+public sealed partial class SchemaTest
 {
     private static readonly string SchemaText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", "engagement-rules.schema.json"));
 
@@ -82,13 +82,19 @@ public sealed class SchemaTest
         return schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
     }
 
-    /// <summary>YAML as an editor's schema check sees it: plain true/false and whole numbers are typed.</summary>
+    /// <summary>
+    /// YAML as an editor's schema check sees it (the YAML 1.2 core schema): plain null/~/nothing is null, plain
+    /// true/false (any of the three casings) are booleans, plain whole numbers and decimals are numbers.
+    /// </summary>
     private static JsonNode? ToJson(SyntaxNode node) => node switch
     {
         MappingSyntax mapping => new JsonObject(mapping.Entries.Select(e => KeyValuePair.Create(e.Key.Value, ToJson(e.Value)))),
         SequenceSyntax sequence => new JsonArray(sequence.Items.Select(ToJson).ToArray()),
-        ScalarSyntax { IsPlain: true, Value: "true" or "false" } flag => JsonValue.Create(flag.Value == "true"),
-        ScalarSyntax { IsPlain: true } number when Regex.IsMatch(number.Value, "^-?[0-9]+$") => JsonValue.Create(long.Parse(number.Value, System.Globalization.CultureInfo.InvariantCulture)),
+        ScalarSyntax { IsNull: true } => null,
+        ScalarSyntax { IsPlain: true, Value: "true" or "True" or "TRUE" } => JsonValue.Create(true),
+        ScalarSyntax { IsPlain: true, Value: "false" or "False" or "FALSE" } => JsonValue.Create(false),
+        ScalarSyntax { IsPlain: true } number when Regex.IsMatch(number.Value, "^[-+]?[0-9]+$") => JsonValue.Create(decimal.Parse(number.Value, System.Globalization.CultureInfo.InvariantCulture)),
+        ScalarSyntax { IsPlain: true } number when Regex.IsMatch(number.Value, @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$") => JsonValue.Create(double.Parse(number.Value, System.Globalization.CultureInfo.InvariantCulture)),
         ScalarSyntax scalar => JsonValue.Create(scalar.Value),
         _ => null,
     };

@@ -58,4 +58,12 @@ public sealed class SignalTest
         new Signal("s", "C1", values: new Dictionary<string, string>()).Values.Should().BeEmpty();
         new Signal("s", "C1").Values.Should().BeEmpty();
     }
+    [Test]
+    public void ToString_ShowsNameCustomerVehicleAndValues()
+    {
+        var signal = new Signal("high-mileage-driver", "C-1", "1HGCM82640A000001", new Dictionary<string, string> { ["b"] = "2", ["a"] = "x y" });
+
+        signal.ToString().Should().Be("Signal high-mileage-driver (customer C-1, vehicle 1HGCM82640A000001, a=x y, b=2)");
+        new Signal("car-owner", "C-1").ToString().Should().Be("Signal car-owner (customer C-1)");
+    }
 }

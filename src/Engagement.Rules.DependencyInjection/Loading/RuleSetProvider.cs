@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Linq;
 using System.Threading;
 using Engagement.Rules.Engine;
+using Engagement.Rules.Policies;
 using Engagement.Rules.Telemetry;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Providers;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -22,8 +24,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private readonly EngagementTelemetry _telemetry;
     private readonly ILogger _logger;
     private readonly Lock _reloadLock = new();
-    private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly Timer? _debounce;
+    private readonly RuleChangeWatcher? _watcher;
     private RuleSetSnapshot _current;
 
     public RuleSetProvider(EngagementRulesOptions options, IClock clock, EngagementTelemetry telemetry, ILoggerFactory? loggerFactory)
@@ -39,14 +40,23 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             throw new EngagementRulesConfigurationException($"The engagement rules do not load: {load.Errors.Count} error(s).", load.FormattedErrors);
         }
 
-        _current = Snapshot(load.Rules, 1);
+        try
+        {
+            _current = Snapshot(load.Rules, 1);
+        }
+        catch (PolicyOptionsException ex)
+        {
+            // The options were valid on their own (AddEngagementRules checked them) but name rules these rules lack.
+            throw new EngagementRulesConfigurationException($"The policy options do not fit the rules: {ex.Errors.Count} error(s).", PolicyErrors(ex));
+        }
+
         HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, 1);
         if (options.HotReload)
         {
-            _debounce = new Timer(_ => ReloadFromWatcher());
+            // The watcher never lets an exception reach its timer thread: a failed reload is logged, the rules are kept.
+            _watcher = new RuleChangeWatcher(options.RuleFolders, options.ReloadDelay.ToTimeSpan(), () => TryReload(out _), ex => HostingLog.ReloadFailed(_logger, Generation, ex));
             foreach (var path in options.RuleFolders)
             {
-                _watchers.Add(Watch(path));
                 HostingLog.WatchingRules(_logger, path);
             }
         }
@@ -59,6 +69,9 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     public CompiledRuleSet Current => Volatile.Read(ref _current).Rules;
 
     public int Generation => Volatile.Read(ref _current).Generation;
+
+    /// <summary>The hot-reload watcher (null without hot reload); tests drive its overflow seam.</summary>
+    internal RuleChangeWatcher? Watcher => _watcher;
 
     internal RuleSetSnapshot Snapshot() => Volatile.Read(ref _current);
 
@@ -77,7 +90,23 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
                 return false;
             }
 
-            Volatile.Write(ref _current, Snapshot(load.Rules, current.Generation + 1));
+            RuleSetSnapshot next;
+            try
+            {
+                next = Snapshot(load.Rules, current.Generation + 1);
+            }
+            catch (PolicyOptionsException ex)
+            {
+                // E.g. a rule renamed away while Holdouts.RulePercents still names it: keep the rules that fit.
+                errors = PolicyErrors(ex);
+                HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
+                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(
+                    [.. ex.Errors.Select(e => new RuleDiagnostic(RuleSources.PolicyMismatchCode, DiagnosticSeverity.Error, PolicyLocation, e))],
+                    current.Rules));
+                return false;
+            }
+
+            Volatile.Write(ref _current, next);
             HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, current.Generation + 1);
             Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
             errors = [];
@@ -85,63 +114,15 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        foreach (var watcher in _watchers)
-        {
-            watcher.Dispose();
-        }
+    public void Dispose() => _watcher?.Dispose();
 
-        _debounce?.Dispose();
-    }
+    // Policy errors are not in a rule file: they are located at the options, as AddEngagementRules names them.
+    private static readonly SourceLocation PolicyLocation = new("EngagementRulesOptions.Policy", 1, 1);
+
+    private static string[] PolicyErrors(PolicyOptionsException exception) => [.. exception.Errors.Select(e => "Policy: " + e)];
 
     private RuleSetSnapshot Snapshot(CompiledRuleSet rules, int generation) =>
         new(rules, EngagementEvaluator.Create(rules, _clock, _options.Policy, _telemetry, _options.Session), generation);
-
-    private FileSystemWatcher Watch(string path)
-    {
-        var isFile = File.Exists(path);
-        var watcher = new FileSystemWatcher(isFile ? Path.GetDirectoryName(path)! : path)
-        {
-            IncludeSubdirectories = !isFile,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        if (isFile)
-        {
-            watcher.Filter = Path.GetFileName(path);
-        }
-
-        watcher.Changed += OnChange;
-        watcher.Created += OnChange;
-        watcher.Deleted += OnChange;
-        watcher.Renamed += OnChange;
-        watcher.EnableRaisingEvents = true;
-        return watcher;
-    }
-
-    private void OnChange(object sender, FileSystemEventArgs e)
-    {
-        var extension = Path.GetExtension(e.FullPath);
-        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || Directory.Exists(e.FullPath))
-        {
-            // Editors write in bursts (temp file, rename, touch): reload once, after the burst.
-            _debounce?.Change((long)_options.ReloadDelay.TotalMilliseconds, Timeout.Infinite);
-        }
-    }
-
-    private void ReloadFromWatcher()
-    {
-        try
-        {
-            TryReload(out _);
-        }
-#pragma warning disable CA1031 // A timer callback must never bring the host down: log and keep the current rules.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            HostingLog.ReloadFailed(_logger, Generation, ex);
-        }
-    }
 
     private void LogWarnings(RuleSetLoad load)
     {

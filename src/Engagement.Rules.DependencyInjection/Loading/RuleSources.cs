@@ -5,6 +5,7 @@ using System.Linq;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml;
 using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Loading;
 
 namespace Engagement.Rules.DependencyInjection;
 
@@ -14,8 +15,11 @@ internal static class RuleSources
     /// <summary>The same rule id in two separately loaded sources (folders, resources, texts).</summary>
     public const string DuplicateRuleIdCode = "DI0001";
 
+    /// <summary>A reload whose rules the policy options do not fit (e.g. Holdouts.RulePercents names a rule no longer there).</summary>
+    public const string PolicyMismatchCode = "DI0002";
+
     public static IReadOnlyList<string> ResourceNames(EmbeddedRules embedded) => embedded.Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && IsRuleFile(n))
+        .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && RuleFileSet.IsRuleFile(n))
         .Order(StringComparer.Ordinal)
         .ToArray();
 
@@ -94,8 +98,4 @@ internal static class RuleSources
         RuleSetCompiler.TryCompile(rules, fallbackSource, out var ruleSet, out var errors)
             ? new RuleSetLoad(ruleSet, [], warnings)
             : new RuleSetLoad(null, errors, warnings);
-
-    private static bool IsRuleFile(string name) =>
-        (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-        && !name.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase);
 }

@@ -8,7 +8,8 @@ namespace Engagement.Rules.Engine.Network;
 /// <summary>
 /// The sum, min or max of an aggregate node over the values its selector picks, one per aggregated fact. The values
 /// are kept unboxed in a typed list per left token (<see cref="AggregateValues"/>) and compared with the type's own
-/// comparer: a date or an amount selected from every repair order costs no allocation, only the result is boxed.
+/// comparer (text ordinally, see <see cref="AggregateCalculator{T}"/>): a date or an amount selected from every repair
+/// order costs no allocation, only the result is boxed.
 /// </summary>
 internal abstract class AggregateCalculator
 {
@@ -49,6 +50,12 @@ internal sealed class AggregateValues<T> : AggregateValues
 /// <typeparam name="T">The selector's type.</typeparam>
 internal sealed class AggregateCalculator<T> : AggregateCalculator
 {
+    // Text is ordered ordinally, never by the current culture: the result must not depend on the host's culture
+    // (under en-US 'Banana' > 'apple', ordinally 'apple' > 'Banana'), and rule languages compare text ordinally.
+    private static readonly IComparer<T> Order = typeof(T) == typeof(string)
+        ? (IComparer<T>)(object)StringComparer.Ordinal
+        : Comparer<T>.Default;
+
     private readonly Func<object, T> _selector;
     private readonly Func<List<T>, object>? _sum;
 
@@ -82,7 +89,7 @@ internal sealed class AggregateCalculator<T> : AggregateCalculator
         }
 
         // Ties keep the earliest fact; null (of a nullable type) sorts first, as the non-generic comparer does.
-        var comparer = Comparer<T>.Default;
+        var comparer = Order;
         var best = items[0];
         for (var i = 1; i < items.Count; i++)
         {
@@ -111,7 +118,11 @@ internal sealed class AggregateCalculator<T> : AggregateCalculator
     }
 }
 
-/// <summary>Sums in fact order (so a float or double sum is the same whatever the delivery order); null counts as zero.</summary>
+/// <summary>
+/// Sums in fact order (so a float or double sum is the same whatever the delivery order); null counts as zero. Whole
+/// numbers are added checked: an overflow throws <see cref="OverflowException"/> (reported as the rule's condition
+/// failure) instead of wrapping around; float and double follow IEEE (checked addition does not throw for them).
+/// </summary>
 internal static class Sums
 {
     public static object Of<TNumber>(List<TNumber> values)
@@ -120,7 +131,7 @@ internal static class Sums
         var sum = TNumber.Zero;
         foreach (var value in values)
         {
-            sum += value;
+            sum = checked(sum + value);
         }
 
         return sum;
@@ -132,7 +143,7 @@ internal static class Sums
         var sum = TNumber.Zero;
         foreach (var value in values)
         {
-            sum += value.GetValueOrDefault();
+            sum = checked(sum + value.GetValueOrDefault());
         }
 
         return sum;

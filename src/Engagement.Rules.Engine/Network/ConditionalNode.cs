@@ -253,7 +253,19 @@ internal sealed class ConditionalNode : BetaNode
         RemoveOutputs(session, outs);
         var items = owner.Items ?? (IReadOnlyList<AggregateItem>)Array.Empty<AggregateItem>();
         var values = Aggregate!.Calculator is { } calculator ? owner.ValuesFor(calculator) : null;
-        if (Aggregate.TryCompute(items, values, out var value))
+        bool computed;
+        object? value;
+        try
+        {
+            computed = Aggregate.TryCompute(items, values, out value);
+        }
+        catch (Exception ex) when (ex is not RuleConditionException)
+        {
+            // A whole-number sum that overflows fails the rule like any other condition.
+            throw session.ConditionFailed(RuleId, owner.Parent, null, ex);
+        }
+
+        if (computed)
         {
             EmitOutputs(session, owner, outs, value);
         }

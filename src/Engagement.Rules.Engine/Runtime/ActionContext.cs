@@ -15,8 +15,8 @@ internal sealed class ActionContext : IActionContext
         _session = session;
     }
 
-    /// <summary>Facts linked by the previous firing of the activation, not yet replaced by this firing.</summary>
-    public List<object>? PreviousLinked { get; set; }
+    /// <summary>Facts linked by the previous firing of the activation, not yet produced again by this firing.</summary>
+    public List<FactEntry>? PreviousLinked { get; private set; }
 
     public IMatch Match => Current.Expose();
 
@@ -29,7 +29,7 @@ internal sealed class ActionContext : IActionContext
 
     private Activation Current => _activation ?? throw new InvalidOperationException("No rule is firing.");
 
-    public void Begin(Activation activation, List<object>? previousLinked)
+    public void Begin(Activation activation, List<FactEntry>? previousLinked)
     {
         _activation = activation;
         PreviousLinked = previousLinked;
@@ -41,7 +41,21 @@ internal sealed class ActionContext : IActionContext
         PreviousLinked = null;
     }
 
+    /// <summary>
+    /// The firing match went away and came back within one operation of its own action (the same match, see
+    /// <see cref="Session.CreateActivation"/>): the rest of the firing belongs to the revived activation.
+    /// </summary>
+    public void Revived(Activation old, Activation revived)
+    {
+        if (ReferenceEquals(_activation, old))
+        {
+            _activation = revived;
+        }
+    }
+
     public void Insert(object fact) => _session.Insert(fact);
+
+    public bool TryInsert(object fact) => _session.TryInsert(fact);
 
     public void InsertLinked(object fact)
     {
@@ -53,27 +67,7 @@ internal sealed class ActionContext : IActionContext
             return;
         }
 
-        var previous = PreviousLinked;
-        if (previous is not null)
-        {
-            for (var i = 0; i < previous.Count; i++)
-            {
-                if (FactLookup.SameFact(previous[i], fact))
-                {
-                    previous.RemoveAt(i);
-                    (activation.Linked ??= new List<object>()).Add(fact);
-                    if (!_session.TryUpdate(fact))
-                    {
-                        _session.Insert(fact);
-                    }
-
-                    return;
-                }
-            }
-        }
-
-        _session.Insert(fact);
-        (activation.Linked ??= new List<object>()).Add(fact);
+        _session.InsertLinked(fact, activation, PreviousLinked);
     }
 
     public void Update(object fact) => _session.Update(fact);

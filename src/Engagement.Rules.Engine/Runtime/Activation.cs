@@ -65,7 +65,9 @@ internal sealed class Activation : Token, IMatch
     /// <summary>Put on the agenda once already: an agenda entry is never revived, so an activation is added at most once.</summary>
     public bool WasQueued;
     public bool Fired;
-    public List<object>? Linked;
+
+    /// <summary>The linked facts this match supports (see <see cref="FactEntry.Supports"/>), each once.</summary>
+    public List<FactEntry>? Linked;
 
     public RuleDefinition Rule => Terminal.Rule;
 

@@ -16,6 +16,7 @@ internal sealed class FactEntry
         Identity = identity;
         Hash = FactLookup.HashOf(fact, identity);
         Sequence = 0;
+        Supports = 0;
         Removed = false;
         FirstAlphaItem = null;
         FirstToken = null;
@@ -42,6 +43,13 @@ internal sealed class FactEntry
 
     /// <summary>Insertion order, kept across updates.</summary>
     public long Sequence;
+
+    /// <summary>
+    /// For a fact inserted linked (<see cref="IActionContext.InsertLinked"/>), the activations supporting it: each has
+    /// the entry in its <see cref="Activation.Linked"/>, and the fact is retracted when the last one goes. Zero for a
+    /// stated fact (inserted plainly, or stated since), which only a retraction removes.
+    /// </summary>
+    public int Supports;
 
     public bool Removed;
 

@@ -49,6 +49,9 @@ internal sealed class FactLookup
         return Find(fact, identity, HashOf(fact, identity), first);
     }
 
+    /// <summary>The entry of a fact whose identity is known (see <see cref="IdentityOf"/>); null when absent.</summary>
+    public FactEntry? Find(object fact, object? identity, FactEntry? first) => Find(fact, identity, HashOf(fact, identity), first);
+
     private FactEntry? Find(object fact, object? identity, int hash, FactEntry? first)
     {
         if (_indexed)

@@ -24,6 +24,9 @@ internal sealed partial class Session
                 _stash.RemoveAt(i);
                 activation.Linked = old.Linked;
 
+                // The match firing now came back: the rest of its actions link their facts to it, not to the dead one.
+                _context?.Revived(old, activation);
+
                 // The match is the same; it changed only if the updated fact is one of its own facts (a fact
                 // seen only through not/exists/an unchanged aggregate leaves the match as it was).
                 var changed = _updating is not null && activation.Contains(_updating);
@@ -74,8 +77,11 @@ internal sealed partial class Session
         _events?.OnActivationDeleted(Handle, activation);
         if (activation.Linked is { Count: > 0 } linked)
         {
-            (_pendingRetracts ??= new List<object>()).AddRange(linked);
             activation.Linked = null;
+            for (var i = 0; i < linked.Count; i++)
+            {
+                Drop(linked[i]);
+            }
         }
     }
 

@@ -84,13 +84,10 @@ internal sealed partial class Session
                 }
             }
 
-            // Facts linked by the previous firing and not produced again are withdrawn.
+            // Facts linked by the previous firing and not produced again lose this match's support.
             if (context.PreviousLinked is { Count: > 0 } stale)
             {
-                foreach (var fact in stale.ToArray())
-                {
-                    TryRetract(fact);
-                }
+                Unsupport(stale);
             }
 
             _events?.OnRuleFired(Handle, activation);

@@ -43,7 +43,7 @@ internal sealed partial class Session
     private long _activationSequence;
     private List<Activation>? _stash;
     private FactEntry? _updating;
-    private List<object>? _pendingRetracts;
+    private List<FactEntry>? _pendingRetracts;
     private int _depth;
     private bool _firing;
     private bool _halted;
@@ -110,7 +110,7 @@ internal sealed partial class Session
     public void Insert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!TryInsert(fact))
+        if (!TryInsert(fact, stateExisting: false))
         {
             throw new FactException($"The fact {FactText.Describe(fact)} is already in the session.", fact);
         }
@@ -187,7 +187,10 @@ internal sealed partial class Session
     private static FactException Duplicate(object fact) =>
         new($"The fact {FactText.Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
 
-    public bool TryInsert(object fact)
+    /// <summary>Inserts a fact unless it is there; one that is there only linked becomes stated (see <see cref="FactEntry.Supports"/>).</summary>
+    public bool TryInsert(object fact) => TryInsert(fact, stateExisting: true);
+
+    private bool TryInsert(object fact, bool stateExisting)
     {
         ArgumentNullException.ThrowIfNull(fact);
         var entry = NewFactEntry(fact, FactLookup.IdentityOf(fact));
@@ -198,6 +201,11 @@ internal sealed partial class Session
             EnsureRoot();
             if (!_lookup.TryAdd(entry))
             {
+                if (stateExisting)
+                {
+                    _lookup.Find(entry, _firstFact)!.Supports = 0;
+                }
+
                 return false;
             }
 
@@ -205,8 +213,13 @@ internal sealed partial class Session
             return true;
         }
 
-        if (_lookup.Find(entry, _firstFact) is not null)
+        if (_lookup.Find(entry, _firstFact) is { } existing)
         {
+            if (stateExisting)
+            {
+                existing.Supports = 0;
+            }
+
             return false;
         }
 
@@ -463,10 +476,11 @@ internal sealed partial class Session
                     break;
                 }
 
-                var fact = _pendingRetracts[^1];
+                var entry = _pendingRetracts[^1];
                 _pendingRetracts.RemoveAt(_pendingRetracts.Count - 1);
-                var entry = Find(fact);
-                if (entry is not null)
+
+                // Nothing runs an action before this loop ends, so nothing could have supported or stated it again.
+                if (!entry.Removed)
                 {
                     RetractCore(entry);
                 }

@@ -33,4 +33,7 @@ internal sealed class ConditionDefinition
 
     /// <summary>False once its own check failed, so that its uses do not repeat the same errors.</summary>
     public bool IsValid { get; set; } = true;
+
+    /// <summary>Whether a rule (enabled or not) names it; an unused condition is reported (ER1020).</summary>
+    public bool IsUsed { get; set; }
 }

@@ -123,14 +123,32 @@ internal sealed class ConditionLibrary
         return new ConditionDefinition(key.Value, key, expression, parameters, file);
     }
 
-    /// <summary>Typed definitions are checked once where they are written, even when unused.</summary>
-    private void Check(ConditionDefinition definition)
+    /// <summary>
+    /// Warns about every condition no rule uses (ER1020), in the order they were defined. Only for a load without
+    /// errors: a rule that did not translate may not have reached the names it uses.
+    /// </summary>
+    public void ReportUnused()
     {
-        if (definition.Parameters is null)
+        if (_context.Diagnostics.Items.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return;
         }
 
+        foreach (var definition in _definitions.Values.Where(d => !d.IsUsed))
+        {
+            _context.Warning(
+                DiagnosticCodes.UnusedCondition,
+                definition.NameNode.Location,
+                $"The condition '{definition.Name}' is not used by any rule of this load; use it in a 'where', or remove it.");
+        }
+    }
+
+    /// <summary>
+    /// Definitions are checked once where they are written, even when unused: typed ones fully; short forms,
+    /// whose names are those of the rule using them, for their syntax only.
+    /// </summary>
+    private void Check(ConditionDefinition definition)
+    {
         if (definition.Expression.Value.Length > _context.Options.MaxExpressionLength)
         {
             _reader.Error(
@@ -138,6 +156,12 @@ internal sealed class ConditionLibrary
                 definition.Expression,
                 $"The expression is {definition.Expression.Value.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {_context.Options.MaxExpressionLength.ToString(CultureInfo.InvariantCulture)}. Split it into named conditions.");
             definition.IsValid = false;
+            return;
+        }
+
+        if (definition.Parameters is null)
+        {
+            definition.IsValid = _context.ExpressionCompiler.CheckSyntax(definition.Expression.Value, definition.Expression.Positions, _context.Diagnostics);
             return;
         }
 

@@ -329,6 +329,7 @@ internal sealed partial class RuleTranslator
             return null;
         }
 
+        definition.IsUsed = true;
         if (!_file.Closure().Contains(definition.File))
         {
             _reader.Error(

@@ -264,16 +264,23 @@ internal sealed partial class RuleTranslator
             var today = Expression.Property(context, nameof(EvaluationContext.Today));
             if (from is { } fromDate)
             {
+                // Explanations show what the rule file says, not the expression tree (whose dates print in the culture's long form).
                 conditions.Add(new ConditionElement(
                     Expression.Lambda(Expression.GreaterThanOrEqual(today, Expression.Constant(fromDate)), context),
-                    [_contextDeclaration]));
+                    [_contextDeclaration])
+                {
+                    Text = $"effective from {fromDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}",
+                });
             }
 
             if (until is { } untilDate)
             {
                 conditions.Add(new ConditionElement(
                     Expression.Lambda(Expression.LessThanOrEqual(today, Expression.Constant(untilDate)), context),
-                    [_contextDeclaration]));
+                    [_contextDeclaration])
+                {
+                    Text = $"effective until {untilDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}",
+                });
             }
         }
 

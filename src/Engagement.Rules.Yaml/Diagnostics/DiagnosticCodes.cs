@@ -153,4 +153,7 @@ public static class DiagnosticCodes
 
     /// <summary>ER1019 (error): A rule's <c>any</c> items combine into more than 64 alternatives (the engine expands each into its own match path and refuses more): the alternatives of an <c>any</c> add up, items side by side multiply (seven <c>any</c> of two make 128), the content of <c>not</c>/<c>exists</c> counts on its own. Reported at the <c>any</c> that passes the limit; split the rule.</summary>
     public const string TooManyAlternatives = "ER1019";
+
+    /// <summary>ER1020 (warning): A named condition that no rule of the load uses (reported only when the load has no errors). Short forms are checked for syntax where they are written, used or not.</summary>
+    public const string UnusedCondition = "ER1020";
 }

@@ -56,21 +56,41 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
         text ??= string.Empty;
         var binder = new Binder(text, positions, scope, diagnostics);
         var errorsBefore = CountErrors(diagnostics);
-        try
+        return Guarded(binder, "compiled", () =>
         {
             var body = CompileBody(text, binder, expectedType, out var mayBeMissing);
             return body is null || CountErrors(diagnostics) > errorsBefore
                 ? null
                 : new TypedExpression(body, binder.Declarations.ToArray(), binder.Parameters) { MayBeMissing = mayBeMissing };
+        });
+    }
+
+    /// <inheritdoc />
+    public bool CheckSyntax(string text, ScalarPositions positions, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        text ??= string.Empty;
+        var noNames = new ExpressionScope(new Dictionary<string, Engine.Model.Declaration>(), new Engine.Model.Declaration("context", typeof(Evaluation.EvaluationContext)), null);
+        var binder = new Binder(text, positions, noNames, diagnostics);
+        return Guarded(binder, "parsed", () => ParseSyntax(text, binder)) is not null;
+    }
+
+    /// <summary>Runs a step; a defect in it rejects the one expression (ER2099) and never crashes the host loading rules.</summary>
+    private static T? Guarded<T>(Binder binder, string what, Func<T?> step)
+        where T : class
+    {
+        try
+        {
+            return step();
         }
-#pragma warning disable CA1031 // A defect here must reject one expression, never crash the host loading rules.
+#pragma warning disable CA1031 // See the summary: any exception here is a compiler defect to report, not to propagate.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
             binder.Error(
                 ExpressionDiagnosticCodes.InternalError,
                 0,
-                $"The expression could not be compiled because of an internal error ({exception.GetType().Name}: {exception.Message}); please report it.");
+                $"The expression could not be {what} because of an internal error ({exception.GetType().Name}: {exception.Message}); please report it.");
             return null;
         }
     }
@@ -78,6 +98,23 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
     private Expression? CompileBody(string text, Binder binder, Type? expectedType, out bool mayBeMissing)
     {
         mayBeMissing = false;
+        if (ParseSyntax(text, binder) is not { } syntax)
+        {
+            return null;
+        }
+
+        if (binder.Bind(syntax, FlowFacts.Empty) is not { } bound)
+        {
+            return null;
+        }
+
+        mayBeMissing = bound.MayBeMissing && expectedType is null;
+        return Convert(bound, syntax, expectedType, binder);
+    }
+
+    /// <summary>The syntax tree, or null with the problem reported: everything up to binding names and types.</summary>
+    private ExpressionSyntax? ParseSyntax(string text, Binder binder)
+    {
         if (text.Length > MaxLength)
         {
             binder.Error(
@@ -144,13 +181,7 @@ internal sealed class ExpressionCompiler : IExpressionCompiler
             return null;
         }
 
-        if (binder.Bind(syntax, FlowFacts.Empty) is not { } bound)
-        {
-            return null;
-        }
-
-        mayBeMissing = bound.MayBeMissing && expectedType is null;
-        return Convert(bound, syntax, expectedType, binder);
+        return syntax;
     }
 
     /// <summary>

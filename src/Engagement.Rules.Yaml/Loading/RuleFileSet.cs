@@ -13,8 +13,13 @@ namespace Engagement.Rules.Yaml.Loading;
 /// </summary>
 internal sealed class RuleFileSet
 {
+    /// <summary>Links resolved in a row before giving up (the operating systems' own limits are similar).</summary>
+    private const int MaxLinkDepth = 40;
+
     private readonly LoadContext _context;
     private readonly NodeReader _reader;
+
+    /// <summary>The units by resolved path (<see cref="Canonical"/>), so that a file is read once.</summary>
     private readonly Dictionary<string, RuleFileUnit> _byPath = new(StringComparer.Ordinal);
     private bool _tooMany;
 
@@ -66,7 +71,9 @@ internal sealed class RuleFileSet
         }
         else if (File.Exists(full))
         {
-            AddFile(path, full, Path.GetDirectoryName(full)!);
+            // A file named by the host is read wherever a link leads, and its includes are those of the file it
+            // really is: relative to, and inside, the target's folder.
+            AddFile(path, full, Path.GetDirectoryName(FinalTarget(full))!);
         }
         else
         {
@@ -171,9 +178,15 @@ internal sealed class RuleFileSet
         && !name.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase)
         && !name.EndsWith(".tests.yml", StringComparison.OrdinalIgnoreCase);
 
-    private RuleFileUnit? AddFile(string name, string fullPath, string root)
+    /// <summary>
+    /// Adds a file once: a file reached through a symbolic link, or by two paths, is identified by its resolved
+    /// path. The unit's path is the link's final target, so that its includes are resolved beside the real file.
+    /// </summary>
+    private RuleFileUnit? AddFile(string name, string path, string root)
     {
-        if (_byPath.TryGetValue(fullPath, out var known))
+        var fullPath = FinalTarget(path);
+        var identity = Canonical(fullPath);
+        if (_byPath.TryGetValue(identity, out var known))
         {
             return known;
         }
@@ -189,8 +202,12 @@ internal sealed class RuleFileSet
             return null;
         }
 
-        var unit = new RuleFileUnit(name, fullPath, root, Units.Count);
-        _byPath.Add(fullPath, unit);
+        // The includes of a link to another folder are named from the target's folder, where they are.
+        var includeFolder = string.Equals(Path.GetDirectoryName(fullPath), Path.GetDirectoryName(path), StringComparison.Ordinal)
+            ? Path.GetDirectoryName(name)
+            : Path.GetDirectoryName(fullPath);
+        var unit = new RuleFileUnit(name, fullPath, root, Units.Count) { IncludeFolder = includeFolder };
+        _byPath.Add(identity, unit);
         Units.Add(unit);
         byte[] bytes;
         try
@@ -299,7 +316,7 @@ internal sealed class RuleFileSet
             return null;
         }
 
-        var name = Path.Join(Path.GetDirectoryName(unit.Name), relative);
+        var name = Path.Join(unit.IncludeFolder, relative);
         return AddFile(name, full, unit.Root);
     }
 
@@ -328,6 +345,36 @@ internal sealed class RuleFileSet
         {
             return path;
         }
+    }
+
+    /// <summary>
+    /// The path with every symbolic link resolved, in its folders too: two paths to one file give one result.
+    /// Used to identify files only; which folder a file's includes must stay in is decided on the paths as found.
+    /// </summary>
+    private static string Canonical(string path)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(path);
+            return folder is null ? path : FinalTarget(Path.Join(RealFolder(folder, 0), Path.GetFileName(path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return path;
+        }
+    }
+
+    private static string RealFolder(string folder, int depth)
+    {
+        var parent = Path.GetDirectoryName(folder);
+        if (parent is null || depth > MaxLinkDepth)
+        {
+            return folder;
+        }
+
+        var joined = Path.Join(RealFolder(parent, depth + 1), Path.GetFileName(folder));
+        var target = Directory.Exists(joined) ? Directory.ResolveLinkTarget(joined, returnFinalTarget: true)?.FullName : null;
+        return target is null ? joined : RealFolder(target, depth + 1);
     }
 
     /// <summary>Whether a folder between the root and the file is a symbolic link (which could lead anywhere).</summary>

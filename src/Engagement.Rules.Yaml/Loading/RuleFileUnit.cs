@@ -18,8 +18,14 @@ internal sealed class RuleFileUnit
     /// <summary>The name shown in diagnostics: the path as given, or joined from the including file's.</summary>
     public string Name { get; }
 
-    /// <summary>The absolute path, or null for text loaded from memory.</summary>
+    /// <summary>
+    /// The absolute path, a symbolic link followed to its final target (its includes are relative to it), or null
+    /// for text loaded from memory.
+    /// </summary>
     public string? FullPath { get; }
+
+    /// <summary>The folder the names of this file's includes are joined to: the folder of <see cref="Name"/>, or the target's for a link to another folder.</summary>
+    public string? IncludeFolder { get; init; }
 
     /// <summary>The folder includes must stay inside.</summary>
     public string? Root { get; }

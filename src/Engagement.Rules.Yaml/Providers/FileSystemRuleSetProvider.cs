@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Yaml.Diagnostics;
-using Engagement.Rules.Yaml.Loading;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Providers;
@@ -22,11 +21,8 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
     private readonly RuleFileLoader _loader;
     private readonly TimeSpan _debounce;
     private readonly Lock _reloadGate = new();
-    private readonly Lock _stateGate = new();
-    private readonly FileSystemWatcher _watcher;
-    private readonly Timer _timer;
+    private readonly RuleChangeWatcher _watcher;
     private CompiledRuleSet _current;
-    private bool _disposed;
 
     /// <summary>Loads the folder and starts watching it.</summary>
     /// <param name="folder">The rule folder (see <see cref="RuleFileLoader.Load"/> for which files count).</param>
@@ -54,18 +50,7 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 
         var (ruleSet, diagnostics) = LoadAndCompile();
         _current = ruleSet ?? throw new RuleSetLoadException(diagnostics);
-        _timer = new Timer(_ => OnQuiet(), null, Timeout.Infinite, Timeout.Infinite);
-        _watcher = new FileSystemWatcher(folder)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _watcher.Changed += OnChanged;
-        _watcher.Created += OnChanged;
-        _watcher.Deleted += OnChanged;
-        _watcher.Renamed += OnChanged;
-        _watcher.Error += (_, _) => Schedule();
-        _watcher.EnableRaisingEvents = true;
+        _watcher = new RuleChangeWatcher([folder], _debounce, () => Reload(), ReportHandlerFailure);
     }
 
     /// <inheritdoc />
@@ -96,22 +81,8 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
         }
     }
 
-    /// <summary>Stops watching.</summary>
-    public void Dispose()
-    {
-        lock (_stateGate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            _watcher.EnableRaisingEvents = false;
-            _watcher.Dispose();
-            _timer.Dispose();
-        }
-    }
+    /// <summary>Stops watching; once it returns, no reload starts from a file change.</summary>
+    public void Dispose() => _watcher.Dispose();
 
     private (CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics) LoadAndCompile()
     {
@@ -126,55 +97,17 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
             : (null, result.Diagnostics.Concat(errors).ToArray());
     }
 
-    private void OnChanged(object sender, FileSystemEventArgs e)
+    /// <summary>
+    /// A <see cref="Reloaded"/> or <see cref="ReloadFailed"/> handler threw on the watcher's timer thread, where nothing
+    /// could catch it. The swap (or the keeping of the old set) has already happened; report through ReloadFailed.
+    /// </summary>
+    private void ReportHandlerFailure(Exception e)
     {
-        if (Directory.Exists(e.FullPath) || RuleFileSet.IsRuleFile(Path.GetFileName(e.FullPath))
-            || (e is RenamedEventArgs renamed && RuleFileSet.IsRuleFile(Path.GetFileName(renamed.OldFullPath))))
-        {
-            Schedule();
-        }
-    }
-
-    private void Schedule()
-    {
-        // A separate gate from reloading: file events are never held up by a reload in progress.
-        lock (_stateGate)
-        {
-            if (!_disposed)
-            {
-                _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
-            }
-        }
-    }
-
-    private void OnQuiet()
-    {
-        if (Volatile.Read(ref _disposed))
-        {
-            return;
-        }
-
-        try
-        {
-            Reload();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // An event handler threw on the timer thread, where nothing could catch it and the process would
-            // end. The swap (or the keeping of the old set) has already happened; report through ReloadFailed.
-            var failure = new RuleDiagnostic(
-                DiagnosticCodes.RuleSetRejected,
-                DiagnosticSeverity.Error,
-                new SourceLocation(_folder, 1, 1),
-                $"A reload event handler threw: {e.Message}");
-            try
-            {
-                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs([failure], Current));
-            }
-            catch (Exception second) when (second is not OutOfMemoryException)
-            {
-                // The handler failed again; nothing more can be reported from this thread.
-            }
-        }
+        var failure = new RuleDiagnostic(
+            DiagnosticCodes.RuleSetRejected,
+            DiagnosticSeverity.Error,
+            new SourceLocation(_folder, 1, 1),
+            $"A reload event handler threw: {e.Message}");
+        ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs([failure], Current));
     }
 }

@@ -64,13 +64,16 @@ internal static class RuleActions
     public static void EmitSignal(IActionContext context, SignalTemplate template, string? customerId, string? vin, string[] values)
     {
         var signal = new Signal(template.Name, Require(customerId, template.RuleId), string.IsNullOrEmpty(vin) ? null : vin, Values(template.ValueNames, values));
+
+        // Equal signals are one fact, raised by however many matches: a linked one is supported by each (and goes
+        // with the last), a plain one already there is left as it is (made to stay if it was only linked).
         if (template.Linked)
         {
             context.InsertLinked(signal);
         }
         else
         {
-            context.Insert(signal);
+            context.TryInsert(signal);
         }
     }
 

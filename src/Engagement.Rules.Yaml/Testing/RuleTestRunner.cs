@@ -7,6 +7,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Policies;
 using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Loading;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Testing;
@@ -94,8 +95,13 @@ public sealed class RuleTestRunner
         {
             var catalog = _options.LoaderOptions.Catalog;
             var customer = YamlFacts.Convert<Customer>(spec.Customer, "customer");
+            if (ExpectationProblems(testCase, spec, rules.RuleIds, customer.CustomerId) is { Count: > 0 } problems)
+            {
+                return Fail(testCase, string.Join(Environment.NewLine, problems));
+            }
+
             var dealership = YamlFacts.Convert<Dealership>(spec.Dealership, "dealership");
-            var facts = new CustomerFacts(customer, dealership, YamlFacts.Facts(spec.Facts, catalog));
+            var facts = new CustomerFacts(customer, dealership, YamlFacts.Facts(spec.DefaultFacts, spec.CaseFacts, catalog));
             result = evaluator.Evaluate(facts, spec.At);
         }
         catch (TestFileException ex)
@@ -113,6 +119,31 @@ public sealed class RuleTestRunner
         }
 
         return Check(testCase, spec, result);
+    }
+
+    /// <summary>
+    /// Expectation values that can never match: a rule id the loaded rules do not have, a customer other than the
+    /// case's. Without this check an <c>expectNot</c> item with such a typo passes whatever the rules do.
+    /// </summary>
+    private static List<string> ExpectationProblems(RuleTestCase testCase, CaseSpec spec, IReadOnlyCollection<string> ruleIds, string customerId)
+    {
+        var problems = new List<string>();
+        foreach (var (list, expectation) in spec.Expected.Select(e => ("expect", e))
+            .Concat(spec.NotExpected.Select(e => ("expectNot", e)))
+            .Concat(spec.ExpectedSuppressed.Select(e => ("expectSuppressed", e))))
+        {
+            if (expectation.Rule is { } rule && !ruleIds.Contains(rule))
+            {
+                problems.Add($"{testCase.File}:{expectation.RuleLine}: case '{testCase.Name}': '{list}' names the rule '{rule}', which the loaded rules do not have (an item that names it can never match).{DidYouMean.Hint(rule, ruleIds)}");
+            }
+
+            if (expectation.Customer is { } customer && !string.Equals(customer, customerId, StringComparison.Ordinal))
+            {
+                problems.Add($"{testCase.File}:{expectation.CustomerLine}: case '{testCase.Name}': '{list}' names the customer '{customer}', but the case evaluates customer '{customerId}' (an item that names another can never match).");
+            }
+        }
+
+        return problems;
     }
 
     private static RuleTestResult Check(RuleTestCase testCase, CaseSpec spec, EngagementResult result)
@@ -209,25 +240,27 @@ public sealed class RuleTestRunner
         var loaded = new RuleFileLoader(_options.LoaderOptions).Load(paths);
         if (!loaded.Success)
         {
-            return new LoadedRules(null, loaded.FormatDiagnostics());
+            return new LoadedRules(null, [], loaded.FormatDiagnostics());
         }
 
         if (!RuleSetCompiler.TryCompile(loaded.Rules, string.Join(", ", paths), out var compiled, out var errors))
         {
-            return new LoadedRules(null, RuleDiagnostic.FormatAll(errors));
+            return new LoadedRules(null, [], RuleDiagnostic.FormatAll(errors));
         }
 
         try
         {
-            return new LoadedRules(EngagementEvaluator.Create(compiled, UnusedClock.Instance, _options.PolicyOptions), null);
+            var ids = loaded.Rules.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
+            return new LoadedRules(EngagementEvaluator.Create(compiled, UnusedClock.Instance, _options.PolicyOptions), ids, null);
         }
         catch (PolicyOptionsException ex)
         {
-            return new LoadedRules(null, "The policy options are invalid: " + ex.Message);
+            return new LoadedRules(null, [], "The policy options are invalid: " + ex.Message);
         }
     }
 
-    private sealed record LoadedRules(IEngagementEvaluator? Evaluator, string? Error);
+    /// <summary>The evaluator, or why there is none; <paramref name="RuleIds"/> in ordinal order, for expectations' rule ids.</summary>
+    private sealed record LoadedRules(IEngagementEvaluator? Evaluator, IReadOnlyList<string> RuleIds, string? Error);
 
     /// <summary>Every case passes its own instant, so the evaluator's clock is never read.</summary>
     private sealed class UnusedClock : IClock

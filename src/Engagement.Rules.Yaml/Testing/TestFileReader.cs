@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Facts;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
@@ -134,14 +135,8 @@ internal static class TestFileReader
             ?? throw new TestFileException(Line(node), "The case has no 'customer', nor do the defaults.");
         var dealership = Merge(Get(defaults, "dealership"), Get(mapping, "dealership"), "dealership")
             ?? throw new TestFileException(Line(node), "The case has no 'dealership', nor do the defaults.");
-        var facts = new List<YamlNode>();
-        foreach (var source in new[] { Get(defaults, "facts"), Get(mapping, "facts") })
-        {
-            if (source is not null && !(source is YamlScalarNode { Value: null or "" or "~" or "null" }))
-            {
-                facts.AddRange(Items(source, "facts"));
-            }
-        }
+        var defaultFacts = FactItems(Get(defaults, "facts"));
+        var caseFacts = FactItems(Get(mapping, "facts"));
 
         var expected = Expectations(Get(mapping, "expect"), "expect", allowReason: false);
         var notExpected = Expectations(Get(mapping, "expectNot"), "expectNot", allowReason: false);
@@ -152,8 +147,11 @@ internal static class TestFileReader
             throw new TestFileException(Line(node), "The case expects nothing; give 'expect', 'expectNot', 'expectSuppressed' or 'nothingElse: true'.");
         }
 
-        return new CaseSpec(rules, at, customer, dealership, facts, expected, notExpected, suppressed, nothingElse);
+        return new CaseSpec(rules, at, customer, dealership, defaultFacts, caseFacts, expected, notExpected, suppressed, nothingElse);
     }
+
+    private static YamlNode[] FactItems(YamlNode? source) =>
+        source is null or YamlScalarNode { Value: null or "" or "~" or "null" } ? [] : Items(source, "facts").ToArray();
 
     private static List<TouchExpectation> Expectations(YamlNode? node, string what, bool allowReason)
     {
@@ -176,10 +174,12 @@ internal static class TestFileReader
             {
                 Topic = Optional(m, "topic"),
                 Rule = Optional(m, "rule"),
-                Kind = Optional(m, "kind"),
+                RuleLine = Get(m, "rule") is { } ruleNode ? Line(ruleNode) : 0,
+                Kind = Get(m, "kind") is { } k ? KindOf(k) : null,
                 Class = Get(m, "class") is { } c ? EnumOf<TouchClass>(c, "class") : null,
                 Customer = Optional(m, "customer"),
-                Vehicle = Optional(m, "vehicle"),
+                CustomerLine = Get(m, "customer") is { } customerNode ? Line(customerNode) : 0,
+                Vehicle = Get(m, "vehicle") is { } v ? VinOf(v) : null,
                 Channel = Get(m, "channel") is { } ch ? EnumOf<ContactChannel>(ch, "channel") : null,
                 Reason = Get(m, "reason") is { } r ? EnumOf<SuppressionReason>(r, "reason") : null,
             };
@@ -192,6 +192,44 @@ internal static class TestFileReader
         }
 
         return result;
+    }
+
+    /// <summary>A touch kind read as the rule files read it (lower case), so that an expectation can match one.</summary>
+    private static TouchKind KindOf(YamlNode node)
+    {
+        var text = Text(node, "kind");
+        try
+        {
+            return new TouchKind(text);
+        }
+        catch (ArgumentException)
+        {
+            var lower = text.ToLowerInvariant();
+            var hint = lower != text && IsKind(lower) ? $" Did you mean '{lower}'?" : string.Empty;
+            throw new TestFileException(Line(node), $"'kind' is '{text}'; expected a touch kind as the rule files write it: lower-case letters, digits and '-' (e.g. reminder, offer, thank-you).{hint}");
+        }
+    }
+
+    private static bool IsKind(string text)
+    {
+        try
+        {
+            _ = new TouchKind(text);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A VIN, normalised as the facts normalise it; an invalid one could never match a decision.</summary>
+    private static string VinOf(YamlNode node)
+    {
+        var text = Text(node, "vehicle");
+        return Vin.TryParse(text, out var vin, out var problem)
+            ? vin.Value
+            : throw new TestFileException(Line(node), $"'vehicle' is '{text}', which is not a VIN: {problem.Message}");
     }
 
     private static TouchExpectation Due(TouchExpectation e, YamlNode node)
@@ -230,11 +268,14 @@ internal static class TestFileReader
             return Mapping(own, what);
         }
 
+        // Field names are not case-sensitive (the facts' JSON reader ignores case), so the case's 'birthDate'
+        // replaces the default 'BirthDate' rather than standing beside it.
         var result = new YamlMappingNode();
         var ownMapping = Mapping(own, what);
-        foreach (var pair in Mapping(defaults, what).Children)
+        var defaultMapping = Mapping(defaults, what);
+        foreach (var pair in defaultMapping.Children)
         {
-            if (!ownMapping.Children.ContainsKey(pair.Key))
+            if (FieldOf(ownMapping, pair.Key) is null)
             {
                 result.Add(pair.Key, pair.Value);
             }
@@ -242,8 +283,7 @@ internal static class TestFileReader
 
         foreach (var pair in ownMapping.Children)
         {
-            var key = (YamlScalarNode)pair.Key;
-            var inherited = Get(Mapping(defaults, what), key.Value!);
+            var inherited = FieldOf(defaultMapping, pair.Key);
             result.Add(pair.Key, pair.Value is YamlMappingNode && inherited is YamlMappingNode ? Merge(inherited, pair.Value, what)! : pair.Value);
         }
 
@@ -251,6 +291,11 @@ internal static class TestFileReader
     }
 
     internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    private static YamlNode? FieldOf(YamlMappingNode mapping, YamlNode key) =>
+        key is YamlScalarNode { Value: { } name }
+            ? mapping.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: { } other } && string.Equals(name, other, StringComparison.OrdinalIgnoreCase)).Value
+            : null;
 
     internal static YamlNode? Get(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;

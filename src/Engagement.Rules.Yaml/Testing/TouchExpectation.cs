@@ -8,7 +8,9 @@ namespace Engagement.Rules.Yaml.Testing;
 /// <summary>
 /// What a case expects of one touch; every field left out matches anything. <see cref="DueAt"/>,
 /// <see cref="DueDate"/> and <see cref="DueLocal"/> are the three ways to write <c>due</c>: an instant, a date
-/// in the customer's calendar, or a local date and time in the customer's zone.
+/// in the customer's calendar, or a local date and time in the customer's zone. Values are checked when the case is
+/// read (kind, VIN) or before it runs (rule, customer: <see cref="RuleLine"/> and <see cref="CustomerLine"/> locate
+/// them), so that a typo cannot make an item match nothing and an <c>expectNot</c> pass vacuously.
 /// </summary>
 internal sealed record TouchExpectation(int Line)
 {
@@ -16,12 +18,19 @@ internal sealed record TouchExpectation(int Line)
 
     public string? Rule { get; init; }
 
-    public string? Kind { get; init; }
+    /// <summary>The line of the <c>rule</c> value, for the check against the loaded rules.</summary>
+    public int RuleLine { get; init; }
+
+    public TouchKind? Kind { get; init; }
 
     public TouchClass? Class { get; init; }
 
     public string? Customer { get; init; }
 
+    /// <summary>The line of the <c>customer</c> value, for the check against the case's customer.</summary>
+    public int CustomerLine { get; init; }
+
+    /// <summary>The VIN as <see cref="Engagement.Rules.Facts.Vin"/> normalises it (upper case).</summary>
     public string? Vehicle { get; init; }
 
     public ContactChannel? Channel { get; init; }
@@ -35,7 +44,7 @@ internal sealed record TouchExpectation(int Line)
     public SuppressionReason? Reason { get; init; }
 
     public bool Matches(TouchDecision decision) =>
-        Common(decision.Topic, decision.RuleId, decision.Kind.Name, decision.Class, decision.CustomerId, decision.Vin)
+        Common(decision.Topic, decision.RuleId, decision.Kind, decision.Class, decision.CustomerId, decision.Vin)
         && (Channel is null || Channel == decision.Channel)
         && (DueAt is null || DueAt == decision.DueAt)
         && (DueDate is null || DueDate == decision.DueLocal.Date)
@@ -44,7 +53,7 @@ internal sealed record TouchExpectation(int Line)
     public bool Matches(SuppressedTouch suppressed)
     {
         var p = suppressed.Proposal;
-        return Common(p.Topic, p.RuleId, p.Kind.Name, p.Class, p.CustomerId, p.Vin)
+        return Common(p.Topic, p.RuleId, p.Kind, p.Class, p.CustomerId, p.Vin)
             && (Reason is null || Reason == suppressed.Reason)
             && (DueDate is null || DueDate == p.DueOn);
     }
@@ -72,7 +81,7 @@ internal sealed record TouchExpectation(int Line)
         return "{ " + string.Join(", ", parts) + " }";
     }
 
-    private bool Common(string topic, string rule, string kind, TouchClass touchClass, string customer, string? vin) =>
+    private bool Common(string topic, string rule, TouchKind kind, TouchClass touchClass, string customer, string? vin) =>
         (Topic is null || Topic == topic)
         && (Rule is null || Rule == rule)
         && (Kind is null || Kind == kind)

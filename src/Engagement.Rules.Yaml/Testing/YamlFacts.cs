@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -63,9 +64,20 @@ internal static partial class YamlFacts
         {
             case YamlMappingNode mapping:
                 var obj = new JsonObject();
+                var keys = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
                 foreach (var pair in mapping.Children)
                 {
                     var key = (pair.Key as YamlScalarNode)?.Value ?? throw new TestFileException(TestFileReader.Line(pair.Key), "A key must be a single value.");
+
+                    // The reader matches field names ignoring case and would keep only the last of two spellings.
+                    if (!keys.TryAdd(key, pair.Key))
+                    {
+                        var first = keys[key];
+                        throw new TestFileException(
+                            TestFileReader.Line(pair.Key),
+                            $"The key '{key}' names the same field as '{((YamlScalarNode)first).Value}' on line {TestFileReader.Line(first)} (field names are not case-sensitive); give the field once.");
+                    }
+
                     obj[key] = ToJson(pair.Value);
                 }
 
@@ -111,66 +123,79 @@ internal static partial class YamlFacts
         }
     }
 
-    /// <summary>The fact list of a case: each item is <c>- TypeName: { fields }</c>.</summary>
-    public static List<object> Facts(IReadOnlyList<YamlNode> items, FactTypeCatalog catalog)
+    /// <summary>
+    /// The facts of a case: the default facts, each replaced in its place by a case fact of the same identity
+    /// (e.g. the same VIN), then the case's other facts. Each item is <c>- TypeName: { fields }</c>. Within one list
+    /// two facts of one identity are an error: the second would silently replace the first.
+    /// </summary>
+    public static List<object> Facts(IReadOnlyList<YamlNode> defaults, IReadOnlyList<YamlNode> own, FactTypeCatalog catalog)
     {
-        var facts = new List<object>();
+        var result = List(defaults, "defaults.facts", catalog);
+        var index = new Dictionary<object, int>();
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i].Fact is IFactIdentity { FactIdentity: { } identity })
+            {
+                index[identity] = i;
+            }
+        }
+
+        var facts = result.Select(f => f.Fact).ToList();
+        foreach (var (fact, _) in List(own, "facts", catalog))
+        {
+            if (fact is IFactIdentity { FactIdentity: { } identity } && index.TryGetValue(identity, out var at))
+            {
+                facts[at] = fact;
+            }
+            else
+            {
+                facts.Add(fact);
+            }
+        }
+
+        return facts;
+    }
+
+    private static List<(object Fact, int Line)> List(IReadOnlyList<YamlNode> items, string list, FactTypeCatalog catalog)
+    {
+        var facts = new List<(object Fact, int Line)>();
+        var identities = new Dictionary<object, int>();
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var what = string.Create(CultureInfo.InvariantCulture, $"facts[{i}]");
-            if (item is not YamlMappingNode { Children.Count: 1 } mapping || mapping.Children.Keys is not { } keys)
+            var what = string.Create(CultureInfo.InvariantCulture, $"{list}[{i}]");
+            if (item is not YamlMappingNode { Children.Count: 1 } mapping)
             {
                 throw new TestFileException(TestFileReader.Line(item), $"{what} must be one 'FactType: {{ fields }}' entry, e.g. '- Vehicle: {{ Vin: ..., Make: ... }}'.");
             }
 
-            foreach (var pair in mapping.Children)
+            var (key, value) = mapping.Children.Single();
+            var name = (key as YamlScalarNode)?.Value ?? string.Empty;
+            if (name is "Customer" or "Dealership")
             {
-                var name = (pair.Key as YamlScalarNode)?.Value ?? string.Empty;
-                if (name is "Customer" or "Dealership")
-                {
-                    throw new TestFileException(TestFileReader.Line(item), $"{what}: the {name} is given under '{name.ToLowerInvariant()}', not among the facts.");
-                }
-
-                if (!catalog.TryGetType(name, out var type))
-                {
-                    throw new TestFileException(
-                        TestFileReader.Line(item),
-                        $"{what}: unknown fact type '{name}'; known: {string.Join(", ", catalog.Names)}.");
-                }
-
-                facts.Add(Convert(pair.Value, type, $"{what} {name}"));
+                throw new TestFileException(TestFileReader.Line(item), $"{what}: the {name} is given under '{name.ToLowerInvariant()}', not among the facts.");
             }
+
+            if (!catalog.TryGetType(name, out var type))
+            {
+                throw new TestFileException(
+                    TestFileReader.Line(item),
+                    $"{what}: unknown fact type '{name}'; known: {string.Join(", ", catalog.Names)}.");
+            }
+
+            var fact = Convert(value, type, $"{what} {name}");
+            if (fact is IFactIdentity { FactIdentity: { } identity } && !identities.TryAdd(identity, i))
+            {
+                var first = identities[identity];
+                throw new TestFileException(
+                    TestFileReader.Line(item),
+                    string.Create(CultureInfo.InvariantCulture, $"{what} {name} has the identity {identity} of {list}[{first}] (line {facts[first].Line}); give each fact its own id (only a case's fact replaces a default fact of the same identity)."));
+            }
+
+            facts.Add((fact, TestFileReader.Line(item)));
         }
 
-        return ReplaceByIdentity(facts);
-    }
-
-    /// <summary>
-    /// A case's fact with the same identity as a default fact (e.g. the same VIN) replaces it, in the default's
-    /// place: a case changes one field of a shared vehicle by restating that vehicle.
-    /// </summary>
-    private static List<object> ReplaceByIdentity(List<object> facts)
-    {
-        var index = new Dictionary<object, int>();
-        var result = new List<object>();
-        foreach (var fact in facts)
-        {
-            if (fact is IFactIdentity identified && index.TryGetValue(identified.FactIdentity, out var at))
-            {
-                result[at] = fact;
-                continue;
-            }
-
-            if (fact is IFactIdentity identity)
-            {
-                index[identity.FactIdentity] = result.Count;
-            }
-
-            result.Add(fact);
-        }
-
-        return result;
+        return facts;
     }
 
     private static TestFileException Problem(YamlNode node, Type type, string what, string message, Exception inner) =>

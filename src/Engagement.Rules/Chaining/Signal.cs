@@ -56,6 +56,24 @@ public sealed record Signal : IFactIdentity
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key());
 
+    /// <summary>The signal as people read it, e.g. <c>Signal high-mileage-driver (customer C-1, vehicle 1HG..., dailyDistance=80)</c>.</summary>
+    /// <returns>The name, customer, vehicle (if any) and values (if any), in name order.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder("Signal ").Append(Name).Append(" (customer ").Append(CustomerId);
+        if (Vin is not null)
+        {
+            text.Append(", vehicle ").Append(Vin);
+        }
+
+        foreach (var value in Values)
+        {
+            text.Append(", ").Append(value.Key).Append('=').Append(value.Value);
+        }
+
+        return text.Append(')').ToString();
+    }
+
     // The key is read for the signal's identity, hash and equality, and again to describe it in explanations:
     // built once (the signal is immutable; a race only builds the same text twice).
     private string Key() => _key ??= BuildKey();

@@ -9,7 +9,8 @@ namespace Engagement.Rules.Decisions;
 /// <summary>
 /// Deterministic keys of touch occurrences: SHA-256 over the length-prefixed customer id, VIN, topic, rule id
 /// and due date (ISO), hex-encoded and truncated to 32 characters (128 bits). Independent of process, culture
-/// and run, so a daily run that proposes the same occurrence again yields the same key.
+/// and run: the same occurrence (same due date) has the same key in every run; a rule due <c>today()</c> makes a
+/// new key each day, which is why hosts pass pending decisions back as TouchSent (docs/decisions.md).
 /// </summary>
 /// <remarks>
 /// The hashed input is the UTF-8 text <c>len:value|</c> for <c>touch/v1</c> and each field in turn (len in UTF-16

@@ -27,7 +27,11 @@ public sealed record TouchDecision
     /// <summary>When to send, after quiet hours and blackout days.</summary>
     public required Instant DueAt { get; init; }
 
-    /// <summary><see cref="DueAt"/> in the customer's time zone (the dealership's when the customer's is unknown).</summary>
+    /// <summary>
+    /// <see cref="DueAt"/> in the customer's time zone - in the dealership's when the customer's is unknown (the result
+    /// then has an <see cref="EngagementDiagnosticCode.UnknownCustomerTimeZone"/> diagnostic): check
+    /// <see cref="ZonedDateTime.Zone"/> before showing the time to the customer as theirs.
+    /// </summary>
     public required ZonedDateTime DueLocal { get; init; }
 
     /// <summary>The last instant the touch is worth sending (end of its last day); open-ended when null.</summary>
@@ -44,7 +48,9 @@ public sealed record TouchDecision
 
     /// <summary>
     /// A deterministic key of this occurrence (customer, vehicle, topic, rule and due date): the same facts give
-    /// the same key in every run and process, so a host can refuse to send twice.
+    /// the same key in every run and process. Pass it back as <c>TouchSent.TouchId</c> once sent, and also while
+    /// the decision is pending (<c>SentAt</c> = <see cref="DueAt"/>): a rule due <c>today()</c> proposes the touch
+    /// again the next day under a new key, which only the pending record stops (docs/decisions.md).
     /// </summary>
     public required string IdempotencyKey { get; init; }
 

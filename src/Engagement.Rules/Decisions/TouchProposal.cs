@@ -37,12 +37,13 @@ public sealed record TouchProposal
     public ContactChannel? Channel { get; init; }
 
     /// <summary>The day, in the customer's calendar, the touch is due.</summary>
+    /// <remarks>At most <see cref="Policies.QuietHoursOptions.SearchHorizonDays"/> + 2 days before 9999-12-31 (9999-10-30 by default): a later day is <c>InvalidProposal</c>.</remarks>
     public required LocalDate DueOn { get; init; }
 
     /// <summary>The time of day, in the customer's time zone, the touch should go out; the policy default when null.</summary>
     public LocalTime? PreferredTime { get; init; }
 
-    /// <summary>The last day, in the customer's calendar, the touch is still worth sending; open-ended when null.</summary>
+    /// <summary>The last day, in the customer's calendar, the touch is still worth sending; open-ended when null or 9999-12-31.</summary>
     public LocalDate? ExpiresOn { get; init; }
 
     /// <summary>Priority among competing touches of the same class: higher wins.</summary>

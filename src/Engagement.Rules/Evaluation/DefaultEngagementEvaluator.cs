@@ -36,9 +36,12 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         List<EngagementDiagnostic>? diagnostics = null;
         if (!input.ZoneKnown)
         {
+            var where = ContactTimePlanner.PlausibleZones(input.Jurisdiction.CountryCode).IsEmpty
+                ? $"no time zones are known for {input.Jurisdiction.CountryCode}, so the conservative contact window applies"
+                : $"contact windows are checked in every plausible zone of {input.Jurisdiction.CountryCode}";
             (diagnostics ??= []).Add(new EngagementDiagnostic(
                 EngagementDiagnosticCode.UnknownCustomerTimeZone,
-                $"customer {customer.CustomerId} has an unknown time zone '{customer.TimeZoneId}': dates use the dealership's zone {input.Zone.Id} and contact windows are checked in every plausible zone of {input.Jurisdiction.CountryCode}"));
+                $"customer {customer.CustomerId} has an unknown time zone '{customer.TimeZoneId}': dates use the dealership's zone {input.Zone.Id} and {where}"));
         }
 
         if (!input.Jurisdiction.IsKnown)

@@ -130,18 +130,24 @@ public sealed partial record Customer : IFactIdentity
     private object Identity() => (FactType, CustomerId);
 
     /// <summary>
-    /// The consent record that counts for a channel and purpose: the latest by <see cref="ConsentRecord.At"/>
-    /// (on a tie, the one listed last); <see langword="null"/> when there is none.
+    /// The consent record that counts for a channel and purpose at an instant, as the consent policy reads it:
+    /// the latest by <see cref="ConsentRecord.At"/> at or before <paramref name="asOf"/> (a record dated later is
+    /// not yet in force); on a tie a withdrawal wins over a grant, otherwise the first listed;
+    /// <see langword="null"/> when there is none. A CASL-style lapse of an implied grant is the policy's, not
+    /// this record's, concern.
     /// </summary>
     /// <param name="channel">The channel.</param>
     /// <param name="purpose">The purpose.</param>
-    /// <returns>The latest record, or <see langword="null"/>.</returns>
-    public ConsentRecord? LatestConsent(ContactChannel channel, ConsentPurpose purpose)
+    /// <param name="asOf">The instant (the evaluation instant, for the policy's answer).</param>
+    /// <returns>The record that counts, or <see langword="null"/>.</returns>
+    public ConsentRecord? LatestConsent(ContactChannel channel, ConsentPurpose purpose, Instant asOf)
     {
         ConsentRecord? latest = null;
-        foreach (var consent in Consents)
+        var consents = Consents;
+        for (var i = 0; i < consents.Count; i++)
         {
-            if (consent.Channel == channel && consent.Purpose == purpose && (latest is null || consent.At >= latest.At))
+            var consent = consents[i];
+            if (consent.Channel == channel && consent.Purpose == purpose && consent.Supersedes(latest, asOf))
             {
                 latest = consent;
             }

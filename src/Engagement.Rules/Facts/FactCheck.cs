@@ -62,7 +62,7 @@ internal static partial class FactCheck
     {
         if (value < minimum)
         {
-            throw Fail(factType, field, value, $"the value is below {minimum}", $"a whole number of at least {minimum}");
+            throw Fail(factType, field, value, string.Create(CultureInfo.InvariantCulture, $"the value is below {minimum}"), string.Create(CultureInfo.InvariantCulture, $"a whole number of at least {minimum}"));
         }
 
         return value;
@@ -75,7 +75,7 @@ internal static partial class FactCheck
     {
         if (value < minimum || value > maximum)
         {
-            throw Fail(factType, field, value, "the value is out of range", $"a whole number from {minimum} to {maximum}");
+            throw Fail(factType, field, value, "the value is out of range", string.Create(CultureInfo.InvariantCulture, $"a whole number from {minimum} to {maximum}"));
         }
 
         return value;

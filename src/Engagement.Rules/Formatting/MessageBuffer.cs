@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Globalization;
 
 namespace Engagement.Rules.Formatting;
 
@@ -45,12 +46,12 @@ internal ref struct MessageBuffer(Span<char> initial)
         Length += written;
     }
 
-    /// <summary>Appends a value as interpolation would write it (for <see cref="TextValue"/>: no string made).</summary>
+    /// <summary>Appends a value as invariant interpolation would write it (for <see cref="TextValue"/>: no string made).</summary>
     public void AppendFormatted<T>(T value)
         where T : ISpanFormattable
     {
         int written;
-        while (!value.TryFormat(_chars[Length..], out written, default, null))
+        while (!value.TryFormat(_chars[Length..], out written, default, CultureInfo.InvariantCulture))
         {
             Grow(Length + 32);
         }

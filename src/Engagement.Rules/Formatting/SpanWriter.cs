@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Engagement.Rules.Formatting;
 
@@ -41,10 +42,10 @@ internal ref struct SpanWriter(Span<char> destination)
         }
     }
 
-    /// <summary>The number as interpolation with <paramref name="provider"/> writes it.</summary>
-    public void AppendInt(int value, IFormatProvider? provider)
+    /// <summary>The number in the invariant culture, whatever the current one (explanations must not depend on the host's culture: sv-SE writes -5 with U+2212).</summary>
+    public void AppendInt(int value)
     {
-        if (Fits && value.TryFormat(_destination[Length..], out var written, default, provider))
+        if (Fits && value.TryFormat(_destination[Length..], out var written, default, CultureInfo.InvariantCulture))
         {
             Length += written;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Engagement.Rules.Decisions;
 using NodaTime;
@@ -44,5 +45,5 @@ public sealed record ContactWindow(ContactChannel Channel, LocalTime Start, Loca
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{Channel} {Start:HH':'mm}-{End:HH':'mm}" + (Days.Count == 0 ? string.Empty : " on " + string.Join(",", Days));
+        => string.Create(CultureInfo.InvariantCulture, $"{Channel} {Start:HH':'mm}-{End:HH':'mm}") + (Days.Count == 0 ? string.Empty : " on " + string.Join(",", Days));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using NodaTime;
 
@@ -10,5 +11,5 @@ namespace Engagement.Rules.Policies;
 public sealed record FrequencyCap(TouchClass Class, int MaxTouches, Duration Window)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Class} at most {MaxTouches} per {Window.TotalDays:0.##} days";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Class} at most {MaxTouches} per {Formatting.Text.Number(Window.TotalDays)} days");
 }

@@ -14,6 +14,7 @@ public sealed record FrequencyOptions
     public Duration TopicCooldown { get; init; } = Duration.FromDays(30);
 
     /// <summary>Cooldowns per topic that replace <see cref="TopicCooldown"/>.</summary>
+    /// <remarks>The topics are not checked (rules make them at run time): a mistyped topic keeps the default cooldown.</remarks>
     public IReadOnlyDictionary<string, Duration> TopicCooldowns { get; init => field = Snapshot.Map(value); } = new Dictionary<string, Duration>();
 
     /// <summary>The classes cooldowns do not apply to. Default none: a recall notice is not repeated daily either.</summary>

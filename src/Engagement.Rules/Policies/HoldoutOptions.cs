@@ -12,6 +12,7 @@ public sealed record HoldoutOptions
     public double GlobalPercent { get; init; }
 
     /// <summary>Per-rule control groups: rule id to the percent of customers held out of that rule.</summary>
+    /// <remarks><see cref="EngagementEvaluator.Create"/> rejects an id that is not a rule of its rule set.</remarks>
     public IReadOnlyDictionary<string, double> RulePercents { get; init => field = Snapshot.Map(value); } = new Dictionary<string, double>();
 
     /// <summary>A salt mixed into the hash, to draw a fresh control group (e.g. per campaign year). Default empty.</summary>

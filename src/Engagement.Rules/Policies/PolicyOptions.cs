@@ -86,7 +86,7 @@ public sealed record PolicyOptions
         if (QuietHours is { } quiet)
         {
             CheckWindows(quiet.DefaultWindows, "QuietHours.DefaultWindows", errors);
-            Check(quiet.UnknownZoneStart < quiet.UnknownZoneEnd, $"QuietHours.UnknownZoneStart/UnknownZoneEnd: the start ({quiet.UnknownZoneStart:HH':'mm}) must be before the end ({quiet.UnknownZoneEnd:HH':'mm}).");
+            Check(quiet.UnknownZoneStart < quiet.UnknownZoneEnd, string.Create(CultureInfo.InvariantCulture, $"QuietHours.UnknownZoneStart/UnknownZoneEnd: the start ({quiet.UnknownZoneStart:HH':'mm}) must be before the end ({quiet.UnknownZoneEnd:HH':'mm})."));
             Check(quiet.SearchHorizonDays is >= 1 and <= 3660, $"QuietHours.SearchHorizonDays: must be between 1 and 3660 (was {quiet.SearchHorizonDays}).");
             CheckList(quiet.BlackoutDays, "QuietHours.BlackoutDays", errors);
             CheckList(quiet.BlackoutExemptClasses, "QuietHours.BlackoutExemptClasses", errors);
@@ -117,7 +117,7 @@ public sealed record PolicyOptions
                     Check(cap.Class != TouchClass.Safety, $"{name}: safety touches bypass caps and cannot be capped.");
                     Check(Enum.IsDefined(cap.Class), $"{name}.Class: '{cap.Class}' is not a touch class.");
                     Check(cap.MaxTouches >= 1, $"{name}.MaxTouches: must be at least 1 (was {cap.MaxTouches}).");
-                    Check(cap.Window > NodaTime.Duration.Zero, $"{name}.Window: must be positive (was {cap.Window}).");
+                    Check(cap.Window > NodaTime.Duration.Zero, string.Create(CultureInfo.InvariantCulture, $"{name}.Window: must be positive (was {cap.Window})."));
                 }
 
                 foreach (var group in frequency.Caps.Where(c => c is not null).GroupBy(c => c.Class).Where(g => g.Count() > 1))
@@ -126,7 +126,7 @@ public sealed record PolicyOptions
                 }
             }
 
-            Check(frequency.TopicCooldown >= NodaTime.Duration.Zero, $"Frequency.TopicCooldown: must not be negative (was {frequency.TopicCooldown}).");
+            Check(frequency.TopicCooldown >= NodaTime.Duration.Zero, string.Create(CultureInfo.InvariantCulture, $"Frequency.TopicCooldown: must not be negative (was {frequency.TopicCooldown})."));
             if (frequency.TopicCooldowns is null)
             {
                 errors.Add("Frequency.TopicCooldowns: is null.");
@@ -135,7 +135,7 @@ public sealed record PolicyOptions
             {
                 foreach (var pair in frequency.TopicCooldowns.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    Check(pair.Value >= NodaTime.Duration.Zero, $"Frequency.TopicCooldowns['{pair.Key}']: must not be negative (was {pair.Value}).");
+                    Check(pair.Value >= NodaTime.Duration.Zero, string.Create(CultureInfo.InvariantCulture, $"Frequency.TopicCooldowns['{pair.Key}']: must not be negative (was {pair.Value})."));
                 }
             }
 

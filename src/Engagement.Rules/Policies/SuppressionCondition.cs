@@ -9,6 +9,9 @@ public enum SuppressionCondition
     /// <summary>The customer has an open repair order (the car is in the shop).</summary>
     OpenRepairOrder = 1,
 
-    /// <summary>A safety touch is proposed in the same evaluation: the recall notice outranks marketing.</summary>
+    /// <summary>
+    /// A safety touch goes out on the same customer-local day - decided in the same evaluation (past consent, quiet
+    /// hours, expiry and cooldown) or already a <c>TouchSent</c>: the recall notice outranks marketing.
+    /// </summary>
     SafetyNoticePending = 2,
 }

@@ -6,7 +6,7 @@ namespace Engagement.Rules.Policies;
 /// <summary>Settings of the suppression policy.</summary>
 public sealed record SuppressionOptions
 {
-    /// <summary>The conditions checked. Default all: open complaint, open repair order, pending safety notice.</summary>
+    /// <summary>The conditions checked. Default all: open complaint, open repair order, safety touch on the same day.</summary>
     public IReadOnlyList<SuppressionCondition> Conditions { get; init => field = Snapshot.List(value); } =
         [SuppressionCondition.OpenComplaint, SuppressionCondition.OpenRepairOrder, SuppressionCondition.SafetyNoticePending];
 

@@ -143,7 +143,9 @@ internal sealed class ReferenceMatcher
             case AggregateKind.Max:
                 if (selected.Count > 0)
                 {
-                    var ordered = selected.Order(Comparer<object?>.Create(System.Collections.Comparer.Default.Compare)).ToList();
+                    // Text in ordinal order (the engine's, whatever the current culture), anything else by its own order.
+                    var ordered = selected.Order(Comparer<object?>.Create(
+                        (x, y) => x is string a && y is string b ? string.CompareOrdinal(a, b) : System.Collections.Comparer.Default.Compare(x, y))).ToList();
                     results.Add(aggregate.Kind == AggregateKind.Min ? ordered[0] : ordered[^1]);
                 }
 

@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Linq;
 using Engagement.Rules.Engine.Model;
 
@@ -49,6 +51,60 @@ public sealed partial class SessionTest
         session.InsertAll([new Customer(1), new Vehicle(1, 1) { Make = "Kia" }, new Vehicle(2, 1) { Make = "Volvo" }, new Vehicle(3, 1) { Make = "Audi" }]);
 
         OnlyResult(session, result).Should().Be("Volvo");
+    }
+
+    [Test]
+    public void MinMax_StringsUnderACultureThatOrdersByLetterFirst_OrdinalOrder()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            // en-US puts 'apple' before 'Banana'; ordinally (the rules' order) 'B' (66) comes before 'a' (97).
+            CultureInfo.CurrentCulture = new CultureInfo("en-US");
+            var (max, maxResult) = AggregateSession<Vehicle>(AggregateKind.Max, (Vehicle v) => v.Make);
+            var (min, minResult) = AggregateSession<Vehicle>(AggregateKind.Min, (Vehicle v) => v.Make);
+            foreach (var session in new[] { max, min })
+            {
+                session.InsertAll([new Customer(1), new Vehicle(1, 1) { Make = "apple" }, new Vehicle(2, 1) { Make = "Banana" }]);
+            }
+
+            OnlyResult(max, maxResult).Should().Be("apple");
+            OnlyResult(min, minResult).Should().Be("Banana");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Test]
+    public void Sum_WholeNumbersOverflow_ConditionErrorNamingTheRule()
+    {
+        var (plain, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year);
+        var (nullable, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Price > 0 ? v.Year : (int?)null);
+        var (wide, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => (long)v.Year * 4_000_000_000L);
+        foreach (var session in new[] { plain, nullable, wide })
+        {
+            var act = () =>
+            {
+                session.InsertAll([new Customer(1), new Vehicle(1, 1, 2_000_000_000) { Price = 1m }, new Vehicle(2, 1, 2_000_000_000) { Price = 1m }]);
+                session.GetAgenda();
+            };
+
+            var error = act.Should().Throw<RuleConditionException>().Which;
+            error.RuleId.Should().Be("agg");
+            error.InnerException.Should().BeOfType<OverflowException>();
+        }
+    }
+
+    [Test]
+    public void Sum_WholeNumbersWithinRange_Exact()
+    {
+        var (session, result) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => (long)v.Year);
+
+        session.InsertAll([new Customer(1), new Vehicle(1, 1, 2_000_000_000), new Vehicle(2, 1, 2_000_000_000)]);
+
+        OnlyResult(session, result).Should().Be(4_000_000_000L);
     }
 
     [Test]

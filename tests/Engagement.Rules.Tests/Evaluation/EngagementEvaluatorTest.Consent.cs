@@ -40,6 +40,25 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_SameInstantOrFutureGrant_PolicyAndLatestConsentAgreeOnTheWithdrawal()
+    {
+        var withdrawnAt = Instant.FromUtc(2026, 1, 1, 0, 0);
+        ConsentRecord[][] cases =
+        [
+            [Withdraw(ContactChannel.Email, at: withdrawnAt), Grant(ContactChannel.Email, at: withdrawnAt)],
+            [Withdraw(ContactChannel.Email, at: withdrawnAt), Grant(ContactChannel.Email, at: Instant.FromUtc(2030, 1, 1, 0, 0))],
+        ];
+
+        foreach (var consents in cases)
+        {
+            var customer = Customer(preferred: [ContactChannel.Email], consents: consents);
+
+            customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, Now)!.Status.Should().Be(ConsentStatus.Withdrawn);
+            SingleSuppressed(Evaluate(Proposal("offer"), FactsOf(customer, null, Vehicle()))).Reason.Should().Be(SuppressionReason.NoConsent);
+        }
+    }
+
+    [Test]
     public void Evaluate_PreferredChannelWithoutConsent_FallsBackAlongPreferences()
     {
         var customer = Customer(

@@ -79,6 +79,17 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Evaluate_SafetyForMovedAwayCustomerWithoutPostalAddress_SaysWhichChannelItNeeds()
+    {
+        var customer = Customer() with { Status = CustomerStatus.MovedAway, ContactPoints = Reachable with { PostalAddress = null } };
+
+        var suppressed = SingleSuppressed(Evaluate(Proposal("recall", TouchClass.Safety, "safety.recall", vin: Vin1), FactsOf(customer, null, Vehicle())));
+
+        suppressed.Reason.Should().Be(SuppressionReason.NoConsent);
+        ConsentStep(suppressed.Explanation).Should().Be("no reachable channel whose service consent is not withdrawn: Mail skipped (no Mail contact point)");
+    }
+
+    [Test]
     public void Evaluate_NoChannelToTry_SaysSoInsteadOfAnEmptyList()
     {
         var options = PolicyOptionsWith(consent: new ConsentOptions { DefaultChannelOrder = [] });

@@ -85,7 +85,8 @@ public sealed partial class EngagementEvaluatorTest
     {
         var evaluator = EngagementEvaluator.Create(DealershipRules, new FakeClock(Now));
 
-        var result = evaluator.Evaluate(FactsOf(Customer(consents: []), null, Vehicle(), Recall()));
+        // Marketing consent, so that the offer reaches the arbitration step where the recall suppresses it.
+        var result = evaluator.Evaluate(FactsOf(Customer(), null, Vehicle(), Recall()));
 
         result.Decisions.Select(d => d.RuleId).Should().Equal("safety.recall-open", "service.oil-due");
         var recall = result.Decisions[0];

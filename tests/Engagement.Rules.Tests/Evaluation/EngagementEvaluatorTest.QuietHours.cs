@@ -173,15 +173,18 @@ public sealed partial class EngagementEvaluatorTest
         Steps(decision).Should().Contain("customer zone unknown, checked in");
     }
 
+    /// <summary>A three-hour US text window, which cannot line up across Hawaii and New York.</summary>
+    private static JurisdictionRuleTable NarrowUsTextWindow() => JurisdictionRuleTable.Default.With(new JurisdictionRule
+    {
+        Code = "US",
+        ContactWindows = [new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(12, 0))],
+    });
+
     [Test]
     public void Evaluate_UnknownTimeZoneWithoutCommonWindow_UsesTheConservativeWindowInTheDealershipZone()
     {
         // A three-hour window cannot line up across Hawaii and New York: the fixed fallback window applies.
-        var narrow = JurisdictionRuleTable.Default.With(new JurisdictionRule
-        {
-            Code = "US",
-            ContactWindows = [new ContactWindow(ContactChannel.Sms, new LocalTime(9, 0), new LocalTime(12, 0))],
-        });
+        var narrow = NarrowUsTextWindow();
         var customer = Customer(zone: "Unknown/Zone", preferred: [ContactChannel.Sms]);
         var early = new LocalDateTime(2026, 6, 10, 7, 0).InZoneStrictly(NewYork).ToInstant();
 
@@ -191,6 +194,76 @@ public sealed partial class EngagementEvaluatorTest
         var decision = Single(result);
         decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 10, 0), "the fallback 10:00-19:00 intersected with 09:00-12:00");
         Steps(decision).Should().Contain("conservative window for an unknown time zone");
+        Steps(decision).Should().Contain(
+            $"quiet-hours: customer zone unknown; the {ContactTimePlanner.PlausibleZones("US").Length} plausible zones of US have no common Sms window: "
+            + "the conservative window 10:00-19:00 in the dealership's zone America/New_York applies (it may be outside the window in some of those zones)");
+        decision.Explanation.Steps.Should().NotContain(step => step.Description.Contains("checked in"), "the plausible zones were not what decided the time");
+    }
+
+    [Test]
+    public void Evaluate_ConservativeFallbackWithoutAHold_IsStillExplained()
+    {
+        // 10:00 in New York is inside the fallback window (nothing is held), yet 04:00 in Honolulu: say so.
+        var narrow = NarrowUsTextWindow();
+        var customer = Customer(zone: "Mars/Olympus", preferred: [ContactChannel.Sms]);
+
+        var decision = Single(Evaluate(Proposal("offer"), FactsOf(customer, null, Vehicle()), PolicyOptionsWith(jurisdictions: narrow)));
+
+        decision.DueAt.Should().Be(Now);
+        decision.Explanation.Steps.Should().ContainSingle(step => step.Policy == "quiet-hours")
+            .Which.Description.Should().StartWith("customer zone unknown; the ").And.Contain("have no common Sms window");
+    }
+
+    [Test]
+    public void Evaluate_UnknownZoneInACountryWithoutZones_SaysNoZonesAreKnown()
+    {
+        var customer = Customer(zone: "Mars/Olympus", country: "XX", region: null, preferred: [ContactChannel.Sms]);
+
+        var result = Evaluate(Proposal("offer"), FactsOf(customer, Dealership(), Vehicle()));
+
+        Steps(Single(result)).Should().Contain(
+            "quiet-hours: customer zone unknown and no time zones known for XX: the conservative window 10:00-19:00 in the dealership's zone America/New_York applies");
+        var texts = result.Diagnostics.Select(d => d.Message).ToArray();
+        texts.Should().Contain(t => t.Contains("no time zones are known for XX, so the conservative contact window applies"));
+        texts.Should().Contain(t => t.Contains("no time zones known for XX; the conservative window 10:00-19:00"));
+        texts.Should().NotContain(t => t.Contains("0 plausible zones") || t.Contains("every plausible zone of XX"));
+    }
+
+    [Test]
+    public void Evaluate_EmailAtAnAmbiguousTime_TakesTheFirstAndSaysSo()
+    {
+        // 2026-11-01 01:30 occurs twice in New York (EDT, then EST); evaluated at 00:00 EDT.
+        var midnight = Instant.FromUtc(2026, 11, 1, 4, 0);
+
+        var decision = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 11, 1), time: new LocalTime(1, 30)), at: midnight));
+
+        decision.DueAt.Should().Be(Instant.FromUtc(2026, 11, 1, 5, 30));
+        Steps(decision).Should().Contain("quiet-hours: 2026-11-01 01:30 occurs twice in America/New_York (fall-back): the first, -04, is used");
+    }
+
+    [Test]
+    public void Evaluate_AmbiguousTimeWithAHalfHourShift_NamesTheOffset()
+    {
+        // Lord Howe Island falls back by 30 minutes, from +11 to +10:30: 01:45 on 2026-04-05 occurs twice.
+        var customer = Customer(zone: "Australia/Lord_Howe", country: "AU", region: null);
+        var before = Instant.FromUtc(2026, 4, 4, 12, 0);
+
+        var decision = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 4, 5), time: new LocalTime(1, 45)), FactsOf(customer, null, Vehicle()), at: before));
+
+        decision.DueAt.Should().Be(Instant.FromUtc(2026, 4, 4, 14, 45));
+        Steps(decision).Should().Contain("2026-04-05 01:45 occurs twice in Australia/Lord_Howe (fall-back): the first, +11, is used");
+    }
+
+    [Test]
+    public void Evaluate_AmbiguousTimeWhoseFirstIsPast_IsDueNowWithoutTheNote()
+    {
+        // 01:45 EDT: the first 01:30 has passed, so the touch is due now; no "first is used" note.
+        var at = Instant.FromUtc(2026, 11, 1, 5, 45);
+
+        var decision = Single(Evaluate(Proposal("offer", due: new LocalDate(2026, 11, 1), time: new LocalTime(1, 30)), at: at));
+
+        decision.DueAt.Should().Be(at);
+        Steps(decision).Should().NotContain("occurs twice");
     }
 
     [Test]
@@ -251,5 +324,58 @@ public sealed partial class EngagementEvaluatorTest
         var free = result.Decisions.Single(d => d.RuleId == "b");
         free.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 7, 8, 10, 0));
         Steps(free).Should().NotContain("blackout");
+    }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayInTheNightlyRun_IsDueTodayAtTheSendTime()
+    {
+        // The nightly run at 02:00 local: a touch due (by design) on an earlier day goes at 10:00 today, not at 02:00.
+        var night = new LocalDateTime(2026, 6, 10, 2, 0).InZoneStrictly(NewYork).ToInstant();
+
+        var decision = Single(Evaluate(Proposal("offer", due: Today.PlusDays(-14)), at: night));
+
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 10, 0));
+        Steps(decision).Should().Contain("quiet-hours: due on 2026-05-27, a day already past: due today at the send time, 2026-06-10 10:00");
+    }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayWithAPreferredTime_IsDueTodayAtThatTime()
+    {
+        var night = new LocalDateTime(2026, 6, 10, 2, 0).InZoneStrictly(NewYork).ToInstant();
+
+        var decision = Single(Evaluate(Proposal("offer", due: Today.PlusDays(-1), time: new LocalTime(8, 15)), at: night));
+
+        decision.DueLocal.LocalDateTime.Should().Be(new LocalDateTime(2026, 6, 10, 8, 15));
+    }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayAfterTodaysSendTime_IsDueNow()
+    {
+        var afternoon = new LocalDateTime(2026, 6, 10, 15, 30).InZoneStrictly(NewYork).ToInstant();
+
+        Single(Evaluate(Proposal("offer", due: Today.PlusDays(-3)), at: afternoon)).DueAt.Should().Be(afternoon);
+    }
+
+    [Test]
+    public void Evaluate_DueEarlierToday_IsDueNowWithoutAPastDayStep()
+    {
+        var decision = Single(Evaluate(Proposal("offer", time: new LocalTime(7, 0))));
+
+        decision.DueAt.Should().Be(Now);
+        decision.Explanation.Steps.Should().NotContain(step => step.Policy == "quiet-hours");
+    }
+
+    [Test]
+    public void Evaluate_DueOnAnEarlierDayInAnotherZone_UsesTheCustomersToday()
+    {
+        // 03:00 UTC on 11 June is 11 June in UTC but still 10 June, 20:00, in Los Angeles: "today" is the 10th, and
+        // its 10:00 is past, so the touch is due now.
+        var at = Instant.FromUtc(2026, 6, 11, 3, 0);
+        var customer = Customer(zone: "America/Los_Angeles", region: "CA");
+
+        var decision = Single(Evaluate(Proposal("offer", due: Today.PlusDays(-2)), FactsOf(customer, null, Vehicle()), at: at));
+
+        decision.DueAt.Should().Be(at);
+        Steps(decision).Should().Contain("due today at the send time, 2026-06-10 10:00");
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class CustomerTest
             Consents = [withdrawn, Consent(ConsentStatus.Granted, SampleFacts.Moment - Duration.FromDays(30))],
         };
 
-        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing).Should().BeSameAs(withdrawn);
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, SampleFacts.Moment).Should().BeSameAs(withdrawn);
     }
 
     [Test]
@@ -32,18 +32,40 @@ public sealed partial class CustomerTest
     {
         var customer = SampleFacts.Customer() with { Consents = [Consent(ConsentStatus.Granted, SampleFacts.Moment)] };
 
-        customer.LatestConsent(ContactChannel.Sms, ConsentPurpose.Marketing).Should().BeNull();
-        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Service).Should().BeNull();
+        customer.LatestConsent(ContactChannel.Sms, ConsentPurpose.Marketing, SampleFacts.Moment).Should().BeNull();
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Service, SampleFacts.Moment).Should().BeNull();
     }
 
     [Test]
-    public void LatestConsent_SameInstant_LastListedWins()
+    public void LatestConsent_SameInstant_WithdrawalWinsInEitherOrder()
     {
         var granted = Consent(ConsentStatus.Granted, SampleFacts.Moment);
         var withdrawn = Consent(ConsentStatus.Withdrawn, SampleFacts.Moment);
-        var customer = SampleFacts.Customer() with { Consents = [granted, withdrawn] };
 
-        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing).Should().BeSameAs(withdrawn);
+        (SampleFacts.Customer() with { Consents = [granted, withdrawn] }).LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, SampleFacts.Moment).Should().BeSameAs(withdrawn);
+        (SampleFacts.Customer() with { Consents = [withdrawn, granted] }).LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, SampleFacts.Moment).Should().BeSameAs(withdrawn);
+    }
+
+    [Test]
+    public void LatestConsent_SameInstantGrants_FirstListedCounts()
+    {
+        var express = Consent(ConsentStatus.Granted, SampleFacts.Moment);
+        var implied = Consent(ConsentStatus.Granted, SampleFacts.Moment) with { Basis = ConsentBasis.ImpliedByPurchase };
+        var customer = SampleFacts.Customer() with { Consents = [express, implied] };
+
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, SampleFacts.Moment).Should().BeSameAs(express);
+    }
+
+    [Test]
+    public void LatestConsent_RecordAfterTheInstant_IsNotYetInForce()
+    {
+        var withdrawn = Consent(ConsentStatus.Withdrawn, SampleFacts.Moment);
+        var future = Consent(ConsentStatus.Granted, SampleFacts.Moment + Duration.FromDays(365 * 4));
+        var customer = SampleFacts.Customer() with { Consents = [withdrawn, future] };
+
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, SampleFacts.Moment + Duration.FromDays(90)).Should().BeSameAs(withdrawn);
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, future.At).Should().BeSameAs(future);
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, SampleFacts.Moment - Duration.FromTicks(1)).Should().BeNull();
     }
 
     [Test]

@@ -24,6 +24,18 @@ public sealed class HoldoutAssignerTest
         }
     }
 
+    [Test]
+    public void Bucket_PoliciesDocExample_IsTheDocumentedNumber()
+    {
+        // docs/policies.md, Holdouts (computed there with Python's hashlib).
+        HoldoutAssigner.Bucket("s1", "rule:service-due-by-time", "C-0002").Should().Be(54);
+        HoldoutAssigner.Bucket("s1", "global", "C-0002").Should().Be(4158);
+        HoldoutAssigner.IsHeldOut("s1", "rule:service-due-by-time", "C-0002", 1).Should().BeTrue("54 < 1 x 100");
+        HoldoutAssigner.IsHeldOut("s1", "rule:service-due-by-time", "C-0002", 0.5).Should().BeFalse("54 >= 0.5 x 100");
+        HoldoutAssigner.IsHeldOut("s1", "global", "C-0002", 41.58).Should().BeFalse("4158 >= 41.58 x 100");
+        HoldoutAssigner.IsHeldOut("s1", "global", "C-0002", 41.59).Should().BeTrue("4158 < 41.59 x 100");
+    }
+
     // The assignment as the class documents it, built the plain way.
     private static int Reference(string salt, string scope, string customerId)
     {

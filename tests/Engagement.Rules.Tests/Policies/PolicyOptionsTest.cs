@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Facts;
 using Engagement.Rules.Policies;
+using Engagement.Rules.Tests.Support;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -84,6 +86,36 @@ public sealed class PolicyOptionsTest
     }
 
     [Test]
+    public void Create_RulePercentsNamingUnknownRules_ReportsEachWithTheOtherErrors()
+    {
+        var rules = RuleCompiler.Compile([Rule("service-due-by-time"), Rule("birthday-greeting")]);
+        var options = PolicyOptions.Default with
+        {
+            Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 0 },
+            Holdouts = new HoldoutOptions
+            {
+                RulePercents = new Dictionary<string, double> { ["service-due-by-tme"] = 50, ["birthday-greeting"] = 10, ["no-such-thing"] = 5 },
+            },
+        };
+
+        var act = () => EngagementEvaluator.Create(rules, new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)), options);
+
+        act.Should().Throw<PolicyOptionsException>().Which.Errors.Should().Equal(
+            "Arbitration.MaxNonSafetyTouchesPerDay: must be at least 1 (was 0).",
+            "Holdouts.RulePercents['no-such-thing']: no rule with this id.",
+            "Holdouts.RulePercents['service-due-by-tme']: no rule with this id. Did you mean 'service-due-by-time'?");
+    }
+
+    [Test]
+    public void Create_RulePercentsNamingCompiledRules_IsAccepted()
+    {
+        var rules = RuleCompiler.Compile([Rule("birthday-greeting")]);
+        var options = PolicyOptions.Default with { Holdouts = new HoldoutOptions { RulePercents = new Dictionary<string, double> { ["birthday-greeting"] = 10 } } };
+
+        EngagementEvaluator.Create(rules, new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)), options).Should().NotBeNull();
+    }
+
+    [Test]
     public void JurisdictionTable_DuplicateCode_IsRejected()
     {
         var act = () => new JurisdictionRuleTable([new JurisdictionRule { Code = "US" }, new JurisdictionRule { Code = "us" }]);
@@ -133,4 +165,14 @@ public sealed class PolicyOptionsTest
         a.GetHashCode().Should().Be(b.GetHashCode());
         a.Should().NotBe(c);
     }
+
+    [TestCaseSource(typeof(HostCulture), nameof(HostCulture.Unusual))]
+    public void GetErrors_UnderAHostCulture_WritesDurationsAsTheInvariantCulture(string culture)
+    {
+        var options = PolicyOptions.Default with { Frequency = new FrequencyOptions { TopicCooldown = Duration.FromHours(-36) } };
+
+        HostCulture.Run(culture, options.GetErrors).Should().Equal("Frequency.TopicCooldown: must not be negative (was -1:12:00:00).");
+    }
+
+    private static RuleDefinition Rule(string id) => new RuleBuilder(id).Match<Customer>("c").Action((IActionContext ctx) => ctx.Halt()).Build();
 }

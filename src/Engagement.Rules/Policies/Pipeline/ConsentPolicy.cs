@@ -17,7 +17,9 @@ namespace Engagement.Rules.Policies.Pipeline;
 /// instant as a grant wins). Safety needs a reachable channel whose service consent is not withdrawn; service
 /// needs service consent, or marketing consent, or an existing relationship where the jurisdiction allows it;
 /// marketing (and relationship, by default) needs marketing consent. Implied consent lapses per jurisdiction
-/// (CASL), and express-consent channels (TCPA: calls and texts) accept only express grants.
+/// (CASL), and express-consent channels (TCPA: calls and texts) accept only express grants. A lapsing grant the
+/// chosen channel relies on is kept on the candidate and checked again at the final due instant
+/// (<see cref="ConsentLapsePolicy"/>).
 /// </remarks>
 internal sealed class ConsentPolicy : IProposalPolicy
 {
@@ -72,6 +74,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
                 }
 
                 candidate.Channel = chosen;
+                candidate.LapsingConsent = outcome.Lapsing;
                 candidate.Step(Name, outcome.Text);
             }
         }
@@ -107,10 +110,11 @@ internal sealed class ConsentPolicy : IProposalPolicy
         var tried = text.Length;
         var sunsetOnly = false;
         ContactChannel? resolved = null;
+        ConsentRecord? lapsing = null;
         foreach (var channel in Channels(candidate, input, channels))
         {
             why.Clear();
-            var (ok, bySunset) = Check(channel, proposal.Class, input, in latest, emailSunset, ref why);
+            var (ok, bySunset, grant) = Check(channel, proposal.Class, input, in latest, emailSunset, ref why);
             if (text.Length > tried)
             {
                 text.Append("; ");
@@ -123,6 +127,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             if (ok)
             {
                 resolved = channel;
+                lapsing = grant is not null && LapsesOn(grant, input.Jurisdiction) is not null ? grant : null;
                 break;
             }
 
@@ -134,16 +139,16 @@ internal sealed class ConsentPolicy : IProposalPolicy
             var reason = sunsetOnly ? SuppressionReason.EmailSunset : SuppressionReason.NoConsent;
             var need = Need(proposal.Class, input);
             var message = text.Length == tried
-                ? $"no channel with {need}: the customer has no channel to try"
-                : string.Concat("no channel with ", need, ": ", text.Text[tried..]);
-            return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, null, reason, message);
+                ? $"no {need}: the customer has no channel to try"
+                : string.Concat("no ", need, ": ", text.Text[tried..]);
+            return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, null, reason, message, null);
         }
 
-        return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, chosen, default, text.Text.ToString());
+        return new Outcome(proposal.Class, proposal.Channel, candidate.ForcedChannel, chosen, default, text.Text.ToString(), lapsing);
     }
 
     // Enum.ToString of the defined channels, without formatting.
-    private static string ChannelName(ContactChannel channel) => channel switch
+    internal static string ChannelName(ContactChannel channel) => channel switch
     {
         ContactChannel.Email => nameof(ContactChannel.Email),
         ContactChannel.Sms => nameof(ContactChannel.Sms),
@@ -200,19 +205,20 @@ internal sealed class ConsentPolicy : IProposalPolicy
         }
     }
 
+    /// <summary>The channel a class needs, as "no ..." names it when none passes.</summary>
     private static string Need(TouchClass touchClass, PolicyInput input) => touchClass switch
     {
-        TouchClass.Safety => "a reachable, not withdrawn channel",
-        TouchClass.Service => "service consent or an existing relationship",
-        TouchClass.Relationship when !input.Options.Consent.RelationshipNeedsMarketingConsent => "service consent or an existing relationship",
-        _ => "marketing consent",
+        TouchClass.Safety => "reachable channel whose service consent is not withdrawn",
+        TouchClass.Service => "channel with service consent or an existing relationship",
+        TouchClass.Relationship when !input.Options.Consent.RelationshipNeedsMarketingConsent => "channel with service consent or an existing relationship",
+        _ => "channel with marketing consent",
     };
 
     /// <summary>
     /// Whether a channel may carry a touch of a class (its reason, why or why not, written to <paramref name="why"/>),
-    /// and whether only the e-mail sunset stopped it.
+    /// whether only the e-mail sunset stopped it, and the consent grant that lets it pass (null when none is needed).
     /// </summary>
-    private static (bool Ok, bool BySunset) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, in LatestConsents latest, string? emailSunset, ref MessageBuffer why)
+    private static (bool Ok, bool BySunset, ConsentRecord? Grant) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, in LatestConsents latest, string? emailSunset, ref MessageBuffer why)
     {
         var customer = input.Customer;
         if (!IsReachable(channel, customer))
@@ -220,7 +226,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             why.Append("no ");
             why.Append(ChannelName(channel));
             why.Append(" contact point");
-            return (false, false);
+            return (false, false, null);
         }
 
         var express = input.Jurisdiction.ExpressConsentChannels.Contains(channel);
@@ -231,11 +237,11 @@ internal sealed class ConsentPolicy : IProposalPolicy
             {
                 why.Append("service consent withdrawn ");
                 why.AppendFormatted(TextValue.Instant(withdrawn.At));
-                return (false, false);
+                return (false, false, null);
             }
 
             why.Append("safety touch: reachable and not withdrawn; no marketing consent needed");
-            return (true, false);
+            return (true, false, null);
         }
 
         if (channel == ContactChannel.Email && emailSunset is not null)
@@ -245,7 +251,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             var permitted = Check(channel, touchClass, input, in latest, null, ref why).Ok;
             why.Truncate(mark);
             why.Append(emailSunset);
-            return (false, permitted);
+            return (false, permitted, null);
         }
 
         var marketing = latest.Get(customer, channel, ConsentPurpose.Marketing, input.Now);
@@ -257,16 +263,16 @@ internal sealed class ConsentPolicy : IProposalPolicy
             {
                 why.Append("no marketing consent for ");
                 why.Append(ChannelName(channel));
-                return (false, false);
+                return (false, false, null);
             }
 
-            return (Valid(marketing, express, input, ref why), false);
+            return (Valid(marketing, express, input, ref why), false, marketing);
         }
 
         var service = latest.Get(customer, channel, ConsentPurpose.Service, input.Now);
         if (service is not null)
         {
-            return (Valid(service, express, input, ref why), false);
+            return (Valid(service, express, input, ref why), false, service);
         }
 
         if (marketing is { Status: ConsentStatus.Granted })
@@ -275,7 +281,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             why.Append("marketing consent covers service: ");
             if (Valid(marketing, express, input, ref why))
             {
-                return (true, false);
+                return (true, false, marketing);
             }
 
             why.Truncate(mark);
@@ -287,7 +293,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             why.Append(" needs prior express consent in ");
             why.Append(input.Jurisdiction.Code);
             why.Append(", and there is no service consent");
-            return (false, false);
+            return (false, false, null);
         }
 
         if (!input.Jurisdiction.ServiceByExistingRelationship)
@@ -295,7 +301,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             why.Append("no service consent, and ");
             why.Append(input.Jurisdiction.Code);
             why.Append(" does not accept an existing relationship");
-            return (false, false);
+            return (false, false, null);
         }
 
         var owned = input.FirstOwnedVehicle;
@@ -303,7 +309,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
         {
             why.Append("existing relationship: owns Vehicle ");
             why.Append(owned.Vin.ToString());
-            return (true, false);
+            return (true, false, null);
         }
 
         var order = input.FirstRepairOrder;
@@ -311,22 +317,17 @@ internal sealed class ConsentPolicy : IProposalPolicy
         {
             why.Append("existing relationship: RepairOrder ");
             why.Append(order.RepairOrderId);
-            return (true, false);
+            return (true, false, null);
         }
 
         why.Append("no service consent and no existing relationship");
-        return (false, false);
+        return (false, false, null);
     }
 
     /// <summary>Whether a consent record is valid now, its reason written to <paramref name="why"/>.</summary>
     private static bool Valid(ConsentRecord record, bool expressOnly, PolicyInput input, ref MessageBuffer why)
     {
-        var purpose = record.Purpose switch
-        {
-            ConsentPurpose.Service => "service",
-            ConsentPurpose.Marketing => "marketing",
-            _ => record.Purpose.ToString().ToLowerInvariant(),
-        };
+        var purpose = PurposeName(record.Purpose);
         if (record.Status == ConsentStatus.Withdrawn)
         {
             why.Append(purpose);
@@ -349,15 +350,10 @@ internal sealed class ConsentPolicy : IProposalPolicy
             return false;
         }
 
-        var lifetime = record.Basis switch
-        {
-            ConsentBasis.ImpliedByPurchase => input.Jurisdiction.ImpliedConsentFromPurchase,
-            ConsentBasis.ImpliedByInquiry => input.Jurisdiction.ImpliedConsentFromInquiry,
-            _ => null,
-        };
         var granted = record.At.InUtc().Date;
-        var lapses = lifetime is null ? default : granted.Plus(lifetime);
-        var lapsed = lifetime is not null && input.Now.InUtc().Date >= lapses;
+        var lapsesOn = LapsesOn(record, input.Jurisdiction);
+        var lapses = lapsesOn ?? default;
+        var lapsed = lapsesOn is not null && input.Now.InUtc().Date >= lapses;
         why.Append(purpose);
         why.Append(" consent ");
         if (lapsed)
@@ -380,7 +376,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             return false;
         }
 
-        if (lifetime is not null)
+        if (lapsesOn is not null)
         {
             why.Append(", valid until ");
             why.AppendFormatted(TextValue.Date(lapses));
@@ -389,7 +385,29 @@ internal sealed class ConsentPolicy : IProposalPolicy
         return true;
     }
 
-    private static string Describe(ConsentBasis basis) => basis switch
+    /// <summary>
+    /// The (UTC) date on which an implied grant lapses under the jurisdiction's lifetime: valid on the days before
+    /// it. Null for a grant that does not lapse (express, or no lifetime in the jurisdiction).
+    /// </summary>
+    internal static LocalDate? LapsesOn(ConsentRecord record, EffectiveJurisdiction jurisdiction)
+    {
+        var lifetime = record.Basis switch
+        {
+            ConsentBasis.ImpliedByPurchase => jurisdiction.ImpliedConsentFromPurchase,
+            ConsentBasis.ImpliedByInquiry => jurisdiction.ImpliedConsentFromInquiry,
+            _ => null,
+        };
+        return lifetime is null ? null : record.At.InUtc().Date.Plus(lifetime);
+    }
+
+    internal static string PurposeName(ConsentPurpose purpose) => purpose switch
+    {
+        ConsentPurpose.Service => "service",
+        ConsentPurpose.Marketing => "marketing",
+        _ => purpose.ToString().ToLowerInvariant(),
+    };
+
+    internal static string Describe(ConsentBasis basis) => basis switch
     {
         ConsentBasis.ImpliedByPurchase => "implied by a purchase",
         ConsentBasis.ImpliedByInquiry => "implied by an inquiry",
@@ -406,30 +424,9 @@ internal sealed class ConsentPolicy : IProposalPolicy
         _ => true,
     };
 
-    /// <summary>The latest record of a channel and purpose at or before <paramref name="now"/>; a withdrawal wins a tie.</summary>
-    internal static ConsentRecord? Latest(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
-    {
-        ConsentRecord? latest = null;
-        var consents = customer.Consents;
-        for (var i = 0; i < consents.Count; i++)
-        {
-            var record = consents[i];
-            if (record.Channel != channel || record.Purpose != purpose || record.At > now)
-            {
-                continue;
-            }
-
-            if (latest is null || record.At > latest.At || (record.At == latest.At && record.Status == ConsentStatus.Withdrawn))
-            {
-                latest = record;
-            }
-        }
-
-        return latest;
-    }
-
     /// <summary>
-    /// The latest record of each defined channel and purpose at the evaluation instant, found in one pass over the
+    /// The latest record of each defined channel and purpose at the evaluation instant (by
+    /// <see cref="ConsentRecord.Supersedes"/>, as <see cref="Customer.LatestConsent"/>), found in one pass over the
     /// customer's consents: a decision asks for one or two per channel it tries, and a pass decides several.
     /// </summary>
     private readonly struct LatestConsents
@@ -445,23 +442,16 @@ internal sealed class ConsentPolicy : IProposalPolicy
             for (var i = 0; i < consents.Count; i++)
             {
                 var record = consents[i];
-                if (Index(record.Channel, record.Purpose) is not { } index || record.At > now)
-                {
-                    continue;
-                }
-
-                // As Latest: a later record wins, and a withdrawal wins a tie.
-                var latest = _records[index];
-                if (latest is null || record.At > latest.At || (record.At == latest.At && record.Status == ConsentStatus.Withdrawn))
+                if (Index(record.Channel, record.Purpose) is { } index && record.Supersedes(_records[index], now))
                 {
                     _records[index] = record;
                 }
             }
         }
 
-        /// <summary>As <see cref="Latest"/>, which answers for values outside the defined channels and purposes.</summary>
+        /// <summary>As <see cref="Customer.LatestConsent"/>, which answers for values outside the defined channels and purposes.</summary>
         public ConsentRecord? Get(Customer customer, ContactChannel channel, ConsentPurpose purpose, Instant now)
-            => Index(channel, purpose) is { } index ? _records[index] : Latest(customer, channel, purpose, now);
+            => Index(channel, purpose) is { } index ? _records[index] : customer.LatestConsent(channel, purpose, now);
 
         private static int? Index(ContactChannel channel, ConsentPurpose purpose)
             => (uint)channel < Channels && (uint)purpose < Purposes ? ((int)channel * Purposes) + (int)purpose : null;
@@ -481,5 +471,6 @@ internal sealed class ConsentPolicy : IProposalPolicy
     }
 
     /// <summary>The consent step's result for one class, asked channel and forced channel: the channel chosen (null: stopped for <see cref="Reason"/>) and the step's text.</summary>
-    private readonly record struct Outcome(TouchClass Class, ContactChannel? Asked, ContactChannel? Forced, ContactChannel? Chosen, SuppressionReason Reason, string Text);
+    /// <remarks><see cref="Lapsing"/>: the implied grant the chosen channel relies on, checked again at the final due instant.</remarks>
+    private readonly record struct Outcome(TouchClass Class, ContactChannel? Asked, ContactChannel? Forced, ContactChannel? Chosen, SuppressionReason Reason, string Text, ConsentRecord? Lapsing);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using NodaTime;
 
@@ -19,7 +20,7 @@ internal sealed class ConservativeContactRules(IContactRules inner, LocalTime st
 
         var from = window.Start > start ? window.Start : start;
         var to = window.End < end ? window.End : end;
-        return new DayWindow(from, to, $"{channel} {from:HH':'mm}-{to:HH':'mm} (conservative window for an unknown time zone)");
+        return new DayWindow(from, to, string.Create(CultureInfo.InvariantCulture, $"{channel} {from:HH':'mm}-{to:HH':'mm} (conservative window for an unknown time zone)"));
     }
 
     public string? Blackout(LocalDate date) => inner.Blackout(date);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Engagement.Rules.Decisions;
@@ -111,7 +112,7 @@ internal sealed class EffectiveJurisdiction : IContactRules
         {
             if (holiday.InYear(date.Year) == date)
             {
-                AddOnce(ref reasons, $"holiday {holiday} ({source})");
+                AddOnce(ref reasons, string.Create(CultureInfo.InvariantCulture, $"holiday {holiday} ({source})"));
             }
         }
 
@@ -146,7 +147,7 @@ internal sealed class EffectiveJurisdiction : IContactRules
         var start = applicable.Max(w => w.Window.Start);
         var end = applicable.Min(w => w.Window.End);
         var sources = string.Join(", ", applicable.Select(w => w.Source).Distinct());
-        return new DayWindow(start, end, $"{channel} {start:HH':'mm}-{end:HH':'mm} ({sources})");
+        return new DayWindow(start, end, string.Create(CultureInfo.InvariantCulture, $"{channel} {start:HH':'mm}-{end:HH':'mm} ({sources})"));
     }
 
     private static Period? Shortest(IEnumerable<Period?> periods)

@@ -1,5 +1,6 @@
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
+using NodaTime;
 
 namespace Engagement.Rules.Policies.Pipeline;
 
@@ -17,6 +18,13 @@ internal sealed class ExpiryPolicy : IProposalPolicy
             var candidate = active[i];
             if (candidate.Proposal.ExpiresOn is not { } expiresOn)
             {
+                continue;
+            }
+
+            // 9999-12-31 is the usual "no end date" sentinel: no instant follows the end of it, so no expiry.
+            if (expiresOn == LocalDate.MaxIsoValue)
+            {
+                candidate.Step(Name, $"expires {TextValue.Date(expiresOn)}, the last day of the calendar: no expiry");
                 continue;
             }
 

@@ -48,11 +48,23 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         // The arbitration text depends only on the day and the touches counted so far: candidates that lose on the
         // same day with nothing accepted in between (a customer's several touches due today) share the last one.
         var lost = default(LostOn);
+
+        // SafetyNoticePending is a suppression condition, checked here because only now is it known which safety
+        // touches go out (consent, quiet hours, expiry and cooldown have had their say) and on which local day.
+        // Safety touches come first in arbitration order, so every accepted one is known before any other class.
+        var safetyDaySuppresses = HasSafetyNoticeCondition(options.Suppression.Conditions);
         for (var i = 0; i < active.Count; i++)
         {
             var candidate = active[i];
             var proposal = candidate.Proposal;
             var at = candidate.DueAt;
+            if (safetyDaySuppresses && Contains(options.Suppression.SuppressedClasses, proposal.Class) && SafetyOnSameDay(touches, at, input.Zone) is { } safety)
+            {
+                SuppressionPolicy.Stop(run, candidate, safety);
+                i--;
+                continue;
+            }
+
             var cooldown = options.Frequency.TopicCooldowns.TryGetValue(proposal.Topic, out var specific) ? specific : options.Frequency.TopicCooldown;
             if (!Contains(options.Frequency.CooldownExemptClasses, proposal.Class) && cooldown > Duration.Zero)
             {
@@ -93,6 +105,34 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
             touches.Accept(candidate);
         }
+    }
+
+    private static bool HasSafetyNoticeCondition(IReadOnlyList<SuppressionCondition> conditions)
+    {
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            if (conditions[i] == SuppressionCondition.SafetyNoticePending)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Why a safety touch on the local day of an instant suppresses it, or null when there is none.</summary>
+    private static string? SafetyOnSameDay(Touches touches, Instant at, DateTimeZone zone)
+    {
+        var index = touches.FirstSafetyOn(at.InZone(zone).Date);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        // The same text as when the notice was still a proposal: "safety touch 'safety.recall' (rule recall) outranks it".
+        return touches.Winner(index) is { Proposal: var safety }
+            ? $"safety touch '{safety.Topic}' (rule {safety.RuleId}) outranks it"
+            : $"safety touch '{touches.Topic(index)}' (TouchSent {touches.Id(index)}, sent {TextValue.Local(touches.At(index), zone)}) outranks it";
     }
 
     private static LostOn Lost(Touches touches, LocalDate day, int max)
@@ -187,7 +227,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         {
             var buffer = new char[64];
             int written;
-            while (!TryWriteName(index, buffer, out written, provider: null))
+            while (!TryWriteName(index, buffer, out written))
             {
                 buffer = new char[2 * buffer.Length];
             }
@@ -197,10 +237,10 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
         /// <summary>
         /// Writes the name of a touch: "TouchSent id" for the history, "'topic' (rule id, class, priority n)" for a
-        /// candidate (the enum's name, the number in the provider's format, as interpolation writes them); false when
+        /// candidate (the enum's name, the number in the invariant culture whatever the caller's); false when
         /// <paramref name="destination"/> is too small.
         /// </summary>
-        public bool TryWriteName(int index, Span<char> destination, out int written, IFormatProvider? provider)
+        public bool TryWriteName(int index, Span<char> destination, out int written)
         {
             var text = new SpanWriter(destination);
             if (index < history.Length)
@@ -218,7 +258,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 text.Append(", ");
                 text.AppendEnum(proposal.Class);
                 text.Append(", priority ");
-                text.AppendInt(proposal.Priority, provider);
+                text.AppendInt(proposal.Priority);
                 text.Append(")");
             }
 
@@ -268,6 +308,24 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             }
 
             return count;
+        }
+
+        public string Topic(int index) => index < history.Length ? history[index].Topic : _accepted[index - history.Length].Candidate.Proposal.Topic;
+
+        public string Id(int index) => index < history.Length ? history[index].TouchId : _accepted[index - history.Length].Candidate.Key;
+
+        /// <summary>The first safety touch (sent or accepted) on a local day, or -1.</summary>
+        public int FirstSafetyOn(LocalDate day)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if (Class(i) == TouchClass.Safety && Day(i) == day)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         public int CountNonSafetyOn(LocalDate day)
@@ -359,7 +417,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
                 }
 
                 first = false;
-                if (!touches.TryWriteName(i, destination[charsWritten..], out var written, provider))
+                if (!touches.TryWriteName(i, destination[charsWritten..], out var written))
                 {
                     return false;
                 }

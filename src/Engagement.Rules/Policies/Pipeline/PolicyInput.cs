@@ -39,12 +39,7 @@ internal sealed class PolicyInput
             }
         }
 
-        if (history is { Count: > 1 })
-        {
-            SortHistory(history);
-        }
-
-        History = history is null ? [] : history.ToArray();
+        History = history is null ? [] : Sorted(history);
         if (_vehicles is not null)
         {
             foreach (var vehicle in _vehicles)
@@ -71,7 +66,7 @@ internal sealed class PolicyInput
 
     public PolicyOptions Options { get; }
 
-    /// <summary>Touches already sent, oldest first (ties by touch id, ordinal); not to be changed.</summary>
+    /// <summary>Touches already sent, oldest first (ties by touch id, ordinal, then as listed); not to be changed.</summary>
     /// <remarks>An array: the frequency checks walk it for every candidate, and an interface call per touch read cost more than the copy.</remarks>
     public TouchSent[] History { get; }
 
@@ -160,21 +155,41 @@ internal sealed class PolicyInput
         vehicles.Add(vehicle);
     }
 
-    // A stable sort (insertion: histories are short and usually already in order) by sent instant, then touch id.
-    private static void SortHistory(List<TouchSent> history)
+    // By sent instant, then touch id, then input order (stable). Histories usually come in order: one linear
+    // check then suffices. Otherwise an O(n log n) sort - an insertion sort is quadratic on the newest-first
+    // order a database gives for ORDER BY sent_at DESC (40,000 touches took half a minute).
+    private static TouchSent[] Sorted(List<TouchSent> history)
     {
-        for (var i = 1; i < history.Count; i++)
+        var inOrder = true;
+        for (var i = 1; i < history.Count && inOrder; i++)
         {
-            var item = history[i];
-            var j = i - 1;
-            while (j >= 0 && Compare(history[j], item) > 0)
-            {
-                history[j + 1] = history[j];
-                j--;
-            }
-
-            history[j + 1] = item;
+            inOrder = Compare(history[i - 1], history[i]) <= 0;
         }
+
+        if (inOrder)
+        {
+            return history.ToArray();
+        }
+
+        var entries = new (TouchSent Touch, int Index)[history.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = (history[i], i);
+        }
+
+        // Array.Sort is not stable: the input index as the last key makes the order total, hence stable.
+        Array.Sort(entries, static (x, y) =>
+        {
+            var c = Compare(x.Touch, y.Touch);
+            return c != 0 ? c : x.Index.CompareTo(y.Index);
+        });
+        var sorted = new TouchSent[entries.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = entries[i].Touch;
+        }
+
+        return sorted;
     }
 
     private static int Compare(TouchSent x, TouchSent y)

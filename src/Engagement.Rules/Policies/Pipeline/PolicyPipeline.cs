@@ -24,6 +24,7 @@ internal static class PolicyPipeline
         new SuppressionPolicy(),
         new ConsentPolicy(),
         new QuietHoursPolicy(),
+        new ConsentLapsePolicy(),
         new ExpiryPolicy(),
         new FrequencyAndArbitrationPolicy(),
         new HoldoutPolicy(),

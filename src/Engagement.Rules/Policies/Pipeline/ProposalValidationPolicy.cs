@@ -1,14 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Formatting;
+using NodaTime;
 
 namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// First step: proposals for another customer or about a vehicle not among the customer's facts are invalid;
-/// a relationship touch may not carry an offer; an occurrence already sent (its key is a TouchSent id) or
+/// a due day too close to the end of the calendar for the contact-time search is invalid; a relationship touch
+/// may not carry an offer; an occurrence already sent (its key is a TouchSent id) or
 /// proposed twice goes once.
 /// </summary>
 internal sealed class ProposalValidationPolicy : IProposalPolicy
@@ -45,6 +48,11 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
                 run.Diagnostics.Add(new EngagementDiagnostic(EngagementDiagnosticCode.InvalidProposal, message));
                 run.Stop(candidate, SuppressionReason.InvalidProposal, Name, message);
             }
+            else if (DueOutOfRange(proposal, input.Options.QuietHours.SearchHorizonDays) is { } outOfRange)
+            {
+                run.Diagnostics.Add(new EngagementDiagnostic(EngagementDiagnosticCode.InvalidProposal, outOfRange));
+                run.Stop(candidate, SuppressionReason.InvalidProposal, Name, outOfRange);
+            }
             else if (proposal.Class == TouchClass.Relationship && proposal.Kind == TouchKind.Offer)
             {
                 run.Stop(candidate, SuppressionReason.NotAllowedForClass, Name, "a relationship touch may not carry an offer; propose it as a marketing touch");
@@ -63,6 +71,17 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
                 i--;
             }
         }
+    }
+
+    // The contact-time search (quiet hours) looks up to the horizon past the due day, plus a day for a plausible
+    // zone ahead of the customer's and a day for the start of the next day: that last day must still be in the
+    // calendar (9999-12-31, a DMS's usual "no end date", as a due day would otherwise overflow NodaTime).
+    private static string? DueOutOfRange(TouchProposal proposal, int horizonDays)
+    {
+        var latest = LocalDate.MaxIsoValue.PlusDays(-(horizonDays + 2));
+        return proposal.DueOn <= latest
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"rule {proposal.RuleId}: due {TextValue.Date(proposal.DueOn)} is out of range: the contact-time search looks up to {horizonDays} days past the due day, and the latest due day it can search from is {TextValue.Date(latest)}");
     }
 
     private static bool PassedBefore(List<Candidate> active, int index, string key)

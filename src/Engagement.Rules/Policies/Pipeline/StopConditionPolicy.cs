@@ -1,3 +1,4 @@
+using System.Globalization;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 
@@ -62,7 +63,9 @@ internal sealed class StopConditionPolicy : IProposalPolicy
         for (var i = input.History.Length - 1; i >= 0; i--)
         {
             var touch = input.History[i];
-            if (touch.Channel != ContactChannel.Email)
+
+            // A touch not yet sent (a pending decision the host passes back, docs/decisions.md) cannot have been engaged with.
+            if (touch.Channel != ContactChannel.Email || touch.SentAt > input.Now)
             {
                 continue;
             }
@@ -77,7 +80,7 @@ internal sealed class StopConditionPolicy : IProposalPolicy
 
         if (unengaged >= options.EmailSunsetAfterUnengaged)
         {
-            run.EmailSunset = $"e-mail is sunset: the last {unengaged} e-mails were not engaged with (limit {options.EmailSunsetAfterUnengaged})";
+            run.EmailSunset = string.Create(CultureInfo.InvariantCulture, $"e-mail is sunset: the last {unengaged} e-mails were not engaged with (limit {options.EmailSunsetAfterUnengaged})");
         }
     }
 }

@@ -7,11 +7,14 @@ namespace Engagement.Rules.Policies.Pipeline;
 
 /// <summary>
 /// Suppression: touches of the suppressed classes (default marketing) are not sent while an open complaint or
-/// an open repair order exists, or while a safety touch is proposed (a recall notice outranks marketing).
+/// an open repair order exists. The third condition, a safety touch going out on the same local day, can only be
+/// known once the safety touch's fate and day are final: <see cref="FrequencyAndArbitrationPolicy"/> checks it.
 /// </summary>
 internal sealed class SuppressionPolicy : IProposalPolicy
 {
-    public string Name => "suppression";
+    public string Name => PolicyName;
+
+    private const string PolicyName = "suppression";
 
     public void Apply(PolicyRun run)
     {
@@ -21,9 +24,9 @@ internal sealed class SuppressionPolicy : IProposalPolicy
         for (var n = 0; n < conditions.Count; n++)
         {
             var condition = conditions[n];
-            if (IndexOf(conditions, condition) < n)
+            if (IndexOf(conditions, condition) < n || condition == SuppressionCondition.SafetyNoticePending)
             {
-                continue; // a repeated condition applies once, where it first appears
+                continue; // a repeated condition applies once, where it first appears; a safety notice is checked later
             }
 
             // The condition's text is made when a first candidate it could stop is found: most evaluations have none.
@@ -38,7 +41,6 @@ internal sealed class SuppressionPolicy : IProposalPolicy
                     {
                         SuppressionCondition.OpenComplaint => OpenComplaint(input),
                         SuppressionCondition.OpenRepairOrder => OpenRepairOrder(input),
-                        SuppressionCondition.SafetyNoticePending => SafetyNotice(run),
                         _ => null,
                     };
                     if (reason is null)
@@ -46,7 +48,7 @@ internal sealed class SuppressionPolicy : IProposalPolicy
                         break; // the condition does not hold
                     }
 
-                    run.Stop(candidate, SuppressionReason.SuppressionCondition, Name, $"{candidate.Proposal.Class} touch suppressed: {reason}");
+                    Stop(run, candidate, reason);
                     i--;
                 }
             }
@@ -72,18 +74,7 @@ internal sealed class SuppressionPolicy : IProposalPolicy
     private static string? OpenRepairOrder(PolicyInput input)
         => input.FirstOpenRepairOrder is { } first ? $"open RepairOrder {first.RepairOrderId} (opened {TextValue.Date(first.OpenedOn)})" : null;
 
-    private static string? SafetyNotice(PolicyRun run)
-    {
-        var active = run.Active;
-        for (var i = 0; i < active.Count; i++)
-        {
-            var candidate = active[i];
-            if (candidate.Proposal.Class == TouchClass.Safety)
-            {
-                return $"safety touch '{candidate.Proposal.Topic}' (rule {candidate.Proposal.RuleId}) outranks it";
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Stops a touch of a suppressed class while a condition holds (one text for every condition).</summary>
+    internal static void Stop(PolicyRun run, Candidate candidate, string reason)
+        => run.Stop(candidate, SuppressionReason.SuppressionCondition, PolicyName, $"{candidate.Proposal.Class} touch suppressed: {reason}");
 }

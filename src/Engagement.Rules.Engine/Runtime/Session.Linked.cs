@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+
+namespace Engagement.Rules.Engine.Runtime;
+
+/// <summary>
+/// Linked facts (truth maintenance): a fact inserted linked is supported by the matches that produced it and
+/// retracted when the last of them goes; a stated fact (inserted plainly) is never retracted by the engine.
+/// </summary>
+internal sealed partial class Session
+{
+    /// <summary>
+    /// Inserts a fact linked to a firing activation (see <see cref="IActionContext.InsertLinked"/>). A fact that the
+    /// previous firing of the same match linked is kept (a new version replaces it); one already linked by another
+    /// match gains this one as a further support; a stated one is left as it is.
+    /// </summary>
+    /// <param name="fact">The fact.</param>
+    /// <param name="activation">The firing activation, still a match.</param>
+    /// <param name="previous">The facts the previous firing of the match linked that this firing has not produced yet.</param>
+    public void InsertLinked(object fact, Activation activation, List<FactEntry>? previous)
+    {
+        var identity = FactLookup.IdentityOf(fact);
+        if (previous is not null)
+        {
+            for (var i = 0; i < previous.Count; i++)
+            {
+                var entry = previous[i];
+                if (!entry.Is(fact, identity))
+                {
+                    continue;
+                }
+
+                previous.RemoveAt(i);
+                if (!entry.Removed && entry.Supports > 0)
+                {
+                    // Still supported by this match (the support moves back from the previous firing's list).
+                    (activation.Linked ??= new List<FactEntry>()).Add(entry);
+                    Replace(entry, fact);
+                    return;
+                }
+
+                // Retracted or stated since: the previous support is void, and the fact is inserted as if new.
+                break;
+            }
+        }
+
+        var existing = _lookup.Find(fact, identity, _firstFact);
+        if (existing is not null)
+        {
+            if (existing.Supports > 0 && !(activation.Linked?.Contains(existing) ?? false))
+            {
+                existing.Supports++;
+                (activation.Linked ??= new List<FactEntry>()).Add(existing);
+            }
+
+            return;
+        }
+
+        var added = NewFactEntry(fact, identity);
+        if (_lookup.IsIndexed)
+        {
+            // As in TryInsert: the root first, so nothing can fail between filing the entry and inserting it.
+            EnsureRoot();
+            _lookup.TryAdd(added);
+        }
+
+        // Supported before it is inserted: if inserting it removes this very match (the rule blocks itself, or
+        // unsupports a fact its match needs), the deletion at the end of the insert retracts it again.
+        added.Supports = 1;
+        (activation.Linked ??= new List<FactEntry>()).Add(added);
+        InsertCore(added);
+    }
+
+    /// <summary>Takes one match's support from each of the facts (in one operation); those left unsupported are retracted.</summary>
+    public void Unsupport(List<FactEntry> entries)
+    {
+        BeginOperation();
+        try
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                Drop(entries[i]);
+            }
+        }
+        finally
+        {
+            EndOperation();
+        }
+    }
+
+    /// <summary>Takes one support from a linked fact; the last one gone, it is retracted when the operation ends.</summary>
+    private void Drop(FactEntry entry)
+    {
+        if (!entry.Removed && entry.Supports > 0 && --entry.Supports == 0)
+        {
+            (_pendingRetracts ??= new List<FactEntry>()).Add(entry);
+        }
+    }
+
+    /// <summary>Replaces a fact by a new version produced by the same match (an update, as before).</summary>
+    private void Replace(FactEntry entry, object fact)
+    {
+        BeginOperation();
+        try
+        {
+            UpdateCore(entry, fact);
+        }
+        finally
+        {
+            EndOperation();
+        }
+    }
+}
