@@ -467,11 +467,15 @@ internal sealed partial class RuleTranslator
                 return null;
             }
 
-            if (kind is AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max && Nullable.GetUnderlyingType(compiled.Type) is { } present)
+            var present = Nullable.GetUnderlyingType(compiled.Type) ?? compiled.Type;
+            var usable = kind == AggregateKind.Sum ? IsNumeric(present) : typeof(IComparable).IsAssignableFrom(present);
+            if (kind is AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max && usable
+                && (present != compiled.Type || compiled.MayBeMissing))
             {
-                // A value that may be missing cannot be added or ordered: say so in the language's words, with the way out.
+                // A value that may be missing (a nullable number or date, or an optional text or record) cannot be
+                // added or ordered: say so in the language's words, with the way out, like a let or a comparison would.
                 var written = selectorText.Value.Trim();
-                var fallback = present == typeof(int) || present == typeof(long) ? "0" : IsNumeric(present) ? "0.0" : "<default>";
+                var fallback = present == typeof(int) || present == typeof(long) ? "0" : IsNumeric(present) ? "0.0" : present == typeof(string) ? "''" : "<default>";
                 _reader.Error(
                     DiagnosticCodes.AggregateInvalid,
                     selectorText,
@@ -479,15 +483,15 @@ internal sealed partial class RuleTranslator
                 return null;
             }
 
-            if (kind == AggregateKind.Sum && !IsNumeric(compiled.Type))
+            if (kind == AggregateKind.Sum && !usable)
             {
-                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'sum' adds numbers, but this is {LanguageTypes.WithArticle(compiled.Type)}.");
+                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'sum' adds numbers, but this is {LanguageTypes.WithArticle(present)}.");
                 return null;
             }
 
-            if (kind is AggregateKind.Min or AggregateKind.Max && !typeof(IComparable).IsAssignableFrom(compiled.Type))
+            if (kind is AggregateKind.Min or AggregateKind.Max && !usable)
             {
-                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'{keyword.Value}' compares values, but {LanguageTypes.WithArticle(compiled.Type)} cannot be ordered.");
+                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'{keyword.Value}' compares values, but {LanguageTypes.WithArticle(present)} cannot be ordered.");
                 return null;
             }
 
