@@ -42,6 +42,33 @@ public sealed partial class RuleFileLoaderTest
         result.Diagnostics.Should().NotContain(d => d.Message.Contains('`'), "no .NET generic type names");
     }
 
+    [TestCase("min")]
+    [TestCase("max")]
+    public void LoadFromText_MinMaxOverAnOptionalText_IsER1017WithTheDefault(string kind)
+    {
+        // An optional text has the type of a present one; the aggregate must still not yield a missing value typed as present.
+        var result = LoadRule($"    when:\n      - customer: Customer\n      - {kind}: {{ as: m, of: {{ ro: RepairOrder }}, value: \"ro.advisor\" }}\n    then: [ {{ signal: {{ name: s }} }} ]");
+
+        Support.TestLoading.Single(result, "ER1017").Message.Should().Be($"'{kind}' compares values, but this is a text that may be missing: write ro.advisor ?? ''.");
+    }
+
+    [Test]
+    public void LoadFromText_MinOverAnOptionalTextWithDefault_Loads()
+    {
+        var result = LoadRule("    when:\n      - customer: Customer\n      - min: { as: m, of: { ro: RepairOrder }, value: \"ro.advisor ?? ''\", having: \"m != ''\" }\n    then: [ { signal: { name: s } } ]");
+
+        result.Diagnostics.Should().BeEmpty(result.FormatDiagnostics());
+    }
+
+    [Test]
+    public void LoadFromText_SumOverAnOptionalText_SaysItAddsNumbers()
+    {
+        // The '?? ...' hint would lead to a text, which 'sum' cannot add either: name the real problem.
+        var result = LoadRule("    when:\n      - customer: Customer\n      - sum: { as: m, of: { ro: RepairOrder }, value: \"ro.advisor\" }\n    then: [ { signal: { name: s } } ]");
+
+        Support.TestLoading.Single(result, "ER1017").Message.Should().Be("'sum' adds numbers, but this is a text.");
+    }
+
     [Test]
     public void LoadFromText_ExpiresOfAnotherType_SaysWhichTypeInWords()
     {

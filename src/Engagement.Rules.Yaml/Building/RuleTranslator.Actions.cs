@@ -7,6 +7,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml.Diagnostics;
+using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Expressions.Binding;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Runtime;
@@ -208,6 +209,12 @@ internal sealed partial class RuleTranslator
         var candidates = _context.Options.Catalog.TryGetType("Customer", out var customerType)
             ? scope.Values.Where(d => d.Type == customerType).ToList()
             : [];
+        if (candidates.Count == 0 && scope.Values.Any(PoisonedName.Is))
+        {
+            // The customer may well be the name whose declaration failed (e.g. customer: Custmer): that error is reported.
+            return null;
+        }
+
         if (candidates.Count != 1)
         {
             _reader.Error(

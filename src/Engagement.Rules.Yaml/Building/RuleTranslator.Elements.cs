@@ -177,12 +177,14 @@ internal sealed partial class RuleTranslator
         {
             if (_reader.Scalar(value, name.Value) is not { } text || Compile(text, scope, null) is not { } expression)
             {
+                Poison(name, scope);
                 continue;
             }
 
             if (expression.Type == typeof(void))
             {
                 _reader.Error(DiagnosticCodes.WrongValueType, text, $"'{name.Value}' has no value.");
+                Poison(name, scope);
                 continue;
             }
 
@@ -233,6 +235,7 @@ internal sealed partial class RuleTranslator
 
         if (_reader.Scalar(binding.Value, binding.Key.Value) is not { } typeName || FactType(typeName) is not { } type)
         {
+            Poison(binding.Key, scope);
             return null;
         }
 
@@ -369,7 +372,12 @@ internal sealed partial class RuleTranslator
                 at = renamedName;
             }
 
-            if (!scope.TryGetValue(target, out var declaration))
+            if (scope.TryGetValue(target, out var poisoned) && PoisonedName.Is(poisoned))
+            {
+                // Its declaration's error is reported.
+                ok = false;
+            }
+            else if (!scope.TryGetValue(target, out var declaration))
             {
                 _reader.Error(
                     DiagnosticCodes.ConditionParameterMismatch,
@@ -433,18 +441,21 @@ internal sealed partial class RuleTranslator
         var asNode = _reader.Required(mapping, "as", $"'{keyword.Value}'");
         var ofNode = _reader.Required(mapping, "of", $"'{keyword.Value}' (the facts to aggregate, e.g. of: {{ ro: RepairOrder, where: ... }})");
         var selectorNode = needsSelector ? _reader.Required(mapping, selectorKey, $"'{keyword.Value}'") : null;
-        if (asNode is null || ofNode is null || (needsSelector && selectorNode is null)
-            || _reader.Scalar(asNode, "as") is not { } resultName
-            || _reader.Mapping(ofNode, "of") is not { } ofMapping)
+        if (asNode is null || _reader.Scalar(asNode, "as") is not { } resultName)
         {
             return null;
+        }
+
+        if (ofNode is null || (needsSelector && selectorNode is null) || _reader.Mapping(ofNode, "of") is not { } ofMapping)
+        {
+            return Poisoned(resultName, scope);
         }
 
         // The source may join the names declared so far; its own name is visible to the selector only.
         var sourceScope = new Dictionary<string, Declaration>(scope);
         if (Pattern(ofMapping, sourceScope) is not { } source)
         {
-            return null;
+            return Poisoned(resultName, scope);
         }
 
         ValueExpression? selector = null;
@@ -452,43 +463,47 @@ internal sealed partial class RuleTranslator
         {
             if (_reader.Scalar(selectorNode, selectorKey) is not { } selectorText)
             {
-                return null;
+                return Poisoned(resultName, scope);
             }
 
             var selectorScope = new Dictionary<string, Declaration>(StringComparer.Ordinal) { [source.Declaration.Name] = source.Declaration };
             if (Compile(selectorText, selectorScope, null) is not { } compiled)
             {
-                return null;
+                return Poisoned(resultName, scope);
             }
 
             if (compiled.Declarations.Any(d => !ReferenceEquals(d, source.Declaration)))
             {
                 _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'{selectorKey}' may only use '{source.Declaration.Name}' (the aggregated fact).");
-                return null;
+                return Poisoned(resultName, scope);
             }
 
-            if (kind is AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max && Nullable.GetUnderlyingType(compiled.Type) is { } present)
+            var present = Nullable.GetUnderlyingType(compiled.Type) ?? compiled.Type;
+            var usable = kind == AggregateKind.Sum ? IsNumeric(present) : typeof(IComparable).IsAssignableFrom(present);
+            if (kind is AggregateKind.Sum or AggregateKind.Min or AggregateKind.Max && usable
+                && (present != compiled.Type || compiled.MayBeMissing))
             {
-                // A value that may be missing cannot be added or ordered: say so in the language's words, with the way out.
+                // A value that may be missing (a nullable number or date, or an optional text or record) cannot be
+                // added or ordered: say so in the language's words, with the way out, like a let or a comparison would.
                 var written = selectorText.Value.Trim();
-                var fallback = present == typeof(int) || present == typeof(long) ? "0" : IsNumeric(present) ? "0.0" : "<default>";
+                var fallback = present == typeof(int) || present == typeof(long) ? "0" : IsNumeric(present) ? "0.0" : present == typeof(string) ? "''" : "<default>";
                 _reader.Error(
                     DiagnosticCodes.AggregateInvalid,
                     selectorText,
                     $"'{keyword.Value}' {(kind == AggregateKind.Sum ? "adds" : "compares")} values, but this is {LanguageTypes.WithArticle(present)} that may be missing: write {written} ?? {fallback}.");
-                return null;
+                return Poisoned(resultName, scope);
             }
 
-            if (kind == AggregateKind.Sum && !IsNumeric(compiled.Type))
+            if (kind == AggregateKind.Sum && !usable)
             {
-                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'sum' adds numbers, but this is {LanguageTypes.WithArticle(compiled.Type)}.");
-                return null;
+                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'sum' adds numbers, but this is {LanguageTypes.WithArticle(present)}.");
+                return Poisoned(resultName, scope);
             }
 
-            if (kind is AggregateKind.Min or AggregateKind.Max && !typeof(IComparable).IsAssignableFrom(compiled.Type))
+            if (kind is AggregateKind.Min or AggregateKind.Max && !usable)
             {
-                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'{keyword.Value}' compares values, but {LanguageTypes.WithArticle(compiled.Type)} cannot be ordered.");
-                return null;
+                _reader.Error(DiagnosticCodes.AggregateInvalid, selectorText, $"'{keyword.Value}' compares values, but {LanguageTypes.WithArticle(present)} cannot be ordered.");
+                return Poisoned(resultName, scope);
             }
 
             var lambda = Lambda(compiled, source.Declaration, out var selectorDeclarations);
@@ -529,6 +544,13 @@ internal sealed partial class RuleTranslator
         }
 
         return new AggregateElement(result, kind, source.Pattern, selector, having);
+    }
+
+    /// <summary>Null for a failed aggregate, whose name is declared anyway (see <see cref="Poison"/>).</summary>
+    private AggregateElement? Poisoned(ScalarSyntax resultName, Dictionary<string, Declaration> scope)
+    {
+        Poison(resultName, scope);
+        return null;
     }
 
     private static bool IsNumeric(Type type) =>

@@ -324,12 +324,29 @@ internal sealed partial class RuleTranslator
         if (!_declared.Add(name.Value))
         {
             _reader.Error(DiagnosticCodes.DuplicateDeclaration, name, $"The name '{name.Value}' is already declared in this rule; choose another.");
+
+            // Declared elsewhere (e.g. in a sibling 'not'), the name is unknown here: declare it with the type meant,
+            // so that its uses are checked as intended and none is a cascading "Unknown name".
+            scope.TryAdd(name.Value, new Declaration(name.Value, type));
             return null;
         }
 
         var declaration = new Declaration(name.Value, type);
         scope[name.Value] = declaration;
         return declaration;
+    }
+
+    /// <summary>
+    /// Declares a name whose declaration failed (its error is reported) so that its later uses are no errors of
+    /// their own: one mistake, one error.
+    /// </summary>
+    private void Poison(ScalarSyntax name, Dictionary<string, Declaration> scope)
+    {
+        _failed = true;
+        if (Names.IsValidDeclaration(name.Value) && _declared.Add(name.Value))
+        {
+            scope[name.Value] = PoisonedName.Declare(name.Value);
+        }
     }
 
     private Type? FactType(ScalarSyntax name)

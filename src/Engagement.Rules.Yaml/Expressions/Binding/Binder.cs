@@ -264,6 +264,12 @@ internal sealed partial class Binder
     {
         if (_scope.Declarations.TryGetValue(name.Name, out var declaration))
         {
+            if (PoisonedName.Is(declaration))
+            {
+                // Its declaration's error is reported; a second one here would be a cascade.
+                return null;
+            }
+
             Expression parameter = Use(declaration);
             var nullableValue = Nullable.GetUnderlyingType(declaration.Type) is not null;
             var missing = nullableValue || (!declaration.Type.IsValueType && _scope.MaybeMissing.Contains(name.Name));
