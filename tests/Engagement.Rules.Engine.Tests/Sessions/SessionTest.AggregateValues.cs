@@ -98,6 +98,36 @@ public sealed partial class SessionTest
     }
 
     [Test]
+    public void Sum_FiniteDoublesOverflow_ConditionErrorNamingTheRule()
+    {
+        var (plain, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year * double.MaxValue);
+        var (nullable, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Price > 0 ? -v.Year * double.MaxValue : (double?)null);
+        var (single, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year * float.MaxValue);
+        foreach (var session in new[] { plain, nullable, single })
+        {
+            var act = () =>
+            {
+                session.InsertAll([new Customer(1), new Vehicle(1, 1, 1) { Price = 1m }, new Vehicle(2, 1, 1) { Price = 1m }]);
+                session.GetAgenda();
+            };
+
+            var error = act.Should().Throw<RuleConditionException>().Which;
+            error.RuleId.Should().Be("agg");
+            error.InnerException.Should().BeOfType<OverflowException>().Which.Message.Should().Contain("Infinity");
+        }
+    }
+
+    [Test]
+    public void Sum_NonFiniteDoubleFromTheHost_AddedAsIeee()
+    {
+        var (session, result) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year == 0 ? double.PositiveInfinity : v.Year);
+
+        session.InsertAll([new Customer(1), new Vehicle(1, 1, 2020), new Vehicle(2, 1, 0)]);
+
+        OnlyResult(session, result).Should().Be(double.PositiveInfinity, "only finite values adding up to Infinity are an overflow");
+    }
+
+    [Test]
     public void Sum_WholeNumbersWithinRange_Exact()
     {
         var (session, result) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => (long)v.Year);
