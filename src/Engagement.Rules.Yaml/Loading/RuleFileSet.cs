@@ -304,7 +304,7 @@ internal sealed class RuleFileSet
 
         if (!IsRuleFile(Path.GetFileName(relative)))
         {
-            _reader.Error(DiagnosticCodes.IncludeNotYaml, item, $"Include '{relative}' is not a rule file; include .yaml or .yml files (not .tests.yaml).");
+            _reader.Error(DiagnosticCodes.IncludeNotYaml, item, $"Include '{relative}' is not a rule file; include .yaml or .yml files (not .tests.yaml or .tests.yml).");
             return null;
         }
 
