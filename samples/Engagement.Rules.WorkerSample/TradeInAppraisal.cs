@@ -5,7 +5,7 @@ namespace Engagement.Rules.WorkerSample;
 
 /// <summary>
 /// A host-defined fact: the dealer management system appraised a customer's vehicle for trade-in. Registered with
-/// the rule catalogue as <c>TradeInAppraisal</c> (see Program.cs) and used by rules/trade-in.yaml.
+/// the rule catalogue as <c>TradeInAppraisal</c> (see WorkerHost.cs) and used by rules/trade-in.yaml.
 /// </summary>
 /// <param name="CustomerId">The customer who owns the vehicle (the evaluator checks facts belong to the customer).</param>
 /// <param name="Vin">The appraised vehicle.</param>

@@ -21,7 +21,7 @@ public sealed class EngagementRulesOptions
     private readonly List<RuleText> _texts = [];
     private readonly List<(Type Type, string Name)> _factTypes = [];
 
-    /// <summary>Rule folders and files, read as the YAML loader reads them (sub-folders included, <c>*.tests.yaml</c> skipped). Relative paths are relative to the current directory.</summary>
+    /// <summary>Rule folders and files, read as the YAML loader reads them (sub-folders included, <c>*.tests.yaml</c>/<c>*.tests.yml</c> skipped). Relative paths are relative to the current directory.</summary>
     public IList<string> RuleFolders { get; } = new List<string>();
 
     /// <summary>
@@ -49,8 +49,11 @@ public sealed class EngagementRulesOptions
     public RuleLoaderOptions Loader { get; set; } = RuleLoaderOptions.Default;
 
     /// <summary>
-    /// Watches <see cref="RuleFolders"/> and reloads the rules when a <c>.yaml</c>/<c>.yml</c> file changes. A change
-    /// that loads cleanly replaces the rule set atomically; a broken one is logged and the current set is kept.
+    /// Watches <see cref="RuleFolders"/> and reloads the rules when a rule file (<c>.yaml</c>/<c>.yml</c>, not
+    /// <c>*.tests.yaml</c>/<c>*.tests.yml</c>, not hidden) changes, or when the watcher may have lost changes. A change
+    /// that loads cleanly and fits the policy options (every <c>Holdouts.RulePercents</c> id is a rule of the new set)
+    /// replaces the rule set atomically; otherwise it is logged (DI0002 for options that no longer fit) and the current
+    /// set is kept.
     /// </summary>
     public bool HotReload { get; set; }
 

@@ -6,8 +6,8 @@ namespace Engagement.Rules.DependencyInjection;
 /// <summary>
 /// The rule set the registered evaluator uses now: the YAML package's <see cref="IRuleSetProvider"/> (the current set,
 /// <see cref="IRuleSetProvider.Reloaded"/> and <see cref="IRuleSetProvider.ReloadFailed"/>) over every configured
-/// source, with a generation count and a reload on demand. With hot reload it changes when the rule files change and
-/// load cleanly; the swap is atomic, and an evaluation in flight finishes on the set it started with. Thread-safe.
+/// source, with a generation count and a reload on demand. With hot reload it changes when the rule files change,
+/// load cleanly and fit the policy options; the swap is atomic, and an evaluation in flight finishes on the set it started with. Thread-safe.
 /// </summary>
 public interface IEngagementRuleSetProvider : IRuleSetProvider
 {
@@ -16,7 +16,9 @@ public interface IEngagementRuleSetProvider : IRuleSetProvider
 
     /// <summary>
     /// Reloads the rules now (hot reload does this by itself when files change). Replaces the current set only when
-    /// the new one loads and compiles without error.
+    /// the new one loads and compiles without error and the policy options fit it (every
+    /// <c>Holdouts.RulePercents</c> id is one of its rules; otherwise <see cref="IRuleSetProvider.ReloadFailed"/>
+    /// reports a DI0002 error per id and <paramref name="errors"/> holds them prefixed with <c>Policy: </c>).
     /// </summary>
     /// <param name="errors">The problems that kept the current set; empty on success.</param>
     /// <returns><see langword="true"/> when the rules were replaced.</returns>

@@ -49,6 +49,22 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Test_FolderWithATestsYmlFile_RunsItAsTheLoaderSkipsIt()
+    {
+        using var cli = new CliHarness();
+        cli.Write("pack/checkup.yaml", RuleTexts.Checkup);
+        cli.Write("pack/checkup.tests.yml", CheckupTests + "\n" + WrongExpectation);
+        var pack = System.IO.Path.Combine(cli.Folder, "pack");
+
+        var test = cli.Run("test", pack);
+        var validate = cli.Run("validate", pack);
+
+        test.ExitCode.Should().Be(1, test.ToString());
+        test.Out.Should().Contain("checkup.tests.yml:").And.Contain("1 passed, 1 failed");
+        validate.ExitCode.Should().Be(0, "the test file is not read as a rule file: " + validate);
+    }
+
+    [Test]
     public void Test_FailingCase_ShowsExpectedVersusActualAndExitsOne()
     {
         using var cli = new CliHarness();

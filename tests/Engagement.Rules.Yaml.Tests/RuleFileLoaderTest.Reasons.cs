@@ -75,7 +75,7 @@ public sealed partial class RuleFileLoaderTest
                       kind: reminder
                       class: service
                       topic: render
-                      reason: "{customer.status} {2026-03-01} {now()} {08:30} {3 days} {customer.isAmbassador} {1.5 * 2}"
+                      reason: "{customer.status} {2026-03-01} {now()} {08:30} {3 days} {3 hours} {customer.isAmbassador} {1.5 * 2}"
                       values: { first: customer.firstName, size: "customer.householdSize ?? 0" }
             """);
         result.Success.Should().BeTrue(result.FormatDiagnostics());
@@ -85,7 +85,7 @@ public sealed partial class RuleFileLoaderTest
         session.Fire();
 
         var proposal = session.Query<TouchProposal>().Should().ContainSingle().Subject;
-        proposal.Reason.Should().Be("Active 2026-03-01 2026-03-02T08:00:00Z 08:30:00 P3D false 3.0");
+        proposal.Reason.Should().Be("Active 2026-03-01 2026-03-02T08:00:00Z 08:30:00 P3D PT3H false 3.0");
         proposal.Personalisation.Should().Contain("first", "Ada");
     }
 }

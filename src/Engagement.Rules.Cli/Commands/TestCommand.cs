@@ -6,17 +6,17 @@ using Engagement.Rules.Yaml.Testing;
 
 namespace Engagement.Rules.Cli.Commands;
 
-/// <summary><c>test &lt;paths&gt;...</c>: runs the rule tests (<c>*.tests.yaml</c>) with the library's runner.</summary>
+/// <summary><c>test &lt;paths&gt;...</c>: runs the rule tests (<c>*.tests.yaml</c>, <c>*.tests.yml</c>) with the library's runner.</summary>
 internal static class TestCommand
 {
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Test files (*.tests.yaml) or folders searched for them.",
+            Description = "Test files (*.tests.yaml, *.tests.yml) or folders searched for them.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("test", "Run the rule tests (*.tests.yaml) and report failures with expected vs actual (exit 1 on any failure).") { paths };
+        var command = new Command("test", "Run the rule tests (*.tests.yaml, *.tests.yml) and report failures with expected vs actual (exit 1 on any failure).") { paths };
         command.SetAction(parse => CliApplication.Execute(console, () =>
         {
             var folders = parse.GetValue(paths)!;
@@ -24,7 +24,7 @@ internal static class TestCommand
             var results = new RuleTestRunner().Run(folders);
             if (results.Count == 0)
             {
-                throw new CliException(ExitCodes.BadInput, $"No rule tests (*.tests.yaml) found in {string.Join(", ", folders)}.");
+                throw new CliException(ExitCodes.BadInput, $"No rule tests (*.tests.yaml, *.tests.yml) found in {string.Join(", ", folders)}.");
             }
 
             foreach (var failure in results.Where(r => !r.Passed))

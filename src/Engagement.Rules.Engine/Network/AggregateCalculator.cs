@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Numerics;
 using Engagement.Rules.Engine.Model;
 
@@ -121,7 +122,9 @@ internal sealed class AggregateCalculator<T> : AggregateCalculator
 /// <summary>
 /// Sums in fact order (so a float or double sum is the same whatever the delivery order); null counts as zero. Whole
 /// numbers are added checked: an overflow throws <see cref="OverflowException"/> (reported as the rule's condition
-/// failure) instead of wrapping around; float and double follow IEEE (checked addition does not throw for them).
+/// failure) instead of wrapping around. Float and double fail the same way when finite values add up to Infinity
+/// (checked addition does not throw for them), as a rule expression's double arithmetic does; a non-finite value
+/// handed in by the host stays the host's choice and is added as IEEE does.
 /// </summary>
 internal static class Sums
 {
@@ -131,7 +134,7 @@ internal static class Sums
         var sum = TNumber.Zero;
         foreach (var value in values)
         {
-            sum = checked(sum + value);
+            sum = Add(sum, value);
         }
 
         return sum;
@@ -143,9 +146,23 @@ internal static class Sums
         var sum = TNumber.Zero;
         foreach (var value in values)
         {
-            sum = checked(sum + value.GetValueOrDefault());
+            sum = Add(sum, value.GetValueOrDefault());
         }
 
         return sum;
     }
+
+    // IsFinite is constant true for whole numbers and decimal, so for them this is only the checked addition.
+    private static TNumber Add<TNumber>(TNumber sum, TNumber value)
+        where TNumber : struct, INumber<TNumber>
+    {
+        var result = checked(sum + value);
+        return TNumber.IsFinite(result) || !TNumber.IsFinite(sum) || !TNumber.IsFinite(value)
+            ? result
+            : throw new OverflowException(
+                $"The sum is too large for a number: {Text(sum)} + {Text(value)} is {Text(result)}.");
+    }
+
+    private static string Text<TNumber>(TNumber value)
+        where TNumber : struct, INumber<TNumber> => value.ToString(null, CultureInfo.InvariantCulture);
 }

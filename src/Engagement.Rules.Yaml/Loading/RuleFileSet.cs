@@ -127,7 +127,7 @@ internal sealed class RuleFileSet
         ordered.Add(unit);
     }
 
-    /// <summary>The rule files of a folder and its sub-folders: *.yaml and *.yml, not *.tests.yaml, no hidden folders.</summary>
+    /// <summary>The rule files of a folder and its sub-folders: *.yaml and *.yml, not *.tests.yaml/*.tests.yml, no hidden folders.</summary>
     public static IReadOnlyList<string> EnumerateRuleFiles(string folder)
     {
         var files = new List<string>();
@@ -175,8 +175,14 @@ internal sealed class RuleFileSet
 
     public static bool IsRuleFile(string name) =>
         (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-        && !name.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase)
-        && !name.EndsWith(".tests.yml", StringComparison.OrdinalIgnoreCase);
+        && !IsTestFile(name);
+
+    /// <summary>
+    /// Whether a file name is a rule test file (<c>*.tests.yaml</c> or <c>*.tests.yml</c>, any case): the loader skips
+    /// exactly the files the test runner finds, so none is neither loaded nor tested.
+    /// </summary>
+    public static bool IsTestFile(string name) =>
+        name.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tests.yml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Adds a file once: a file reached through a symbolic link, or by two paths, is identified by its resolved
@@ -298,7 +304,7 @@ internal sealed class RuleFileSet
 
         if (!IsRuleFile(Path.GetFileName(relative)))
         {
-            _reader.Error(DiagnosticCodes.IncludeNotYaml, item, $"Include '{relative}' is not a rule file; include .yaml or .yml files (not .tests.yaml).");
+            _reader.Error(DiagnosticCodes.IncludeNotYaml, item, $"Include '{relative}' is not a rule file; include .yaml or .yml files (not .tests.yaml or .tests.yml).");
             return null;
         }
 

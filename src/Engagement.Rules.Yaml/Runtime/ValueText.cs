@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text;
 using Engagement.Rules.Formatting;
 using NodaTime;
 using NodaTime.Text;
@@ -8,7 +9,7 @@ namespace Engagement.Rules.Yaml.Runtime;
 
 /// <summary>
 /// Renders a rule value as text for personalisation values, reasons and evidence: culture-invariant,
-/// ISO dates and times, enum names, the same text on every machine.
+/// ISO dates, times, periods and durations, enum names, the same text on every machine.
 /// </summary>
 internal static class ValueText
 {
@@ -21,6 +22,8 @@ internal static class ValueText
         LocalTime time => LocalTimePattern.ExtendedIso.Format(time),
         LocalDateTime dateTime => LocalDateTimePattern.ExtendedIso.Format(dateTime),
         Instant instant => IsoText.Instant(instant),
+        Duration duration => IsoDuration(duration),
+        Period period => PeriodPattern.Roundtrip.Format(period),
         Enum e => e.ToString(),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
@@ -69,5 +72,55 @@ internal static class ValueText
         }
 
         return Format(value);
+    }
+
+    /// <summary>
+    /// ISO 8601 text of a duration, as <see cref="PeriodPattern.NormalizingIso"/> writes the period of the same
+    /// parts: <c>PT3H</c>, <c>P3DT4H30M</c>, <c>PT1.5S</c>, <c>P0D</c> for zero; a negative duration's parts are
+    /// negative (<c>PT-3H</c>). A day is 24 hours, as in the rule language.
+    /// </summary>
+    /// <remarks>
+    /// NodaTime has ISO patterns for periods but not for durations, and normalizing a period of a duration's parts
+    /// overflows past about 292 years, so the parts (truncated toward zero, hence all of one sign) are written here.
+    /// </remarks>
+    private static string IsoDuration(Duration duration)
+    {
+        if (duration == Duration.Zero)
+        {
+            return "P0D";
+        }
+
+        var text = new StringBuilder("P");
+        Part(text, duration.Days, 'D');
+        var seconds = duration.Seconds;
+        var nanoseconds = duration.SubsecondNanoseconds;
+        if (duration.Hours != 0 || duration.Minutes != 0 || seconds != 0 || nanoseconds != 0)
+        {
+            text.Append('T');
+            Part(text, duration.Hours, 'H');
+            Part(text, duration.Minutes, 'M');
+            if (seconds != 0 || nanoseconds != 0)
+            {
+                // One sign for seconds and their fraction: -0.5 seconds is -0.5S.
+                text.Append(seconds < 0 || nanoseconds < 0 ? "-" : string.Empty)
+                    .Append(Math.Abs(seconds).ToString(CultureInfo.InvariantCulture));
+                if (nanoseconds != 0)
+                {
+                    text.Append('.').Append(Math.Abs(nanoseconds).ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0'));
+                }
+
+                text.Append('S');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Part(StringBuilder text, int value, char unit)
+    {
+        if (value != 0)
+        {
+            text.Append(value.ToString(CultureInfo.InvariantCulture)).Append(unit);
+        }
     }
 }

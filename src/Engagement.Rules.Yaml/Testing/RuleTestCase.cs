@@ -3,7 +3,7 @@ using System;
 namespace Engagement.Rules.Yaml.Testing;
 
 /// <summary>
-/// One case of a rule test file (<c>*.tests.yaml</c>), found by <see cref="RuleTestRunner.Discover"/>. A file that
+/// One case of a rule test file (<c>*.tests.yaml</c> or <c>*.tests.yml</c>), found by <see cref="RuleTestRunner.Discover"/>. A file that
 /// cannot be read yields one case that fails with the reason, so that nothing is silently skipped.
 /// </summary>
 public sealed class RuleTestCase

@@ -13,11 +13,11 @@ using NodaTime;
 namespace Engagement.Rules.Yaml.Testing;
 
 /// <summary>
-/// Runs rule tests: <c>*.tests.yaml</c> files that give a customer's facts and an evaluation instant and say which
-/// touches must be decided, which must not, and which must be suppressed and why (docs/rule-tests.md). Each case
-/// is evaluated exactly as in production: the rules are loaded with <see cref="RuleFileLoader"/>, compiled, and
-/// evaluated with the policies by <see cref="EngagementEvaluator"/>. Thread-safe; rule sets are loaded once per
-/// runner.
+/// Runs rule tests: <c>*.tests.yaml</c> (or <c>*.tests.yml</c>) files that give a customer's facts and an evaluation
+/// instant and say which touches must be decided, which must not, and which must be suppressed and why
+/// (docs/rule-tests.md). Each case is evaluated exactly as in production: the rules are loaded with
+/// <see cref="RuleFileLoader"/>, compiled, and evaluated with the policies by <see cref="EngagementEvaluator"/>.
+/// Thread-safe; rule sets are loaded once per runner.
 /// </summary>
 public sealed class RuleTestRunner
 {
@@ -32,8 +32,9 @@ public sealed class RuleTestRunner
     }
 
     /// <summary>
-    /// Finds the cases of test files: each path is a <c>*.tests.yaml</c> file or a folder searched recursively for
-    /// them (hidden entries skipped), in ordinal path order. A file that cannot be read yields one failing case.
+    /// Finds the cases of test files: each path is a test file or a folder searched recursively for
+    /// <c>*.tests.yaml</c> and <c>*.tests.yml</c> files, in any case, the files the rule loader skips (hidden entries
+    /// skipped), in ordinal path order. A file that cannot be read yields one failing case.
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     /// <returns>The cases, file by file, in file order.</returns>
@@ -50,10 +51,12 @@ public sealed class RuleTestRunner
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*.tests.yaml", SearchOption.AllDirectories))
+                // Filtered by name rather than by a search pattern: the pattern's case follows the platform, the
+                // loader's skipping of test files does not.
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
                 {
                     var relative = Path.GetRelativePath(path, file);
-                    if (!relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                    if (RuleFileSet.IsTestFile(Path.GetFileName(file)) && !relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.')))
                     {
                         files.Add(Path.GetFullPath(file));
                     }

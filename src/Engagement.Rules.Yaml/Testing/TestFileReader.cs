@@ -12,7 +12,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Engagement.Rules.Yaml.Testing;
 
-/// <summary>Reads a <c>*.tests.yaml</c> file into cases (docs/rule-tests.md).</summary>
+/// <summary>Reads a <c>*.tests.yaml</c> (or <c>*.tests.yml</c>) file into cases (docs/rule-tests.md).</summary>
 internal static class TestFileReader
 {
     public const string ApiVersion = "engagement-rule-tests/v1";

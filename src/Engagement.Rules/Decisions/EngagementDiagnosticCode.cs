@@ -12,7 +12,11 @@ public enum EngagementDiagnosticCode
     /// </summary>
     ConservativeWindowFallback = 1,
 
-    /// <summary>A rule proposed a touch for another customer or about a vehicle not among the customer's facts.</summary>
+    /// <summary>
+    /// A rule proposed a touch that cannot be decided: malformed (a required field missing, an undefined class or
+    /// channel), for another customer, about a vehicle not among the customer's facts, or due too close to the end of
+    /// the calendar for the contact-time search.
+    /// </summary>
     InvalidProposal = 2,
 
     /// <summary>No jurisdiction rule matched the customer's jurisdiction: only the built-in defaults applied.</summary>

@@ -5,7 +5,10 @@ namespace Engagement.Rules.Decisions;
 /// </summary>
 public enum SuppressionReason
 {
-    /// <summary>No channel has the consent the touch's class needs (or the only reachable channels were withdrawn).</summary>
+    /// <summary>
+    /// No channel has the consent the touch's class needs (or the only reachable channels were withdrawn); or the
+    /// implied consent the chosen channel rests on lapses before the touch is due.
+    /// </summary>
     NoConsent = 0,
 
     /// <summary>The customer already had as many touches of this class as the frequency cap allows in its window.</summary>
@@ -14,7 +17,11 @@ public enum SuppressionReason
     /// <summary>The same topic (for the same vehicle) was sent or decided within its cooldown.</summary>
     Cooldown = 2,
 
-    /// <summary>A suppression condition holds: an open complaint, an open repair order, a pending safety notice.</summary>
+    /// <summary>
+    /// A suppression condition holds: an open complaint, an open repair order, or a safety touch going out the same
+    /// customer-local day (one decided past consent, quiet hours, expiry and its cooldown, or one sent that day; a safety
+    /// touch only proposed suppresses nothing).
+    /// </summary>
     SuppressionCondition = 3,
 
     /// <summary>A stop condition holds: the customer is deceased or moved away, or the vehicle is no longer owned.</summary>
@@ -35,7 +42,10 @@ public enum SuppressionReason
     /// <summary>The proposal breaks a rule of its class, e.g. an offer in a relationship touch.</summary>
     NotAllowedForClass = 9,
 
-    /// <summary>The proposal is malformed for this evaluation: another customer, or a vehicle not among the customer's facts.</summary>
+    /// <summary>
+    /// The proposal cannot be decided: malformed (a required field missing, an undefined class or channel), for
+    /// another customer, about a vehicle not among the customer's facts, or due too close to the end of the calendar.
+    /// </summary>
     InvalidProposal = 10,
 
     /// <summary>The same occurrence was already sent (its idempotency key is in the touch history) or proposed twice.</summary>

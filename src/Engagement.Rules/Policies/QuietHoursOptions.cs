@@ -21,8 +21,10 @@ public sealed record QuietHoursOptions
     public LocalTime DefaultSendTime { get; init; } = new(10, 0);
 
     /// <summary>
-    /// The window used, for every channel, in the dealership's zone when the customer's time zone is unknown and
-    /// the plausible zones of the customer's country give no common window. Default 10:00-19:00.
+    /// The start of the window that, when the customer's time zone is unknown and the plausible zones of the
+    /// customer's country give no common window, limits every channel that has a contact window (intersected with
+    /// it), in the dealership's zone; channels without a window (e-mail, mail and push by default) stay
+    /// unrestricted. Default 10:00.
     /// </summary>
     public LocalTime UnknownZoneStart { get; init; } = new(10, 0);
 

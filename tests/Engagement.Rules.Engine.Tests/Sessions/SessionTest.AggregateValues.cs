@@ -78,12 +78,17 @@ public sealed partial class SessionTest
     }
 
     [Test]
-    public void Sum_WholeNumbersOverflow_ConditionErrorNamingTheRule()
+    public void Sum_OverflowOfWholeNumbersOrOfFiniteDoubles_ConditionErrorNamingTheRule()
     {
+        // Two vehicles of 'year' 2e9: the whole-number sums leave their type; each scaled double/float value is a finite
+        // two thirds of the type's maximum, their sum Infinity.
         var (plain, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year);
         var (nullable, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Price > 0 ? v.Year : (int?)null);
         var (wide, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => (long)v.Year * 4_000_000_000L);
-        foreach (var session in new[] { plain, nullable, wide })
+        var (real, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year * (double.MaxValue / 3e9));
+        var (nullableReal, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Price > 0 ? -v.Year * (double.MaxValue / 3e9) : (double?)null);
+        var (single, _) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year * (float.MaxValue / 3e9f));
+        foreach (var session in new[] { plain, nullable, wide, real, nullableReal, single })
         {
             var act = () =>
             {
@@ -95,6 +100,16 @@ public sealed partial class SessionTest
             error.RuleId.Should().Be("agg");
             error.InnerException.Should().BeOfType<OverflowException>();
         }
+    }
+
+    [Test]
+    public void Sum_NonFiniteDoubleFromTheHost_AddedAsIeee()
+    {
+        var (session, result) = AggregateSession<Vehicle>(AggregateKind.Sum, (Vehicle v) => v.Year == 0 ? double.PositiveInfinity : v.Year);
+
+        session.InsertAll([new Customer(1), new Vehicle(1, 1, 2020), new Vehicle(2, 1, 0)]);
+
+        OnlyResult(session, result).Should().Be(double.PositiveInfinity, "only finite values adding up to Infinity are an overflow");
     }
 
     [Test]

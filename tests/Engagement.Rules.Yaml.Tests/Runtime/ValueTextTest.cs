@@ -5,7 +5,7 @@ using NodaTime.Text;
 
 namespace Engagement.Rules.Yaml.Tests.Runtime;
 
-/// <summary>Dates and instants written digit by digit must read exactly as the NodaTime ISO patterns write them.</summary>
+/// <summary>Dates and instants written digit by digit must read exactly as the NodaTime ISO patterns write them; durations are ISO.</summary>
 public sealed class ValueTextTest
 {
     [Test]
@@ -67,6 +67,43 @@ public sealed class ValueTextTest
         {
             ValueText.Format(instant).Should().Be(InstantPattern.ExtendedIso.Format(instant));
         }
+    }
+
+    [TestCase(3, 0, 0, 0, "PT3H")]
+    [TestCase(0, 90, 0, 0, "PT1H30M")]
+    [TestCase(72, 0, 0, 0, "P3D")]
+    [TestCase(27, 30, 15, 0, "P1DT3H30M15S")]
+    [TestCase(0, 0, 1, 500, "PT1.5S")]
+    [TestCase(0, 0, 0, -500, "PT-0.5S")]
+    [TestCase(-26, -1, 0, 0, "P-1DT-2H-1M")]
+    [TestCase(0, 0, 0, 0, "P0D")]
+    public void Format_Duration_IsoText(int hours, int minutes, int seconds, int milliseconds, string expected)
+    {
+        var duration = Duration.FromHours(hours) + Duration.FromMinutes(minutes) + Duration.FromSeconds(seconds) + Duration.FromMilliseconds(milliseconds);
+
+        ValueText.Format(duration).Should().Be(expected);
+        ValueText.FormatValue(duration).Should().Be(expected);
+    }
+
+    [Test]
+    public void Format_DurationsAtTheEdges_IsoText()
+    {
+        ValueText.Format(Duration.MaxValue).Should().Be("P16777215DT23H59M59.999999999S");
+        ValueText.Format(Duration.MinValue).Should().Be("P-16777216D");
+        ValueText.Format(Duration.Epsilon).Should().Be("PT0.000000001S");
+    }
+
+    [Test]
+    public void Format_AnyDurationWithinNodaTimesPeriodRange_TheTextNodaTimesIsoPatternWritesAndReadsBack()
+    {
+        // NodaTime normalizes a period through a nanosecond count (a long), so it can compare only within ~292 years.
+        Gen.Int[-100_000, 100_000].Select(Gen.Long[0, NodaConstants.NanosecondsPerDay - 1]).Sample((days, nanoseconds) =>
+        {
+            var duration = Duration.FromDays(days) + Duration.FromNanoseconds(nanoseconds);
+            var text = ValueText.Format(duration);
+            text.Should().Be(PeriodPattern.NormalizingIso.Format(Period.FromNanoseconds(duration.ToInt64Nanoseconds())));
+            PeriodPattern.NormalizingIso.Parse(text).Value.ToDuration().Should().Be(duration, text);
+        });
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Engagement.Rules.Yaml.Testing;
 
 namespace Engagement.Rules.Yaml.Tests.Testing;
@@ -53,5 +54,34 @@ public sealed partial class RuleTestRunnerTest
         results.Should().HaveCount(2);
         results[0].Passed.Should().BeTrue(results[0].Message);
         results[1].Passed.Should().BeTrue(results[1].Message);
+    }
+
+    [Test]
+    public void Discover_Folder_FindsTestFilesOfBothEndingsInAnyCaseAsTheLoaderSkipsThem()
+    {
+        var testFile = Defaults + """
+
+            cases:
+              - name: no referral, no thanks
+                expectNot:
+                  - { topic: advocacy.thanks }
+            """;
+        string[] names = ["a.tests.yaml", "b.tests.yml", "C.Tests.YML", "d.TESTS.Yaml"];
+        foreach (var name in names)
+        {
+            File.WriteAllText(Path.Combine(_folder, name), testFile);
+        }
+
+        Directory.CreateDirectory(Path.Combine(_folder, ".hidden"));
+        File.WriteAllText(Path.Combine(_folder, ".hidden", "e.tests.yml"), testFile);
+
+        var cases = RuleTestRunner.Discover([_folder]);
+        var loaded = new RuleFileLoader().Load([_folder]);
+
+        cases.Select(c => Path.GetFileName(c.File)).Should().BeEquivalentTo(names);
+        loaded.Success.Should().BeTrue("the loader skips the test files, which are no rule files: " + loaded.FormatDiagnostics());
+        loaded.Rules.Should().HaveCount(2, "rules.yaml's two rules");
+        var runner = new RuleTestRunner();
+        cases.Select(runner.Run).Should().OnlyContain(r => r.Passed);
     }
 }
