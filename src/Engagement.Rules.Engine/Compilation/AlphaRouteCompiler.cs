@@ -72,7 +72,7 @@ internal static class AlphaRouteCompiler
         var lambda = node.TestLambda!;
         var test = Expression.Invoke(lambda, Expression.Convert(fact, lambda.Parameters[0].Type));
         var error = Expression.Variable(typeof(Exception), "error");
-        var report = Expression.Call(session, ConditionFailed, Expression.Constant(node.RuleId), Expression.Constant(null, typeof(Token)), fact, error);
+        var report = Expression.Call(session, ConditionFailed, Expression.Constant(node.RuleId), Expression.Constant(null, typeof(Token)), fact, error, Expression.Constant(node.Condition, typeof(string)));
         return Expression.TryCatch(
             test,
             Expression.Catch(

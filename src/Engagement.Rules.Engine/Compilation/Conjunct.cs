@@ -11,11 +11,12 @@ namespace Engagement.Rules.Engine.Compilation;
 /// </summary>
 internal sealed class Conjunct
 {
-    public Conjunct(LambdaExpression lambda, IReadOnlyList<Declaration> parameters, bool firstInCondition)
+    public Conjunct(LambdaExpression lambda, IReadOnlyList<Declaration> parameters, bool firstInCondition, string? source)
     {
         Lambda = lambda;
         Parameters = parameters;
         FirstInCondition = firstInCondition;
+        Source = source;
     }
 
     public LambdaExpression Lambda { get; }
@@ -24,6 +25,9 @@ internal sealed class Conjunct
 
     /// <summary>True when no earlier part of the same condition guards this one (safe to evaluate on its own).</summary>
     public bool FirstInCondition { get; }
+
+    /// <summary>The whole condition this part comes from as its author wrote it (<see cref="ExpressionElement.Text"/>), for error messages.</summary>
+    public string? Source { get; }
 
     public bool IsAlpha(Declaration own) => Parameters.Count == 1 && ReferenceEquals(Parameters[0], own);
 
@@ -92,7 +96,7 @@ internal sealed class Conjunct
             declarations.Add(own);
         }
 
-        return new Conjunct(Expression.Lambda(body, parameters), declarations, first);
+        return new Conjunct(Expression.Lambda(body, parameters), declarations, first, condition.Text);
     }
 
     private static int IndexOf(IReadOnlyList<Declaration> declarations, Declaration declaration)

@@ -180,6 +180,7 @@ internal sealed class NetworkBuilder
                     CompileTest<bool>(conjunct.Lambda, conjunct.Parameters, own, leftLevel, levels, equalityCanonical),
                     left.ToString(),
                     right.ToString());
+                joinKey.Condition = conjunct.Source;
             }
 
             var compiledTests = new CompiledTest[tests.Count];
@@ -188,7 +189,7 @@ internal sealed class NetworkBuilder
                 var (test, canonical) = tests[i];
                 var slot = i;
                 CompileTestLater(rule, test.Lambda, test.Parameters, own, leftLevel, levels, canonical, evaluate =>
-                    compiledTests[slot] = new CompiledTest(evaluate, test.Lambda.ToString(), rule.Id));
+                    compiledTests[slot] = new CompiledTest(evaluate, test.Lambda.ToString(), rule.Id, test.Source));
             }
 
             var join = new JoinNode(id, parent, level, memory, joinKey, compiledTests);
@@ -331,7 +332,7 @@ internal sealed class NetworkBuilder
             var canonical = _canonicalizer.Write(conjunct.Lambda.Body, names);
             if (!node.ChildrenByKey.TryGetValue(canonical, out var child))
             {
-                child = new AlphaNode(_alphaNodeCount++, factType, CompileSingle<bool>(conjunct.Lambda, canonical), conjunct.Lambda, conjunct.Lambda.ToString(), rule.Id);
+                child = new AlphaNode(_alphaNodeCount++, factType, CompileSingle<bool>(conjunct.Lambda, canonical), conjunct.Lambda, conjunct.Lambda.ToString(), rule.Id) { Condition = conjunct.Source };
                 node.ChildrenByKey.Add(canonical, child);
                 var dispatched = false;
                 if (EqualityAnalysis.TryConstant(conjunct, out var key, out var constant))

@@ -43,6 +43,9 @@ internal sealed class AlphaNode
 
     public string RuleId { get; }
 
+    /// <summary>The condition this node tests as its rule's author wrote it, when known (the first rule's, when shared).</summary>
+    public string? Condition { get; init; }
+
     public Dictionary<string, AlphaNode> ChildrenByKey { get; } = new(StringComparer.Ordinal);
 
     public List<AlphaNode> ChildList { get; } = new();

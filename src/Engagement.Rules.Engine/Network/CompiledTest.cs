@@ -6,11 +6,12 @@ namespace Engagement.Rules.Engine.Network;
 /// <summary>A compiled condition over a left token and a fact (or value).</summary>
 internal sealed class CompiledTest
 {
-    public CompiledTest(Func<Token, object?, bool> evaluate, string description, string ruleId)
+    public CompiledTest(Func<Token, object?, bool> evaluate, string description, string ruleId, string? condition = null)
     {
         Evaluate = evaluate;
         Description = description;
         RuleId = ruleId;
+        Condition = condition;
     }
 
     public Func<Token, object?, bool> Evaluate { get; }
@@ -18,6 +19,9 @@ internal sealed class CompiledTest
     public string Description { get; }
 
     public string RuleId { get; }
+
+    /// <summary>The condition as its rule's author wrote it, when known.</summary>
+    public string? Condition { get; }
 
     /// <summary>
     /// True when every test holds for <paramref name="parent"/> and <paramref name="value"/>, in order. A test that
@@ -41,7 +45,7 @@ internal sealed class CompiledTest
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
-            throw session.ConditionFailed(tests[i].RuleId, parent, fact, ex);
+            throw session.ConditionFailed(tests[i].RuleId, parent, fact, ex, tests[i].Condition);
         }
     }
 }

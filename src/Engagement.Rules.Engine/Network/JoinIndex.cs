@@ -243,7 +243,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
-            throw session.ConditionFailed(_join.RuleId, token, null, ex);
+            throw session.ConditionFailed(_join.RuleId, token, null, ex, _key.Condition);
         }
     }
 
@@ -255,7 +255,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
-            throw session.ConditionFailed(_join.RuleId, null, fact, ex);
+            throw session.ConditionFailed(_join.RuleId, null, fact, ex, _key.Condition);
         }
     }
 

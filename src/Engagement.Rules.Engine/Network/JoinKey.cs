@@ -28,6 +28,9 @@ internal abstract class JoinKey
 
     public string RightDescription { get; }
 
+    /// <summary>The condition holding the equality as its rule's author wrote it, when known (set once, by the compiler).</summary>
+    public string? Condition { get; set; }
+
     /// <summary>Creates the per-session hash indexes of a join on this key.</summary>
     public abstract JoinIndex NewIndex(JoinNode join);
 

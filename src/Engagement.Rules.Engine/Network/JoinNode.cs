@@ -313,7 +313,7 @@ internal sealed class JoinNode : BetaNode
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
-            throw session.ConditionFailed(RuleId, parent, entry.Object, ex);
+            throw session.ConditionFailed(RuleId, parent, entry.Object, ex, Key!.Condition);
         }
     }
 

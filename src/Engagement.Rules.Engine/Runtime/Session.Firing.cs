@@ -126,7 +126,7 @@ internal sealed partial class Session
 
     // ---- Errors ------------------------------------------------------------------------------------
 
-    public RuleConditionException ConditionFailed(string ruleId, Token? token, object? fact, Exception inner)
+    public RuleConditionException ConditionFailed(string ruleId, Token? token, object? fact, Exception inner, string? condition = null)
     {
         var facts = new List<object>();
         for (var t = token; t is not null; t = t.Parent)
@@ -142,7 +142,7 @@ internal sealed partial class Session
             facts.Add(fact);
         }
 
-        var error = new RuleConditionException(ruleId, SourceOf(ruleId), facts, inner);
+        var error = new RuleConditionException(ruleId, SourceOf(ruleId), facts, inner, condition);
         _events?.OnConditionFailed(Handle, error);
         return error;
     }

@@ -130,7 +130,7 @@ internal sealed partial class Session
             }
             catch (Exception ex) when (ex is not RuleConditionException)
             {
-                throw ConditionFailed(child.RuleId, null, fact, ex);
+                throw ConditionFailed(child.RuleId, null, fact, ex, child.Condition);
             }
 
             if (pass)

@@ -72,4 +72,36 @@ public sealed partial class RuleTestRunnerTest
         results.Should().ContainSingle().Which.Passed.Should().BeFalse("a reason of 'Infinity' is not a decision");
         results[0].Message.Should().Contain("'double-by-zero'").And.Contain("DivideByZeroException").And.Contain("/ 0 divides by zero");
     }
+    [TestCase(false, "100 / ((customer.householdSize ?? 1) - (customer.householdSize ?? 1)) > 1", TestName = "Run_ConditionThrowsAtRunTime_NamesTheConditionAsWritten(over one fact)")]
+    [TestCase(true, "vehicle.ownerCustomerId == customer.customerId and 7 % ((customer.householdSize ?? 1) - (customer.householdSize ?? 1)) == 0", TestName = "Run_ConditionThrowsAtRunTime_NamesTheConditionAsWritten(in a join)")]
+    public void Run_ConditionThrowsAtRunTime_NamesTheConditionAsWritten(bool onVehicle, string where)
+    {
+        var when = onVehicle
+            ? $"      - customer: Customer\n      - vehicle: Vehicle\n        where: \"{where}\""
+            : $"      - customer: Customer\n        where: \"{where}\"";
+        File.WriteAllText(Path.Combine(_folder, "where.yaml"), $$"""
+            apiVersion: engagement-rules/v1
+            rules:
+              - id: divide-in-where
+                when:
+            {{when}}
+                then:
+                  - touch: { kind: notice, class: service, topic: test.where }
+            """);
+        var tests = Defaults.Replace("apiVersion: engagement-rule-tests/v1", "apiVersion: engagement-rule-tests/v1\nrules: [where.yaml]", System.StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "where.tests.yaml"), tests + """
+
+            cases:
+              - name: divides in a condition
+                facts:
+                  - Vehicle: { Vin: 1HGCM82640A000001, OwnerCustomerId: C-1, Make: Honda, Model: Civic, ModelYear: 2020 }
+                expectNot:
+                  - { topic: test.where }
+            """);
+
+        var results = new RuleTestRunner().Run([Path.Combine(_folder, "where.tests.yaml")]);
+
+        results.Should().ContainSingle().Which.Passed.Should().BeFalse(results[0].Message);
+        results[0].Message.Should().Contain($"The condition '{where}' of rule 'divide-in-where' ({Path.Combine(_folder, "where.yaml")}:3:5) threw DivideByZeroException", "the author sees which condition failed, as written");
+    }
 }
