@@ -52,13 +52,13 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         // SafetyNoticePending is a suppression condition, checked here because only now is it known which safety
         // touches go out (consent, quiet hours, expiry and cooldown have had their say) and on which local day.
         // Safety touches come first in arbitration order, so every accepted one is known before any other class.
-        var safetyDaySuppresses = HasSafetyNoticeCondition(options.Suppression.Conditions);
+        var safetyDaySuppresses = OptionLists.Contains(options.Suppression.Conditions, SuppressionCondition.SafetyNoticePending);
         for (var i = 0; i < active.Count; i++)
         {
             var candidate = active[i];
             var proposal = candidate.Proposal;
             var at = candidate.DueAt;
-            if (safetyDaySuppresses && Contains(options.Suppression.SuppressedClasses, proposal.Class) && SafetyOnSameDay(touches, at, input.Zone) is { } safety)
+            if (safetyDaySuppresses && OptionLists.Contains(options.Suppression.SuppressedClasses, proposal.Class) && SafetyOnSameDay(touches, at, input.Zone) is { } safety)
             {
                 SuppressionPolicy.Stop(run, candidate, safety);
                 i--;
@@ -66,7 +66,7 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
             }
 
             var cooldown = options.Frequency.TopicCooldowns.TryGetValue(proposal.Topic, out var specific) ? specific : options.Frequency.TopicCooldown;
-            if (!Contains(options.Frequency.CooldownExemptClasses, proposal.Class) && cooldown > Duration.Zero)
+            if (!OptionLists.Contains(options.Frequency.CooldownExemptClasses, proposal.Class) && cooldown > Duration.Zero)
             {
                 var previous = touches.FirstInCooldown(proposal.Topic, proposal.Vin, at, cooldown);
                 if (previous >= 0)
@@ -105,19 +105,6 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
 
             touches.Accept(candidate);
         }
-    }
-
-    private static bool HasSafetyNoticeCondition(IReadOnlyList<SuppressionCondition> conditions)
-    {
-        for (var i = 0; i < conditions.Count; i++)
-        {
-            if (conditions[i] == SuppressionCondition.SafetyNoticePending)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Why a safety touch on the local day of an instant suppresses it, or null when there is none.</summary>
@@ -164,19 +151,6 @@ internal sealed class FrequencyAndArbitrationPolicy : IProposalPolicy
         }
 
         return null;
-    }
-
-    private static bool Contains(IReadOnlyList<TouchClass> classes, TouchClass touchClass)
-    {
-        for (var i = 0; i < classes.Count; i++)
-        {
-            if (classes[i] == touchClass)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static Duration Distance(Instant a, Instant b) => a > b ? a - b : b - a;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
@@ -77,7 +76,7 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
             }
 
             var channel = candidate.Channel!.Value;
-            var blackoutApplies = !Contains(options.BlackoutExemptClasses, proposal.Class);
+            var blackoutApplies = !OptionLists.Contains(options.BlackoutExemptClasses, proposal.Class);
             var plan = zones.IsEmpty
                 ? new ContactTimePlan(null, [])
                 : ContactTimePlanner.Plan(due, channel, blackoutApplies, zones, input.Jurisdiction, options.SearchHorizonDays);
@@ -119,18 +118,5 @@ internal sealed class QuietHoursPolicy : IProposalPolicy
 
             candidate.DueAt = at;
         }
-    }
-
-    private static bool Contains(IReadOnlyList<TouchClass> classes, TouchClass touchClass)
-    {
-        for (var i = 0; i < classes.Count; i++)
-        {
-            if (classes[i] == touchClass)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Formatting;
 
@@ -24,7 +22,7 @@ internal sealed class SuppressionPolicy : IProposalPolicy
         for (var n = 0; n < conditions.Count; n++)
         {
             var condition = conditions[n];
-            if (IndexOf(conditions, condition) < n || condition == SuppressionCondition.SafetyNoticePending)
+            if (OptionLists.IndexOf(conditions, condition) < n || condition == SuppressionCondition.SafetyNoticePending)
             {
                 continue; // a repeated condition applies once, where it first appears; a safety notice is checked later
             }
@@ -35,7 +33,7 @@ internal sealed class SuppressionPolicy : IProposalPolicy
             for (var i = 0; i < active.Count; i++)
             {
                 var candidate = active[i];
-                if (candidate.Proposal.Class != TouchClass.Safety && options.SuppressedClasses.Contains(candidate.Proposal.Class))
+                if (candidate.Proposal.Class != TouchClass.Safety && OptionLists.Contains(options.SuppressedClasses, candidate.Proposal.Class))
                 {
                     reason ??= condition switch
                     {
@@ -53,19 +51,6 @@ internal sealed class SuppressionPolicy : IProposalPolicy
                 }
             }
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<SuppressionCondition> conditions, SuppressionCondition condition)
-    {
-        for (var i = 0; i < conditions.Count; i++)
-        {
-            if (conditions[i] == condition)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string? OpenComplaint(PolicyInput input)
