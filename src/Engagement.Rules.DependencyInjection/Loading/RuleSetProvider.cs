@@ -85,9 +85,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             if (load.Rules is null)
             {
                 errors = load.FormattedErrors;
-                HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
-                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(load.Errors, current.Rules));
-                return false;
+                return Reject(current, errors, load.Errors);
             }
 
             RuleSetSnapshot next;
@@ -99,11 +97,10 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             {
                 // E.g. a rule renamed away while Holdouts.RulePercents still names it: keep the rules that fit.
                 errors = PolicyErrors(ex);
-                HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
-                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(
-                    [.. ex.Errors.Select(e => new RuleDiagnostic(RuleSources.PolicyMismatchCode, DiagnosticSeverity.Error, PolicyLocation, e))],
-                    current.Rules));
-                return false;
+                return Reject(
+                    current,
+                    errors,
+                    [.. ex.Errors.Select(e => new RuleDiagnostic(RuleSources.PolicyMismatchCode, DiagnosticSeverity.Error, PolicyLocation, e))]);
             }
 
             Volatile.Write(ref _current, next);
@@ -115,6 +112,14 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    /// <summary>A reload that does not replace the current rules: logged, and reported through <see cref="ReloadFailed"/>.</summary>
+    private bool Reject(RuleSetSnapshot current, IReadOnlyList<string> errors, IReadOnlyList<RuleDiagnostic> diagnostics)
+    {
+        HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
+        ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(diagnostics, current.Rules));
+        return false;
+    }
 
     // Policy errors are not in a rule file: they are located at the options, as AddEngagementRules names them.
     private static readonly SourceLocation PolicyLocation = new("EngagementRulesOptions.Policy", 1, 1);
