@@ -36,9 +36,9 @@ public sealed class EngagementRulesOptions
     /// <summary>
     /// The settings of the rule session each evaluation runs: the loop guard (<see cref="SessionOptions.MaxFiringsPerFire"/>),
     /// the match guard (<see cref="SessionOptions.MaxPartialMatches"/>) and what a disposed session keeps for the next one
-    /// (<see cref="SessionOptions.MaxRetainedPerKind"/>). Default <see cref="EngagementEvaluator.DefaultSessions"/>.
+    /// (<see cref="SessionOptions.MaxRetainedPerKind"/>). Default <see cref="EngagementEvaluator.DefaultSessionOptions"/>.
     /// </summary>
-    public SessionOptions Session { get; set; } = EngagementEvaluator.DefaultSessions;
+    public SessionOptions Session { get; set; } = EngagementEvaluator.DefaultSessionOptions;
 
     /// <summary>
     /// The limits the YAML loader holds rule files to (file size, nesting depth, rules and files per load, expression
@@ -189,7 +189,7 @@ public sealed class EngagementRulesOptions
 
         if (Session is null)
         {
-            errors.Add("Session is null; leave it at EngagementEvaluator.DefaultSessions or set it.");
+            errors.Add("Session is null; leave it at EngagementEvaluator.DefaultSessionOptions or set it.");
         }
         else
         {

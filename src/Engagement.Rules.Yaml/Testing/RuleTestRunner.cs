@@ -96,7 +96,7 @@ public sealed class RuleTestRunner
         EngagementResult result;
         try
         {
-            var catalog = _options.LoaderOptions.Catalog;
+            var catalog = _options.Loader.Catalog;
             var customer = YamlFacts.Convert<Customer>(spec.Customer, "customer");
             if (ExpectationProblems(testCase, spec, rules.RuleIds, customer.CustomerId) is { Count: > 0 } problems)
             {
@@ -240,7 +240,7 @@ public sealed class RuleTestRunner
 
     private LoadedRules Load(IReadOnlyList<string> paths)
     {
-        var loaded = new RuleFileLoader(_options.LoaderOptions).Load(paths);
+        var loaded = new RuleFileLoader(_options.Loader).Load(paths);
         if (!loaded.Success)
         {
             return new LoadedRules(null, [], loaded.FormatDiagnostics());
@@ -254,7 +254,7 @@ public sealed class RuleTestRunner
         try
         {
             var ids = loaded.Rules.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
-            return new LoadedRules(EngagementEvaluator.Create(compiled, UnusedClock.Instance, _options.PolicyOptions), ids, null);
+            return new LoadedRules(EngagementEvaluator.Create(compiled, UnusedClock.Instance, _options.Policy), ids, null);
         }
         catch (PolicyOptionsException ex)
         {
