@@ -15,6 +15,10 @@ namespace Engagement.Rules.DependencyInjection;
 /// from (folders, embedded resources, texts; all loaded together), the clock, the policy settings, hot reload and
 /// the host's own fact types. Validated once, with every problem reported at once.
 /// </summary>
+/// <remarks>
+/// Read once, inside <see cref="EngagementRulesServiceCollectionExtensions.AddEngagementRules"/>, which keeps a copy
+/// (rule folders made absolute against the current directory then): changing these options afterwards has no effect.
+/// </remarks>
 public sealed class EngagementRulesOptions
 {
     private readonly List<EmbeddedRules> _embedded = [];
