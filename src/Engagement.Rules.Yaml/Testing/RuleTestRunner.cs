@@ -26,9 +26,28 @@ public sealed class RuleTestRunner
 
     /// <summary>Creates a runner.</summary>
     /// <param name="options">The loader and policy settings; <see cref="RuleTestOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException"><see cref="RuleTestOptions.Loader"/> or <see cref="RuleTestOptions.Policy"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The loader options are invalid (<see cref="RuleLoaderOptions.GetErrors"/>): every problem is named. (Invalid policy
+    /// options fail each case instead, with the problem, as policy options that do not fit the rules do.)
+    /// </exception>
     public RuleTestRunner(RuleTestOptions? options = null)
     {
         _options = options ?? RuleTestOptions.Default;
+
+        // Checked here rather than at the first case: a null would otherwise fall back to the defaults silently (Policy)
+        // or fail every case with a NullReferenceException (Loader), and invalid limits would throw out of Run.
+        if (_options.Loader is null || _options.Policy is null)
+        {
+            throw new ArgumentException(
+                $"RuleTestOptions.{(_options.Loader is null ? nameof(RuleTestOptions.Loader) : nameof(RuleTestOptions.Policy))} is null; leave it at its default or set it.",
+                nameof(options));
+        }
+
+        if (_options.Loader.GetErrors() is { Count: > 0 } errors)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Invalid RuleTestOptions.Loader: " + string.Join(" ", errors));
+        }
     }
 
     /// <summary>
