@@ -123,4 +123,25 @@ public sealed partial class RuleFileLoaderTest
         act.Should().Throw<RuleConditionException>().Which.Message.Should()
             .StartWith("The condition 'fragile_size' of rule 'fragile' (rules.yaml:7:5) threw DivideByZeroException");
     }
+
+    [TestCase("reason: \"Hello {100 / Z}\"", "reason", TestName = "Fire_ActionValueThrows_NamesTheValueAsWritten(a reason part)")]
+    [TestCase("values: { share: \"100 / Z\" }", "share", TestName = "Fire_ActionValueThrows_NamesTheValueAsWritten(a personalisation value)")]
+    public void Fire_ActionValueThrows_NamesTheValueAsWritten(string part, string name)
+    {
+        var result = new RuleFileLoader().LoadFromText(
+            "rules.yaml",
+            "apiVersion: engagement-rules/v1\nrules:\n  - id: fragile\n    when: [ { customer: Customer } ]\n"
+            + "    then: [ { touch: { kind: notice, class: service, topic: t, " + part.Replace("Z", ZeroDivisor, StringComparison.Ordinal) + " } } ]\n");
+        result.Success.Should().BeTrue(result.FormatDiagnostics());
+        var session = RuleCompiler.Compile(result.Rules).CreateSession();
+        session.Insert(new EvaluationContext(Instant.FromUtc(2026, 3, 2, 8, 0), DateTimeZone.Utc));
+        session.Insert(Ada);
+
+        var act = () => session.Fire();
+
+        var error = act.Should().Throw<RuleActionException>().Which;
+        error.Message.Should().Be($"The value '100 / {ZeroDivisor}' of '{name}' in an action of rule 'fragile' (rules.yaml:3:5) threw DivideByZeroException: Attempted to divide by zero.");
+        error.Expression.Should().Be($"100 / {ZeroDivisor}");
+        error.InnerException.Should().BeOfType<DivideByZeroException>("the host still sees what the value threw");
+    }
 }

@@ -78,7 +78,9 @@ internal sealed partial class Session
                 }
                 catch (Exception ex) when (ex is not RuleConditionException)
                 {
-                    var error = new RuleActionException(activation.Rule.Id, SourceOf(activation.Rule), activation.Facts, ex);
+                    // A value the action named (IActionContext.ValueFailed) is reported with its name and text.
+                    var value = ex as ActionValueException;
+                    var error = new RuleActionException(activation.Rule.Id, SourceOf(activation.Rule), activation.Facts, value?.Error ?? ex, value?.Name, value?.Text);
                     _events?.OnActionFailed(Handle, activation, error);
                     throw error;
                 }

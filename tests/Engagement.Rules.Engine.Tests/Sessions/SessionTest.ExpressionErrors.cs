@@ -140,4 +140,36 @@ public sealed partial class SessionTest
         error.RuleId.Should().Be("fragile");
         error.Message.Should().StartWith("The condition 'length(c.tier) == 4' of rule 'fragile' threw NullReferenceException");
     }
+
+    [Test]
+    public void Fire_ActionReportsTheValueThatThrew_ErrorNamesTheValueWithWhatItThrew()
+    {
+        var rule = new RuleBuilder("boom").Property(RuleDefinition.SourceProperty, "rules/boom.yaml:3:5").Match<Customer>("c")
+            .Action((IActionContext ctx, Customer c) => ComputeReason(ctx, c)).Build();
+        var session = Session(rule);
+        session.Insert(new Customer(1));
+        RuleActionException? reported = null;
+        session.Events.ActionFailed += (_, e) => reported = e.Exception;
+
+        var act = () => session.Fire();
+
+        var error = act.Should().Throw<RuleActionException>().Which;
+        error.Message.Should().Be("The value 'c.id / 0' of 'reason' in an action of rule 'boom' (rules/boom.yaml:3:5) threw InvalidOperationException: kaboom");
+        error.Expression.Should().Be("c.id / 0");
+        error.InnerException.Should().BeOfType<InvalidOperationException>("the host sees what the value threw, not the report").Which.Message.Should().Be("kaboom");
+        reported.Should().BeSameAs(error);
+    }
+
+    // An action computing a value catches what it throws and says which value it was.
+    private static void ComputeReason(IActionContext context, Customer customer)
+    {
+        try
+        {
+            Throw(customer);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw context.ValueFailed("reason", "c.id / 0", e);
+        }
+    }
 }
