@@ -8,7 +8,7 @@ namespace Engagement.Rules.Yaml.Tests;
 
 /// <summary>
 /// A rule expression that throws at run time is named as its author wrote it: a condition, a let's value, an
-/// aggregate's value, key or result condition; the message says where the rule is.
+/// aggregate's value, key, total or result condition, an action's value; the message says where the rule is.
 /// </summary>
 public sealed partial class RuleFileLoaderTest
 {
