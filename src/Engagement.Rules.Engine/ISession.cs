@@ -19,7 +19,7 @@ public interface ISession : IDisposable
     /// <summary>Inserts a fact.</summary>
     /// <param name="fact">The fact.</param>
     /// <exception cref="FactException">The fact (or one with the same identity) is already in the session.</exception>
-    /// <exception cref="RuleConditionException">A rule's condition threw while matching the change (the exception names the rule, the condition and the facts).</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
     /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
     void Insert(object fact);
 
@@ -31,7 +31,7 @@ public interface ISession : IDisposable
     /// </summary>
     /// <param name="facts">The facts.</param>
     /// <exception cref="FactException">A fact is already in the session (or twice in the batch); nothing was inserted.</exception>
-    /// <exception cref="RuleConditionException">A rule's condition threw while matching the change (the exception names the rule, the condition and the facts).</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
     /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
     void InsertAll(IEnumerable<object> facts);
 
@@ -46,7 +46,7 @@ public interface ISession : IDisposable
     /// <summary>Tells the session that a fact changed, or replaces it by a new version with the same identity.</summary>
     /// <param name="fact">The fact.</param>
     /// <exception cref="FactException">The fact is not in the session.</exception>
-    /// <exception cref="RuleConditionException">A rule's condition threw while matching the change (the exception names the rule, the condition and the facts).</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
     /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
     void Update(object fact);
 
@@ -69,7 +69,7 @@ public interface ISession : IDisposable
     /// <returns>The number of rules fired.</returns>
     /// <exception cref="RuleLoopException">More firings than <see cref="SessionOptions.MaxFiringsPerFire"/>.</exception>
     /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
-    /// <exception cref="RuleConditionException">A rule's condition threw while matching a change made by an action.</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
     /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
     /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
     int Fire();
@@ -80,7 +80,7 @@ public interface ISession : IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFirings"/> is negative.</exception>
     /// <exception cref="RuleLoopException">More firings than <see cref="SessionOptions.MaxFiringsPerFire"/>.</exception>
     /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
-    /// <exception cref="RuleConditionException">A rule's condition threw while matching a change made by an action.</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
     /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
     /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
     int Fire(int maxFirings);
@@ -94,7 +94,7 @@ public interface ISession : IDisposable
     /// <returns>The number of rules fired.</returns>
     /// <exception cref="RuleLoopException">More firings than <see cref="SessionOptions.MaxFiringsPerFire"/>.</exception>
     /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
-    /// <exception cref="RuleConditionException">A rule's condition threw while matching a change made by an action.</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
     /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
     /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
     int Fire(CancellationToken cancellationToken);
