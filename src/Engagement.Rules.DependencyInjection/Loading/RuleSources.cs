@@ -5,7 +5,6 @@ using System.Linq;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml;
 using Engagement.Rules.Yaml.Diagnostics;
-using Engagement.Rules.Yaml.Loading;
 
 namespace Engagement.Rules.DependencyInjection;
 
@@ -19,7 +18,7 @@ internal static class RuleSources
     public const string PolicyMismatchCode = "DI0002";
 
     public static IReadOnlyList<string> ResourceNames(EmbeddedRules embedded) => embedded.Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && RuleFileSet.IsRuleFile(n))
+        .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && RuleFileFilter.IsRuleFile(n))
         .Order(StringComparer.Ordinal)
         .ToArray();
 

@@ -173,9 +173,7 @@ internal sealed class RuleFileSet
         return files;
     }
 
-    public static bool IsRuleFile(string name) =>
-        (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-        && !IsTestFile(name);
+    public static bool IsRuleFile(string name) => RuleFileFilter.IsRuleFile(name);
 
     /// <summary>
     /// Whether a file name is a rule test file (<c>*.tests.yaml</c> or <c>*.tests.yml</c>, any case): the loader skips

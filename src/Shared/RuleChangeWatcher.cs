@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
-using Engagement.Rules.Yaml.Loading;
 
 namespace Engagement.Rules.Yaml.Providers;
 
@@ -12,11 +11,16 @@ namespace Engagement.Rules.Yaml.Providers;
 /// watcher of the library: <see cref="FileSystemRuleSetProvider"/> and the dependency-injection provider both use it.
 /// </summary>
 /// <remarks>
-/// Only changes to what a load reads count: rule files (<see cref="RuleFileSet.IsRuleFile"/>) outside hidden
+/// Only changes to what a load reads count: rule files (<see cref="RuleFileFilter.IsRuleFile"/>) outside hidden
 /// entries, and folders appearing or leaving (their files may come or go without an event of their own). A watched
 /// single file counts only itself. A watcher error (an event buffer overflow loses events) counts as a change:
 /// reloading everything is the only safe answer to not knowing what changed. Callbacks never overlap, and nothing
 /// thrown by them reaches the timer thread (where it would end the process).
+/// <para>
+/// Shared source: compiled into Engagement.Rules.Yaml and Engagement.Rules.DependencyInjection (an internal type of
+/// each), so that the separately versioned packages use only each other's public API and the watching logic stays in
+/// one file.
+/// </para>
 /// </remarks>
 internal sealed class RuleChangeWatcher : IDisposable
 {
@@ -138,7 +142,7 @@ internal sealed class RuleChangeWatcher : IDisposable
         }
 
         var name = Path.GetFileName(path);
-        if (RuleFileSet.IsRuleFile(name))
+        if (RuleFileFilter.IsRuleFile(name))
         {
             return true;
         }
