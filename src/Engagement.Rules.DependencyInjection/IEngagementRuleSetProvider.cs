@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Providers;
 
 namespace Engagement.Rules.DependencyInjection;
@@ -24,10 +25,16 @@ public interface IEngagementRuleSetProvider : IRuleSetProvider
     /// <summary>
     /// Reloads the rules now (hot reload does this by itself when files change). Replaces the current set only when
     /// the new one loads and compiles without error and the policy options fit it (every
-    /// <c>Holdouts.RulePercents</c> id is one of its rules; otherwise <see cref="IRuleSetProvider.ReloadFailed"/>
-    /// reports a DI0002 error per id and <paramref name="errors"/> holds them prefixed with <c>Policy: </c>).
+    /// <c>Holdouts.RulePercents</c> id is one of its rules; otherwise a
+    /// <see cref="EngagementRulesDiagnosticCodes.PolicyMismatch"/> error per problem).
     /// </summary>
-    /// <param name="errors">The problems that kept the current set; empty on success.</param>
+    /// <param name="diagnostics">
+    /// When the set was kept, the errors that kept it (the diagnostics <see cref="IRuleSetProvider.ReloadFailed"/>
+    /// reports); when it was replaced, the new set's warnings (those of <see cref="IRuleSetProvider.Reloaded"/>),
+    /// usually none. Each has its code (<see cref="DiagnosticCodes"/>,
+    /// <see cref="EngagementRulesDiagnosticCodes"/>), location and message; <see cref="RuleDiagnostic.Format"/>
+    /// gives the compiler-style text with the source line, as the log shows it.
+    /// </param>
     /// <returns><see langword="true"/> when the rules were replaced.</returns>
-    bool TryReload(out IReadOnlyList<string> errors);
+    bool TryReload(out IReadOnlyList<RuleDiagnostic> diagnostics);
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Engagement.Rules.DependencyInjection.Tests.Support;
+using Engagement.Rules.Yaml.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -22,10 +23,10 @@ public sealed partial class AddEngagementRulesTest
         evaluator.Evaluate(facts).Decisions.Single().Topic.Should().Be("sales.before");
 
         System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));
-        var swapped = rules.TryReload(out var errors);
+        var swapped = rules.TryReload(out var diagnostics);
 
-        swapped.Should().BeTrue(string.Join("\n", errors));
-        errors.Should().BeEmpty();
+        swapped.Should().BeTrue(Formatted(diagnostics));
+        diagnostics.Should().BeEmpty("the new rules have no warning");
         rules.Generation.Should().Be(2);
         evaluator.Evaluate(facts).Decisions.Single().Topic.Should().Be("sales.after");
     }
@@ -42,10 +43,11 @@ public sealed partial class AddEngagementRulesTest
         var before = rules.Current;
 
         System.IO.File.WriteAllText(file, Given.BrokenRule);
-        var swapped = rules.TryReload(out var errors);
+        var swapped = rules.TryReload(out var diagnostics);
 
         swapped.Should().BeFalse();
-        errors.Should().Contain(e => e.Contains("trade-in.yaml:5:", System.StringComparison.Ordinal) && e.Contains("Custmer", System.StringComparison.Ordinal));
+        diagnostics.Should().OnlyContain(d => d.Severity == DiagnosticSeverity.Error);
+        diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.UnknownFactType && d.Location.File == file && d.Location.Line == 5);
         rules.Current.Should().BeSameAs(before);
         rules.Generation.Should().Be(1);
         evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
@@ -175,7 +177,7 @@ public sealed partial class AddEngagementRulesTest
         for (var version = 1; version <= 5; version++)
         {
             System.IO.File.WriteAllText(file, Given.TradeInRule(topic: $"sales.v{version}"));
-            rules.TryReload(out var errors).Should().BeTrue(string.Join("\n", errors));
+            rules.TryReload(out var diagnostics).Should().BeTrue(Formatted(diagnostics));
         }
 
         stop.Cancel();

@@ -90,11 +90,15 @@ public sealed partial class AddEngagementRulesTest
         rules.ReloadFailed += (_, e) => failed = e;
 
         File.WriteAllText(file, Given.TradeInRule().Replace("id: trade-in-offer", "id: trade-in-upgrade", System.StringComparison.Ordinal));
-        var swapped = rules.TryReload(out var errors);
+        var swapped = rules.TryReload(out var diagnostics);
 
         swapped.Should().BeFalse();
-        errors.Should().Equal("Policy: Holdouts.RulePercents['trade-in-offer']: no rule with this id.");
-        failed!.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("DI0002");
+        var mismatch = diagnostics.Should().ContainSingle().Subject;
+        mismatch.Code.Should().Be(EngagementRulesDiagnosticCodes.PolicyMismatch).And.Be("DI0002", "codes are stable");
+        mismatch.Severity.Should().Be(Yaml.Diagnostics.DiagnosticSeverity.Error);
+        mismatch.Location.File.Should().Be("EngagementRulesOptions.Policy", "the problem is in the options, not in a rule file");
+        mismatch.Message.Should().Be("Holdouts.RulePercents['trade-in-offer']: no rule with this id.");
+        failed!.Diagnostics.Should().Equal(diagnostics);
         rules.Current.Should().BeSameAs(before);
         rules.Generation.Should().Be(1);
     }

@@ -75,7 +75,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
 
     internal RuleSetSnapshot Snapshot() => Volatile.Read(ref _current);
 
-    public bool TryReload(out IReadOnlyList<string> errors)
+    public bool TryReload(out IReadOnlyList<RuleDiagnostic> diagnostics)
     {
         lock (_reloadLock)
         {
@@ -84,8 +84,8 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             var current = Volatile.Read(ref _current);
             if (load.Rules is null)
             {
-                errors = load.FormattedErrors;
-                return Reject(current, errors, load.Errors);
+                diagnostics = load.Errors;
+                return Reject(current, diagnostics);
             }
 
             RuleSetSnapshot next;
@@ -96,17 +96,14 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             catch (PolicyOptionsException ex)
             {
                 // E.g. a rule renamed away while Holdouts.RulePercents still names it: keep the rules that fit.
-                errors = PolicyErrors(ex);
-                return Reject(
-                    current,
-                    errors,
-                    [.. ex.Errors.Select(e => new RuleDiagnostic(RuleSources.PolicyMismatchCode, DiagnosticSeverity.Error, PolicyLocation, e))]);
+                diagnostics = [.. ex.Errors.Select(e => new RuleDiagnostic(EngagementRulesDiagnosticCodes.PolicyMismatch, DiagnosticSeverity.Error, PolicyLocation, e))];
+                return Reject(current, diagnostics);
             }
 
             Volatile.Write(ref _current, next);
             HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, current.Generation + 1);
+            diagnostics = load.Warnings;
             Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
-            errors = [];
             return true;
         }
     }
@@ -114,10 +111,10 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     public void Dispose() => _watcher?.Dispose();
 
     /// <summary>A reload that does not replace the current rules: logged, and reported through <see cref="ReloadFailed"/>.</summary>
-    private bool Reject(RuleSetSnapshot current, IReadOnlyList<string> errors, IReadOnlyList<RuleDiagnostic> diagnostics)
+    private bool Reject(RuleSetSnapshot current, IReadOnlyList<RuleDiagnostic> errors)
     {
-        HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors));
-        ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(diagnostics, current.Rules));
+        HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors.Select(e => e.Format())));
+        ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(errors, current.Rules));
         return false;
     }
 

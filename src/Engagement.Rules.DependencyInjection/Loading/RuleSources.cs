@@ -11,12 +11,6 @@ namespace Engagement.Rules.DependencyInjection;
 /// <summary>Loads and compiles every configured rule source together: all problems of all sources, or one rule set.</summary>
 internal static class RuleSources
 {
-    /// <summary>The same rule id in two separately loaded sources (folders, resources, texts).</summary>
-    public const string DuplicateRuleIdCode = "DI0001";
-
-    /// <summary>A reload whose rules the policy options do not fit (e.g. Holdouts.RulePercents names a rule no longer there).</summary>
-    public const string PolicyMismatchCode = "DI0002";
-
     public static IReadOnlyList<string> ResourceNames(EmbeddedRules embedded) => embedded.Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && RuleFileFilter.IsRuleFile(n))
         .Order(StringComparer.Ordinal)
@@ -72,7 +66,7 @@ internal static class RuleSources
                 var location = RuleSetCompiler.LocationOf(rule, source);
                 if (owners.TryGetValue(rule.Id, out var first))
                 {
-                    errors.Add(new RuleDiagnostic(DuplicateRuleIdCode, DiagnosticSeverity.Error, location, $"The rule id '{rule.Id}' is already defined at {first}; rule ids are unique across all rule sources.", rule.Id));
+                    errors.Add(new RuleDiagnostic(EngagementRulesDiagnosticCodes.DuplicateRuleId, DiagnosticSeverity.Error, location, $"The rule id '{rule.Id}' is already defined at {first}; rule ids are unique across all rule sources.", rule.Id));
                     continue;
                 }
 
