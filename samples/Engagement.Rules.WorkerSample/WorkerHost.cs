@@ -38,11 +38,11 @@ public static class WorkerHost
         {
             if (Directory.Exists(rules))
             {
-                options.RuleFolders.Add(rules);
+                options.RulePaths.Add(rules);
             }
 
             // The worker's own rule, which uses the host fact type registered below.
-            options.RuleFolders.Add(Path.Combine(AppContext.BaseDirectory, "rules"));
+            options.RulePaths.Add(Path.Combine(AppContext.BaseDirectory, "rules"));
             options.AddFactType<TradeInAppraisal>("TradeInAppraisal");
             options.HotReload = !once;
         });

@@ -17,7 +17,7 @@ namespace Engagement.Rules.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// Read once, inside <see cref="EngagementRulesServiceCollectionExtensions.AddEngagementRules"/>, which keeps a copy
-/// (rule folders made absolute against the current directory then): changing these options afterwards has no effect.
+/// (rule paths made absolute against the current directory then): changing these options afterwards has no effect.
 /// </remarks>
 public sealed class EngagementRulesOptions
 {
@@ -26,7 +26,7 @@ public sealed class EngagementRulesOptions
     private readonly List<(Type Type, string Name)> _factTypes = [];
 
     /// <summary>Rule folders and files, read as the YAML loader reads them (sub-folders included, <c>*.tests.yaml</c>/<c>*.tests.yml</c> skipped). Relative paths are relative to the current directory.</summary>
-    public IList<string> RuleFolders { get; } = new List<string>();
+    public IList<string> RulePaths { get; } = new List<string>();
 
     /// <summary>
     /// The clock that gives "now". When null, an <see cref="IClock"/> registered in the container is used, and
@@ -53,7 +53,7 @@ public sealed class EngagementRulesOptions
     public RuleLoaderOptions Loader { get; set; } = RuleLoaderOptions.Default;
 
     /// <summary>
-    /// Watches <see cref="RuleFolders"/> and reloads the rules when a rule file (<c>.yaml</c>/<c>.yml</c>, not
+    /// Watches <see cref="RulePaths"/> and reloads the rules when a rule file (<c>.yaml</c>/<c>.yml</c>, not
     /// <c>*.tests.yaml</c>/<c>*.tests.yml</c>, not hidden) changes, or when the watcher may have lost changes. A change
     /// that loads cleanly and fits the policy options (every <c>Holdouts.RulePercents</c> id is a rule of the new set)
     /// replaces the rule set atomically; otherwise it is logged (DI0002 for options that no longer fit) and the current
@@ -110,21 +110,21 @@ public sealed class EngagementRulesOptions
     internal IReadOnlyList<string> GetErrors()
     {
         var errors = new List<string>();
-        if (RuleFolders.Count == 0 && _embedded.Count == 0 && _texts.Count == 0)
+        if (RulePaths.Count == 0 && _embedded.Count == 0 && _texts.Count == 0)
         {
-            errors.Add("No rules: add a rule folder (RuleFolders), embedded rules (AddEmbeddedRules) or a rule text (AddRuleText).");
+            errors.Add("No rules: add rule files or folders (RulePaths), embedded rules (AddEmbeddedRules) or a rule text (AddRuleText).");
         }
 
-        for (var i = 0; i < RuleFolders.Count; i++)
+        for (var i = 0; i < RulePaths.Count; i++)
         {
-            var path = RuleFolders[i];
+            var path = RulePaths[i];
             if (string.IsNullOrWhiteSpace(path))
             {
-                errors.Add($"RuleFolders[{i}] is empty.");
+                errors.Add($"RulePaths[{i}] is empty.");
             }
             else if (!Directory.Exists(path) && !File.Exists(path))
             {
-                errors.Add($"RuleFolders[{i}]: '{path}' (full path '{Path.GetFullPath(path)}') is neither a folder nor a file.");
+                errors.Add($"RulePaths[{i}]: '{path}' (full path '{Path.GetFullPath(path)}') is neither a folder nor a file.");
             }
         }
 
@@ -172,9 +172,9 @@ public sealed class EngagementRulesOptions
             }
         }
 
-        if (HotReload && RuleFolders.Count == 0)
+        if (HotReload && RulePaths.Count == 0)
         {
-            errors.Add("HotReload watches RuleFolders, and there are none: embedded and in-memory rules cannot change.");
+            errors.Add("HotReload watches RulePaths, and there are none: embedded and in-memory rules cannot change.");
         }
 
         if (ReloadDelay < Duration.Zero || ReloadDelay > Duration.FromMinutes(1))
@@ -207,9 +207,9 @@ public sealed class EngagementRulesOptions
     internal EngagementRulesOptions Snapshot()
     {
         var copy = new EngagementRulesOptions { Clock = Clock, Policy = Policy, Session = Session, HotReload = HotReload, ReloadDelay = ReloadDelay, Loader = Loader };
-        foreach (var folder in RuleFolders)
+        foreach (var path in RulePaths)
         {
-            copy.RuleFolders.Add(Path.GetFullPath(folder));
+            copy.RulePaths.Add(Path.GetFullPath(path));
         }
 
         copy._embedded.AddRange(_embedded);

@@ -16,7 +16,7 @@ public sealed partial class AddEngagementRulesTest
     {
         using var folder = new TempFolder();
         var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
-        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
         var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
         var facts = Given.For("C1", new TradeInAppraisal("C1", 900_000));
@@ -37,7 +37,7 @@ public sealed partial class AddEngagementRulesTest
         using var folder = new TempFolder();
         var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
         using var logs = new FakeLoggerFactory();
-        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path), s => s.AddSingleton<ILoggerFactory>(logs));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path), s => s.AddSingleton<ILoggerFactory>(logs));
         var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
         var before = rules.Current;
@@ -59,7 +59,7 @@ public sealed partial class AddEngagementRulesTest
     {
         using var folder = new TempFolder();
         var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
-        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
         var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
         var customers = Enumerable.Range(0, 6).Select(i => Given.For($"C{i}", new TradeInAppraisal($"C{i}", 900_000))).ToAsyncEnumerable();
@@ -86,7 +86,7 @@ public sealed partial class AddEngagementRulesTest
         var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
         using var provider = Services.Build(o =>
         {
-            o.RuleFolders.Add(folder.Path);
+            o.RulePaths.Add(folder.Path);
             o.HotReload = true;
             o.ReloadDelay = Duration.FromMilliseconds(50);
         });
@@ -112,7 +112,7 @@ public sealed partial class AddEngagementRulesTest
         folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
         using var provider = Services.Build(o =>
         {
-            o.RuleFolders.Add(folder.Path);
+            o.RulePaths.Add(folder.Path);
             o.HotReload = true;
             o.ReloadDelay = Duration.FromMilliseconds(50);
         });
@@ -134,7 +134,7 @@ public sealed partial class AddEngagementRulesTest
     {
         using var folder = new TempFolder();
         var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
-        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
         var yamlProvider = provider.GetRequiredService<Yaml.Providers.IRuleSetProvider>();
         var reloaded = new System.Collections.Generic.List<Yaml.Providers.RuleSetReloadedEventArgs>();
@@ -160,7 +160,7 @@ public sealed partial class AddEngagementRulesTest
     {
         using var folder = new TempFolder();
         var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.v0"));
-        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
         var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
         var facts = Given.For("C1", new TradeInAppraisal("C1", 900_000));

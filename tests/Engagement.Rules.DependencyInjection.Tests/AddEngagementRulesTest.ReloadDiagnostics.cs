@@ -16,7 +16,7 @@ public sealed partial class AddEngagementRulesTest
         var file = folder.Write("other.yaml", Given.TradeInRule().Replace("id: trade-in-offer", "id: other-offer", System.StringComparison.Ordinal));
         using var provider = Services.Build(o =>
         {
-            o.RuleFolders.Add(folder.Path);
+            o.RulePaths.Add(folder.Path);
             o.AddRuleText("text.yaml", Given.TradeInRule());
         });
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
@@ -41,7 +41,7 @@ public sealed partial class AddEngagementRulesTest
     {
         using var folder = new TempFolder();
         folder.Write("trade-in.yaml", Given.TradeInRule());
-        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
 
         var empty = folder.Write("empty.yaml", string.Empty);

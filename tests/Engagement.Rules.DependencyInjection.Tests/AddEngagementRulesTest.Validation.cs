@@ -24,8 +24,8 @@ public sealed partial class AddEngagementRulesTest
         var missing = Path.Combine(Path.GetTempPath(), "no-such-rules-folder-" + System.Guid.NewGuid().ToString("N"));
         var act = () => new ServiceCollection().AddEngagementRules(o =>
         {
-            o.RuleFolders.Add(missing);
-            o.RuleFolders.Add(" ");
+            o.RulePaths.Add(missing);
+            o.RulePaths.Add(" ");
             o.AddRuleText("same.yaml", Given.TradeInRule());
             o.AddRuleText("same.yaml", Given.TradeInRule());
             o.AddFactType<TradeInAppraisal>("Customer");
@@ -38,8 +38,8 @@ public sealed partial class AddEngagementRulesTest
         var errors = act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors;
         errors.Should().HaveCount(8);
         errors.Should().Contain(e => e.StartsWith("- Session: MaxFiringsPerFire must be positive", System.StringComparison.Ordinal));
-        errors.Should().Contain(e => e.Contains(missing) && e.Contains("RuleFolders[0]"));
-        errors.Should().Contain(e => e.Contains("RuleFolders[1] is empty"));
+        errors.Should().Contain(e => e.Contains(missing) && e.Contains("RulePaths[0]"));
+        errors.Should().Contain(e => e.Contains("RulePaths[1] is empty"));
         errors.Should().Contain(e => e.Contains("'same.yaml' is used 2 times"));
         errors.Should().Contain(e => e.Contains("AddFactType<TradeInAppraisal>(\"Customer\")"));
         errors.Should().Contain(e => e.Contains("Nothing.Here."));
@@ -81,7 +81,7 @@ public sealed partial class AddEngagementRulesTest
         var file = folder.Write("trade-in.yaml", Given.TradeInRule());
         using var provider = Services.Build(o =>
         {
-            o.RuleFolders.Add(folder.Path);
+            o.RulePaths.Add(folder.Path);
             o.Policy = PolicyOptions.Default with { Holdouts = new HoldoutOptions { RulePercents = new System.Collections.Generic.Dictionary<string, double> { ["trade-in-offer"] = 50 } } };
         });
         var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
@@ -109,7 +109,7 @@ public sealed partial class AddEngagementRulesTest
         using var folder = new TempFolder();
         folder.Write("broken.yaml", Given.BrokenRule);
         folder.Write("also-broken.yaml", Given.BrokenRule.Replace("id: broken", "id: other", System.StringComparison.Ordinal).Replace("Custmer", "Vehicel", System.StringComparison.Ordinal));
-        using var provider = Services.Build(o => o.RuleFolders.Add(folder.Path));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
 
         var act = () => provider.GetRequiredService<IEngagementEvaluator>();
 
@@ -138,12 +138,12 @@ public sealed partial class AddEngagementRulesTest
     [Test]
     public void ConfigurationException_CallerChangesItsListAfterwards_KeepsTheErrorsGiven()
     {
-        var errors = new List<string> { "RuleFolders[0] is empty." };
+        var errors = new List<string> { "RulePaths[0] is empty." };
 
         var exception = new EngagementRulesConfigurationException("The engagement rules cannot start.", errors);
         errors.Add("added later");
 
-        exception.Errors.Should().Equal("RuleFolders[0] is empty.");
+        exception.Errors.Should().Equal("RulePaths[0] is empty.");
         exception.Message.Should().NotContain("added later");
         new EngagementRulesConfigurationException().Errors.Should().BeEmpty("the parameterless constructor lists no problem");
     }

@@ -14,7 +14,7 @@ namespace Engagement.Rules.DependencyInjection;
 
 /// <summary>
 /// Loads the configured rules, holds the current generation (rules + evaluator) and, with hot reload, watches the
-/// rule folders. Readers take the current snapshot with one volatile read; reloads are serialised and publish a
+/// rule paths. Readers take the current snapshot with one volatile read; reloads are serialised and publish a
 /// new snapshot only when the rules load cleanly, so an evaluation in flight keeps the snapshot it started with.
 /// </summary>
 internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
@@ -54,8 +54,8 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         if (options.HotReload)
         {
             // The watcher never lets an exception reach its timer thread: a failed reload is logged, the rules are kept.
-            _watcher = new RuleChangeWatcher(options.RuleFolders, options.ReloadDelay.ToTimeSpan(), () => TryReload(out _), ex => HostingLog.ReloadFailed(_logger, Generation, ex));
-            foreach (var path in options.RuleFolders)
+            _watcher = new RuleChangeWatcher(options.RulePaths, options.ReloadDelay.ToTimeSpan(), () => TryReload(out _), ex => HostingLog.ReloadFailed(_logger, Generation, ex));
+            foreach (var path in options.RulePaths)
             {
                 HostingLog.WatchingRules(_logger, path);
             }

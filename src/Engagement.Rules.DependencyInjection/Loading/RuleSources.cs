@@ -26,9 +26,9 @@ internal static class RuleSources
 
         var loader = new RuleFileLoader(options.Loader with { Catalog = catalog });
         var results = new List<(string Source, RuleLoadResult Result)>();
-        if (options.RuleFolders.Count > 0)
+        if (options.RulePaths.Count > 0)
         {
-            results.Add((string.Join(", ", options.RuleFolders), loader.Load(options.RuleFolders)));
+            results.Add((string.Join(", ", options.RulePaths), loader.Load(options.RulePaths)));
         }
 
         foreach (var embedded in options.Embedded)
