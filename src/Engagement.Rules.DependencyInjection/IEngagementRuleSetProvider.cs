@@ -23,6 +23,16 @@ public interface IEngagementRuleSetProvider : IRuleSetProvider
     int Generation { get; }
 
     /// <summary>
+    /// How the last reload (hot or <see cref="TryReload"/>) ended: when, whether it replaced the rules, and its
+    /// diagnostics; <see langword="null"/> before any reload (the first load is not a reload: its errors fail start-up).
+    /// A health check reads it to report a rejected rule change, which otherwise only the log and
+    /// <see cref="IRuleSetProvider.ReloadFailed"/> show. Set before <see cref="IRuleSetProvider.Reloaded"/> or
+    /// <see cref="IRuleSetProvider.ReloadFailed"/> is raised. A reload that throws unexpectedly (logged as event 2003)
+    /// does not change it.
+    /// </summary>
+    RuleSetReloadStatus? LastReload { get; }
+
+    /// <summary>
     /// Reloads the rules now (hot reload does this by itself when files change). Replaces the current set only when
     /// the new one loads and compiles without error and the policy options fit it (every
     /// <c>Holdouts.RulePercents</c> id is one of its rules; otherwise a

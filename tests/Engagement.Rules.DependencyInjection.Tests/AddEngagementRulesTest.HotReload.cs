@@ -121,12 +121,14 @@ public sealed partial class AddEngagementRulesTest
         // An overflowing event buffer loses events, which may have been rule changes: no file changes here, so only
         // the watcher's Error handler (through its seam) can start the reload that the generation shows.
         rules.Watcher!.OnWatcherError();
-        for (var i = 0; i < 600 && rules.Generation == 1; i++)
+        // LastReload is written after the swap: once it is there, so is the new generation.
+        for (var i = 0; i < 600 && rules.LastReload is null; i++)
         {
             await Task.Delay(50);
         }
 
         rules.Generation.Should().BeGreaterThan(1);
+        rules.LastReload.Should().Match<RuleSetReloadStatus>(r => r.Succeeded && r.Generation == rules.Generation, "a hot reload reports its status too");
     }
 
     [Test]

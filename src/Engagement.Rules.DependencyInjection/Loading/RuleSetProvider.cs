@@ -26,6 +26,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private readonly Lock _reloadLock = new();
     private readonly RuleChangeWatcher? _watcher;
     private RuleSetSnapshot _current;
+    private RuleSetReloadStatus? _lastReload;
 
     public RuleSetProvider(EngagementRulesOptions options, IClock clock, EngagementTelemetry telemetry, ILoggerFactory? loggerFactory)
     {
@@ -70,6 +71,8 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
 
     public int Generation => Volatile.Read(ref _current).Generation;
 
+    public RuleSetReloadStatus? LastReload => Volatile.Read(ref _lastReload);
+
     /// <summary>The hot-reload watcher (null without hot reload); tests drive its overflow seam.</summary>
     internal RuleChangeWatcher? Watcher => _watcher;
 
@@ -101,8 +104,9 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             }
 
             Volatile.Write(ref _current, next);
-            HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, current.Generation + 1);
+            HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, next.Generation);
             diagnostics = load.Warnings;
+            Volatile.Write(ref _lastReload, new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, next.Generation, diagnostics));
             Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
             return true;
         }
@@ -114,6 +118,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private bool Reject(RuleSetSnapshot current, IReadOnlyList<RuleDiagnostic> errors)
     {
         HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors.Select(e => e.Format())));
+        Volatile.Write(ref _lastReload, new RuleSetReloadStatus(_clock.GetCurrentInstant(), false, current.Generation, errors));
         ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(errors, current.Rules));
         return false;
     }
