@@ -60,11 +60,29 @@ public interface IActionContext
 
     /// <summary>Tells the session that a fact changed (or replaces it by a new version with the same identity).</summary>
     /// <param name="fact">The fact.</param>
+    /// <exception cref="FactException">The fact (by identity) is not in the session.</exception>
     void Update(object fact);
+
+    /// <summary>
+    /// Updates a fact as <see cref="Update"/> does if one with its identity is in the session, as
+    /// <see cref="ISession.TryUpdate"/>: for an action that cannot know whether another rule's action took it away.
+    /// </summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns><see langword="true"/> when updated; <see langword="false"/> when it was not in the session (nothing changes).</returns>
+    bool TryUpdate(object fact);
 
     /// <summary>Removes a fact from the session.</summary>
     /// <param name="fact">The fact.</param>
+    /// <exception cref="FactException">The fact (by identity) is not in the session.</exception>
     void Retract(object fact);
+
+    /// <summary>
+    /// Removes a fact as <see cref="Retract"/> does if one with its identity is in the session, as
+    /// <see cref="ISession.TryRetract"/>: for an action that cannot know whether the fact is still there.
+    /// </summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns><see langword="true"/> when removed; <see langword="false"/> when it was not in the session (nothing changes).</returns>
+    bool TryRetract(object fact);
 
     /// <summary>Stops the current <c>Fire</c> after this action.</summary>
     void Halt();

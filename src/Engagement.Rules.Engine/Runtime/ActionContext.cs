@@ -79,7 +79,11 @@ internal sealed class ActionContext : IActionContext
 
     public void Update(object fact) => _session.Update(fact);
 
+    public bool TryUpdate(object fact) => _session.TryUpdate(fact);
+
     public void Retract(object fact) => _session.Retract(fact);
+
+    public bool TryRetract(object fact) => _session.TryRetract(fact);
 
     public void Halt() => _session.Halt();
 }
