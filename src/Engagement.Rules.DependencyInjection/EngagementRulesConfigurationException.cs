@@ -40,8 +40,20 @@ public sealed class EngagementRulesConfigurationException : Exception
         Errors = [message];
     }
 
+    // The message given whole (the public constructor builds it from a summary): the errors, bulleted.
+    private EngagementRulesConfigurationException(IReadOnlyList<string> errors, string message)
+        : base(message)
+    {
+        Errors = [.. errors];
+    }
+
     /// <summary>Every problem found, formatted.</summary>
     public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>Invalid options: <see cref="Errors"/> as <see cref="EngagementRulesOptions.GetErrors"/> gives them, one bullet each in the message.</summary>
+    internal static EngagementRulesConfigurationException ForOptions(IReadOnlyList<string> errors) => new(
+        errors,
+        $"The engagement rules options have {errors.Count} error(s):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors));
 
     private static string Describe(string summary, IReadOnlyList<string> errors)
     {

@@ -106,8 +106,16 @@ public sealed class EngagementRulesOptions
         return this;
     }
 
-    /// <summary>Every problem with these options; empty when they are valid.</summary>
-    internal IReadOnlyList<string> GetErrors()
+    /// <summary>
+    /// Every problem with these options, as <see cref="EngagementRulesServiceCollectionExtensions.AddEngagementRules"/>
+    /// checks them: no rule source, a rule path that is neither a folder nor a file, an embedded prefix that matches
+    /// nothing, two rule texts with one name, a fact type name taken twice, hot reload without rule paths, a reload
+    /// delay out of range, and every error of <see cref="Policy"/>, <see cref="Session"/> and <see cref="Loader"/>
+    /// (prefixed <c>Policy: </c>, <c>Session: </c>, <c>Loader: </c>). It reads the file system (rule paths) and
+    /// embedded resources; the rules themselves are loaded later, at the first resolution.
+    /// </summary>
+    /// <returns>The problems, one sentence each, naming the option; empty when the options are valid.</returns>
+    public IReadOnlyList<string> GetErrors()
     {
         var errors = new List<string>();
         if (RulePaths.Count == 0 && _embedded.Count == 0 && _texts.Count == 0)
@@ -201,6 +209,19 @@ public sealed class EngagementRulesOptions
         }
 
         return errors;
+    }
+
+    /// <summary>Checks every option at once, as <see cref="EngagementRulesServiceCollectionExtensions.AddEngagementRules"/> does.</summary>
+    /// <exception cref="EngagementRulesConfigurationException">
+    /// An option is invalid; <see cref="EngagementRulesConfigurationException.Errors"/> lists every problem of
+    /// <see cref="GetErrors"/>, and so does the message (the type <c>AddEngagementRules</c> throws, which hosts catch).
+    /// </exception>
+    public void Validate()
+    {
+        if (GetErrors() is { Count: > 0 } errors)
+        {
+            throw EngagementRulesConfigurationException.ForOptions(errors);
+        }
     }
 
     /// <summary>A copy, so that changes made to these options after registration have no effect.</summary>

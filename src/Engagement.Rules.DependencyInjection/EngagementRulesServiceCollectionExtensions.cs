@@ -36,11 +36,7 @@ public static class EngagementRulesServiceCollectionExtensions
 
         var configured = new EngagementRulesOptions();
         configure(configured);
-        var errors = configured.GetErrors();
-        if (errors.Count > 0)
-        {
-            throw new EngagementRulesConfigurationException($"The engagement rules options have {errors.Count} error(s):", errors.Select(e => "- " + e).ToArray());
-        }
+        configured.Validate();
 
         var options = configured.Snapshot();
         services.TryAddSingleton(sp => new EngagementTelemetry(sp.GetService<ILoggerFactory>(), sp.GetService<IMeterFactory>()));

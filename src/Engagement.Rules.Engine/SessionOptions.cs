@@ -41,12 +41,15 @@ public sealed record SessionOptions
     /// </summary>
     public int MaxRetainedPerKind { get; init; } = 4096;
 
-    /// <summary>Lists every invalid setting.</summary>
-    /// <returns>The problems, each naming the setting; empty when valid.</returns>
+    /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
+    /// <returns>The problems, one sentence each, naming the setting.</returns>
     public IReadOnlyList<string> GetErrors() => Errors() ?? [];
 
     /// <summary>Checks every setting at once (as <c>CreateSession</c> does).</summary>
-    /// <exception cref="System.ArgumentOutOfRangeException">A setting is invalid; the message names every invalid one.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException">
+    /// A setting is invalid; the message names every problem of <see cref="GetErrors"/> (the type <c>CreateSession</c>
+    /// throws too).
+    /// </exception>
     public void Validate() => Validate(parameterName: null);
 
     /// <summary>As <see cref="Validate()"/>, naming the parameter the options came in (without allocating when valid).</summary>
@@ -54,7 +57,7 @@ public sealed record SessionOptions
     {
         if (Errors() is { } errors)
         {
-            throw new System.ArgumentOutOfRangeException(parameterName, string.Join(" ", errors));
+            throw new System.ArgumentOutOfRangeException(parameterName, "Invalid SessionOptions: " + string.Join(" ", errors));
         }
     }
 

@@ -28,10 +28,7 @@ public sealed class RuleFileLoader
     public RuleFileLoader(RuleLoaderOptions? options = null)
     {
         _options = options ?? RuleLoaderOptions.Default;
-        if (_options.GetErrors() is { Count: > 0 } errors)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "Invalid RuleLoaderOptions: " + string.Join(" ", errors));
-        }
+        _options.Validate(nameof(options));
 
         // Read-only from here on: a catalogue changed while loads run would race, and would change what this
         // loader accepts behind its owner's back.

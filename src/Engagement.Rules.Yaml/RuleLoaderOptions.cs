@@ -47,7 +47,7 @@ public sealed record RuleLoaderOptions
     internal IExpressionCompiler? ExpressionCompiler { get; init; }
 
     /// <summary>Every invalid setting, described (no catalogue, a limit that is not positive); empty when the options are valid.</summary>
-    /// <returns>The problems, one sentence each.</returns>
+    /// <returns>The problems, one sentence each, naming the setting.</returns>
     public IReadOnlyList<string> GetErrors()
     {
         var errors = new List<string>();
@@ -62,6 +62,22 @@ public sealed record RuleLoaderOptions
         Positive(errors, MaxFiles, nameof(MaxFiles));
         Positive(errors, MaxExpressionLength, nameof(MaxExpressionLength));
         return errors;
+    }
+
+    /// <summary>Checks every setting at once, as the <see cref="RuleFileLoader"/> constructor does.</summary>
+    /// <exception cref="System.ArgumentOutOfRangeException">
+    /// A setting is invalid; the message names every problem of <see cref="GetErrors"/> (the type the loader's
+    /// constructor throws, there with <c>ParamName</c> <c>options</c>).
+    /// </exception>
+    public void Validate() => Validate(parameterName: null);
+
+    /// <summary>As <see cref="Validate()"/>, naming the parameter the options came in.</summary>
+    internal void Validate(string? parameterName)
+    {
+        if (GetErrors() is { Count: > 0 } errors)
+        {
+            throw new System.ArgumentOutOfRangeException(parameterName, "Invalid RuleLoaderOptions: " + string.Join(" ", errors));
+        }
     }
 
     private static void Positive(List<string> errors, int value, string name)

@@ -61,7 +61,7 @@ public static class EngagementEvaluator
         if (session.GetErrors() is { Count: > 0 } errors)
         {
             // SessionOptions.Validate() names no parameter; the host passed these as 'session'.
-            throw new ArgumentOutOfRangeException(nameof(session), string.Join(" ", errors));
+            throw new ArgumentOutOfRangeException(nameof(session), "Invalid SessionOptions: " + string.Join(" ", errors));
         }
 
         return new DefaultEngagementEvaluator(new SessionProposalSource(rules, session, telemetry), clock, policy, telemetry);

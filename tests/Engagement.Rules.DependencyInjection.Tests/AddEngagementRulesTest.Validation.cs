@@ -37,14 +37,14 @@ public sealed partial class AddEngagementRulesTest
 
         var errors = act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors;
         errors.Should().HaveCount(8);
-        errors.Should().Contain(e => e.StartsWith("- Session: MaxFiringsPerFire must be positive", System.StringComparison.Ordinal));
+        errors.Should().Contain(e => e.StartsWith("Session: MaxFiringsPerFire must be positive", System.StringComparison.Ordinal));
         errors.Should().Contain(e => e.Contains(missing) && e.Contains("RulePaths[0]"));
         errors.Should().Contain(e => e.Contains("RulePaths[1] is empty"));
         errors.Should().Contain(e => e.Contains("'same.yaml' is used 2 times"));
         errors.Should().Contain(e => e.Contains("AddFactType<TradeInAppraisal>(\"Customer\")"));
         errors.Should().Contain(e => e.Contains("Nothing.Here."));
         errors.Should().Contain(e => e.Contains("ReloadDelay"));
-        errors.Should().Contain(e => e.StartsWith("- Policy: ", System.StringComparison.Ordinal));
+        errors.Should().Contain(e => e.StartsWith("Policy: ", System.StringComparison.Ordinal));
     }
 
     [Test]

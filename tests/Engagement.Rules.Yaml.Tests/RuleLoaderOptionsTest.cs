@@ -31,4 +31,24 @@ public sealed class RuleLoaderOptionsTest
             .WithMessage("*MaxDepth must be positive (was 0).*MaxRules must be positive (was 0).*")
             .Which.ParamName.Should().Be("options");
     }
+
+    [Test]
+    public void Validate_SeveralProblems_ThrowsNamingEveryOne()
+    {
+        var options = new RuleLoaderOptions { MaxRules = 0, MaxDepth = 0 };
+
+        var act = () => options.Validate();
+
+        act.Should().Throw<System.ArgumentOutOfRangeException>()
+            .WithMessage("Invalid RuleLoaderOptions: MaxDepth must be positive (was 0). MaxRules must be positive (was 0).")
+            .Which.ParamName.Should().BeNull("the options were not a parameter");
+    }
+
+    [Test]
+    public void Validate_Defaults_DoesNotThrow()
+    {
+        var act = () => RuleLoaderOptions.Default.Validate();
+
+        act.Should().NotThrow();
+    }
 }

@@ -40,8 +40,11 @@ public sealed record PolicyOptions
     /// <summary>The jurisdiction rules (consent and contact-time law as data). Default <see cref="JurisdictionRuleTable.Default"/>.</summary>
     public JurisdictionRuleTable Jurisdictions { get; init; } = JurisdictionRuleTable.Default;
 
-    /// <summary>Checks every setting.</summary>
-    /// <exception cref="PolicyOptionsException">One or more settings are invalid; the exception lists them all.</exception>
+    /// <summary>Checks every setting at once, as <see cref="EngagementEvaluator.Create"/> does.</summary>
+    /// <exception cref="PolicyOptionsException">
+    /// One or more settings are invalid; an <see cref="System.ArgumentException"/> whose message and
+    /// <see cref="PolicyOptionsException.Errors"/> list every problem of <see cref="GetErrors"/>.
+    /// </exception>
     public void Validate()
     {
         var errors = GetErrors();
@@ -51,8 +54,8 @@ public sealed record PolicyOptions
         }
     }
 
-    /// <summary>Lists every invalid setting.</summary>
-    /// <returns>The problems, each naming the option; empty when valid.</returns>
+    /// <summary>Every invalid setting, described; empty when the options are valid.</summary>
+    /// <returns>The problems, one sentence each, naming the setting.</returns>
     public IReadOnlyList<string> GetErrors()
     {
         var errors = new List<string>();
