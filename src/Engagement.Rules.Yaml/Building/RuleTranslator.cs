@@ -305,7 +305,19 @@ internal sealed partial class RuleTranslator
         }
 
         return _context.ExpressionCompiler.Compile(
-            text.Value, text.Positions, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing }, expectedType, _context.Diagnostics);
+            text.Value, text.Positions, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing, ConditionNameMessage = ConditionNameMessage }, expectedType, _context.Diagnostics);
+    }
+
+    /// <summary>Why an expression cannot name a condition, and where to write it instead; null for other names.</summary>
+    private string? ConditionNameMessage(string name)
+    {
+        if (!_conditions.TryGet(name, out var definition))
+        {
+            return null;
+        }
+
+        var message = $"'{name}' is a named condition; an expression cannot use one: give it its own item of the 'where' list (where: [{name}, \"...\"]).";
+        return _file.Closure().Contains(definition.File) ? message : $"{message} {ConditionLibrary.NotIncluded(definition, _file)}";
     }
 
     private Declaration? Declare(ScalarSyntax name, Type type, Dictionary<string, Declaration> scope)
