@@ -214,20 +214,25 @@ internal sealed partial class Session
     /// </summary>
     private FactEntry? InsertUnlessPresent(object fact, object? identity, Activation? supporter)
     {
-        var entry = NewFactEntry(fact, identity);
+        FactEntry entry;
         if (_lookup.IsIndexed)
         {
             // One probe both checks for a duplicate and files the entry; the root exists first, so nothing can
             // fail between filing the entry and linking it into working memory.
+            entry = NewFactEntry(fact, identity);
             EnsureRoot();
             if (!_lookup.TryAdd(entry))
             {
                 return _lookup.Find(entry, _firstFact)!;
             }
         }
-        else if (_lookup.Find(entry, _firstFact) is { } existing)
+        else if (_lookup.Find(fact, identity, _firstFact) is { } existing)
         {
             return existing;
+        }
+        else
+        {
+            entry = NewFactEntry(fact, identity);
         }
 
         if (supporter is not null)
