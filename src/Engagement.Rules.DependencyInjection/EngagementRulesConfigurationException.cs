@@ -15,10 +15,10 @@ public sealed class EngagementRulesConfigurationException : Exception
     public EngagementRulesConfigurationException(string summary, IReadOnlyList<string> errors)
         : base(Describe(summary, errors))
     {
-        Errors = errors;
+        Errors = [.. errors]; // a copy: the caller's list may change afterwards
     }
 
-    /// <summary>Creates the exception with one problem.</summary>
+    /// <summary>Creates the exception with a generic message and no problem listed (<see cref="Errors"/> is empty).</summary>
     public EngagementRulesConfigurationException()
         : this("The engagement rules are misconfigured.", [])
     {

@@ -15,6 +15,10 @@ namespace Engagement.Rules.DependencyInjection;
 /// from (folders, embedded resources, texts; all loaded together), the clock, the policy settings, hot reload and
 /// the host's own fact types. Validated once, with every problem reported at once.
 /// </summary>
+/// <remarks>
+/// Read once, inside <see cref="EngagementRulesServiceCollectionExtensions.AddEngagementRules"/>, which keeps a copy
+/// (rule folders made absolute against the current directory then): changing these options afterwards has no effect.
+/// </remarks>
 public sealed class EngagementRulesOptions
 {
     private readonly List<EmbeddedRules> _embedded = [];
@@ -36,9 +40,9 @@ public sealed class EngagementRulesOptions
     /// <summary>
     /// The settings of the rule session each evaluation runs: the loop guard (<see cref="SessionOptions.MaxFiringsPerFire"/>),
     /// the match guard (<see cref="SessionOptions.MaxPartialMatches"/>) and what a disposed session keeps for the next one
-    /// (<see cref="SessionOptions.MaxRetainedPerKind"/>). Default <see cref="EngagementEvaluator.DefaultSessions"/>.
+    /// (<see cref="SessionOptions.MaxRetainedPerKind"/>). Default <see cref="EngagementEvaluator.DefaultSessionOptions"/>.
     /// </summary>
-    public SessionOptions Session { get; set; } = EngagementEvaluator.DefaultSessions;
+    public SessionOptions Session { get; set; } = EngagementEvaluator.DefaultSessionOptions;
 
     /// <summary>
     /// The limits the YAML loader holds rule files to (file size, nesting depth, rules and files per load, expression
@@ -189,7 +193,7 @@ public sealed class EngagementRulesOptions
 
         if (Session is null)
         {
-            errors.Add("Session is null; leave it at EngagementEvaluator.DefaultSessions or set it.");
+            errors.Add("Session is null; leave it at EngagementEvaluator.DefaultSessionOptions or set it.");
         }
         else
         {

@@ -9,6 +9,13 @@ namespace Engagement.Rules.DependencyInjection;
 /// source, with a generation count and a reload on demand. With hot reload it changes when the rule files change,
 /// load cleanly and fit the policy options; the swap is atomic, and an evaluation in flight finishes on the set it started with. Thread-safe.
 /// </summary>
+/// <remarks>
+/// Reloads run one at a time. <see cref="IRuleSetProvider.Reloaded"/> and <see cref="IRuleSetProvider.ReloadFailed"/> are
+/// raised on the thread that reloads (a timer thread for hot reload, the caller's for <see cref="TryReload"/>), after
+/// the swap or the keeping of the current set. Subscribe before hot reload can run (right after resolving the provider
+/// at start-up); a handler's exception reaches the <see cref="TryReload"/> caller, and under hot reload is logged
+/// (event 2003). The container owns the provider: it stops watching when the container is disposed.
+/// </remarks>
 public interface IEngagementRuleSetProvider : IRuleSetProvider
 {
     /// <summary>1 after the first load, one more after each swap.</summary>

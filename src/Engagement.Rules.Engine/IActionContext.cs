@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Engagement.Rules.Engine.Model;
 
@@ -67,4 +68,16 @@ public interface IActionContext
 
     /// <summary>Stops the current <c>Fire</c> after this action.</summary>
     void Halt();
+
+    /// <summary>
+    /// For an action that computes values (a reason, a due date) and catches what one of them throws: the exception
+    /// to throw instead, which the session reports as a <see cref="RuleActionException"/> naming the value
+    /// (<c>The value 'a / b' of 'due' in an action of rule 'r' ...</c>, <see cref="RuleActionException.Expression"/>)
+    /// with <paramref name="exception"/> as its inner exception. Costs nothing until a value throws.
+    /// </summary>
+    /// <param name="name">What the value is, for the author (e.g. <c>due</c>, <c>reason</c>).</param>
+    /// <param name="text">The value's expression as the rule's author wrote it, when known.</param>
+    /// <param name="exception">What the value threw.</param>
+    /// <returns>The exception for the action to throw.</returns>
+    Exception ValueFailed(string name, string? text, Exception exception);
 }

@@ -19,6 +19,8 @@ public interface ISession : IDisposable
     /// <summary>Inserts a fact.</summary>
     /// <param name="fact">The fact.</param>
     /// <exception cref="FactException">The fact (or one with the same identity) is already in the session.</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
+    /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
     void Insert(object fact);
 
     /// <summary>
@@ -29,6 +31,8 @@ public interface ISession : IDisposable
     /// </summary>
     /// <param name="facts">The facts.</param>
     /// <exception cref="FactException">A fact is already in the session (or twice in the batch); nothing was inserted.</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
+    /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
     void InsertAll(IEnumerable<object> facts);
 
     /// <summary>
@@ -42,6 +46,8 @@ public interface ISession : IDisposable
     /// <summary>Tells the session that a fact changed, or replaces it by a new version with the same identity.</summary>
     /// <param name="fact">The fact.</param>
     /// <exception cref="FactException">The fact is not in the session.</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
+    /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
     void Update(object fact);
 
     /// <summary>Updates a fact if it is in the session.</summary>
@@ -62,16 +68,35 @@ public interface ISession : IDisposable
     /// <summary>Fires activations, highest priority first, until the agenda is empty or an action halts.</summary>
     /// <returns>The number of rules fired.</returns>
     /// <exception cref="RuleLoopException">More firings than <see cref="SessionOptions.MaxFiringsPerFire"/>.</exception>
+    /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
+    /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
+    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
     int Fire();
 
     /// <summary>Fires at most <paramref name="maxFirings"/> activations.</summary>
     /// <param name="maxFirings">The maximum number of rules to fire.</param>
     /// <returns>The number of rules fired.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFirings"/> is negative.</exception>
+    /// <exception cref="RuleLoopException">More firings than <see cref="SessionOptions.MaxFiringsPerFire"/>.</exception>
+    /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
+    /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
+    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
     int Fire(int maxFirings);
 
     /// <summary>Fires activations until the agenda is empty, an action halts or cancellation is requested.</summary>
+    /// <remarks>
+    /// Cancellation is not an exception: the call returns the firings made so far and leaves the rest on the agenda
+    /// (a later <c>Fire</c> continues); check <see cref="CancellationToken.IsCancellationRequested"/> to tell the cases apart.
+    /// </remarks>
     /// <param name="cancellationToken">Checked between firings.</param>
     /// <returns>The number of rules fired.</returns>
+    /// <exception cref="RuleLoopException">More firings than <see cref="SessionOptions.MaxFiringsPerFire"/>.</exception>
+    /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
+    /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
+    /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
+    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
     int Fire(CancellationToken cancellationToken);
 
     /// <summary>A snapshot of the agenda: the activations waiting to fire, in the order they would fire.</summary>

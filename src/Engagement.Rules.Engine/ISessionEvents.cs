@@ -38,7 +38,7 @@ public interface ISessionEvents
     /// <summary>A rule fired (all its actions ran).</summary>
     event EventHandler<MatchEventArgs>? RuleFired;
 
-    /// <summary>A condition threw.</summary>
+    /// <summary>A condition, or a let's or an aggregate's value, threw (<see cref="RuleConditionException"/>).</summary>
     event EventHandler<ConditionFailedEventArgs>? ConditionFailed;
 
     /// <summary>An action threw.</summary>

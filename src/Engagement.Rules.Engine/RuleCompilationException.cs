@@ -12,7 +12,7 @@ public sealed class RuleCompilationException : Exception
     public RuleCompilationException(IReadOnlyList<RuleCompilationError> errors)
         : base(Format(errors))
     {
-        Errors = errors;
+        Errors = [.. errors]; // a copy: the caller's list may change afterwards
     }
 
     /// <summary>The problems found.</summary>

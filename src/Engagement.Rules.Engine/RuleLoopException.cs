@@ -13,7 +13,7 @@ public sealed class RuleLoopException : InvalidOperationException
         : base($"More than {limit} rules fired in one Fire; the rules most probably loop: {string.Join(", ", ruleIds)}.")
     {
         Limit = limit;
-        RuleIds = ruleIds;
+        RuleIds = [.. ruleIds]; // a copy: the caller's list may change afterwards
     }
 
     /// <summary>The limit exceeded.</summary>

@@ -20,7 +20,7 @@ public sealed class RuleMatchLimitException : InvalidOperationException
             "(raise SessionOptions.MaxPartialMatches).")
     {
         Limit = limit;
-        RuleIds = ruleIds;
+        RuleIds = [.. ruleIds]; // a copy: the caller's list may change afterwards
     }
 
     /// <summary>The limit exceeded.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 
@@ -95,7 +96,7 @@ public sealed class FactTypeCatalog
 
     /// <summary>Looks a fact type up by name.</summary>
     /// <param name="name">The name.</param>
-    /// <param name="type">The type, when found.</param>
+    /// <param name="type">The type, when found; null otherwise.</param>
     /// <returns><see langword="true"/> when found.</returns>
-    public bool TryGetType(string name, out Type type) => _types.TryGetValue(name, out type!);
+    public bool TryGetType(string name, [NotNullWhen(true)] out Type? type) => _types.TryGetValue(name, out type);
 }

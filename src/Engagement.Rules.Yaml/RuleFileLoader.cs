@@ -14,6 +14,10 @@ namespace Engagement.Rules.Yaml;
 /// file in one pass, with file, line, column, rule and a stable code; never throws for bad input; loads the
 /// rules only when there is no error at all.
 /// </summary>
+/// <remarks>
+/// Thread-safe: its options (and their catalogue, made read-only) never change, and each load has its own state,
+/// so one loader may serve loads on several threads.
+/// </remarks>
 public sealed class RuleFileLoader
 {
     private readonly RuleLoaderOptions _options;
@@ -59,6 +63,7 @@ public sealed class RuleFileLoader
     /// <param name="name">The name diagnostics cite, e.g. the file name it came from.</param>
     /// <param name="text">The YAML text.</param>
     /// <returns>The rules and diagnostics.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     public RuleLoadResult LoadFromText(string name, string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

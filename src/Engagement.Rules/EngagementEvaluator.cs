@@ -20,16 +20,19 @@ public static class EngagementEvaluator
     /// median customer; one with thousands of facts some thousands), so a rule that multiplies unrelated facts is
     /// stopped after about 10 MB instead of the engine's 400 MB, per evaluation in flight.
     /// </summary>
-    public static SessionOptions DefaultSessions { get; } = SessionOptions.Default with { MaxPartialMatches = 100_000 };
+    public static SessionOptions DefaultSessionOptions { get; } = SessionOptions.Default with { MaxPartialMatches = 100_000 };
 
     /// <summary>Creates an evaluator over a compiled rule set.</summary>
     /// <param name="rules">The compiled rules, shared by every evaluation.</param>
     /// <param name="clock">The clock that gives "now" when no instant is passed.</param>
-    /// <param name="options">The policy settings; <see cref="PolicyOptions.Default"/> when null.</param>
-    /// <param name="telemetry">Where evaluations are logged and measured (shared by evaluators); none when null.</param>
-    /// <param name="sessions">
+    /// <param name="policy">The policy settings; <see cref="PolicyOptions.Default"/> when null.</param>
+    /// <param name="telemetry">
+    /// Where evaluations are logged and measured (shared by evaluators); none when null. The evaluator does not own
+    /// it: the host disposes of it, after the last evaluation.
+    /// </param>
+    /// <param name="session">
     /// The settings of the rule session each evaluation runs (the loop and match guards, what a pooled session
-    /// keeps); <see cref="DefaultSessions"/> when null.
+    /// keeps); <see cref="DefaultSessionOptions"/> when null.
     /// </param>
     /// <returns>A thread-safe evaluator.</returns>
     /// <exception cref="PolicyOptionsException">
@@ -37,31 +40,31 @@ public static class EngagementEvaluator
     /// does not have (with a "did you mean" when one is close); every problem is listed.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The session settings are invalid (<see cref="ArgumentException.ParamName"/> is <c>sessions</c>); every problem is listed.
+    /// The session settings are invalid (<see cref="ArgumentException.ParamName"/> is <c>session</c>); every problem is listed.
     /// </exception>
     public static IEngagementEvaluator Create(
         CompiledRuleSet rules,
         IClock clock,
-        PolicyOptions? options = null,
+        PolicyOptions? policy = null,
         EngagementTelemetry? telemetry = null,
-        SessionOptions? sessions = null)
+        SessionOptions? session = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(clock);
-        options ??= PolicyOptions.Default;
-        if (GetErrors(options, rules) is { Count: > 0 } policyErrors)
+        policy ??= PolicyOptions.Default;
+        if (GetErrors(policy, rules) is { Count: > 0 } policyErrors)
         {
             throw new PolicyOptionsException(policyErrors);
         }
 
-        sessions ??= DefaultSessions;
-        if (sessions.GetErrors() is { Count: > 0 } errors)
+        session ??= DefaultSessionOptions;
+        if (session.GetErrors() is { Count: > 0 } errors)
         {
-            // SessionOptions.Validate() names no parameter; the host passed these as 'sessions'.
-            throw new ArgumentOutOfRangeException(nameof(sessions), string.Join(" ", errors));
+            // SessionOptions.Validate() names no parameter; the host passed these as 'session'.
+            throw new ArgumentOutOfRangeException(nameof(session), string.Join(" ", errors));
         }
 
-        return new DefaultEngagementEvaluator(new SessionProposalSource(rules, sessions, telemetry), clock, options, telemetry);
+        return new DefaultEngagementEvaluator(new SessionProposalSource(rules, session, telemetry), clock, policy, telemetry);
     }
 
     /// <summary>

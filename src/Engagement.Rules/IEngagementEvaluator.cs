@@ -16,7 +16,7 @@ public interface IEngagementEvaluator
     /// <remarks>Not cancellable: see <see cref="Evaluate(CustomerFacts, Instant)"/>.</remarks>
     /// <param name="facts">The customer's facts.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
-    /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
+    /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer (the inner exception says why).</exception>
     EngagementResult Evaluate(CustomerFacts facts);
 
     /// <summary>Evaluates one customer at a given instant.</summary>
@@ -31,7 +31,7 @@ public interface IEngagementEvaluator
     /// <param name="facts">The customer's facts.</param>
     /// <param name="at">The evaluation instant.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
-    /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
+    /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer (the inner exception says why).</exception>
     EngagementResult Evaluate(CustomerFacts facts, Instant at);
 
     /// <summary>
@@ -54,9 +54,15 @@ public interface IEngagementEvaluator
     /// Stops reading and evaluating: the enumeration ends with an <see cref="System.OperationCanceledException"/> at
     /// its next step, even after a source failure; a customer in flight stops between rule firings (inserting its
     /// facts into the session runs to its end, bounded by <see cref="Engine.SessionOptions.MaxPartialMatches"/>).
+    /// A token given to <c>WithCancellation</c> on the returned sequence works the same (both are honoured).
     /// </param>
     /// <returns>The results, in input order.</returns>
-    IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken);
+    /// <exception cref="System.ArgumentOutOfRangeException">
+    /// <paramref name="maxDegreeOfParallelism"/> is less than 1; thrown when the enumeration starts (the first
+    /// <c>MoveNextAsync</c>), not by this call.
+    /// </exception>
+    /// <exception cref="System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Forecasts the touches a customer would get: evaluates once a day from <paramref name="from"/> (same local
@@ -66,5 +72,7 @@ public interface IEngagementEvaluator
     /// <param name="from">The first evaluation instant.</param>
     /// <param name="days">The number of daily evaluations (1 to 366).</param>
     /// <returns>The forecast.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="days"/> is not between 1 and 366.</exception>
+    /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer on one of the days.</exception>
     EngagementForecast Forecast(CustomerFacts facts, Instant from, int days);
 }

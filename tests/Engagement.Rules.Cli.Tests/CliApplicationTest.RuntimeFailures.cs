@@ -22,7 +22,8 @@ public sealed partial class CliApplicationTest
 
     private static void ShouldNameTheFailure(string line) =>
         line.Should().Contain("C-0002").And.Contain("'divide-by-zero'").And.Contain("DivideByZeroException")
-            .And.Contain("Attempted to divide by zero");
+            .And.Contain("Attempted to divide by zero")
+            .And.Contain("The value '100 / ((customer.householdSize ?? 1) - (customer.householdSize ?? 1))' of 'z' in rule 'divide-by-zero' (", "the let that threw is named as written");
 
     [Test]
     public void Run_RuleFailsAtRunTimeForOneCustomer_ExitsOneWithAnErrorLineAndKeepsTheOthers()

@@ -31,7 +31,7 @@ public sealed partial class AddEngagementRulesTest
         var act = () => evaluator.Evaluate(Given.For("C1", Enumerable.Range(1, 20).Select(i => (object)new TradeInAppraisal("C1", i))));
 
         act.Should().Throw<EngagementEvaluationException>().WithInnerException<RuleMatchLimitException>()
-            .Which.Should().Match<RuleMatchLimitException>(e => e.Limit == EngagementEvaluator.DefaultSessions.MaxPartialMatches && e.RuleIds.Contains("every-four-appraisals"));
+            .Which.Should().Match<RuleMatchLimitException>(e => e.Limit == EngagementEvaluator.DefaultSessionOptions.MaxPartialMatches && e.RuleIds.Contains("every-four-appraisals"));
     }
 
     [Test]
@@ -40,7 +40,7 @@ public sealed partial class AddEngagementRulesTest
         using var provider = Services.Build(o =>
         {
             o.AddRuleText("cross.yaml", CrossProductRule);
-            o.Session = EngagementEvaluator.DefaultSessions with { MaxPartialMatches = 1_000_000 };
+            o.Session = EngagementEvaluator.DefaultSessionOptions with { MaxPartialMatches = 1_000_000 };
         });
         var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
 

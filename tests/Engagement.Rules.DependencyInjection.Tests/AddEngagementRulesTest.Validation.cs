@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using Engagement.Rules.DependencyInjection.Tests.Support;
 using Engagement.Rules.Engine;
@@ -128,5 +129,18 @@ public sealed partial class AddEngagementRulesTest
 
         act.Should().Throw<EngagementRulesConfigurationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Contain("two.yaml").And.Contain("'trade-in-offer'").And.Contain("one.yaml");
+    }
+
+    [Test]
+    public void ConfigurationException_CallerChangesItsListAfterwards_KeepsTheErrorsGiven()
+    {
+        var errors = new List<string> { "RuleFolders[0] is empty." };
+
+        var exception = new EngagementRulesConfigurationException("The engagement rules cannot start.", errors);
+        errors.Add("added later");
+
+        exception.Errors.Should().Equal("RuleFolders[0] is empty.");
+        exception.Message.Should().NotContain("added later");
+        new EngagementRulesConfigurationException().Errors.Should().BeEmpty("the parameterless constructor lists no problem");
     }
 }

@@ -41,7 +41,7 @@ public sealed class FactTypeCatalogTest
     [Test]
     public void Register_OnTheDefaultTestOptionsCatalog_Throws()
     {
-        var act = () => RuleTestOptions.Default.LoaderOptions.Catalog.Register<FleetAccount>("FleetAccount");
+        var act = () => RuleTestOptions.Default.Loader.Catalog.Register<FleetAccount>("FleetAccount");
 
         act.Should().Throw<InvalidOperationException>();
     }
@@ -108,5 +108,16 @@ public sealed class FactTypeCatalogTest
     private sealed class FleetAccount
     {
         public string AccountId { get; init; } = string.Empty;
+    }
+
+    [Test]
+    public void TryGetType_UnknownName_ReturnsFalseAndNull()
+    {
+        var catalog = BuiltInFactTypes.CreateCatalog();
+
+        catalog.TryGetType("FleetAccount", out var unknown).Should().BeFalse();
+        unknown.Should().BeNull();
+        catalog.TryGetType("Vehicle", out var vehicle).Should().BeTrue();
+        vehicle.Should().Be<Engagement.Rules.Facts.Vehicle>();
     }
 }

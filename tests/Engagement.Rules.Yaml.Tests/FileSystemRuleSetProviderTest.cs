@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Providers;
 using NodaTime;
 
@@ -34,16 +36,16 @@ public sealed class FileSystemRuleSetProviderTest
     }
 
     [Test]
-    public void Reload_ValidChange_SwapsAndRaisesReloaded()
+    public void TryReload_ValidChange_SwapsAndRaisesReloaded()
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromHours(1));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
         RuleSetReloadedEventArgs? reloaded = null;
         provider.Reloaded += (_, e) => reloaded = e;
 
         folder.Write("b.yaml", Rule("second"));
-        var swapped = provider.Reload();
+        var swapped = provider.TryReload();
 
         swapped.Should().BeTrue();
         provider.Current.Rules.Select(r => r.Id).Should().Equal("first", "second");
@@ -51,18 +53,18 @@ public sealed class FileSystemRuleSetProviderTest
     }
 
     [Test]
-    public void Reload_BrokenChange_KeepsTheOldSetAndReports()
+    public void TryReload_BrokenChange_KeepsTheOldSetAndReports()
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromHours(1));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
         var before = provider.Current;
         RuleSetReloadFailedEventArgs? failed = null;
         provider.ReloadFailed += (_, e) => failed = e;
 
         folder.Write("a.yaml", Rule("first").Replace("signal", "signl", StringComparison.Ordinal));
         folder.Write("b.yaml", Rule("second"));
-        var swapped = provider.Reload();
+        var swapped = provider.TryReload();
 
         swapped.Should().BeFalse();
         provider.Current.Should().BeSameAs(before, "a broken change never replaces a working set, not even in part");
@@ -85,7 +87,7 @@ public sealed class FileSystemRuleSetProviderTest
     }
 
     [Test]
-    public void Reload_RuleTheEngineRejects_KeepsTheOldSetAndReportsER0050AtTheRule()
+    public void TryReload_RuleTheEngineRejects_KeepsTheOldSetAndReportsER0050AtTheRule()
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
@@ -95,7 +97,7 @@ public sealed class FileSystemRuleSetProviderTest
         provider.ReloadFailed += (_, e) => failed = e;
 
         var path = folder.Write("b.yaml", Support.EngineRejectedRules.File);
-        var swapped = provider.Reload();
+        var swapped = provider.TryReload();
 
         swapped.Should().BeFalse();
         provider.Current.Should().BeSameAs(before);
@@ -109,7 +111,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromMilliseconds(100));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromMilliseconds(100));
         var events = new BlockingCollection<string>();
         provider.Reloaded += (_, e) => events.Add("reloaded:" + string.Join(",", e.RuleSet.Rules.Select(r => r.Id)));
         provider.ReloadFailed += (_, e) => events.Add("failed:" + string.Join(",", e.Diagnostics.Select(d => d.Code)));
@@ -128,7 +130,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, debounce: Duration.FromMilliseconds(50));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromMilliseconds(50));
         var events = new BlockingCollection<string>();
         provider.Reloaded += (_, _) => throw new InvalidOperationException("handler bug");
         provider.ReloadFailed += (_, e) => events.Add("failed:" + string.Join(",", e.Diagnostics.Select(d => d.Code + " " + d.Message)));
@@ -139,6 +141,35 @@ public sealed class FileSystemRuleSetProviderTest
         var failed = Next(events, "failed:");
         failed.Should().Be("failed:ER0050 A reload event handler threw: handler bug");
         provider.Current.Rules.Select(r => r.Id).Should().Equal("second");
+    }
+
+    [Test]
+    public void Constructor_NegativeReloadDelay_ThrowsNamingTheParameter()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+
+        var act = () => new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromMilliseconds(-1));
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("reloadDelay");
+    }
+
+    [Test]
+    public void ReloadFailedEventArgs_CallerChangesItsListAfterwards_KeepsTheDiagnosticsGiven()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
+        var diagnostic = new RuleDiagnostic(DiagnosticCodes.YamlSyntax, DiagnosticSeverity.Error, new SourceLocation("a.yaml", 1, 1), "broken");
+        var diagnostics = new List<RuleDiagnostic> { diagnostic };
+
+        var args = new RuleSetReloadFailedEventArgs(diagnostics, provider.Current);
+        diagnostics.Clear();
+
+        args.Diagnostics.Should().Equal(diagnostic);
+        args.Kept.Should().BeSameAs(provider.Current);
+        var noList = () => new RuleSetReloadFailedEventArgs(null!, provider.Current);
+        noList.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("diagnostics");
     }
 
     /// <summary>Waits (generously, it is not a timing assertion) for the next event of a kind.</summary>

@@ -93,7 +93,7 @@ internal static class ForecastCommand
                         progress.WriteError($"error: {failure.Message}");
                     }
 
-                    touches.AddRange(forecast?.Touches ?? []);
+                    touches.AddRange(forecast?.Decisions ?? []);
                     progress.Advance();
                 }
             }

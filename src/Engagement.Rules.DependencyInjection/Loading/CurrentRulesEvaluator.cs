@@ -15,7 +15,7 @@ internal sealed class CurrentRulesEvaluator(RuleSetProvider provider) : IEngagem
 
     public EngagementResult Evaluate(CustomerFacts facts, Instant at) => provider.Snapshot().Evaluator.Evaluate(facts, at);
 
-    public IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken = default) =>
         provider.Snapshot().Evaluator.EvaluateAsync(customers, maxDegreeOfParallelism, cancellationToken);
 
     public EngagementForecast Forecast(CustomerFacts facts, Instant from, int days) => provider.Snapshot().Evaluator.Forecast(facts, from, days);

@@ -21,6 +21,12 @@ namespace Engagement.Rules.Engine;
 ///     .Build();
 /// </code>
 /// </example>
+/// <remarks>
+/// Mistakes are found as they are written: a method given a declaration name already in scope, a lambda parameter
+/// that names no declaration (or has the wrong type), or an element of the wrong shape throws an
+/// <see cref="ArgumentException"/> whose message names the rule. A builder is not thread-safe; the
+/// <see cref="Model.RuleDefinition"/> it builds is immutable.
+/// </remarks>
 public sealed class RuleBuilder
 {
     private readonly string _id;
@@ -36,6 +42,7 @@ public sealed class RuleBuilder
 
     /// <summary>Starts a rule.</summary>
     /// <param name="id">The unique rule id.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty or white space.</exception>
     public RuleBuilder(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -143,6 +150,7 @@ public sealed class RuleBuilder
     /// <param name="basePattern">Adds exactly one pattern.</param>
     /// <param name="patterns">Adds the patterns every base fact must satisfy (they may refer to the base declaration).</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="basePattern"/> does not add exactly one pattern, or <paramref name="patterns"/> adds something else than patterns.</exception>
     public RuleBuilder ForAll(Action<RuleBuilder> basePattern, Action<RuleBuilder> patterns)
     {
         ArgumentNullException.ThrowIfNull(basePattern);

@@ -60,7 +60,7 @@ internal static class AlphaRouteCompiler
 
         foreach (var group in node.Groups)
         {
-            steps.Add(Expression.Call(session, Dispatch, Expression.Constant(node), Expression.Constant(group), fact));
+            steps.Add(Expression.Call(session, Dispatch, Expression.Constant(group), fact));
         }
 
         return steps.Count == 0 ? Expression.Empty() : Expression.Block(steps);

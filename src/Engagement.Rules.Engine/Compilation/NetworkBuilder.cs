@@ -210,7 +210,9 @@ internal sealed class NetworkBuilder
             parent,
             level,
             CompileTest<object?>(lambda, binding.Value.Parameters, null, level - 1, levels, canonical),
-            $"{binding.Declaration.Name} = {lambda}"));
+            $"{binding.Declaration.Name} = {lambda}",
+            binding.Declaration.Name,
+            binding.Value.Text));
         levels[binding.Declaration] = level;
         return node;
     }
@@ -258,7 +260,9 @@ internal sealed class NetworkBuilder
                     aggregate.Source.FactType,
                     aggregate.Selector?.Expression.ReturnType,
                     aggregate.Kind == AggregateKind.GroupBy ? CompileSingle<object?>(aggregate.Selector!.Expression, selectorCanonical) : null,
-                    aggregate.Selector is null || aggregate.Kind == AggregateKind.GroupBy ? null : CompileCalculator(aggregate.Selector.Expression, selectorCanonical)),
+                    aggregate.Selector is null || aggregate.Kind == AggregateKind.GroupBy ? null : CompileCalculator(aggregate.Selector.Expression, selectorCanonical),
+                    aggregate.Result.Name,
+                    aggregate.Selector?.Text),
             };
             _nodes.Add(owner);
             owner.RuleIds.Add(rule.Id);
@@ -287,7 +291,7 @@ internal sealed class NetworkBuilder
                 var slot = i;
                 where.Append(" where ").Append(condition.Expression);
                 CompileTestLater(rule, condition.Expression, condition.Parameters, aggregate.Result, level - 1, resultLevels, resultCanonicals[i], evaluate =>
-                    resultTests[slot] = new CompiledTest(evaluate, condition.Expression.ToString(), rule.Id));
+                    resultTests[slot] = new CompiledTest(evaluate, condition.Expression.ToString(), rule.Id, condition.Text));
             }
 
             return new AggregateOutputNode(id, node, resultTests, where.ToString());
@@ -340,7 +344,7 @@ internal sealed class NetworkBuilder
                     var keyCanonical = _canonicalizer.Write(key.Body, names);
                     if (!node.GroupsByKey.TryGetValue(keyCanonical, out var group))
                     {
-                        group = new DispatchGroup(CompileSingle<object?>(key, keyCanonical), key.ToString());
+                        group = new DispatchGroup(CompileSingle<object?>(key, keyCanonical), key.ToString(), rule.Id, conjunct.Source);
                         node.GroupsByKey.Add(keyCanonical, group);
                     }
 

@@ -13,6 +13,10 @@ public sealed class ActionElement : ExpressionElement
     /// <summary>Creates an action.</summary>
     /// <param name="expression">A lambda whose first parameter is an <see cref="IActionContext"/>.</param>
     /// <param name="parameters">The declarations bound to the remaining parameters.</param>
+    /// <exception cref="ArgumentException">
+    /// The first parameter is not an <see cref="IActionContext"/>, or the other parameters do not match
+    /// <paramref name="parameters"/> in number or type.
+    /// </exception>
     public ActionElement(LambdaExpression expression, IReadOnlyList<Declaration> parameters)
         : base(expression, parameters, leadingParameters: 1)
     {

@@ -14,6 +14,10 @@ public sealed class ConditionElement : ExpressionElement
     /// <summary>Creates a condition.</summary>
     /// <param name="expression">A lambda returning <see cref="bool"/>.</param>
     /// <param name="parameters">The declarations bound, in order, to the lambda's parameters.</param>
+    /// <exception cref="ArgumentException">
+    /// The lambda does not return <see cref="bool"/>, or its parameters do not match <paramref name="parameters"/> in
+    /// number or type.
+    /// </exception>
     public ConditionElement(LambdaExpression expression, IReadOnlyList<Declaration> parameters)
         : base(expression, parameters, leadingParameters: 0)
     {

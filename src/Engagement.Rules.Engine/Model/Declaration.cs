@@ -12,6 +12,7 @@ public sealed class Declaration
     /// <summary>Creates a declaration.</summary>
     /// <param name="name">The name, unique within its rule.</param>
     /// <param name="type">The CLR type of the bound value.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
     public Declaration(string name, Type type)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -13,6 +13,7 @@ public sealed class ForAllElement : RuleElement
     /// <summary>Creates a universal test.</summary>
     /// <param name="basePattern">The facts the test ranges over.</param>
     /// <param name="patterns">What must hold for each of them; may refer to the base declaration.</param>
+    /// <exception cref="ArgumentException"><paramref name="patterns"/> is empty.</exception>
     public ForAllElement(PatternElement basePattern, IReadOnlyList<PatternElement> patterns)
     {
         ArgumentNullException.ThrowIfNull(basePattern);

@@ -11,6 +11,7 @@ public sealed class OrElement : RuleElement
 {
     /// <summary>Creates a disjunction.</summary>
     /// <param name="elements">The alternatives, at least two.</param>
+    /// <exception cref="ArgumentException">There are fewer than two alternatives.</exception>
     public OrElement(IReadOnlyList<RuleElement> elements)
     {
         ArgumentNullException.ThrowIfNull(elements);

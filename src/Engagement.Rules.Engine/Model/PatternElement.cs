@@ -9,6 +9,7 @@ public sealed class PatternElement : RuleElement
     /// <summary>Creates a pattern.</summary>
     /// <param name="declaration">The declaration the matched fact is bound to; its type is the fact type.</param>
     /// <param name="conditions">The conditions; each must refer to <paramref name="declaration"/>.</param>
+    /// <exception cref="ArgumentException">A condition does not refer to <paramref name="declaration"/>.</exception>
     public PatternElement(Declaration declaration, IReadOnlyList<ConditionElement>? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(declaration);

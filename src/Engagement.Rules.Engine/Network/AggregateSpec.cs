@@ -19,14 +19,20 @@ internal sealed class AggregateSpec
     /// <param name="selectorType">The selector's type (the group-by key type of a group-by).</param>
     /// <param name="keySelector">The group-by key selector (boxing: keys are compared as objects).</param>
     /// <param name="calculator">The typed sum/min/max over the selected values.</param>
+    /// <param name="resultName">The declaration receiving the result (the first rule's, when rules share the node), for errors.</param>
+    /// <param name="selectorText">The selector as its rule's author wrote it, when known, for errors.</param>
     public AggregateSpec(
         AggregateKind kind,
         Type sourceType,
         Type? selectorType,
         Func<object, object?>? keySelector,
-        AggregateCalculator? calculator)
+        AggregateCalculator? calculator,
+        string resultName,
+        string? selectorText)
     {
         Kind = kind;
+        ResultName = resultName;
+        SelectorText = selectorText;
         Selector = keySelector;
         Calculator = calculator;
         var helper = typeof(AggregateFunctions<>).MakeGenericType(sourceType);
@@ -49,6 +55,21 @@ internal sealed class AggregateSpec
 
     public bool IsGroupBy => Kind == AggregateKind.GroupBy;
 
+    /// <summary>The declaration receiving the result; read only when the aggregate throws.</summary>
+    public string ResultName { get; }
+
+    /// <summary>The selector (value or key) as its rule's author wrote it, when known; read only when it throws.</summary>
+    public string? SelectorText { get; }
+
+    /// <summary>How an error of the aggregate's own computation (a sum that overflows) names it.</summary>
+    public ExpressionRole ResultRole => Kind switch
+    {
+        AggregateKind.Sum => ExpressionRole.Sum,
+        AggregateKind.Min => ExpressionRole.Min,
+        AggregateKind.Max => ExpressionRole.Max,
+        _ => ExpressionRole.Condition,
+    };
+
     /// <summary>The group-by key of a result of the sub-network.</summary>
     public object? Select(Session session, BetaNode node, Token result)
     {
@@ -58,7 +79,7 @@ internal sealed class AggregateSpec
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
-            throw session.ConditionFailed(node.RuleId, null, result.Value, ex);
+            throw session.ExpressionFailed(node.RuleId, null, result.Value, ex, ExpressionRole.Key, SelectorText, ResultName);
         }
     }
 
@@ -71,7 +92,7 @@ internal sealed class AggregateSpec
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
-            throw session.ConditionFailed(node.RuleId, null, result.Value, ex);
+            throw session.ExpressionFailed(node.RuleId, null, result.Value, ex, ExpressionRole.Value, SelectorText, ResultName);
         }
     }
 

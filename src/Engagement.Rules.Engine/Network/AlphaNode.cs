@@ -86,15 +86,23 @@ internal sealed class AlphaNode
 /// <summary>Sibling alpha tests <c>fact.Member == constant</c> over the same member, indexed by the constant.</summary>
 internal sealed class DispatchGroup
 {
-    public DispatchGroup(Func<object, object?> key, string description)
+    public DispatchGroup(Func<object, object?> key, string description, string ruleId, string? condition)
     {
         Key = key;
         Description = description;
+        RuleId = ruleId;
+        Condition = condition;
     }
 
     public Func<object, object?> Key { get; }
 
     public string Description { get; }
+
+    /// <summary>The rule of the first test in the group, named when the key throws.</summary>
+    public string RuleId { get; }
+
+    /// <summary>That test's condition as its rule's author wrote it, when known; read only when the key throws.</summary>
+    public string? Condition { get; }
 
     public Dictionary<object, AlphaNode> Branches { get; } = new();
 }

@@ -262,7 +262,7 @@ internal sealed class ConditionalNode : BetaNode
         catch (Exception ex) when (ex is not RuleConditionException)
         {
             // A whole-number sum that overflows fails the rule like any other condition.
-            throw session.ConditionFailed(RuleId, owner.Parent, null, ex);
+            throw session.ExpressionFailed(RuleId, owner.Parent, null, ex, Aggregate.ResultRole, Aggregate.SelectorText, Aggregate.ResultName);
         }
 
         if (computed)

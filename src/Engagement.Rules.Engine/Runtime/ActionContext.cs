@@ -55,6 +55,13 @@ internal sealed class ActionContext : IActionContext
 
     public void Insert(object fact) => _session.Insert(fact);
 
+    public Exception ValueFailed(string name, string? text, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(exception);
+        return new ActionValueException(name, text, exception);
+    }
+
     public bool TryInsert(object fact) => _session.TryInsert(fact);
 
     public void InsertLinked(object fact)

@@ -78,7 +78,9 @@ internal sealed partial class Session
                 }
                 catch (Exception ex) when (ex is not RuleConditionException)
                 {
-                    var error = new RuleActionException(activation.Rule.Id, SourceOf(activation.Rule), activation.Facts, ex);
+                    // A value the action named (IActionContext.ValueFailed) is reported with its name and text.
+                    var value = ex as ActionValueException;
+                    var error = new RuleActionException(activation.Rule.Id, SourceOf(activation.Rule), activation.Facts, value?.Error ?? ex, value?.Name, value?.Text);
                     _events?.OnActionFailed(Handle, activation, error);
                     throw error;
                 }
@@ -126,7 +128,15 @@ internal sealed partial class Session
 
     // ---- Errors ------------------------------------------------------------------------------------
 
-    public RuleConditionException ConditionFailed(string ruleId, Token? token, object? fact, Exception inner, string? condition = null)
+    /// <summary>The error for a condition that threw; <paramref name="condition"/> is its text as written, when known.</summary>
+    public RuleConditionException ConditionFailed(string ruleId, Token? token, object? fact, Exception inner, string? condition = null) =>
+        ExpressionFailed(ruleId, token, fact, inner, ExpressionRole.Condition, condition, null);
+
+    /// <summary>
+    /// The error for an expression of a rule that threw: a condition, or the value, key or result of the declaration
+    /// <paramref name="name"/>; <paramref name="text"/> is the expression as written, when known.
+    /// </summary>
+    public RuleConditionException ExpressionFailed(string ruleId, Token? token, object? fact, Exception inner, ExpressionRole role, string? text, string? name)
     {
         var facts = new List<object>();
         for (var t = token; t is not null; t = t.Parent)
@@ -142,7 +152,7 @@ internal sealed partial class Session
             facts.Add(fact);
         }
 
-        var error = new RuleConditionException(ruleId, SourceOf(ruleId), facts, inner, condition);
+        var error = new RuleConditionException(ruleId, SourceOf(ruleId), facts, inner, role, text, name);
         _events?.OnConditionFailed(Handle, error);
         return error;
     }

@@ -141,12 +141,12 @@ internal sealed partial class Session
 
         foreach (var group in node.Groups)
         {
-            Dispatch(node, group, fact);
+            Dispatch(group, fact);
         }
     }
 
     /// <summary>One dictionary lookup on the fact's key selects the branch of a dispatch group, walked from there.</summary>
-    public void Dispatch(AlphaNode node, DispatchGroup group, object fact)
+    public void Dispatch(DispatchGroup group, object fact)
     {
         object? key;
         try
@@ -155,7 +155,7 @@ internal sealed partial class Session
         }
         catch (Exception ex) when (ex is not RuleConditionException)
         {
-            throw ConditionFailed(node.RuleId, null, fact, ex);
+            throw ConditionFailed(group.RuleId, null, fact, ex, group.Condition);
         }
 
         if (group.Branches.TryGetValue(key ?? JoinKey.Null, out var branch))

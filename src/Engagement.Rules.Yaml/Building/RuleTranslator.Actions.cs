@@ -4,7 +4,6 @@ using System.Linq;
 using System.Linq.Expressions;
 using System.Reflection;
 using Engagement.Rules.Decisions;
-using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions;
@@ -66,7 +65,7 @@ internal sealed partial class RuleTranslator
         _reader.Keys(touch, RuleFileKeys.Touch, "'touch'");
         var before = ErrorCount;
         var parts = new ExpressionParts();
-        var context = Expression.Parameter(typeof(IActionContext), "context");
+        var context = parts.Context;
 
         TouchKind? kind = null;
         if (_reader.Required(touch, "kind", "'touch'") is { } kindNode && _reader.Scalar(kindNode, "kind") is { } kindText)
@@ -162,7 +161,7 @@ internal sealed partial class RuleTranslator
         _reader.Keys(signal, RuleFileKeys.Signal, "'signal'");
         var before = ErrorCount;
         var parts = new ExpressionParts();
-        var context = Expression.Parameter(typeof(IActionContext), "context");
+        var context = parts.Context;
         string? name = null;
         if (_reader.Required(signal, "name", "'signal'") is { } nameNode && _reader.Scalar(nameNode, "name") is { } nameText)
         {
@@ -278,7 +277,7 @@ internal sealed partial class RuleTranslator
             return WrongType(node, what, LanguageTypes.WithArticle(expectedType), expression.Type);
         }
 
-        return parts.Use(expression);
+        return parts.Use(expression, what, text.Value);
     }
 
     private (IReadOnlyList<string> Names, Expression? Values) Values(SyntaxNode? node, Dictionary<string, Declaration> scope, ExpressionParts parts)
@@ -354,7 +353,7 @@ internal sealed partial class RuleTranslator
                 var inner = new ScalarSyntax(scalar.Positions.Locate(i + 1), text[(i + 1)..close], isPlain: false, scalar.Positions.From(i + 1));
                 if (Compile(inner, scope, null) is { } expression && Renderable(expression.Type, inner, "A reason part"))
                 {
-                    pieces.Add(Text(parts.Use(expression)));
+                    pieces.Add(Text(parts.Use(expression, "reason", inner.Value)));
                 }
                 else
                 {

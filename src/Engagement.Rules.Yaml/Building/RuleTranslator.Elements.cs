@@ -190,7 +190,8 @@ internal sealed partial class RuleTranslator
 
             if (Declare(name, expression.Type, scope) is { } declaration)
             {
-                bindings.Add(new BindingElement(declaration, expression.ToLambda(), expression.Declarations));
+                // The text as written names the value when it throws at run time.
+                bindings.Add(new BindingElement(declaration, new ValueExpression(expression.ToLambda(), expression.Declarations) { Text = text.Value }));
                 if (expression.MayBeMissing)
                 {
                     _maybeMissing.Add(declaration.Name);
@@ -519,7 +520,7 @@ internal sealed partial class RuleTranslator
             }
 
             var lambda = Lambda(compiled, source.Declaration, out var selectorDeclarations);
-            selector = new ValueExpression(lambda, selectorDeclarations);
+            selector = new ValueExpression(lambda, selectorDeclarations) { Text = selectorText.Value };
         }
 
         var resultType = kind switch

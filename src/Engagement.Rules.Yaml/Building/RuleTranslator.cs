@@ -346,6 +346,9 @@ internal sealed partial class RuleTranslator
         }
 
         var lambda = Lambda(expression, own, out var declarations);
-        return new ConditionElement(lambda, declarations) { Text = (at as ScalarSyntax)?.Value };
+        // The text as written (a named condition by its name, also when referenced with 'with') names the
+        // condition when it throws at run time.
+        var text = at is MappingSyntax reference ? reference.Get("condition") as ScalarSyntax : at as ScalarSyntax;
+        return new ConditionElement(lambda, declarations) { Text = text?.Value };
     }
 }

@@ -15,6 +15,14 @@ namespace Engagement.Rules.Yaml.Providers;
 /// atomically, and only when it loads and compiles cleanly; otherwise the old set stays and
 /// <see cref="ReloadFailed"/> reports why.
 /// </summary>
+/// <remarks>
+/// Thread-safe: <see cref="Current"/> may be read from any thread while a reload runs. Reloads run one at a time,
+/// and <see cref="Reloaded"/> and <see cref="ReloadFailed"/> are raised on the thread that reloads (a timer thread for
+/// a file change, the caller's for <see cref="TryReload"/>) after the swap (or the keeping of the current set), one
+/// event at a time. A handler that throws from <see cref="TryReload"/> throws to its caller; from a file change, its
+/// exception is reported through <see cref="ReloadFailed"/> (ER0050). Dispose it to stop watching; it does not own the
+/// rule sets it served, which stay usable.
+/// </remarks>
 public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 {
     private readonly string _folder;
@@ -27,12 +35,17 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
     /// <summary>Loads the folder and starts watching it.</summary>
     /// <param name="folder">The rule folder (see <see cref="RuleFileLoader.Load"/> for which files count).</param>
     /// <param name="options">The loader options; <see cref="RuleLoaderOptions.Default"/> when null.</param>
-    /// <param name="debounce">The quiet period after the last change before reloading; 500 ms when null.</param>
+    /// <param name="reloadDelay">The quiet period after the last change before reloading; 500 ms when null.</param>
+    /// <exception cref="ArgumentException"><paramref name="folder"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="reloadDelay"/> is negative, or <paramref name="options"/> are invalid
+    /// (<see cref="RuleLoaderOptions.GetErrors"/>).
+    /// </exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="RuleSetLoadException">
     /// The rule files do not load, or the engine rejects a loaded rule (ER0050 at that rule's location).
     /// </exception>
-    public FileSystemRuleSetProvider(string folder, RuleLoaderOptions? options = null, Duration? debounce = null)
+    public FileSystemRuleSetProvider(string folder, RuleLoaderOptions? options = null, Duration? reloadDelay = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (!Directory.Exists(folder))
@@ -42,15 +55,15 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 
         _folder = folder;
         _loader = new RuleFileLoader(options);
-        _debounce = (debounce ?? Duration.FromMilliseconds(500)).ToTimeSpan();
+        _debounce = (reloadDelay ?? Duration.FromMilliseconds(500)).ToTimeSpan();
         if (_debounce < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(debounce), "The quiet period cannot be negative.");
+            throw new ArgumentOutOfRangeException(nameof(reloadDelay), "The quiet period cannot be negative.");
         }
 
         var (ruleSet, diagnostics) = LoadAndCompile();
         _current = ruleSet ?? throw new RuleSetLoadException(diagnostics);
-        _watcher = new RuleChangeWatcher([folder], _debounce, () => Reload(), ReportHandlerFailure);
+        _watcher = new RuleChangeWatcher([folder], _debounce, () => TryReload(), ReportHandlerFailure);
     }
 
     /// <inheritdoc />
@@ -62,9 +75,12 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
     /// <inheritdoc />
     public event EventHandler<RuleSetReloadFailedEventArgs>? ReloadFailed;
 
-    /// <summary>Reloads now, as a file change would; raises <see cref="Reloaded"/> or <see cref="ReloadFailed"/>.</summary>
+    /// <summary>
+    /// Reloads now, as a file change would; raises <see cref="Reloaded"/> or <see cref="ReloadFailed"/>. Rules that
+    /// do not load are not an exception: the current set is kept and <see cref="ReloadFailed"/> carries every diagnostic.
+    /// </summary>
     /// <returns><see langword="true"/> when a new rule set replaced the current one.</returns>
-    public bool Reload()
+    public bool TryReload()
     {
         lock (_reloadGate)
         {

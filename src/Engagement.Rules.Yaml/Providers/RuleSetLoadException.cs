@@ -12,7 +12,7 @@ public sealed class RuleSetLoadException : Exception
     public RuleSetLoadException(IReadOnlyList<RuleDiagnostic> diagnostics)
         : base("The rule files do not load:\n" + RuleDiagnostic.FormatAll(diagnostics ?? []))
     {
-        Diagnostics = diagnostics ?? [];
+        Diagnostics = [.. diagnostics ?? []]; // a copy: the caller's list may change afterwards
     }
 
     /// <summary>Every problem found.</summary>

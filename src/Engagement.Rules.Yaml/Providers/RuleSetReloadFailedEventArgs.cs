@@ -11,9 +11,12 @@ public sealed class RuleSetReloadFailedEventArgs : EventArgs
     /// <summary>Creates the event data.</summary>
     /// <param name="diagnostics">Every problem found.</param>
     /// <param name="kept">The rule set still in service.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public RuleSetReloadFailedEventArgs(IReadOnlyList<RuleDiagnostic> diagnostics, CompiledRuleSet kept)
     {
-        Diagnostics = diagnostics;
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(kept);
+        Diagnostics = [.. diagnostics]; // a copy: every handler sees the same diagnostics
         Kept = kept;
     }
 

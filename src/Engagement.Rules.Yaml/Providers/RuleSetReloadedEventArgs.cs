@@ -11,10 +11,13 @@ public sealed class RuleSetReloadedEventArgs : EventArgs
     /// <summary>Creates the event data.</summary>
     /// <param name="ruleSet">The new rule set.</param>
     /// <param name="warnings">The warnings of the load.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public RuleSetReloadedEventArgs(CompiledRuleSet ruleSet, IReadOnlyList<RuleDiagnostic> warnings)
     {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(warnings);
         RuleSet = ruleSet;
-        Warnings = warnings;
+        Warnings = [.. warnings]; // a copy: every handler sees the same warnings
     }
 
     /// <summary>The new rule set, now <see cref="IRuleSetProvider.Current"/>.</summary>

@@ -9,8 +9,8 @@ public sealed record RuleTestOptions
     public static RuleTestOptions Default { get; } = new();
 
     /// <summary>The loader options (fact type catalogue and limits) used for the rules and for the facts' type names.</summary>
-    public RuleLoaderOptions LoaderOptions { get; init; } = RuleLoaderOptions.Default;
+    public RuleLoaderOptions Loader { get; init; } = RuleLoaderOptions.Default;
 
     /// <summary>The policy settings the cases are evaluated with, as in production.</summary>
-    public PolicyOptions PolicyOptions { get; init; } = PolicyOptions.Default;
+    public PolicyOptions Policy { get; init; } = PolicyOptions.Default;
 }

@@ -26,9 +26,28 @@ public sealed class RuleTestRunner
 
     /// <summary>Creates a runner.</summary>
     /// <param name="options">The loader and policy settings; <see cref="RuleTestOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException"><see cref="RuleTestOptions.Loader"/> or <see cref="RuleTestOptions.Policy"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The loader options are invalid (<see cref="RuleLoaderOptions.GetErrors"/>): every problem is named. (Invalid policy
+    /// options fail each case instead, with the problem, as policy options that do not fit the rules do.)
+    /// </exception>
     public RuleTestRunner(RuleTestOptions? options = null)
     {
         _options = options ?? RuleTestOptions.Default;
+
+        // Checked here rather than at the first case: a null would otherwise fall back to the defaults silently (Policy)
+        // or fail every case with a NullReferenceException (Loader), and invalid limits would throw out of Run.
+        if (_options.Loader is null || _options.Policy is null)
+        {
+            throw new ArgumentException(
+                $"RuleTestOptions.{(_options.Loader is null ? nameof(RuleTestOptions.Loader) : nameof(RuleTestOptions.Policy))} is null; leave it at its default or set it.",
+                nameof(options));
+        }
+
+        if (_options.Loader.GetErrors() is { Count: > 0 } errors)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Invalid RuleTestOptions.Loader: " + string.Join(" ", errors));
+        }
     }
 
     /// <summary>
@@ -96,7 +115,7 @@ public sealed class RuleTestRunner
         EngagementResult result;
         try
         {
-            var catalog = _options.LoaderOptions.Catalog;
+            var catalog = _options.Loader.Catalog;
             var customer = YamlFacts.Convert<Customer>(spec.Customer, "customer");
             if (ExpectationProblems(testCase, spec, rules.RuleIds, customer.CustomerId) is { Count: > 0 } problems)
             {
@@ -240,7 +259,7 @@ public sealed class RuleTestRunner
 
     private LoadedRules Load(IReadOnlyList<string> paths)
     {
-        var loaded = new RuleFileLoader(_options.LoaderOptions).Load(paths);
+        var loaded = new RuleFileLoader(_options.Loader).Load(paths);
         if (!loaded.Success)
         {
             return new LoadedRules(null, [], loaded.FormatDiagnostics());
@@ -254,7 +273,7 @@ public sealed class RuleTestRunner
         try
         {
             var ids = loaded.Rules.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
-            return new LoadedRules(EngagementEvaluator.Create(compiled, UnusedClock.Instance, _options.PolicyOptions), ids, null);
+            return new LoadedRules(EngagementEvaluator.Create(compiled, UnusedClock.Instance, _options.Policy), ids, null);
         }
         catch (PolicyOptionsException ex)
         {

@@ -15,8 +15,11 @@ public sealed record EngagementForecast
     /// <summary>The number of daily evaluations.</summary>
     public required int Days { get; init; }
 
-    /// <summary>Every touch decided over the horizon, in order of decision.</summary>
-    public required IReadOnlyList<TouchDecision> Touches { get; init; }
+    /// <summary>
+    /// Every touch decided over the horizon, in order of decision: the <see cref="EngagementResult.Decisions"/> of
+    /// each daily result, day after day.
+    /// </summary>
+    public required IReadOnlyList<TouchDecision> Decisions { get; init; }
 
     /// <summary>The result of each daily evaluation, in order.</summary>
     public required IReadOnlyList<EngagementResult> DailyResults { get; init; }

@@ -4,6 +4,12 @@ using NodaTime;
 namespace Engagement.Rules.Decisions;
 
 /// <summary>The outcome of evaluating one customer.</summary>
+/// <remarks>
+/// Immutable, and owned by the caller: nothing else keeps or changes it. Deterministic: the same facts, rules,
+/// options and instant give the same decisions, suppressions and diagnostics, in the same order. Record equality
+/// compares the lists by reference, not by content: compare <see cref="Decisions"/> item by item (or their
+/// <see cref="TouchDecision.IdempotencyKey"/>) to tell whether two evaluations decided the same.
+/// </remarks>
 public sealed record EngagementResult
 {
     /// <summary>The customer evaluated.</summary>

@@ -46,7 +46,10 @@ public readonly record struct TouchKind
     /// <summary>A greeting with nothing to sell (birthday, anniversary).</summary>
     public static TouchKind Greeting { get; } = new("greeting");
 
-    /// <summary>The kind's name.</summary>
+    /// <summary>
+    /// The kind's name; <see langword="null"/> only for <c>default(TouchKind)</c>, which the policies reject
+    /// (<see cref="SuppressionReason.InvalidProposal"/>), as <c>Vin.Value</c> is for <c>default(Vin)</c>.
+    /// </summary>
     public string Name { get; }
 
     /// <inheritdoc />

@@ -75,7 +75,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
     public async IAsyncEnumerable<EngagementResult> EvaluateAsync(
         IAsyncEnumerable<CustomerFacts> customers,
         int maxDegreeOfParallelism,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
@@ -162,7 +162,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
             current = current.With(result.Decisions.Select(AsSent));
         }
 
-        return new EngagementForecast { CustomerId = facts.Customer.CustomerId, From = from, Days = days, Touches = touches, DailyResults = daily };
+        return new EngagementForecast { CustomerId = facts.Customer.CustomerId, From = from, Days = days, Decisions = touches.AsReadOnly(), DailyResults = daily.AsReadOnly() };
     }
 
     private EngagementResult EvaluateSafely(CustomerFacts facts, Instant at, CancellationToken cancellationToken)

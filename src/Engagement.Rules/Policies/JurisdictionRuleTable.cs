@@ -8,7 +8,8 @@ namespace Engagement.Rules.Policies;
 
 /// <summary>
 /// The jurisdiction rules, keyed by code. <see cref="Default"/> is the table shipped with the library; a host
-/// replaces or adds rows with <see cref="With"/> or builds its own table.
+/// replaces or adds rows with <see cref="With"/> or builds its own table. Immutable (<see cref="With"/> returns a
+/// new table), so one table may be shared between threads and evaluators.
 /// </summary>
 public sealed class JurisdictionRuleTable
 {

@@ -11,10 +11,10 @@ public sealed class PolicyOptionsException : ArgumentException
     public PolicyOptionsException(IReadOnlyList<string> errors)
         : base(Describe(errors))
     {
-        Errors = errors;
+        Errors = [.. errors]; // a copy: the caller's list may change afterwards
     }
 
-    /// <summary>Creates the exception with one problem.</summary>
+    /// <summary>Creates the exception with one generic problem ("The policy options are invalid.").</summary>
     public PolicyOptionsException()
         : this(["The policy options are invalid."])
     {

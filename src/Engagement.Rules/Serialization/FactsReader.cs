@@ -91,6 +91,7 @@ public sealed partial class FactsReader
     /// <param name="utf8Json">The lines; left open.</param>
     /// <returns>The customers' facts, in line order.</returns>
     /// <exception cref="FactsFormatException">Thrown by the enumeration at the first bad line.</exception>
+    /// <exception cref="OperationCanceledException">Thrown by the enumeration at the next line once the <c>WithCancellation</c> token is cancelled.</exception>
     public IAsyncEnumerable<CustomerFacts> ReadCustomerFactsLinesAsync(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -101,6 +102,7 @@ public sealed partial class FactsReader
     /// <param name="utf8Json">The lines; left open.</param>
     /// <param name="onError">Called with each bad line's error, in line order; it may throw to stop.</param>
     /// <returns>The valid customers' facts, in line order.</returns>
+    /// <exception cref="OperationCanceledException">Thrown by the enumeration at the next line once the <c>WithCancellation</c> token is cancelled.</exception>
     public IAsyncEnumerable<CustomerFacts> ReadCustomerFactsLinesAsync(Stream utf8Json, Action<FactsFormatException> onError)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -127,6 +129,8 @@ public sealed partial class FactsReader
         long number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
+            // ReadLineAsync serves buffered lines without looking at the token: check it once per line.
+            cancellationToken.ThrowIfCancellationRequested();
             number++;
             if (TryLine(line, number, onError, out var facts))
             {

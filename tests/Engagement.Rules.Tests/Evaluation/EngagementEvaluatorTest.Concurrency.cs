@@ -86,6 +86,27 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public async Task EvaluateAsync_TokenGivenThroughWithCancellation_StopsTheBatch()
+    {
+        var evaluator = Evaluator(null, VariedRules);
+        using var cancellation = new CancellationTokenSource();
+        var consumed = 0;
+
+        var act = async () =>
+        {
+            // No token argument (it defaults to none): the one given to WithCancellation is honoured.
+            await foreach (var result in evaluator.EvaluateAsync(ToAsync(Enumerable.Range(0, 50).Select(VariedCustomer), new Counter()), 2).WithCancellation(cancellation.Token))
+            {
+                consumed++;
+                await cancellation.CancelAsync();
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        consumed.Should().Be(1);
+    }
+
+    [Test]
     public async Task EvaluateAsync_ReadsTheSourceOnlyAsResultsAreTaken()
     {
         var evaluator = Evaluator(null, VariedRules);

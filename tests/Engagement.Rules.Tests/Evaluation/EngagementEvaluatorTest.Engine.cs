@@ -133,9 +133,9 @@ public sealed partial class EngagementEvaluatorTest
 
         var forecast = evaluator.Forecast(FactsOf(null, null, Vehicle()), Now, 30);
 
-        forecast.Touches.Count(t => t.Topic == "service.oil").Should().Be(1);
-        forecast.Touches.Where(t => t.Class == TouchClass.Marketing).Select(t => t.Topic).Should().Equal(["offer.accessories.6", "offer.accessories.7"], "each month's topic goes once: the June topic is in cooldown for the rest of June");
-        forecast.Touches.GroupBy(t => t.DueLocal.Date).Should().OnlyContain(g => g.Count() == 1);
+        forecast.Decisions.Count(t => t.Topic == "service.oil").Should().Be(1);
+        forecast.Decisions.Where(t => t.Class == TouchClass.Marketing).Select(t => t.Topic).Should().Equal(["offer.accessories.6", "offer.accessories.7"], "each month's topic goes once: the June topic is in cooldown for the rest of June");
+        forecast.Decisions.GroupBy(t => t.DueLocal.Date).Should().OnlyContain(g => g.Count() == 1);
     }
 
     [Test]
@@ -168,7 +168,7 @@ public sealed partial class EngagementEvaluatorTest
                 .Action((IActionContext ctx, Customer c) => Count(fired, ctx, c))
                 .Build(),
         ]);
-        var evaluator = EngagementEvaluator.Create(looping, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 25 });
+        var evaluator = EngagementEvaluator.Create(looping, new FakeClock(Now), session: new SessionOptions { MaxFiringsPerFire = 25 });
 
         var act = () => evaluator.Evaluate(FactsOf());
 
@@ -213,7 +213,7 @@ public sealed partial class EngagementEvaluatorTest
                 .Action((IActionContext ctx) => ctx.Halt())
                 .Build(),
         ]);
-        var evaluator = EngagementEvaluator.Create(crossProduct, new FakeClock(Now), sessions: new SessionOptions { MaxPartialMatches = 10 });
+        var evaluator = EngagementEvaluator.Create(crossProduct, new FakeClock(Now), session: new SessionOptions { MaxPartialMatches = 10 });
 
         // Two vehicles: 2 + 4 + 8 partial matches below the root.
         var act = () => evaluator.Evaluate(FactsOf(null, null, Vehicle(Vin1), Vehicle(Vin2)));
@@ -224,7 +224,7 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
-    public void Evaluate_DefaultSessions_StopACrossProductAtTheEvaluatorsMatchGuard()
+    public void Evaluate_DefaultSessionOptions_StopACrossProductAtTheEvaluatorsMatchGuard()
     {
         var rule = new RuleBuilder("every-four-touches");
         foreach (var name in new[] { "a", "b", "c", "d" })
@@ -239,16 +239,16 @@ public sealed partial class EngagementEvaluatorTest
         var act = () => evaluator.Evaluate(FactsOf(null, null, touches));
 
         act.Should().Throw<EngagementEvaluationException>().WithInnerException<RuleMatchLimitException>()
-            .Which.Limit.Should().Be(EngagementEvaluator.DefaultSessions.MaxPartialMatches).And.BeLessThan(SessionOptions.Default.MaxPartialMatches);
+            .Which.Limit.Should().Be(EngagementEvaluator.DefaultSessionOptions.MaxPartialMatches).And.BeLessThan(SessionOptions.Default.MaxPartialMatches);
     }
 
     [Test]
     public void Create_InvalidSessionOptions_ThrowsNamingTheSessionsParameterAndEverySetting()
     {
-        var act = () => EngagementEvaluator.Create(DealershipRules, new FakeClock(Now), sessions: new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 });
+        var act = () => EngagementEvaluator.Create(DealershipRules, new FakeClock(Now), session: new SessionOptions { MaxFiringsPerFire = 0, MaxRetainedPerKind = -1 });
 
         act.Should().Throw<System.ArgumentOutOfRangeException>().WithMessage("*MaxFiringsPerFire*MaxRetainedPerKind*")
-            .Which.ParamName.Should().Be("sessions", "the host passed the settings as that argument");
+            .Which.ParamName.Should().Be("session", "the host passed the settings as that argument");
     }
 
     private static void FireThenCancelAtFive(ref int fired, CancellationTokenSource cancellation, IActionContext context, Customer customer)

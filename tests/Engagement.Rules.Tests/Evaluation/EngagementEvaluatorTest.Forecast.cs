@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Decisions;
 using NodaTime;
@@ -20,15 +22,15 @@ public sealed partial class EngagementEvaluatorTest
         var forecast = evaluator.Forecast(FactsOf(null, null, Vehicle()), Now, 30);
 
         forecast.DailyResults.Should().HaveCount(30);
-        forecast.Touches.Count(t => t.Topic == "service.oil").Should().Be(1, "the 30-day cooldown holds across the horizon");
-        var marketing = forecast.Touches.Where(t => t.Class == TouchClass.Marketing).Select(t => t.DueAt).ToArray();
+        forecast.Decisions.Count(t => t.Topic == "service.oil").Should().Be(1, "the 30-day cooldown holds across the horizon");
+        var marketing = forecast.Decisions.Where(t => t.Class == TouchClass.Marketing).Select(t => t.DueAt).ToArray();
         marketing.Should().NotBeEmpty();
         foreach (var at in marketing)
         {
             marketing.Count(other => other >= at && other < at + Duration.FromDays(7)).Should().BeLessThanOrEqualTo(2, "at most 2 marketing touches in any 7 days");
         }
 
-        forecast.Touches.GroupBy(t => t.DueLocal.Date).Should().OnlyContain(g => g.Count() == 1, "one non-safety touch per day");
+        forecast.Decisions.GroupBy(t => t.DueLocal.Date).Should().OnlyContain(g => g.Count() == 1, "one non-safety touch per day");
         forecast.DailyResults.SelectMany(r => r.Suppressed).Should().Contain(s => s.Reason == SuppressionReason.FrequencyCap);
     }
 
@@ -51,7 +53,23 @@ public sealed partial class EngagementEvaluatorTest
 
         var forecast = evaluator.Forecast(FactsOf(null, null, Vehicle()), Now, 5);
 
-        forecast.Touches.Should().ContainSingle().Which.DueLocal.Date.Should().Be(due);
+        forecast.Decisions.Should().ContainSingle().Which.DueLocal.Date.Should().Be(due);
         forecast.DailyResults.Skip(1).SelectMany(r => r.Suppressed).Should().OnlyContain(s => s.Reason == SuppressionReason.AlreadySent);
+    }
+
+    [Test]
+    public void Forecast_Lists_CannotBeChangedByTheCaller()
+    {
+        var evaluator = Evaluator(null, (_, _) => [Proposal("inspection", TouchClass.Service, "service.inspection", Today)]);
+
+        var forecast = evaluator.Forecast(FactsOf(null, null, Vehicle()), Now, 2);
+
+        forecast.Decisions.Should().NotBeEmpty();
+        var decisions = (IList<TouchDecision>)forecast.Decisions;
+        var days = (IList<EngagementResult>)forecast.DailyResults;
+        ((Action)(() => decisions.Add(forecast.Decisions[0]))).Should().Throw<NotSupportedException>();
+        ((Action)(() => decisions[0] = forecast.Decisions[0] with { Topic = "changed" })).Should().Throw<NotSupportedException>();
+        ((Action)(() => days.RemoveAt(0))).Should().Throw<NotSupportedException>();
+        forecast.Decisions[0].Topic.Should().Be("service.inspection");
     }
 }

@@ -175,4 +175,16 @@ public sealed class PolicyOptionsTest
     }
 
     private static RuleDefinition Rule(string id) => new RuleBuilder(id).Match<Customer>("c").Action((IActionContext ctx) => ctx.Halt()).Build();
+
+    [Test]
+    public void PolicyOptionsException_ErrorsList_IsACopyOfTheCallers()
+    {
+        var errors = new List<string> { "Arbitration.MaxNonSafetyTouchesPerDay must be positive." };
+
+        var exception = new PolicyOptionsException(errors);
+        errors.Add("added later");
+
+        exception.Errors.Should().Equal("Arbitration.MaxNonSafetyTouchesPerDay must be positive.");
+        exception.Errors.Should().NotBeAssignableTo<List<string>>();
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Engagement.Rules.Serialization;
 
@@ -100,6 +101,27 @@ public partial class FactsReaderTest
         };
 
         (await act.Should().ThrowAsync<FactsFormatException>()).Which.LineNumber.Should().Be(2);
+    }
+
+    [Test]
+    public async Task ReadCustomerFactsLinesAsync_TokenCancelled_StopsAfterTheLinesAlreadyTaken()
+    {
+        var text = string.Join("\n", JsonFixtures.MinimalLine("C-1"), JsonFixtures.MinimalLine("C-2"), JsonFixtures.MinimalLine("C-3")) + "\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        using var cancellation = new CancellationTokenSource();
+        var read = new List<string>();
+
+        var act = async () =>
+        {
+            await foreach (var facts in Reader.ReadCustomerFactsLinesAsync(stream).WithCancellation(cancellation.Token))
+            {
+                read.Add(facts.Customer.CustomerId);
+                await cancellation.CancelAsync();
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        read.Should().Equal("C-1");
     }
 
     /// <summary>A reader that never ends: it proves the lines are pulled one at a time.</summary>

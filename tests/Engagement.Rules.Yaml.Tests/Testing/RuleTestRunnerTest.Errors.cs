@@ -141,7 +141,7 @@ public sealed partial class RuleTestRunnerTest
     {
         var rules = Path.Combine(_folder, "rules.yaml");
         File.WriteAllText(rules, Support.EngineRejectedRules.File);
-        var options = new RuleTestOptions { LoaderOptions = Support.EngineRejectedRules.Options };
+        var options = new RuleTestOptions { Loader = Support.EngineRejectedRules.Options };
 
         var result = RunSingle(options, """
             cases:
@@ -167,7 +167,7 @@ public sealed partial class RuleTestRunnerTest
     [Test]
     public void Run_InvalidPolicyOptions_FailTheCasesWithTheProblem()
     {
-        var options = new RuleTestOptions { PolicyOptions = new PolicyOptions { Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 0 } } };
+        var options = new RuleTestOptions { Policy = new PolicyOptions { Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 0 } } };
 
         var result = RunSingle(options, """
             cases:

@@ -37,6 +37,7 @@ public sealed partial class RuleTestRunnerTest
         results[0].Message.Should().Contain("divide.tests.yaml:").And.Contain("the evaluation failed")
             .And.Contain("'divide-by-zero'").And.Contain("DivideByZeroException").And.Contain("Attempted to divide by zero");
         results[0].Message.Should().Contain($"'divide-by-zero' ({Path.Combine(_folder, "divide.yaml")}:3:5)", "the error says where the rule is written");
+        results[0].Message.Should().Contain("The value '100 / ((customer.householdSize ?? 1) - (customer.householdSize ?? 1))' of 'z' in rule", "and which let threw, as written");
         results[0].Message.Should().NotContain(" at ", "a stack trace is not for the rule author")
             .And.NotContain("Engagement.Rules.Engine", "nor are the engine's exception type names")
             .And.NotContainAny("\n", "\r");

@@ -153,7 +153,7 @@ public sealed partial class RuleTestRunnerTest
     public void Run_NothingElseWithAnotherTouch_Fails()
     {
         // Two touches a day, so that the birthday note is decided beside the thank-you.
-        var options = new RuleTestOptions { PolicyOptions = new PolicyOptions { Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 2 } } };
+        var options = new RuleTestOptions { Policy = new PolicyOptions { Arbitration = new ArbitrationOptions { MaxNonSafetyTouchesPerDay = 2 } } };
         var result = RunSingle(options, """
             cases:
               - name: only the thank-you
