@@ -29,6 +29,42 @@ public static class RuleCompiler
     /// <value>64.</value>
     public static int MaxAlternatives => Normalizer.MaxAlternatives;
 
+    /// <summary>
+    /// How many alternatives the <see cref="OrElement"/>s of a left-hand side expand into, counted as <see cref="Compile(IEnumerable{RuleDefinition})"/>
+    /// counts them against <see cref="MaxAlternatives"/>, without compiling: a front end (the YAML rule loader) can
+    /// refuse such a rule where it is written, with the compiler's own count.
+    /// </summary>
+    /// <param name="leftHandSide">A rule's left-hand side.</param>
+    /// <returns>
+    /// The alternatives; <see cref="MaxAlternatives"/> + 1 once the expansion (of the whole, or of the content of a
+    /// not or exists, which is expanded on its own) goes past the limit: counting stops there.
+    /// </returns>
+    public static int CountAlternatives(RuleElement leftHandSide)
+    {
+        ArgumentNullException.ThrowIfNull(leftHandSide);
+        var errors = new List<string>();
+        var alternatives = Normalizer.Normalize(leftHandSide, errors);
+        return errors.Contains(Normalizer.TooManyAlternatives) ? MaxAlternatives + 1 : alternatives.Count;
+    }
+
+    /// <summary>
+    /// The most levels one alternative of a left-hand side stacks, counted as <see cref="Compile(IEnumerable{RuleDefinition})"/>
+    /// counts them against <see cref="MaxLevels"/>, without compiling (see <see cref="CountAlternatives"/>).
+    /// </summary>
+    /// <param name="leftHandSide">A rule's left-hand side.</param>
+    /// <returns>The levels of its deepest alternative; counting stops once past <see cref="MaxLevels"/>.</returns>
+    public static int CountLevels(RuleElement leftHandSide)
+    {
+        ArgumentNullException.ThrowIfNull(leftHandSide);
+        var deepest = 0;
+        foreach (var alternative in Normalizer.Normalize(leftHandSide, new List<string>()))
+        {
+            deepest = Math.Max(deepest, RuleValidator.Depth(alternative));
+        }
+
+        return deepest;
+    }
+
     /// <summary>Compiles rules into a network.</summary>
     /// <param name="rules">The rules; ids must be unique.</param>
     /// <returns>The compiled rule set.</returns>

@@ -7,7 +7,8 @@ namespace Engagement.Rules.Yaml.Tests;
 
 /// <summary>
 /// The 'any' items of a rule combine into alternatives, which the engine expands one terminal each and refuses past
-/// its limit: the loader counts them as the engine does and reports the 'any' that passes the limit.
+/// its limit: the loader has the engine count them (and the levels of each alternative) and reports the 'any' that
+/// passes the limit.
 /// </summary>
 public sealed partial class RuleFileLoaderTest
 {
@@ -59,6 +60,28 @@ public sealed partial class RuleFileLoaderTest
         result.Diagnostics.Should().BeEmpty();
         var compile = () => RuleCompiler.Compile(result.Rules);
         compile.Should().NotThrow("2^6 alternatives are exactly the limit");
+    }
+
+    [Test]
+    public void LoadFromText_AnyOfTwoDeepAlternatives_CountsEachOnItsOwnAsTheEngineDoes()
+    {
+        // Each alternative stacks 1 + 40 levels; the engine matches them apart (once, the loader added them up: ER1018).
+        static string Deep(string prefix) => "{ all: [ " + string.Join(", ", Enumerable.Range(1, 40).Select(i => $"{{ {prefix}{i}: Vehicle }}")) + " ] }";
+        var result = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen($"any: [ {Deep("a")}, {Deep("b")} ]"));
+
+        result.Diagnostics.Should().BeEmpty();
+        RuleCompiler.CountLevels(result.Rules.Single().LeftHandSide).Should().Be(41);
+        var compile = () => RuleCompiler.Compile(result.Rules);
+        compile.Should().NotThrow();
+    }
+
+    [Test]
+    public void LoadFromText_AnyOfAnAlternativePastTheLevelLimit_ReportsER1018()
+    {
+        static string Deep(string prefix, int count) => "{ all: [ " + string.Join(", ", Enumerable.Range(1, count).Select(i => $"{{ {prefix}{i}: Vehicle }}")) + " ] }";
+        var result = new RuleFileLoader().LoadFromText("t.yaml", RuleWhen($"any: [ {Deep("a", 3)}, {Deep("b", RuleCompiler.MaxLevels)} ]"));
+
+        result.ShouldReport("ER1018", 4, 5);
     }
 
     [Test]

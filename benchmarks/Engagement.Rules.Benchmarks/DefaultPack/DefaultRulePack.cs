@@ -50,9 +50,4 @@ internal static class DefaultRulePack
 
         throw new InvalidOperationException($"Engagement.Rules.sln not found above {AppContext.BaseDirectory} or {Directory.GetCurrentDirectory()}: the default rule pack cannot be found.");
     }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }

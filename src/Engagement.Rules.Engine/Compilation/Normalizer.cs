@@ -61,6 +61,9 @@ internal static class Normalizer
 {
     public const int MaxAlternatives = 64;
 
+    /// <summary>The error of an expansion past <see cref="MaxAlternatives"/>, of the whole or of a not/exists content.</summary>
+    public static readonly string TooManyAlternatives = $"the 'or' alternatives expand to more than {MaxAlternatives} conjunctions.";
+
     public static List<List<NormalElement>> Normalize(RuleElement element, List<string> errors)
     {
         var result = new List<List<NormalElement>>();
@@ -100,7 +103,7 @@ internal static class Normalizer
 
                     if (next.Count > MaxAlternatives)
                     {
-                        errors.Add($"the 'or' alternatives expand to more than {MaxAlternatives} conjunctions.");
+                        errors.Add(TooManyAlternatives);
                         return product;
                     }
 
@@ -115,7 +118,7 @@ internal static class Normalizer
                     union.AddRange(Dnf(child, errors));
                     if (union.Count > MaxAlternatives)
                     {
-                        errors.Add($"the 'or' alternatives expand to more than {MaxAlternatives} conjunctions.");
+                        errors.Add(TooManyAlternatives);
                         return union;
                     }
                 }

@@ -33,14 +33,16 @@ internal static class RuleValidator
     /// <summary>Refuses an alternative deeper than <see cref="RuleCompiler.MaxLevels"/> (see there why).</summary>
     public static void CheckDepth(IReadOnlyList<NormalElement> elements, ICollection<string> errors)
     {
-        var depth = Depth(elements, 0);
-        if (depth > RuleCompiler.MaxLevels)
+        if (Depth(elements) > RuleCompiler.MaxLevels)
         {
             errors.Add(
                 $"the conditions stack more than {RuleCompiler.MaxLevels} levels (each pattern and binding is one, an aggregate two, a not/exists/forall one plus what it contains); " +
                 "split the rule: one rule inserts a fact that the next one matches.");
         }
     }
+
+    /// <summary>The levels one alternative stacks (see <see cref="RuleCompiler.MaxLevels"/>); counting stops once past the limit.</summary>
+    public static int Depth(IReadOnlyList<NormalElement> elements) => Depth(elements, 0);
 
     // Stops once past the limit, so a rule nested without end cannot overflow the check itself.
     private static int Depth(IReadOnlyList<NormalElement> elements, int start)

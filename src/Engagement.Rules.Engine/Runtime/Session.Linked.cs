@@ -43,31 +43,12 @@ internal sealed partial class Session
             }
         }
 
-        var existing = _lookup.Find(fact, identity, _firstFact);
-        if (existing is not null)
+        // A fact already there gains this match as a further support when it is linked (a stated one stays as it is).
+        if (InsertUnlessPresent(fact, identity, activation) is { Supports: > 0 } existing && !(activation.Linked?.Contains(existing) ?? false))
         {
-            if (existing.Supports > 0 && !(activation.Linked?.Contains(existing) ?? false))
-            {
-                existing.Supports++;
-                (activation.Linked ??= new List<FactEntry>()).Add(existing);
-            }
-
-            return;
+            existing.Supports++;
+            (activation.Linked ??= new List<FactEntry>()).Add(existing);
         }
-
-        var added = NewFactEntry(fact, identity);
-        if (_lookup.IsIndexed)
-        {
-            // As in TryInsert: the root first, so nothing can fail between filing the entry and inserting it.
-            EnsureRoot();
-            _lookup.TryAdd(added);
-        }
-
-        // Supported before it is inserted: if inserting it removes this very match (the rule blocks itself, or
-        // unsupports a fact its match needs), the deletion at the end of the insert retracts it again.
-        added.Supports = 1;
-        (activation.Linked ??= new List<FactEntry>()).Add(added);
-        InsertCore(added);
     }
 
     /// <summary>Takes one match's support from each of the facts (in one operation); those left unsupported are retracted.</summary>

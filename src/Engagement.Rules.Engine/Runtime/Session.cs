@@ -193,38 +193,56 @@ internal sealed partial class Session
     private bool TryInsert(object fact, bool stateExisting)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var entry = NewFactEntry(fact, FactLookup.IdentityOf(fact));
+        if (InsertUnlessPresent(fact, FactLookup.IdentityOf(fact), supporter: null) is not { } existing)
+        {
+            return true;
+        }
+
+        if (stateExisting)
+        {
+            existing.Supports = 0;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The one path that files a new fact: returns the entry of the fact with its identity when there is one (nothing
+    /// inserted); otherwise files a new entry and inserts it, first supported by <paramref name="supporter"/> when given
+    /// (a linked insert: if inserting the fact removes that very match, the deletion at the end of the insert
+    /// retracts it again), and returns null.
+    /// </summary>
+    private FactEntry? InsertUnlessPresent(object fact, object? identity, Activation? supporter)
+    {
+        FactEntry entry;
         if (_lookup.IsIndexed)
         {
             // One probe both checks for a duplicate and files the entry; the root exists first, so nothing can
             // fail between filing the entry and linking it into working memory.
+            entry = NewFactEntry(fact, identity);
             EnsureRoot();
             if (!_lookup.TryAdd(entry))
             {
-                if (stateExisting)
-                {
-                    _lookup.Find(entry, _firstFact)!.Supports = 0;
-                }
-
-                return false;
+                return _lookup.Find(entry, _firstFact)!;
             }
-
-            InsertCore(entry);
-            return true;
+        }
+        else if (_lookup.Find(fact, identity, _firstFact) is { } existing)
+        {
+            return existing;
+        }
+        else
+        {
+            entry = NewFactEntry(fact, identity);
         }
 
-        if (_lookup.Find(entry, _firstFact) is { } existing)
+        if (supporter is not null)
         {
-            if (stateExisting)
-            {
-                existing.Supports = 0;
-            }
-
-            return false;
+            entry.Supports = 1;
+            (supporter.Linked ??= new List<FactEntry>()).Add(entry);
         }
 
         InsertCore(entry);
-        return true;
+        return null;
     }
 
     public void Update(object fact)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
@@ -64,6 +65,41 @@ internal sealed class ConditionLibrary
     {
         var closure = file.Closure();
         return _definitions.Values.Where(d => closure.Contains(d.File)).Select(d => d.Name).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// The closest condition to a misspelt name among those defined in files <paramref name="file"/> does not
+    /// include, for a hint when none it can see is close.
+    /// </summary>
+    public ConditionDefinition? ClosestHidden(string name, RuleFileUnit file)
+    {
+        var closure = file.Closure();
+        var hidden = _definitions.Values.Where(d => !closure.Contains(d.File)).ToDictionary(d => d.Name, StringComparer.Ordinal);
+        return DidYouMean.Closest(name, hidden.Keys.Order(StringComparer.Ordinal)) is { } closest ? hidden[closest] : null;
+    }
+
+    /// <summary>
+    /// Where a condition that <paramref name="user"/> cannot see is defined, and how to make it visible: the
+    /// <c>include</c> to write, as a path relative to the using file; or, when the defining file lies outside the
+    /// folder the using file's includes must stay in, that it cannot be included.
+    /// </summary>
+    public static string NotIncluded(ConditionDefinition definition, RuleFileUnit user)
+    {
+        var where = $"The condition '{definition.Name}' is defined in {definition.File.Name}, which this file does not include";
+        if (user.FullPath is null || user.Root is null || definition.File.FullPath is null)
+        {
+            return $"{where}; load both files from one folder and include it.";
+        }
+
+        if (!RuleFileSet.IsInside(definition.File.FullPath, user.Root))
+        {
+            return $"{where} and cannot include: includes stay inside this file's rule folder '{user.Root}'. Load a folder that holds both files, and include it.";
+        }
+
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(user.FullPath)!, definition.File.FullPath).Replace('\\', '/');
+        return user.Includes.Count == 0 && user.UnloadedIncludes.Count == 0
+            ? $"{where}; add `include: [{relative}]`."
+            : $"{where}; add '{relative}' to its 'include' list.";
     }
 
     private ConditionDefinition? Read(RuleFileUnit file, ScalarSyntax key, SyntaxNode value)
@@ -168,7 +204,12 @@ internal sealed class ConditionLibrary
         var scope = new ExpressionScope(
             definition.Parameters.ToDictionary(p => p.Name, p => p, StringComparer.Ordinal),
             new Declaration(RuleTranslator.ContextName, typeof(EvaluationContext)),
-            null);
+            null)
+        {
+            ConditionNameMessage = name => _definitions.ContainsKey(name)
+                ? $"'{name}' is a named condition; a condition cannot use another: a rule combines them as items of its 'where' list."
+                : null,
+        };
         var before = _context.Diagnostics.Items.Count;
         var compiled = _context.ExpressionCompiler.Compile(definition.Expression.Value, definition.Expression.Positions, scope, typeof(bool), _context.Diagnostics);
         definition.IsValid = compiled is not null && _context.Diagnostics.Items.Count == before;

@@ -322,6 +322,21 @@ internal sealed partial class RuleTranslator
         return $" (it may be defined in {list}, which did not load)";
     }
 
+    /// <summary>
+    /// The name meant, among the declarations and the conditions this file can see; else a close condition of a
+    /// file it does not include, with the include to add; else the valid names.
+    /// </summary>
+    private string UnknownConditionHint(string name, Dictionary<string, Declaration> scope)
+    {
+        var visible = _conditions.VisibleFrom(_file).Concat(scope.Keys).ToArray();
+        if (DidYouMean.Closest(name, visible) is null && _conditions.ClosestHidden(name, _file) is { } hidden)
+        {
+            return $" Did you mean '{hidden.Name}'? {ConditionLibrary.NotIncluded(hidden, _file)}";
+        }
+
+        return DidYouMean.Hint(name, visible);
+    }
+
     private TypedExpression? NamedCondition(ScalarSyntax name, MappingSyntax? with, Dictionary<string, Declaration> scope)
     {
         if (!_conditions.TryGet(name.Value, out var definition))
@@ -329,17 +344,14 @@ internal sealed partial class RuleTranslator
             _reader.Error(
                 DiagnosticCodes.UnknownCondition,
                 name,
-                $"'{name.Value}' is neither a declared name nor a named condition{NotLoadedHint()}.{DidYouMean.Hint(name.Value, _conditions.VisibleFrom(_file).Concat(scope.Keys).ToArray())}");
+                $"'{name.Value}' is neither a declared name nor a named condition{NotLoadedHint()}.{UnknownConditionHint(name.Value, scope)}");
             return null;
         }
 
         definition.IsUsed = true;
         if (!_file.Closure().Contains(definition.File))
         {
-            _reader.Error(
-                DiagnosticCodes.ConditionNotIncluded,
-                name,
-                $"The condition '{name.Value}' is defined in {definition.File.Name}, which this file does not include; add it to 'include'.");
+            _reader.Error(DiagnosticCodes.ConditionNotIncluded, name, ConditionLibrary.NotIncluded(definition, _file));
             return null;
         }
 

@@ -109,21 +109,22 @@ internal sealed partial class RuleTranslator
             }
         }
 
-        if (Levels(elements) is var levels && levels > Engine.RuleCompiler.MaxLevels)
+        // Measured by the engine itself, as it will measure the rule when compiling it: what passes here compiles.
+        var leftHandSide = new AndElement(elements);
+        if (Engine.RuleCompiler.CountLevels(leftHandSide) > Engine.RuleCompiler.MaxLevels)
         {
             _reader.Error(
                 DiagnosticCodes.RuleTooDeep,
                 rule.GetKey("when") ?? (SyntaxNode)rule,
-                $"The conditions of '{_ruleId}' stack up to {levels.ToString(CultureInfo.InvariantCulture)} levels (each pattern and let is one, an aggregate two, a not/exists/all one plus what it contains, the evaluation context one); " +
-                $"the limit is {Engine.RuleCompiler.MaxLevels.ToString(CultureInfo.InvariantCulture)}. Split the rule: one rule raises a signal that the next one matches.");
+                $"The conditions of '{_ruleId}' stack more than {Engine.RuleCompiler.MaxLevels.ToString(CultureInfo.InvariantCulture)} levels, the limit (each pattern and let is one, an aggregate two, a not/exists/forall one plus what it contains, the evaluation context one; " +
+                "each alternative of an 'any' counts on its own). Split the rule: one rule raises a signal that the next one matches.");
         }
 
-        OrElement? culprit = null;
-        if (Alternatives(new AndElement(elements), ref culprit) > MaxAlternatives && culprit is not null)
+        if (Engine.RuleCompiler.CountAlternatives(leftHandSide) > MaxAlternatives)
         {
             _reader.Error(
                 DiagnosticCodes.TooManyAlternatives,
-                _anyKeywords[culprit],
+                AnyPastTheLimit(elements) is { } any && _anyKeywords.TryGetValue(any, out var keyword) ? keyword : rule.GetKey("when") ?? (SyntaxNode)rule,
                 $"With this 'any', the 'any' items of '{_ruleId}' combine into more than {MaxAlternatives.ToString(CultureInfo.InvariantCulture)} alternatives, the limit " +
                 "(the alternatives of an 'any' add up, items side by side multiply: three 'any' of 4 alternatives make 64). Split the rule into several rules.");
         }
@@ -165,85 +166,29 @@ internal sealed partial class RuleTranslator
     }
 
     /// <summary>
-    /// An upper bound of the deepest chain of levels the engine will count (<see cref="Engine.RuleCompiler.MaxLevels"/>):
-    /// every element counted, alternatives included, so the engine never refuses a rule this check let through, and
-    /// the author gets the rule's location rather than a rule set rejected as a whole. Recursion follows the YAML
-    /// nesting, which the reader already limits.
+    /// The 'any' that takes the rule past the engine's limit: the first in the first item whose addition to the items
+    /// before it does (counted by the engine); inside a not or exists too, whose content the engine expands on its own.
     /// </summary>
-    private static int Levels(IEnumerable<RuleElement> elements) => elements.Sum(Levels);
-
-    private static int Levels(RuleElement element) => element switch
+    private static OrElement? AnyPastTheLimit(List<RuleElement> elements)
     {
-        AndElement and => Levels(and.Elements),
-        OrElement or => or.Elements.Sum(e => 1 + Levels(e)),
-        NotElement not => 1 + Levels(not.Source),
-        ExistsElement exists => 1 + Levels(exists.Source),
-        ForAllElement forAll => 2 + Levels(forAll.BasePattern) + Levels(forAll.Patterns),
-        AggregateElement => 2,
-        _ => 1,
-    };
-
-    /// <summary>
-    /// How many alternatives the engine will expand <paramref name="element"/> into, counted as it does (the alternatives
-    /// of an or add up, the items of an and multiply, the content of not/exists is expanded on its own), so that the
-    /// engine never refuses a rule this check let through. Stops past <see cref="MaxAlternatives"/>, with
-    /// <paramref name="culprit"/> the 'any' at which the count first went past it.
-    /// </summary>
-    private static int Alternatives(RuleElement element, ref OrElement? culprit)
-    {
-        var over = MaxAlternatives + 1;
-        switch (element)
+        for (var count = 1; count <= elements.Count; count++)
         {
-            case AndElement and:
-                var product = 1;
-                foreach (var child in and.Elements)
-                {
-                    product *= Alternatives(child, ref culprit);
-                    if (culprit is not null)
-                    {
-                        return over;
-                    }
-
-                    if (product > MaxAlternatives)
-                    {
-                        culprit = FirstAny(child);
-                        return over;
-                    }
-                }
-
-                return product;
-            case OrElement or:
-                var sum = 0;
-                foreach (var child in or.Elements)
-                {
-                    sum += Alternatives(child, ref culprit);
-                    if (culprit is not null)
-                    {
-                        return over;
-                    }
-
-                    if (sum > MaxAlternatives)
-                    {
-                        culprit = or;
-                        return over;
-                    }
-                }
-
-                return sum;
-            case NotElement not:
-                return Alternatives(not.Source, ref culprit) > MaxAlternatives ? over : 1;
-            case ExistsElement exists:
-                return Alternatives(exists.Source, ref culprit) > MaxAlternatives ? over : 1;
-            default:
-                return 1;
+            if (Engine.RuleCompiler.CountAlternatives(new AndElement(elements.GetRange(0, count))) > MaxAlternatives)
+            {
+                return FirstAny(elements[count - 1]);
+            }
         }
+
+        return null;
     }
 
-    /// <summary>The first 'any' of an item with more than one alternative (it has one, outside any not/exists).</summary>
+    /// <summary>The first 'any' written in an item, or null.</summary>
     private static OrElement? FirstAny(RuleElement element) => element switch
     {
         OrElement or => or,
         AndElement and => and.Elements.Select(FirstAny).FirstOrDefault(o => o is not null),
+        NotElement not => FirstAny(not.Source),
+        ExistsElement exists => FirstAny(exists.Source),
         _ => null,
     };
 
@@ -305,7 +250,19 @@ internal sealed partial class RuleTranslator
         }
 
         return _context.ExpressionCompiler.Compile(
-            text.Value, text.Positions, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing }, expectedType, _context.Diagnostics);
+            text.Value, text.Positions, new ExpressionScope(scope, _contextDeclaration, _ruleId) { MaybeMissing = _maybeMissing, ConditionNameMessage = ConditionNameMessage }, expectedType, _context.Diagnostics);
+    }
+
+    /// <summary>Why an expression cannot name a condition, and where to write it instead; null for other names.</summary>
+    private string? ConditionNameMessage(string name)
+    {
+        if (!_conditions.TryGet(name, out var definition))
+        {
+            return null;
+        }
+
+        var message = $"'{name}' is a named condition; an expression cannot use one: give it its own item of the 'where' list (where: [{name}, \"...\"]).";
+        return _file.Closure().Contains(definition.File) ? message : $"{message} {ConditionLibrary.NotIncluded(definition, _file)}";
     }
 
     private Declaration? Declare(ScalarSyntax name, Type type, Dictionary<string, Declaration> scope)

@@ -148,7 +148,7 @@ public static class DiagnosticCodes
     /// <summary>ER1017 (error): An aggregate's <c>value</c>/<c>key</c> missing, misplaced, of the wrong type or using other names.</summary>
     public const string AggregateInvalid = "ER1017";
 
-    /// <summary>ER1018 (error): A rule's conditions stack more than 64 levels (the engine's <c>RuleCompiler.MaxLevels</c>): each pattern and <c>let</c> counts one, an aggregate two, a <c>not</c>/<c>exists</c>/<c>all</c> one plus what it contains, <c>any</c> its alternatives, the evaluation context one.</summary>
+    /// <summary>ER1018 (error): A rule's conditions stack more than 64 levels in one alternative (the engine's <c>RuleCompiler.MaxLevels</c>, counted by <c>RuleCompiler.CountLevels</c>): each pattern and <c>let</c> counts one, an aggregate two, a <c>not</c>/<c>exists</c>/<c>forall</c> one plus what it contains, the evaluation context one; each alternative of an <c>any</c> counts on its own.</summary>
     public const string RuleTooDeep = "ER1018";
 
     /// <summary>ER1019 (error): A rule's <c>any</c> items combine into more than 64 alternatives (the engine expands each into its own match path and refuses more): the alternatives of an <c>any</c> add up, items side by side multiply (seven <c>any</c> of two make 128), the content of <c>not</c>/<c>exists</c> counts on its own. Reported at the <c>any</c> that passes the limit; split the rule.</summary>

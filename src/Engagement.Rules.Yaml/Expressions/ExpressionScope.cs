@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Engagement.Rules.Engine.Model;
 
@@ -30,4 +31,10 @@ internal sealed class ExpressionScope
     /// recognised from its type.)
     /// </summary>
     public IReadOnlySet<string> MaybeMissing { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The message for an unknown name that is a named condition (which an expression cannot use), or null for a
+    /// name that is not one; unset where conditions are not known.
+    /// </summary>
+    public Func<string, string?>? ConditionNameMessage { get; init; }
 }

@@ -395,7 +395,7 @@ internal sealed class RuleFileSet
         return false;
     }
 
-    private static bool IsInside(string path, string root)
+    public static bool IsInside(string path, string root)
     {
         var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
         return path.StartsWith(prefix, StringComparison.Ordinal);

@@ -13,11 +13,15 @@ namespace Engagement.Rules.Yaml.Syntax;
 /// <summary>
 /// Turns the bytes of a rule file into a <see cref="SyntaxNode"/> tree, safely: size cap before anything
 /// else, strict UTF-8, no tabs in indentation, no anchors, aliases or tags (so no expansion bombs and no
-/// type hints), a nesting cap, one document, unique keys. Never throws for bad input.
+/// type hints), a nesting cap, one document, unique keys; every such problem of a file is reported in one read.
+/// Never throws for bad input.
 /// </summary>
 internal static class YamlSyntaxReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The problems of a file's YAML structure reported before the rest of the file is given up (a file of thousands of anchors stays readable).</summary>
+    private const int MaxStructureErrors = 100;
 
     /// <summary>Reads a file; returns its root node, or null (with diagnostics) when it cannot be read.</summary>
     public static SyntaxNode? Read(string name, byte[] bytes, LoadContext context, out SourceText? source)
@@ -134,41 +138,63 @@ internal static class YamlSyntaxReader
         return (close >= 0 ? message[(close + 3)..] : message).TrimEnd('.');
     }
 
+    /// <summary>
+    /// Builds the tree, reporting every problem of the file's YAML structure (anchors, aliases, tags, nesting,
+    /// documents, keys) rather than only the first. Anchors and tags are ignored once reported: the value is all
+    /// there, so the file is still read for its rules. An alias (whose value is missing) or a second document leaves
+    /// no trustworthy tree: the scan goes on for further problems, then the file is not read further (null). A YAML
+    /// syntax error (the parser cannot go on) and nesting past the limit (the parser slows down badly on deeper
+    /// nesting) stop the scan where they are.
+    /// </summary>
     private static SyntaxNode? Parse(SourceText source, LoadContext context, ref SourceLocation last)
     {
         var parser = new Parser(new StringReader(source.Text));
         var stack = new Stack<Builder>();
         SyntaxNode? root = null;
         var documents = 0;
+        var before = context.Diagnostics.Items.Count;
+        var incomplete = false;
         while (parser.MoveNext())
         {
             var current = parser.Current!;
             var location = Locate(source.Name, current.Start);
             last = location;
+            if (context.Diagnostics.Items.Count - before >= MaxStructureErrors)
+            {
+                context.Error(DiagnosticCodes.YamlSyntax, location, $"More than {MaxStructureErrors} problems in the file's YAML; the rest of the file is not read. Fix these first.");
+                return null;
+            }
+
+            if (current is DocumentStart && ++documents > 1)
+            {
+                context.Error(DiagnosticCodes.MultipleDocuments, location, "A rule file holds one YAML document; remove the '---' and merge the documents, or split them into files.");
+                incomplete = true;
+            }
+
+            if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
+            {
+                context.Error(DiagnosticCodes.AliasNotAllowed, location, $"Anchors (&{anchored.Anchor.Value}) are not allowed in rule files; write the value out, or use a named condition.");
+            }
+
+            if (current is NodeEvent { Tag.IsEmpty: false, Tag.IsNonSpecific: false } tagged)
+            {
+                context.Error(DiagnosticCodes.TagNotAllowed, location, $"Tags ({Shorthand(tagged.Tag.Value)}) are not allowed in rule files; remove it, every value is text read by its key.");
+            }
+
             switch (current)
             {
-                case DocumentStart:
-                    documents++;
-                    if (documents > 1)
-                    {
-                        context.Error(DiagnosticCodes.MultipleDocuments, location, "A rule file holds one YAML document; remove the '---' and merge the documents, or split them into files.");
-                        return null;
-                    }
+                case AnchorAlias alias:
+                    context.Error(DiagnosticCodes.AliasNotAllowed, location, $"Aliases (*{alias.Value.Value}) are not allowed in rule files; write the value out, or use a named condition.");
+                    incomplete = true;
 
+                    // A stand-in keeps the keys and values of the mapping around it paired, for the checks that follow.
+                    Add(new ScalarSyntax(location, string.Empty, isPlain: true, ScalarPositions.At(location)), stack, ref root, context);
                     break;
-                case AnchorAlias:
-                    context.Error(DiagnosticCodes.AliasNotAllowed, location, "Aliases (*name) are not allowed in rule files; write the value out, or use a named condition.");
-                    return null;
-                case NodeEvent node when !node.Anchor.IsEmpty:
-                    context.Error(DiagnosticCodes.AliasNotAllowed, location, $"Anchors (&{node.Anchor.Value}) are not allowed in rule files; write the value out, or use a named condition.");
-                    return null;
-                case NodeEvent node when !node.Tag.IsEmpty && !node.Tag.IsNonSpecific:
-                    context.Error(DiagnosticCodes.TagNotAllowed, location, $"Tags ({Shorthand(node.Tag.Value)}) are not allowed in rule files; remove it, every value is text read by its key.");
-                    return null;
                 case MappingStart or SequenceStart:
                     if (stack.Count >= context.Options.MaxDepth)
                     {
-                        context.Error(DiagnosticCodes.TooDeep, location, $"The file nests deeper than {context.Options.MaxDepth} levels; flatten it.");
+                        // The rest is not scanned: the YAML parser slows down badly on deeper nesting.
+                        context.Error(DiagnosticCodes.TooDeep, location, $"The file nests deeper than {context.Options.MaxDepth} levels; flatten it. The rest of the file is not read.");
                         return null;
                     }
 
@@ -184,6 +210,11 @@ internal static class YamlSyntaxReader
                     Add(done.Build(), stack, ref root, context);
                     break;
             }
+        }
+
+        if (incomplete)
+        {
+            return null;
         }
 
         // No document at all (only comments or blanks): an empty file, told apart from a broken one.

@@ -48,7 +48,10 @@ public enum SuppressionReason
     /// </summary>
     InvalidProposal = 10,
 
-    /// <summary>The same occurrence was already sent (its idempotency key is in the touch history) or proposed twice.</summary>
+    /// <summary>
+    /// The same occurrence was already sent (its idempotency key is in the touch history), or proposed twice in one
+    /// evaluation differently (a second proposal alike but for its explanation is no touch of its own, and not reported).
+    /// </summary>
     AlreadySent = 11,
 
     /// <summary>No allowed contact time exists within the search horizon (e.g. every day is a blackout day).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Engagement.Rules.Decisions;
 using NodaTime;
@@ -56,6 +57,43 @@ public sealed partial class EngagementEvaluatorTest
         var result = Evaluate([proposal, proposal with { Priority = 3 }]);
 
         result.Decisions.Should().ContainSingle();
+        result.Suppressed.Single().Reason.Should().Be(SuppressionReason.AlreadySent);
+    }
+
+    [TestCase(0)]
+    [TestCase(20)]
+    public void Evaluate_SameTouchProposedByTwoMatches_IsOneDecisionExplainedByTheFirst(int others)
+    {
+        // As an 'any' whose alternatives both hold proposes it: alike but for the explanation.
+        var first = Proposal("oil", TouchClass.Service, "service.oil") with
+        {
+            Reason = "the first alternative",
+            MatchedFacts = [Customer()],
+            Evidence = new Dictionary<string, string> { ["a"] = "1" },
+        };
+        var second = first with { Reason = "the second alternative", MatchedFacts = [Customer(), Vehicle()], Evidence = new Dictionary<string, string> { ["b"] = "2" } };
+
+        // Past 16 candidates the duplicate check looks them up in a map rather than walking the list.
+        var fillers = Enumerable.Range(0, others).Select(i => Proposal("oil", TouchClass.Service, $"service.other-{i}"));
+
+        var result = Evaluate(fillers.Concat([first, second]));
+
+        // One outcome for the touch, whatever the day's arbitration makes of the fillers.
+        result.Suppressed.Should().NotContain(s => s.Proposal.Topic == "service.oil");
+        var explanation = result.Decisions.Should().ContainSingle(d => d.Topic == "service.oil").Subject.Explanation;
+        explanation.Reason.Should().Be("the first alternative");
+        explanation.MatchedFacts.Should().ContainSingle().Which.Type.Should().Be("Customer");
+        explanation.Evidence.Should().Equal(new Dictionary<string, string> { ["a"] = "1" });
+    }
+
+    [Test]
+    public void Evaluate_SameOccurrenceProposedTwiceWithOtherValues_SecondIsAlreadySent()
+    {
+        var proposal = Proposal("oil", TouchClass.Service, "service.oil") with { Personalisation = new Dictionary<string, string> { ["model"] = "Accord" } };
+
+        var result = Evaluate([proposal, proposal with { Personalisation = new Dictionary<string, string> { ["model"] = "Civic" } }]);
+
+        result.Decisions.Should().ContainSingle().Which.Personalisation["model"].Should().Be("Accord");
         result.Suppressed.Single().Reason.Should().Be(SuppressionReason.AlreadySent);
     }
 

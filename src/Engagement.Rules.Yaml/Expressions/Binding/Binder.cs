@@ -326,6 +326,11 @@ internal sealed partial class Binder
             return Fail(ExpressionDiagnosticCodes.UnknownName, name.Start, $"'{name.Name}' is a function; call it with parentheses, e.g. {name.Name}(...).");
         }
 
+        if (_scope.ConditionNameMessage?.Invoke(name.Name) is { } conditionMessage)
+        {
+            return Fail(ExpressionDiagnosticCodes.UnknownName, name.Start, conditionMessage);
+        }
+
         var names = _scope.Declarations.Keys.Order(StringComparer.Ordinal).ToArray();
         var known = names.Length == 0 ? "nothing is declared yet" : "the rule declares " + string.Join(", ", names);
         var enumNote = char.IsAsciiLetterUpper(name.Name[0])

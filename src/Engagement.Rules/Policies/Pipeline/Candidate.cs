@@ -23,7 +23,7 @@ internal sealed class Candidate(TouchProposal proposal, string key, int order)
     public ContactChannel? Channel { get; set; }
 
     /// <summary>The implied consent grant the chosen channel relies on, when it lapses: checked again once the due instant is final.</summary>
-    public Facts.ConsentRecord? LapsingConsent { get; set; }
+    public LapsingConsent? LapsingConsent { get; set; }
 
     public Instant DueAt { get; set; }
 

@@ -22,10 +22,12 @@ internal sealed class ConsentLapsePolicy : IProposalPolicy
         for (var i = 0; i < active.Count; i++)
         {
             var candidate = active[i];
-            if (candidate.LapsingConsent is not { } record || ConsentPolicy.LapsesOn(record, input.Jurisdiction) is not { } lapses)
+            if (candidate.LapsingConsent is not { } lapsing)
             {
                 continue;
             }
+
+            var (record, lapses) = lapsing;
 
             // The same (UTC) day arithmetic as the check at the evaluation instant.
             if (candidate.DueAt.InUtc().Date >= lapses)

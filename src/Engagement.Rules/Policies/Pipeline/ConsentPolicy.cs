@@ -110,11 +110,11 @@ internal sealed class ConsentPolicy : IProposalPolicy
         var tried = text.Length;
         var sunsetOnly = false;
         ContactChannel? resolved = null;
-        ConsentRecord? lapsing = null;
+        LapsingConsent? lapsing = null;
         foreach (var channel in Channels(candidate, input, channels))
         {
             why.Clear();
-            var (ok, bySunset, grant) = Check(channel, proposal.Class, input, in latest, emailSunset, ref why);
+            var (ok, bySunset, grantLapsing) = Check(channel, proposal.Class, input, in latest, emailSunset, ref why);
             if (text.Length > tried)
             {
                 text.Append("; ");
@@ -127,7 +127,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             if (ok)
             {
                 resolved = channel;
-                lapsing = grant is not null && LapsesOn(grant, input.Jurisdiction) is not null ? grant : null;
+                lapsing = grantLapsing;
                 break;
             }
 
@@ -216,9 +216,10 @@ internal sealed class ConsentPolicy : IProposalPolicy
 
     /// <summary>
     /// Whether a channel may carry a touch of a class (its reason, why or why not, written to <paramref name="why"/>),
-    /// whether only the e-mail sunset stopped it, and the consent grant that lets it pass (null when none is needed).
+    /// whether only the e-mail sunset stopped it, and the consent grant that lets it pass when that grant lapses (null
+    /// when none is needed or it does not lapse).
     /// </summary>
-    private static (bool Ok, bool BySunset, ConsentRecord? Grant) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, in LatestConsents latest, string? emailSunset, ref MessageBuffer why)
+    private static (bool Ok, bool BySunset, LapsingConsent? Lapsing) Check(ContactChannel channel, TouchClass touchClass, PolicyInput input, in LatestConsents latest, string? emailSunset, ref MessageBuffer why)
     {
         var customer = input.Customer;
         if (!IsReachable(channel, customer))
@@ -266,22 +267,22 @@ internal sealed class ConsentPolicy : IProposalPolicy
                 return (false, false, null);
             }
 
-            return (Valid(marketing, express, input, ref why), false, marketing);
+            return (Valid(marketing, express, input, ref why, out var lapsing), false, lapsing);
         }
 
         var service = latest.Get(customer, channel, ConsentPurpose.Service, input.Now);
         if (service is not null)
         {
-            return (Valid(service, express, input, ref why), false, service);
+            return (Valid(service, express, input, ref why, out var lapsing), false, lapsing);
         }
 
         if (marketing is { Status: ConsentStatus.Granted })
         {
             var mark = why.Length;
             why.Append("marketing consent covers service: ");
-            if (Valid(marketing, express, input, ref why))
+            if (Valid(marketing, express, input, ref why, out var lapsing))
             {
-                return (true, false, marketing);
+                return (true, false, lapsing);
             }
 
             why.Truncate(mark);
@@ -324,9 +325,13 @@ internal sealed class ConsentPolicy : IProposalPolicy
         return (false, false, null);
     }
 
-    /// <summary>Whether a consent record is valid now, its reason written to <paramref name="why"/>.</summary>
-    private static bool Valid(ConsentRecord record, bool expressOnly, PolicyInput input, ref MessageBuffer why)
+    /// <summary>
+    /// Whether a consent record is valid now, its reason written to <paramref name="why"/>; when it is and it lapses
+    /// later, <paramref name="lapsing"/> holds it with its lapse date.
+    /// </summary>
+    private static bool Valid(ConsentRecord record, bool expressOnly, PolicyInput input, ref MessageBuffer why, out LapsingConsent? lapsing)
     {
+        lapsing = null;
         var purpose = PurposeName(record.Purpose);
         if (record.Status == ConsentStatus.Withdrawn)
         {
@@ -380,6 +385,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
         {
             why.Append(", valid until ");
             why.AppendFormatted(TextValue.Date(lapses));
+            lapsing = new LapsingConsent(record, lapses);
         }
 
         return true;
@@ -389,7 +395,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
     /// The (UTC) date on which an implied grant lapses under the jurisdiction's lifetime: valid on the days before
     /// it. Null for a grant that does not lapse (express, or no lifetime in the jurisdiction).
     /// </summary>
-    internal static LocalDate? LapsesOn(ConsentRecord record, EffectiveJurisdiction jurisdiction)
+    private static LocalDate? LapsesOn(ConsentRecord record, EffectiveJurisdiction jurisdiction)
     {
         var lifetime = record.Basis switch
         {
@@ -472,5 +478,5 @@ internal sealed class ConsentPolicy : IProposalPolicy
 
     /// <summary>The consent step's result for one class, asked channel and forced channel: the channel chosen (null: stopped for <see cref="Reason"/>) and the step's text.</summary>
     /// <remarks><see cref="Lapsing"/>: the implied grant the chosen channel relies on, checked again at the final due instant.</remarks>
-    private readonly record struct Outcome(TouchClass Class, ContactChannel? Asked, ContactChannel? Forced, ContactChannel? Chosen, SuppressionReason Reason, string Text, ConsentRecord? Lapsing);
+    private readonly record struct Outcome(TouchClass Class, ContactChannel? Asked, ContactChannel? Forced, ContactChannel? Chosen, SuppressionReason Reason, string Text, LapsingConsent? Lapsing);
 }

@@ -34,6 +34,12 @@ internal sealed class PolicyRun(PolicyInput input, List<Candidate> candidates)
     /// <summary>Reorders the active candidates (a comparison that ends in <see cref="Candidate.Order"/>, so the result is deterministic).</summary>
     public void SortActive(System.Comparison<Candidate> comparison) => _active.Sort(comparison);
 
+    /// <summary>
+    /// Removes a candidate that is not a touch of its own (the same touch proposed again): it is neither decided nor
+    /// reported as suppressed.
+    /// </summary>
+    public void Drop(Candidate candidate) => _active.Remove(candidate);
+
     public void Stop(Candidate candidate, SuppressionReason reason, string policy, string description)
     {
         candidate.Step(policy, description);

@@ -11,8 +11,9 @@ namespace Engagement.Rules.Policies.Pipeline;
 /// <summary>
 /// First step: proposals for another customer or about a vehicle not among the customer's facts are invalid;
 /// a due day too close to the end of the calendar for the contact-time search is invalid; a relationship touch
-/// may not carry an offer; an occurrence already sent (its key is a TouchSent id) or
-/// proposed twice goes once.
+/// may not carry an offer; an occurrence already sent (its key is a TouchSent id) goes once. An occurrence proposed
+/// twice (by two matches of one rule) is one touch when both proposals are alike but for their explanation, the
+/// first's explanation kept; a second that differs is suppressed as <see cref="SuppressionReason.AlreadySent"/>.
 /// </summary>
 internal sealed class ProposalValidationPolicy : IProposalPolicy
 {
@@ -23,8 +24,8 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
         var input = run.Input;
         var active = run.Active;
 
-        // The candidates before index i that are still active passed: the duplicate check looks there (or in a set when there are many).
-        HashSet<string>? seen = active.Count > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+        // The candidates before index i that are still active passed: the duplicate check looks there (or in a map when there are many).
+        Dictionary<string, Candidate>? seen = active.Count > 16 ? new Dictionary<string, Candidate>(StringComparer.Ordinal) : null;
         for (var i = 0; i < active.Count; i++)
         {
             var candidate = active[i];
@@ -61,9 +62,22 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
             {
                 run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"this occurrence was already sent: TouchSent {sent.TouchId} at {TextValue.Instant(sent.SentAt)}");
             }
-            else if (seen is null ? PassedBefore(active, i, candidate.Key) : !seen.Add(candidate.Key))
+            else if ((seen is null ? PassedBefore(active, i, candidate.Key) : seen.GetValueOrDefault(candidate.Key)) is { } first)
             {
-                run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"the same occurrence (key {candidate.Key}) was proposed twice in this evaluation; the first proposal stands");
+                if (SameTouch(first.Proposal, proposal))
+                {
+                    // Another match of the rule (an 'any' whose alternatives both hold, a second fact joined) proposing
+                    // the very same touch: one touch, explained by the facts of the first.
+                    run.Drop(candidate);
+                }
+                else
+                {
+                    run.Stop(candidate, SuppressionReason.AlreadySent, Name, $"the same occurrence (key {candidate.Key}) was proposed twice in this evaluation, differently; the first proposal stands");
+                }
+            }
+            else
+            {
+                seen?.Add(candidate.Key, candidate);
             }
 
             if (active.Count < count)
@@ -84,17 +98,40 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
             : string.Create(CultureInfo.InvariantCulture, $"rule {proposal.RuleId}: due {TextValue.Date(proposal.DueOn)} is out of range: the contact-time search looks up to {horizonDays} days past the due day, and the latest due day it can search from is {TextValue.Date(latest)}");
     }
 
-    private static bool PassedBefore(List<Candidate> active, int index, string key)
+    private static Candidate? PassedBefore(List<Candidate> active, int index, string key)
     {
         for (var j = 0; j < index; j++)
         {
             if (string.Equals(active[j].Key, key, StringComparison.Ordinal))
             {
-                return true;
+                return active[j];
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>
+    /// Whether two proposals of one occurrence (same key: rule, customer, vehicle, topic, due day) are the same touch:
+    /// all that is sent is alike; only the explanation (reason, matched facts, evidence) may differ.
+    /// </summary>
+    private static bool SameTouch(TouchProposal a, TouchProposal b)
+    {
+        if (a.Kind != b.Kind || a.Class != b.Class || a.Channel != b.Channel || a.PreferredTime != b.PreferredTime
+            || a.ExpiresOn != b.ExpiresOn || a.Priority != b.Priority || a.Personalisation.Count != b.Personalisation.Count)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in a.Personalisation)
+        {
+            if (!b.Personalisation.TryGetValue(name, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Touch ids are unique among a customer's facts (CustomerFacts rejects two facts with one identity).
