@@ -44,10 +44,10 @@ public sealed partial class AddEngagementRulesTest
 
         clock.Advance(Duration.FromMinutes(1));
         System.IO.File.WriteAllText(file, Given.BrokenRule);
-        rules.TryReload(out var errors).Should().BeFalse();
+        rules.TryReload(out var diagnostics).Should().BeFalse();
         var failure = rules.LastReload!;
         (failure.CompletedAt, failure.Succeeded, failure.Generation).Should().Be((Given.Now + Duration.FromMinutes(2), false, 2), "the kept generation serves");
-        failure.Diagnostics.Should().Equal(errors);
+        failure.Diagnostics.Should().Equal(diagnostics);
         failure.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.UnknownFactType && d.Location.File == file && d.Location.Line == 5);
         evaluator.Evaluate(facts).Decisions.Single().Topic.Should().Be("sales.v2", "a failed reload keeps the old rules");
 
