@@ -75,6 +75,13 @@ internal static class CliApplication
             console.Error.WriteLine("cancelled");
             return 130;
         }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            // An input that exists but cannot be read (permissions, a device, a file removed while reading) is bad
+            // input, not a defect of the tool.
+            console.Error.WriteLine($"error: cannot read or write a file: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (EngagementEvaluationException ex)
         {
             // A rule or policy failed at run time for one customer: name it, without the stack.

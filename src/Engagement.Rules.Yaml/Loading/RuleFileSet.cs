@@ -330,7 +330,7 @@ internal sealed class RuleFileSet
     /// Whether a path is outside the root, or leads out of it: through a linked folder on the way, or as a linked file
     /// whose final target is outside (or reached through a linked folder).
     /// </summary>
-    private static bool LeavesRoot(string path, string root)
+    internal static bool LeavesRoot(string path, string root)
     {
         if (!IsInside(path, root) || ThroughLink(path, root))
         {
