@@ -78,6 +78,13 @@ internal sealed partial class Session
     /// <summary>Set when an exception went through an operation: the state may be half-updated and is not pooled.</summary>
     public bool Broken { get; set; }
 
+    /// <summary>
+    /// The exception that went through the middle of a propagation (a condition, a match guard or an event handler
+    /// threw while a change was half-way through the network): the facts and the matches no longer agree, and the
+    /// session refuses further use. Null while the state is consistent; broken states are never pooled.
+    /// </summary>
+    public Exception? Fault { get; private set; }
+
     public bool IsFiring => _firing;
 
     /// <summary>True while an operation propagates a change through the network (events raised now come from inside it).</summary>
@@ -443,6 +450,20 @@ internal sealed partial class Session
         }
 
         _events?.OnFactRetracted(Handle, entry.Object);
+    }
+
+    /// <summary>
+    /// Notes <paramref name="exception"/> as the session's <see cref="Fault"/> when it is thrown inside a propagation.
+    /// Called from exception filters, which run before the propagation's finally blocks unwind it; returns true.
+    /// </summary>
+    public bool NoteFault(Exception exception)
+    {
+        if (_depth > 0)
+        {
+            Fault ??= exception;
+        }
+
+        return true;
     }
 
     private void BeginOperation()

@@ -1,0 +1,94 @@
+using System;
+using System.Linq;
+
+namespace Engagement.Rules.Engine.Tests.Sessions;
+
+/// <summary>
+/// An exception thrown in the middle of a propagation (a condition, the match guard, an event handler) leaves the
+/// memories half-updated: the session refuses to go on instead of answering with matches that no longer agree
+/// with its facts.
+/// </summary>
+public sealed partial class SessionTest
+{
+    [Test]
+    public void InsertAll_FactInsertedHandlerThrowsMidBatch_LaterOperationsAreRefused()
+    {
+        // Before: the batch's facts were in the session but their matches were never made, silently (an empty
+        // agenda with a customer and two of their vehicles), and the session went on.
+        var session = Session(OwnsRule());
+        session.Events.FactInserted += (_, e) =>
+        {
+            if (e.Fact is Vehicle { Id: 2 })
+            {
+                throw new InvalidOperationException("handler failed");
+            }
+        };
+
+        var act = () => session.InsertAll([new Customer(1), new Vehicle(1, 1), new Vehicle(2, 1), new Vehicle(3, 1)]);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("handler failed");
+        var refused = () => session.GetAgenda();
+        refused.Should().Throw<InvalidOperationException>()
+            .WithMessage("The session is half-updated and cannot be used any more: InvalidOperationException was thrown in the middle of an earlier operation (handler failed)*Dispose it and start a new session.")
+            .Which.InnerException.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be("handler failed");
+        ((Func<object>)(() => session.Query<Vehicle>().ToArray())).Should().Throw<InvalidOperationException>();
+        ((Action)(() => session.Insert(new Customer(2)))).Should().Throw<InvalidOperationException>();
+        ((Action)(() => session.Fire())).Should().Throw<InvalidOperationException>();
+        session.Dispose();
+    }
+
+    [Test]
+    public void Insert_ConditionThrows_LaterOperationsAreRefusedNamingTheFirstError()
+    {
+        var rule = new RuleBuilder("fragile").Match<Customer>("c", c => c.Tier.Length > 2)
+            .Action((IActionContext ctx) => ctx.Halt()).Build();
+        var session = Session(rule, OwnsRule());
+        var condition = ((Action)(() => session.Insert(new Customer(1) { Tier = null! }))).Should().Throw<RuleConditionException>().Which;
+
+        var refused = ((Action)(() => session.Insert(new Vehicle(1, 1)))).Should().Throw<InvalidOperationException>().Which;
+
+        refused.InnerException.Should().BeSameAs(condition);
+        refused.Message.Should().Contain("RuleConditionException was thrown in the middle of an earlier operation (A condition of rule 'fragile' threw");
+    }
+
+    [Test]
+    public void Fire_ActionWhoseInsertMakesAHandlerThrow_IsWrappedAndTheSessionRefusesFurtherUse()
+    {
+        // The action's own insert fails half-way (its handler throws): the action error is reported as before,
+        // and the half-propagated insert is noted although the exception was wrapped.
+        var rule = new RuleBuilder("note").Match<Customer>("c")
+            .Action((IActionContext ctx, Customer c) => ctx.Insert(new Note("n", c.Id))).Build();
+        var session = Session(rule, OwnsRule());
+        session.Insert(new Customer(1));
+        session.Events.FactInserted += (_, e) =>
+        {
+            if (e.Fact is Note)
+            {
+                throw new InvalidOperationException("note handler failed");
+            }
+        };
+
+        ((Func<int>)(() => session.Fire())).Should().Throw<RuleActionException>().Which.InnerException!.Message.Should().Be("note handler failed");
+        ((Action)(() => session.Insert(new Vehicle(1, 1)))).Should().Throw<InvalidOperationException>().WithMessage("The session is half-updated*");
+    }
+
+    [Test]
+    public void Errors_ThrownBeforeAnyChange_LeaveTheSessionUsable()
+    {
+        // A duplicate, a null fact, an unknown fact, an action's own exception: nothing was half-propagated.
+        var rule = new RuleBuilder("boom").Match<Customer>("c", c => c.Id == 9)
+            .Action((IActionContext ctx, Customer c) => Throw(c)).Build();
+        var session = Session(rule, OwnsRule());
+        var customer = new Customer(1);
+        session.Insert(customer);
+
+        ((Action)(() => session.Insert(customer))).Should().Throw<FactException>();
+        ((Action)(() => session.InsertAll([new Customer(2), null!]))).Should().Throw<ArgumentException>();
+        ((Action)(() => session.Retract(new Customer(3)))).Should().Throw<FactException>();
+        session.Insert(new Customer(9));
+        ((Func<int>)(() => session.Fire())).Should().Throw<RuleActionException>();
+
+        session.Insert(new Vehicle(1, 1));
+        session.GetAgenda().Select(m => string.Join("+", m.Facts)).Should().Contain("Customer#1+Vehicle#1");
+    }
+}
