@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Engagement.Rules.Decisions;
@@ -17,6 +18,7 @@ public interface IEngagementEvaluator
     /// <param name="facts">The customer's facts.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The clock's instant is out of range (see <see cref="Evaluate(CustomerFacts, Instant)"/>).</exception>
     EngagementResult Evaluate(CustomerFacts facts);
 
     /// <summary>Evaluates one customer at a given instant.</summary>
@@ -32,6 +34,12 @@ public interface IEngagementEvaluator
     /// <param name="at">The evaluation instant.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules failed for this customer.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before 0001-01-01T00:00:00Z, or later than the contact-time search horizon
+    /// (<see cref="Policies.QuietHoursOptions.SearchHorizonDays"/>) plus two days before the end of the calendar
+    /// (9999-12-31; with the default 60 days, after 9999-10-30T00:00:00Z): a customer's local date, the policies'
+    /// look-back windows or the search would fall outside it (a sentinel such as <see cref="Instant.MinValue"/>).
+    /// </exception>
     EngagementResult Evaluate(CustomerFacts facts, Instant at);
 
     /// <summary>
@@ -66,5 +74,9 @@ public interface IEngagementEvaluator
     /// <param name="from">The first evaluation instant.</param>
     /// <param name="days">The number of daily evaluations (1 to 366).</param>
     /// <returns>The forecast.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="days"/> is not 1 to 366, or an evaluation instant of the forecast would be out of range (see
+    /// <see cref="Evaluate(CustomerFacts, Instant)"/>).
+    /// </exception>
     EngagementForecast Forecast(CustomerFacts facts, Instant from, int days);
 }

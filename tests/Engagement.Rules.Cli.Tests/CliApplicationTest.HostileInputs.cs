@@ -54,4 +54,32 @@ public sealed partial class CliApplicationTest
         outcome.ExitCode.Should().Be(2, outcome.ToString());
         outcome.Error.Should().StartWith("error: cannot read or write a file: ").And.NotContain("internal error");
     }
+
+    [TestCase("-9998-01-01T00:00:00Z")]
+    [TestCase("9999-12-31T00:00:00Z")]
+    public void Run_AtOutsideTheEvaluatorsRange_IsBadInputNotAFailurePerCustomer(string at)
+    {
+        // Before: "The rules failed for customer C-0001: Value should be in range ... 'daysSinceEpoch'" for each customer.
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.SampleCustomers(2);
+
+        var outcome = cli.Run("run", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--dealerships", CliHarness.SampleDealerships, "--at", at);
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain($"--at '{at}' is outside the instants the evaluator supports (0001-01-01T00:00:00Z to 9999-10-30T00:00:00Z)");
+    }
+
+    [Test]
+    public void Forecast_DaysPastTheLatestInstant_IsBadInput()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.SampleCustomers(1);
+
+        var outcome = cli.Run("forecast", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--dealerships", CliHarness.SampleDealerships, "--at", "9999-10-25T00:00:00Z", "--days", "30");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("with --days 30 would evaluate after 9999-10-30T00:00:00Z").And.NotContain("internal error");
+    }
 }
