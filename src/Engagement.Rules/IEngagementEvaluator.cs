@@ -51,7 +51,8 @@ public interface IEngagementEvaluator
     /// <para>
     /// When <paramref name="customers"/> itself throws (a malformed record, a lost connection), the result of every
     /// customer it yielded before is still yielded, in input order, and then the source's exception is rethrown
-    /// as it was (the same object, stack trace kept), whatever the degree of parallelism. When the enumeration ends
+    /// as it was (the same object, stack trace kept), whatever the degree of parallelism. A null item is reported the
+    /// same way, as an <see cref="ArgumentException"/> naming its position. When the enumeration ends
     /// early (the consumer stops, the token is cancelled, an exception), it first waits for the evaluations in
     /// flight, so none runs on or goes unobserved afterwards.
     /// </para>

@@ -121,6 +121,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         // flight, no unbounded buffering, and the source is read only as results are taken.
         var pending = new Queue<Task<EngagementResult>>();
         ExceptionDispatchInfo? sourceFailure = null;
+        long position = 0;
         var source = customers.GetAsyncEnumerator(cancellationToken);
         try
         {
@@ -142,6 +143,17 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 
                 if (!read)
                 {
+                    break;
+                }
+
+                position++;
+                if (source.Current is null)
+                {
+                    // A host's bug, reported as a source failure (the customers before it are still yielded) that
+                    // says where, instead of "Value cannot be null. (Parameter 'facts')" from inside the batch.
+                    sourceFailure = ExceptionDispatchInfo.Capture(new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"The customers' source yielded null as item {position} (1-based); every item must be a CustomerFacts."),
+                        nameof(customers)));
                     break;
                 }
 
