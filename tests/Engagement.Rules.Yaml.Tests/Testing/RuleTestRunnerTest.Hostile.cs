@@ -100,4 +100,17 @@ public sealed partial class RuleTestRunnerTest
 
         new RuleTestRunner().Run([testFile]).Should().ContainSingle().Which.Passed.Should().BeTrue();
     }
+
+    [Test]
+    public void Run_AtOutsideTheEvaluatorsRange_FailsTheCaseSayingSoNotBlamingTheFacts()
+    {
+        File.WriteAllText(Path.Combine(_folder, "rules.yaml"), Rules);
+        var testFile = Path.Combine(_folder, "rules.tests.yaml");
+        File.WriteAllText(testFile, Defaults + OneCase.Replace("    nothingElse: true", "    at: 9999-12-31T00:00:00Z\n    nothingElse: true", System.StringComparison.Ordinal));
+
+        var result = new RuleTestRunner().Run([testFile]).Should().ContainSingle().Which;
+
+        result.Passed.Should().BeFalse();
+        result.Message.Should().Contain("'at' is out of range: The evaluation instant 9999-12-31T00:00:00Z is after 9999-10-30T00:00:00Z").And.NotContain("not valid together");
+    }
 }
