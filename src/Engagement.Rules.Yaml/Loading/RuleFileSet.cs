@@ -229,7 +229,17 @@ internal sealed class RuleFileSet
                 return unit;
             }
 
-            bytes = File.ReadAllBytes(fullPath);
+            if (BoundedFile.Read(fullPath, _context.Options.MaxFileBytes) is not { } read)
+            {
+                _context.Error(
+                    DiagnosticCodes.FileTooLarge,
+                    new SourceLocation(name, 1, 1),
+                    $"The file holds more than {_context.Options.MaxFileBytes} bytes (its reported length was {length}: a device, or a file that grew); a rule file may have at most {_context.Options.MaxFileBytes}.");
+                unit.LoadFailed = true;
+                return unit;
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

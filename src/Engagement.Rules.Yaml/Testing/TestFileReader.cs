@@ -325,7 +325,8 @@ internal static class TestFileReader
     // Strict UTF-8: a byte that is not UTF-8 would otherwise become U+FFFD in a name or an expected value.
     private static string ReadText(string file)
     {
-        var bytes = File.ReadAllBytes(file);
+        var bytes = BoundedFile.Read(file, MaxFileBytes)
+            ?? throw new TestFileException(1, $"The file holds more than {MaxFileBytes} bytes (a device, or a file that grew); split it.");
         try
         {
             var text = StrictUtf8.GetString(bytes);

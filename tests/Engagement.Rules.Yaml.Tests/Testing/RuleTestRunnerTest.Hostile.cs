@@ -113,4 +113,18 @@ public sealed partial class RuleTestRunnerTest
         result.Passed.Should().BeFalse();
         result.Message.Should().Contain("'at' is out of range: The evaluation instant 9999-12-31T00:00:00Z is after 9999-10-30T00:00:00Z").And.NotContain("not valid together");
     }
+
+    [Test]
+    public void Run_TestFileThatIsADevice_StopsAtTheSizeLimit()
+    {
+        // A test file linked to /dev/zero (length 0) was read whole: OutOfMemoryException, "internal error" in the tool.
+        Assume.That(File.Exists("/dev/zero"), "needs a Unix /dev/zero");
+        var link = Path.Combine(_folder, "zero.tests.yaml");
+        File.CreateSymbolicLink(link, "/dev/zero");
+
+        var result = new RuleTestRunner().Run([_folder]).Should().ContainSingle().Which;
+
+        result.Passed.Should().BeFalse();
+        result.Message.Should().Contain("zero.tests.yaml:1: The file holds more than 4194304 bytes");
+    }
 }
