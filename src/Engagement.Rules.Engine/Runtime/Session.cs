@@ -234,12 +234,30 @@ internal sealed partial class Session
         return true;
     }
 
+    /// <summary>
+    /// Why a fact was not found. The object itself may be in the session under the identity it had when inserted:
+    /// its <see cref="IFactIdentity.FactIdentity"/> changed since (a mutable key), which "it is not in the session"
+    /// would hide. Looked for on this error path only.
+    /// </summary>
+    private string NotFound(object fact)
+    {
+        for (var entry = _firstFact; entry is not null; entry = entry.Next)
+        {
+            if (ReferenceEquals(entry.Object, fact))
+            {
+                return $"it is in the session, but under the identity it had when inserted ({FactText.Describe(entry.Identity ?? "null")}), and its FactIdentity is now {FactText.Describe(FactLookup.IdentityOf(fact) ?? "null")}. A fact's identity must not change while it is in a session: retract it, change it, insert it again.";
+            }
+        }
+
+        return "it is not in the session.";
+    }
+
     public void Update(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryUpdate(fact))
         {
-            throw new FactException($"The fact {FactText.Describe(fact)} cannot be updated: it is not in the session.", fact);
+            throw new FactException($"The fact {FactText.Describe(fact)} cannot be updated: {NotFound(fact)}", fact);
         }
     }
 
@@ -270,7 +288,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryRetract(fact))
         {
-            throw new FactException($"The fact {FactText.Describe(fact)} cannot be retracted: it is not in the session.", fact);
+            throw new FactException($"The fact {FactText.Describe(fact)} cannot be retracted: {NotFound(fact)}", fact);
         }
     }
 

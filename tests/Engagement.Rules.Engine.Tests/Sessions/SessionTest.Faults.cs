@@ -91,4 +91,31 @@ public sealed partial class SessionTest
         session.Insert(new Vehicle(1, 1));
         session.GetAgenda().Select(m => string.Join("+", m.Facts)).Should().Contain("Customer#1+Vehicle#1");
     }
+
+    [TestCase("Update")]
+    [TestCase("Retract")]
+    public void UpdateOrRetract_FactWhoseIdentityChangedSinceInsert_SaysSoInsteadOfNotInTheSession(string operation)
+    {
+        // Before: "cannot be updated: it is not in the session", while Query still returned the very object.
+        var session = RuleCompiler.Compile([new RuleBuilder("r").Match<MutableKey>("k").Action((IActionContext ctx) => ctx.Halt()).Build()]).CreateSession();
+        var fact = new MutableKey { Key = 1 };
+        session.Insert(fact);
+        fact.Key = 2;
+
+        Action act = operation == "Update" ? () => session.Update(fact) : () => session.Retract(fact);
+
+        act.Should().Throw<FactException>().Which.Message.Should()
+            .Contain("it is in the session, but under the identity it had when inserted ('1' (Int32)), and its FactIdentity is now '2' (Int32)")
+            .And.Contain("A fact's identity must not change while it is in a session");
+    }
+
+    /// <summary>A host fact with a mutable identity: a contract violation the session must name.</summary>
+    private sealed class MutableKey : IFactIdentity
+    {
+        public int Key { get; set; }
+
+        public object FactIdentity => Key;
+
+        public override string ToString() => $"MutableKey#{Key}";
+    }
 }
