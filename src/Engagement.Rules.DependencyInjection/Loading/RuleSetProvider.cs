@@ -88,6 +88,15 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
                 return Reject(current, errors, load.Errors);
             }
 
+            if (load.Rules.Rules.Count == 0 && current.Rules.Rules.Count > 0)
+            {
+                // A deploy that empties the folders before copying the new files in would otherwise replace every
+                // rule by none, and touches would stop without an error anywhere.
+                var message = $"The rule sources now hold no rules; the current {current.Rules.Rules.Count} rules stay in service (a reload to no rules at all is refused: a folder emptied for a moment would stop every touch).";
+                errors = [message];
+                return Reject(current, errors, [new RuleDiagnostic(RuleSources.EmptyReloadCode, DiagnosticSeverity.Error, new SourceLocation(_options.RuleFolders.Count > 0 ? string.Join(", ", _options.RuleFolders) : "EngagementRulesOptions", 1, 1), message)]);
+            }
+
             RuleSetSnapshot next;
             try
             {

@@ -18,6 +18,9 @@ internal static class RuleSources
     /// <summary>A reload whose rules the policy options do not fit (e.g. Holdouts.RulePercents names a rule no longer there).</summary>
     public const string PolicyMismatchCode = "DI0002";
 
+    /// <summary>A reload that found no rules at all while rules are in service (a folder emptied, e.g. mid-deploy).</summary>
+    public const string EmptyReloadCode = "DI0003";
+
     public static IReadOnlyList<string> ResourceNames(EmbeddedRules embedded) => embedded.Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(embedded.Prefix, StringComparison.Ordinal) && RuleFileSet.IsRuleFile(n))
         .Order(StringComparer.Ordinal)
