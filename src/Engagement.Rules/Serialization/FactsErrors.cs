@@ -127,6 +127,18 @@ internal static partial class FactsErrors
             innermost = innermost.InnerException;
         }
 
+        // The innermost messages of a null or of a number where text belongs speak of .NET parameters and tokens
+        // ("Value cannot be null. (Parameter 'text')"): say what the file must hold instead.
+        if (value.Value.ValueKind == JsonValueKind.Null)
+        {
+            return "The value is missing (null); this field needs a value.";
+        }
+
+        if (innermost is InvalidOperationException && innermost.Message.EndsWith("as a string.", StringComparison.Ordinal))
+        {
+            return $"The value {shown} is a JSON {value.Value.ValueKind.ToString().ToLowerInvariant()}; expected a JSON string.";
+        }
+
         return innermost is JsonException ? $"The value {shown} could not be converted." : $"The value {shown} could not be converted: {innermost.Message}";
     }
 

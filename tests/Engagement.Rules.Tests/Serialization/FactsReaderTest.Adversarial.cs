@@ -234,4 +234,15 @@ public partial class FactsReaderTest
 
         read.Should().Equal("C-1", "C-2");
     }
+
+    [TestCase("null", "The value is missing (null); this field needs a value.")]
+    [TestCase("5", "The value 5 is a JSON number; expected a JSON string.")]
+    public void ReadCustomerFacts_WrongValueInsideAValueRecord_SaysWhatTheFileMustHold(string monthDay, string reason)
+    {
+        // Before: "The value null could not be converted: Value cannot be null. (Parameter 'text')".
+        var error = ReadError(JsonFixtures.MinimalLine("C-1").Replace("\"firstName\"", "\"birthDate\":{\"monthDay\":" + monthDay + "},\"firstName\"", StringComparison.Ordinal));
+
+        error.Path.Should().Be("$.customer.birthDate.monthDay");
+        error.Reason.Should().Be(reason);
+    }
 }
