@@ -67,6 +67,11 @@ public sealed partial class FactsReader
     public CustomerFacts ReadCustomerFacts(Stream utf8Json) => Parse(EngagementJson.ReadAll(utf8Json), null);
 
     /// <summary>Reads JSON Lines lazily, one customer per line, and stops at the first bad line.</summary>
+    /// <remarks>
+    /// The text is decoded by whoever made <paramref name="reader"/>: a <see cref="StreamReader"/> replaces bytes that
+    /// are not UTF-8 by U+FFFD without a word. Read files with <see cref="ReadCustomerFactsLinesAsync(Stream)"/>, which
+    /// decodes strictly and reports such a byte at its line.
+    /// </remarks>
     /// <param name="reader">The lines.</param>
     /// <returns>The customers' facts, in line order.</returns>
     /// <exception cref="FactsFormatException">Thrown by the enumeration at the first bad line.</exception>

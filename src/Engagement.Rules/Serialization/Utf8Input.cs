@@ -71,6 +71,12 @@ internal static class Utf8Input
 
                     if (end == buffer.Length)
                     {
+                        if (buffer.Length >= Array.MaxLength / 2)
+                        {
+                            // No .NET string holds such a line: a located error rather than an overflow in the growth.
+                            throw new FactsFormatException(string.Create(CultureInfo.InvariantCulture, $"The line is longer than {buffer.Length} bytes; a line holds one customer."), number + 1, "$", null, null);
+                        }
+
                         var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                         Buffer.BlockCopy(buffer, 0, larger, 0, end);
                         ArrayPool<byte>.Shared.Return(buffer);
