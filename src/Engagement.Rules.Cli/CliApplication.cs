@@ -28,6 +28,9 @@ internal static class CliApplication
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+
+        // Values from facts files reach tables and messages: never let one drive the terminal.
+        console = console with { Out = new Output.TerminalSafeWriter(console.Out), Error = new Output.TerminalSafeWriter(console.Error) };
         var parse = CreateRootCommand(console).Parse(args);
         if (parse.Errors.Count > 0)
         {

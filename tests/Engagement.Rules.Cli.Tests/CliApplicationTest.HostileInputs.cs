@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace Engagement.Rules.Cli.Tests;
 
@@ -81,5 +82,35 @@ public sealed partial class CliApplicationTest
 
         outcome.ExitCode.Should().Be(2, outcome.ToString());
         outcome.Error.Should().Contain("with --days 30 would evaluate after 9999-10-30T00:00:00Z").And.NotContain("internal error");
+    }
+
+    [Test]
+    public void Run_ValuesWithTerminalControlCharacters_AreShownEscapedNotObeyed()
+    {
+        // A customer id carrying ESC [2J (clear the screen), a line break that would forge a table row, and a
+        // right-to-left override: before, all three reached the terminal as they were.
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var line = File.ReadLines(cli.SampleCustomers(2)).Skip(1).First().Replace("\"C-0002\"", "\"C-0002\\u001b[2J\\nC-9\\u202e\"", StringComparison.Ordinal);
+        var facts = cli.Write("evil.jsonl", line + "\n");
+
+        var outcome = cli.Run(RunArgs(cli, facts));
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Out.Should().Contain("C-0002\\u001B[2J\\u000AC-9\\u202E").And.NotContain("\u001b").And.NotContain("\u202e");
+        outcome.Out.Split('\n').Should().NotContain(l => l.StartsWith("C-9", StringComparison.Ordinal), "a value cannot start a row of its own");
+    }
+
+    [Test]
+    public void Run_ErrorQuotingAValueWithAnEscape_IsShownEscaped()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.Write("evil.json", File.ReadLines(cli.SampleCustomers(1)).First().Replace("\"dealershipId\":\"", "\"dealershipId\":\"\\u001b]0;pwned\\u0007", StringComparison.Ordinal));
+
+        var outcome = cli.Run(RunArgs(cli, facts));
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("\\u001B]0;pwned\\u0007").And.NotContain("\u001b").And.NotContain("\u0007");
     }
 }
