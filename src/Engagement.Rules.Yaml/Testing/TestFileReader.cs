@@ -308,7 +308,16 @@ internal static class TestFileReader
             throw new TestFileException(Line(node), $"'rules' names '{relative}', an absolute path; write it relative to this test file.");
         }
 
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(folder, relative)));
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(folder, relative)));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new TestFileException(Line(node), $"'rules' names '{relative}', which is not a valid path: {ex.Message}");
+        }
+
         if (!string.Equals(full, folder, StringComparison.Ordinal) && RuleFileSet.LeavesRoot(full, folder))
         {
             throw new TestFileException(Line(node), $"'rules' names '{relative}', which leaves the test file's folder '{folder}'; a test file loads rule files and folders beside it or below it.");
@@ -320,6 +329,20 @@ internal static class TestFileReader
         }
 
         return full;
+    }
+
+    // The YAML scanner fails on some malformed input with a bare exception (as the rule loader knows, ER0010): it is
+    // still a syntax error, after the last event read.
+    private static bool Next(Parser parser, int line)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            throw new TestFileException(line, "This is not valid YAML after this point; check indentation, quotes and brackets.");
+        }
     }
 
     // Strict UTF-8: a byte that is not UTF-8 would otherwise become U+FFFD in a name or an expected value.
@@ -348,8 +371,10 @@ internal static class TestFileReader
     {
         var parser = new Parser(new StringReader(text));
         var depth = 0;
-        while (parser.MoveNext())
+        var line = 1;
+        while (Next(parser, line))
         {
+            line = (int)parser.Current!.Start.Line;
             switch (parser.Current)
             {
                 case YamlDotNet.Core.Events.AnchorAlias alias:
