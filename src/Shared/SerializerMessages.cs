@@ -41,7 +41,10 @@ internal static partial class SerializerMessages
         var typeName = unmapped.Groups["type"].Value;
         var fields = FieldsOf(typeName);
         var known = fields.Length > 0 ? $"{hint(name, fields)} Its fields are: {string.Join(", ", fields)}." : string.Empty;
-        return $"{ShortName(typeName)} has no field '{name}'.{known}";
+
+        // A huge unknown name is quoted in part, so that one cannot flood a log.
+        var shown = name.Length <= 100 ? name : $"{name[..100]}... ({name.Length} characters)";
+        return $"{ShortName(typeName)} has no field '{shown}'.{known}";
     }
 
     private static string ShortName(string typeName) => typeName[(Math.Max(typeName.LastIndexOf('.'), typeName.LastIndexOf('+')) + 1)..];

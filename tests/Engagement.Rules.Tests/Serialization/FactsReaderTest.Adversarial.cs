@@ -245,4 +245,23 @@ public partial class FactsReaderTest
         error.Path.Should().Be("$.customer.birthDate.monthDay");
         error.Reason.Should().Be(reason);
     }
+
+    [Test]
+    public void ReadCustomerFacts_HugeValuesInErrors_AreQuotedInPart()
+    {
+        // A 100,000-character dealership id, property name and VIN were each quoted whole in the message (and the
+        // id was compared by edit distance with every known id: seconds per line with a few hundred dealerships).
+        var huge = new string('x', 100_000);
+        var reader = new FactsReader(Enumerable.Range(0, 300).Select(i => JsonFixtures.Dealership() with { DealershipId = "D-" + i }));
+
+        var id = ((Func<object>)(() => reader.ReadCustomerFacts(JsonFixtures.Line(JsonFixtures.CustomerFacts()).Replace("\"dealershipId\":\"D-1\"", "\"dealershipId\":\"" + huge + "\"", StringComparison.Ordinal))))
+            .Should().Throw<FactsFormatException>().Which;
+        var name = ReadError(JsonFixtures.MinimalLine("C-1").Replace("\"firstName\"", "\"" + huge + "\":1,\"firstName\"", StringComparison.Ordinal));
+        var vin = ReadError(JsonFixtures.MinimalLine("C-1", VehicleJson.Replace("1HGCM82633A004352", huge.ToUpperInvariant(), StringComparison.Ordinal)));
+
+        id.Reason.Should().StartWith("Unknown dealership id 'xxxx").And.Contain("... (100000 characters)'.");
+        name.Reason.Should().StartWith("Customer has no field 'xxxx").And.Contain("... (100000 characters)'.");
+        vin.Reason.Should().Contain("has 100000 characters; expected exactly 17");
+        new[] { id, name, vin }.Should().OnlyContain(e => e.Reason.Length < 10_000);
+    }
 }
