@@ -137,24 +137,34 @@ internal sealed partial class Session
         _batchScratch = null;
         try
         {
-            for (var i = 0; i < list.Count; i++)
+            try
             {
-                var fact = list[i];
-                var entry = fact is null ? null : NewFactEntry(fact, FactLookup.IdentityOf(fact));
-                if (entry is null || (_lookup.IsIndexed ? !_lookup.TryAdd(entry) : IsDuplicate(entry, entries)))
+                for (var i = 0; i < list.Count; i++)
                 {
-                    if (_lookup.IsIndexed)
+                    var fact = list[i];
+                    var entry = fact is null ? null : NewFactEntry(fact, FactLookup.IdentityOf(fact));
+                    if (entry is null || (_lookup.IsIndexed ? !_lookup.TryAdd(entry) : IsDuplicate(entry, entries)))
                     {
-                        foreach (var added in entries)
-                        {
-                            _lookup.Remove(added);
-                        }
+                        throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
                     }
 
-                    throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
+                    entries.Add(entry);
+                }
+            }
+            catch
+            {
+                // Nothing of the batch stays findable, whatever stopped the check (a duplicate, a null, or a host
+                // fact whose FactIdentity, Equals or GetHashCode threw): a fact left in the lookup but not in the
+                // session was "already in the session" for ever after.
+                if (_lookup.IsIndexed)
+                {
+                    foreach (var added in entries)
+                    {
+                        _lookup.Remove(added);
+                    }
                 }
 
-                entries.Add(entry);
+                throw;
             }
 
             if (entries.Count == 1)

@@ -109,12 +109,31 @@ public sealed partial class SessionTest
             .And.Contain("A fact's identity must not change while it is in a session");
     }
 
+    [TestCase(5)]
+    [TestCase(40)]
+    public void InsertAll_FactWhoseIdentityThrows_InsertsNothingAndLeavesNoTrace(int count)
+    {
+        // Large batches are checked through the identity dictionaries: the facts checked before the one that threw
+        // stayed in them, so they were "already in the session" for ever though the session never held them.
+        var session = RuleCompiler.Compile([new RuleBuilder("r").Match<MutableKey>("k").Action((IActionContext ctx) => ctx.Halt()).Build()]).CreateSession();
+        var facts = Enumerable.Range(0, count).Select(i => new MutableKey { Key = i, Broken = i == count - 2 }).ToArray();
+
+        ((Action)(() => session.InsertAll(facts))).Should().Throw<InvalidOperationException>().WithMessage("identity failed");
+
+        session.Query<MutableKey>().Should().BeEmpty();
+        facts[^2].Broken = false;
+        session.InsertAll(facts);
+        session.Query<MutableKey>().Should().HaveCount(count);
+    }
+
     /// <summary>A host fact with a mutable identity: a contract violation the session must name.</summary>
     private sealed class MutableKey : IFactIdentity
     {
         public int Key { get; set; }
 
-        public object FactIdentity => Key;
+        public bool Broken { get; set; }
+
+        public object FactIdentity => Broken ? throw new InvalidOperationException("identity failed") : Key;
 
         public override string ToString() => $"MutableKey#{Key}";
     }
