@@ -16,7 +16,8 @@ namespace Engagement.Rules.WorkerSample;
 public sealed class FactStore(string dataFolder)
 {
     /// <summary>The dealerships of the data set.</summary>
-    public IReadOnlyList<Dealership> Dealerships { get; } = EngagementJson.ReadDealerships(File.ReadAllText(Path.Combine(dataFolder, "dealership.json")));
+    /// <remarks>Read from the bytes: the reader decodes UTF-8 strictly, where File.ReadAllText would turn bad bytes into U+FFFD.</remarks>
+    public IReadOnlyList<Dealership> Dealerships { get; } = ReadDealerships(Path.Combine(dataFolder, "dealership.json"));
 
     /// <summary>The customers of some dealerships (all when <paramref name="dealershipIds"/> is null), read lazily.</summary>
     public async IAsyncEnumerable<CustomerFacts> ReadAsync(IReadOnlySet<string>? dealershipIds, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -44,5 +45,11 @@ public sealed class FactStore(string dataFolder)
         // Deterministic: the offer depends on the customer's position, the date on the sample reference date.
         var offer = 1_000_000L + (index * 7919 % 1_500_000);
         return facts.With([new TradeInAppraisal(facts.Customer.CustomerId, vehicle.Vin, offer, new LocalDate(2026, 11, 20))]);
+    }
+
+    private static IReadOnlyList<Dealership> ReadDealerships(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return EngagementJson.ReadDealerships(stream);
     }
 }

@@ -28,6 +28,9 @@ internal static class CliApplication
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+
+        // Values from facts files reach tables and messages: never let one drive the terminal.
+        console = console with { Out = new Output.TerminalSafeWriter(console.Out), Error = new Output.TerminalSafeWriter(console.Error) };
         var parse = CreateRootCommand(console).Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -74,6 +77,13 @@ internal static class CliApplication
         {
             console.Error.WriteLine("cancelled");
             return 130;
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            // An input that exists but cannot be read (permissions, a device, a file removed while reading) is bad
+            // input, not a defect of the tool.
+            console.Error.WriteLine($"error: cannot read or write a file: {ex.Message}");
+            return ExitCodes.BadInput;
         }
         catch (EngagementEvaluationException ex)
         {

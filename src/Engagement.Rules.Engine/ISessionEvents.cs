@@ -10,7 +10,9 @@ namespace Engagement.Rules.Engine;
 /// Most events are raised while an operation propagates a change: a handler may read (<see cref="ISession.Query{T}"/>)
 /// but any other call on the session from it (insert, update, retract, fire, <see cref="ISession.GetAgenda"/>, dispose)
 /// throws <see cref="InvalidOperationException"/>. <see cref="RuleFiring"/> and <see cref="RuleFired"/> are raised
-/// between propagations: a handler of theirs may change the session as a rule action does.
+/// between propagations: a handler of theirs may change the session as a rule action does. A handler that throws
+/// in the middle of a propagation leaves the session half-updated: every later call but dispose then throws
+/// <see cref="InvalidOperationException"/>.
 /// </remarks>
 public interface ISessionEvents
 {

@@ -28,7 +28,10 @@ public sealed class CustomerFacts
     /// <param name="customer">The customer.</param>
     /// <param name="dealership">The customer's dealership.</param>
     /// <param name="facts">The other facts.</param>
-    /// <exception cref="ArgumentException">A fact belongs to another customer or vehicle, or is of a type the evaluator inserts itself; the message names the fact.</exception>
+    /// <exception cref="ArgumentException">
+    /// A fact is null, belongs to another customer or vehicle, has the identity of another, is of a type the evaluator
+    /// inserts itself, or (a host fact type) throws when its identity, customer id or VIN is read; the message names the fact.
+    /// </exception>
     public CustomerFacts(Customer customer, Dealership dealership, IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(customer);
@@ -69,9 +72,11 @@ public sealed class CustomerFacts
             }
 
             // The session identifies facts by identity: two versions of one fact would make the evaluation fail later.
-            if (fact is IFactIdentity { FactIdentity: { } identity } && !identities.TryAdd(identity, i))
+            var index = i;
+            var earlier = Read(fact, i, id, "its identity (FactIdentity, its Equals or GetHashCode)", f => f is IFactIdentity { FactIdentity: { } identity } && !identities.TryAdd(identity, index) ? identities[identity] : -1, nameof(facts));
+            if (earlier >= 0)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] ({PolicyPipeline.Describe(fact)}) of customer '{id}' has the same identity as Facts[{identities[identity]}]; pass one version of each fact."), nameof(facts));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] ({PolicyPipeline.Describe(fact)}) of customer '{id}' has the same identity as Facts[{earlier}]; pass one version of each fact."), nameof(facts));
             }
 
             if (fact is Vehicle vehicle)
@@ -93,7 +98,7 @@ public sealed class CustomerFacts
                 continue;
             }
 
-            var (owner, vin) = Owners.GetOrAdd(fact.GetType(), CreateOwnerReader)(fact);
+            var (owner, vin) = Read(fact, i, id, "its customer or VIN", Owners.GetOrAdd(fact.GetType(), CreateOwnerReader), nameof(facts));
             if (owner is not null && !string.Equals(owner, id, StringComparison.Ordinal))
             {
                 throw Foreign(i, fact, id, $"belongs to customer '{owner}'");
@@ -103,6 +108,24 @@ public sealed class CustomerFacts
             {
                 throw Foreign(i, fact, id, $"is about vehicle {vin}, which is not among the customer's vehicles");
             }
+        }
+    }
+
+    // A host fact type's property (or identity, or its Equals/GetHashCode as a dictionary key) may throw: name the
+    // fact instead of letting a bare InvalidOperationException or TargetInvocationException out of the constructor.
+    private static T Read<T>(object fact, int index, string customerId, string what, Func<object, T> read, string parameterName)
+    {
+        try
+        {
+            return read(fact);
+        }
+        catch (Exception ex) when (ex is not ArgumentException)
+        {
+            var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Facts[{index}] (a {fact.GetType().Name}) of customer '{customerId}' threw {cause.GetType().Name} when {what} was read: {cause.Message}"),
+                parameterName,
+                cause);
         }
     }
 

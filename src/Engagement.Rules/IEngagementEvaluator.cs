@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Engagement.Rules.Decisions;
@@ -17,6 +18,7 @@ public interface IEngagementEvaluator
     /// <param name="facts">The customer's facts.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer (the inner exception says why).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The clock's instant is out of range (see <see cref="Evaluate(CustomerFacts, Instant)"/>).</exception>
     EngagementResult Evaluate(CustomerFacts facts);
 
     /// <summary>Evaluates one customer at a given instant.</summary>
@@ -32,6 +34,12 @@ public interface IEngagementEvaluator
     /// <param name="at">The evaluation instant.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer (the inner exception says why).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before 0001-01-01T00:00:00Z, or later than the contact-time search horizon
+    /// (<see cref="Policies.QuietHoursOptions.SearchHorizonDays"/>) plus two days before the end of the calendar
+    /// (9999-12-31; with the default 60 days, after 9999-10-30T00:00:00Z): a customer's local date, the policies'
+    /// look-back windows or the search would fall outside it (a sentinel such as <see cref="Instant.MinValue"/>).
+    /// </exception>
     EngagementResult Evaluate(CustomerFacts facts, Instant at);
 
     /// <summary>
@@ -43,7 +51,8 @@ public interface IEngagementEvaluator
     /// <para>
     /// When <paramref name="customers"/> itself throws (a malformed record, a lost connection), the result of every
     /// customer it yielded before is still yielded, in input order, and then the source's exception is rethrown
-    /// as it was (the same object, stack trace kept), whatever the degree of parallelism. When the enumeration ends
+    /// as it was (the same object, stack trace kept), whatever the degree of parallelism. A null item is reported the
+    /// same way, as an <see cref="ArgumentException"/> naming its position. When the enumeration ends
     /// early (the consumer stops, the token is cancelled, an exception), it first waits for the evaluations in
     /// flight, so none runs on or goes unobserved afterwards.
     /// </para>
@@ -72,7 +81,10 @@ public interface IEngagementEvaluator
     /// <param name="from">The first evaluation instant.</param>
     /// <param name="days">The number of daily evaluations (1 to 366).</param>
     /// <returns>The forecast.</returns>
-    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="days"/> is not between 1 and 366.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="days"/> is not 1 to 366, or an evaluation instant of the forecast would be out of range (see
+    /// <see cref="Evaluate(CustomerFacts, Instant)"/>).
+    /// </exception>
     /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer on one of the days.</exception>
     EngagementForecast Forecast(CustomerFacts facts, Instant from, int days);
 }

@@ -26,6 +26,12 @@ internal static partial class SerializerMessages
             return $"{ShortName(missing.Groups["type"].Value)} needs {missing.Groups["names"].Value}.";
         }
 
+        if (DuplicateProperty().Match(message) is { Success: true } duplicate)
+        {
+            var owner = duplicate.Groups["type"].Value.StartsWith("Engagement.Rules.Facts.", StringComparison.Ordinal) ? ShortName(duplicate.Groups["type"].Value) : "The object";
+            return $"{owner} gives '{duplicate.Groups["name"].Value}' twice; expected each field once (the second value would silently replace the first).";
+        }
+
         if (UnmappedProperty().Match(message) is not { Success: true } unmapped)
         {
             return null;
@@ -35,7 +41,10 @@ internal static partial class SerializerMessages
         var typeName = unmapped.Groups["type"].Value;
         var fields = FieldsOf(typeName);
         var known = fields.Length > 0 ? $"{hint(name, fields)} Its fields are: {string.Join(", ", fields)}." : string.Empty;
-        return $"{ShortName(typeName)} has no field '{name}'.{known}";
+
+        // A huge unknown name is quoted in part, so that one cannot flood a log.
+        var shown = name.Length <= 100 ? name : $"{name[..100]}... ({name.Length} characters)";
+        return $"{ShortName(typeName)} has no field '{shown}'.{known}";
     }
 
     private static string ShortName(string typeName) => typeName[(Math.Max(typeName.LastIndexOf('.'), typeName.LastIndexOf('+')) + 1)..];
@@ -55,6 +64,9 @@ internal static partial class SerializerMessages
 
     [GeneratedRegex(@"^JSON deserialization for type '(?<type>[\w.+]+)' was missing required properties including: (?<names>.+?)\.?(\s*Path:.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"^Duplicate property '(?<name>[^']*)' encountered during deserialization of type '(?<type>[\w.+]+)'", RegexOptions.CultureInvariant)]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex(@"^The JSON property '(?<name>[^']*)' could not be mapped to any \.NET member contained in type '(?<type>[\w.+]+)'", RegexOptions.CultureInvariant)]
     private static partial Regex UnmappedProperty();

@@ -55,6 +55,30 @@ public sealed partial class AddEngagementRulesTest
     }
 
     [Test]
+    public void TryReload_FolderEmptied_KeepsTheRulesInService()
+    {
+        // A deploy that empties the folder before copying: the reload used to swap every rule for none, silently.
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+
+        System.IO.File.Delete(file);
+        var swapped = rules.TryReload(out var diagnostics);
+
+        swapped.Should().BeFalse();
+        var refused = diagnostics.Should().ContainSingle().Subject;
+        refused.Code.Should().Be(EngagementRulesDiagnosticCodes.EmptyReload);
+        refused.Severity.Should().Be(DiagnosticSeverity.Error);
+        refused.Location.File.Should().Be(folder.Path);
+        refused.Message.Should().StartWith("The rule sources now hold no rules; the current 1 rules stay in service");
+        rules.LastReload!.Succeeded.Should().BeFalse();
+        rules.Generation.Should().Be(1);
+        evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
+    }
+
+    [Test]
     public async Task TryReload_DuringABatch_TheBatchFinishesOnTheSetItStartedWith()
     {
         using var folder = new TempFolder();

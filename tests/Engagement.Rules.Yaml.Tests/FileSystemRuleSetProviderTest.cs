@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using Engagement.Rules.Yaml.Diagnostics;
@@ -70,6 +71,25 @@ public sealed class FileSystemRuleSetProviderTest
         provider.Current.Should().BeSameAs(before, "a broken change never replaces a working set, not even in part");
         failed!.Kept.Should().BeSameAs(before);
         failed.Diagnostics.Select(d => d.Code).Should().Equal("ER0020");
+    }
+
+    [Test]
+    public void TryReload_FolderEmptied_KeepsTheRulesInServiceAndReports()
+    {
+        // A deploy that empties the folder before copying: the reload used to swap every rule for none, silently.
+        using var folder = new TempFolder();
+        var file = folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
+        var before = provider.Current;
+        RuleSetReloadFailedEventArgs? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e;
+
+        File.Delete(file);
+        var swapped = provider.TryReload();
+
+        swapped.Should().BeFalse();
+        provider.Current.Should().BeSameAs(before);
+        failed!.Diagnostics.Should().ContainSingle().Which.Message.Should().StartWith("The folder now holds no rules; the current 1 rules stay in service");
     }
 
     [Test]

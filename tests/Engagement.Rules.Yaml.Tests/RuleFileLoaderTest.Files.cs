@@ -39,6 +39,18 @@ public sealed partial class RuleFileLoaderTest
     }
 
     [Test]
+    public void Load_DeviceThatReportsNoLength_StopsAtTheSizeLimit()
+    {
+        // /dev/zero reports length 0: it was read whole, until the process ran out of memory.
+        Assume.That(File.Exists("/dev/zero"), "needs a Unix /dev/zero");
+
+        var result = new RuleFileLoader(new RuleLoaderOptions { MaxFileBytes = 1000 }).Load(["/dev/zero"]);
+
+        result.ShouldReport("ER0002", 1, 1);
+        result.Diagnostics[0].Message.Should().StartWith("The file holds more than 1000 bytes (its reported length was 0");
+    }
+
+    [Test]
     public void LoadFromText_TextOverSizeLimit_ReportsER0002()
     {
         var result = new RuleFileLoader(new RuleLoaderOptions { MaxFileBytes = 10 }).LoadFromText("t.yaml", Rule("big"));

@@ -7,6 +7,7 @@ using Engagement.Rules.Cli.Forecasting;
 using Engagement.Rules.Cli.Input;
 using Engagement.Rules.Cli.Output;
 using Engagement.Rules.Decisions;
+using NodaTime;
 
 namespace Engagement.Rules.Cli.Commands;
 
@@ -58,6 +59,11 @@ internal static class ForecastCommand
         {
             var from = InstantParser.Resolve(parse.GetValue(at), console.Clock);
             var horizon = parse.GetValue(days);
+            if (InstantParser.Latest - from < Duration.FromDays(horizon - 1))
+            {
+                // The evaluator refuses a forecast whose last day is past its latest instant: say it here, once.
+                throw new CliException(ExitCodes.BadInput, $"--at {from} with --days {horizon} would evaluate after {InstantParser.Latest}, too close to the end of the calendar.");
+            }
             var source = FactsSource.Open(parse.GetValue(facts)!, parse.GetValue(dealerships));
             var (_, compiled) = RuleSource.LoadAndCompile(parse.GetValue(rules)!, console);
             var evaluator = EngagementEvaluator.Create(compiled, new FixedClock(from));

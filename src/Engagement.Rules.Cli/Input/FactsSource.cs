@@ -29,22 +29,16 @@ internal sealed class FactsSource
 
     public static FactsSource Open(string file, string? dealershipsFile)
     {
-        if (!File.Exists(file))
-        {
-            throw new CliException(ExitCodes.BadInput, $"{file}: no such facts file.");
-        }
-
+        CheckFile(file, "facts file");
         IReadOnlyList<Dealership> dealerships = [];
         if (dealershipsFile is not null)
         {
-            if (!File.Exists(dealershipsFile))
-            {
-                throw new CliException(ExitCodes.BadInput, $"{dealershipsFile}: no such dealership settings file.");
-            }
-
+            CheckFile(dealershipsFile, "dealership settings file");
             try
             {
-                dealerships = EngagementJson.ReadDealerships(File.ReadAllText(dealershipsFile));
+                // From the bytes: the reader decodes UTF-8 strictly (File.ReadAllText would turn bad bytes into U+FFFD).
+                using var stream = File.OpenRead(dealershipsFile);
+                dealerships = EngagementJson.ReadDealerships(stream);
             }
             catch (FactsFormatException ex)
             {
@@ -62,6 +56,19 @@ internal sealed class FactsSource
         }
     }
 
+    private static void CheckFile(string path, string what)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new CliException(ExitCodes.BadInput, $"{path}: is a folder; expected a {what}.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new CliException(ExitCodes.BadInput, $"{path}: no such {what}.");
+        }
+    }
+
     private bool IsJsonLines => _file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
         || _file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
 
@@ -74,8 +81,10 @@ internal sealed class FactsSource
             yield break;
         }
 
-        using var text = File.OpenText(_file);
-        using var lines = _reader.ReadCustomerFactsLines(text).GetEnumerator();
+        // The stream reader decodes UTF-8 strictly and reports a bad byte at its line (a TextReader from
+        // File.OpenText would silently turn it into U+FFFD inside a name or id).
+        using var stream = File.OpenRead(_file);
+        using var lines = _reader.ReadCustomerFactsLinesAsync(stream).ToBlockingEnumerable().GetEnumerator();
         while (true)
         {
             CustomerFacts current;

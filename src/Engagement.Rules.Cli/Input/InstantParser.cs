@@ -6,6 +6,12 @@ namespace Engagement.Rules.Cli.Input;
 /// <summary>Reads <c>--at</c>: an ISO-8601 instant (<c>Z</c>) or a date and time with an offset.</summary>
 internal static class InstantParser
 {
+    // The evaluator's range with the default policy options the tool uses (IEngagementEvaluator.Evaluate): from year
+    // 1 to the contact-time search horizon plus two days before the end of the calendar.
+    private static readonly Instant Earliest = Instant.FromUtc(1, 1, 1, 0, 0);
+
+    public static Instant Latest { get; } = LocalDate.MaxIsoValue.PlusDays(-(Engagement.Rules.Policies.PolicyOptions.Default.QuietHours.SearchHorizonDays + 2)).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+
     public static Instant Resolve(string? text, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -14,15 +20,13 @@ internal static class InstantParser
         }
 
         var instant = InstantPattern.ExtendedIso.Parse(text);
-        if (instant.Success)
+        var offset = instant.Success ? null : OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if ((instant.Success ? instant.Value : offset!.Success ? offset.Value.ToInstant() : (Instant?)null) is { } at)
         {
-            return instant.Value;
-        }
-
-        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        if (offset.Success)
-        {
-            return offset.Value.ToInstant();
+            // The evaluator refuses instants out of its range: say so as bad input here.
+            return at >= Earliest && at <= Latest
+                ? at
+                : throw new CliException(ExitCodes.BadInput, $"--at '{text}' is outside the instants the evaluator supports ({Earliest} to {Latest}).");
         }
 
         throw new CliException(ExitCodes.BadInput, $"--at '{text}' is not an ISO-8601 instant; expected e.g. 2026-11-24T15:00:00Z or 2026-11-24T10:00:00-05:00.");

@@ -19,7 +19,8 @@ internal sealed class TextTable(params string[] headers)
             throw new ArgumentException($"Expected {headers.Length} cells, got {cells.Length}.", nameof(cells));
         }
 
-        _rows.Add(cells);
+        // A line break or tab inside a value would forge rows or columns: shown escaped, as other control characters are.
+        _rows.Add(Array.ConvertAll(cells, c => TerminalSafeWriter.Escape(c, keepLines: false)));
     }
 
     public void Write(TextWriter writer)

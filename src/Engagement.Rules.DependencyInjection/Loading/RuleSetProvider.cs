@@ -91,6 +91,15 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
                 return Reject(current, diagnostics);
             }
 
+            if (load.Rules.Rules.Count == 0 && current.Rules.Rules.Count > 0)
+            {
+                // A deploy that empties the folders before copying the new files in would otherwise replace every
+                // rule by none, and touches would stop without an error anywhere.
+                var message = $"The rule sources now hold no rules; the current {current.Rules.Rules.Count} rules stay in service (a reload to no rules at all is refused: a folder emptied for a moment would stop every touch).";
+                diagnostics = [new RuleDiagnostic(EngagementRulesDiagnosticCodes.EmptyReload, DiagnosticSeverity.Error, new SourceLocation(_options.RulePaths.Count > 0 ? string.Join(", ", _options.RulePaths) : "EngagementRulesOptions", 1, 1), message)];
+                return Reject(current, diagnostics);
+            }
+
             RuleSetSnapshot next;
             try
             {

@@ -76,7 +76,9 @@ internal sealed partial class Session
                 {
                     actions[i](context, activation.Parent!);
                 }
-                catch (Exception ex) when (ex is not RuleConditionException)
+                // An exception from a change the action made (a handler, the match guard) is wrapped here: note
+                // first whether it left that change half-propagated.
+                catch (Exception ex) when (NoteFault(ex) && ex is not RuleConditionException)
                 {
                     // A value the action named (IActionContext.ValueFailed) is reported with its name and text.
                     var value = ex as ActionValueException;

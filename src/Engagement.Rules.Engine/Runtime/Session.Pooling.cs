@@ -171,6 +171,7 @@ internal sealed partial class Session
         _updating = null;
         _pendingRetracts?.Clear();
         _depth = 0;
+        Fault = null;
         _firing = false;
         _halted = false;
         _events = null;

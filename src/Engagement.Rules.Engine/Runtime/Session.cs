@@ -78,6 +78,13 @@ internal sealed partial class Session
     /// <summary>Set when an exception went through an operation: the state may be half-updated and is not pooled.</summary>
     public bool Broken { get; set; }
 
+    /// <summary>
+    /// The exception that went through the middle of a propagation (a condition, a match guard or an event handler
+    /// threw while a change was half-way through the network): the facts and the matches no longer agree, and the
+    /// session refuses further use. Null while the state is consistent; broken states are never pooled.
+    /// </summary>
+    public Exception? Fault { get; private set; }
+
     public bool IsFiring => _firing;
 
     /// <summary>True while an operation propagates a change through the network (events raised now come from inside it).</summary>
@@ -130,24 +137,34 @@ internal sealed partial class Session
         _batchScratch = null;
         try
         {
-            for (var i = 0; i < list.Count; i++)
+            try
             {
-                var fact = list[i];
-                var entry = fact is null ? null : NewFactEntry(fact, FactLookup.IdentityOf(fact));
-                if (entry is null || (_lookup.IsIndexed ? !_lookup.TryAdd(entry) : IsDuplicate(entry, entries)))
+                for (var i = 0; i < list.Count; i++)
                 {
-                    if (_lookup.IsIndexed)
+                    var fact = list[i];
+                    var entry = fact is null ? null : NewFactEntry(fact, FactLookup.IdentityOf(fact));
+                    if (entry is null || (_lookup.IsIndexed ? !_lookup.TryAdd(entry) : IsDuplicate(entry, entries)))
                     {
-                        foreach (var added in entries)
-                        {
-                            _lookup.Remove(added);
-                        }
+                        throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
                     }
 
-                    throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
+                    entries.Add(entry);
+                }
+            }
+            catch
+            {
+                // Nothing of the batch stays findable, whatever stopped the check (a duplicate, a null, or a host
+                // fact whose FactIdentity, Equals or GetHashCode threw): a fact left in the lookup but not in the
+                // session was "already in the session" for ever after.
+                if (_lookup.IsIndexed)
+                {
+                    foreach (var added in entries)
+                    {
+                        _lookup.Remove(added);
+                    }
                 }
 
-                entries.Add(entry);
+                throw;
             }
 
             if (entries.Count == 1)
@@ -245,12 +262,30 @@ internal sealed partial class Session
         return null;
     }
 
+    /// <summary>
+    /// Why a fact was not found. The object itself may be in the session under the identity it had when inserted:
+    /// its <see cref="IFactIdentity.FactIdentity"/> changed since (a mutable key), which "it is not in the session"
+    /// would hide. Looked for on this error path only.
+    /// </summary>
+    private string NotFound(object fact)
+    {
+        for (var entry = _firstFact; entry is not null; entry = entry.Next)
+        {
+            if (ReferenceEquals(entry.Object, fact))
+            {
+                return $"it is in the session, but under the identity it had when inserted ({FactText.Describe(entry.Identity ?? "null")}), and its FactIdentity is now {FactText.Describe(FactLookup.IdentityOf(fact) ?? "null")}. A fact's identity must not change while it is in a session: retract it, change it, insert it again.";
+            }
+        }
+
+        return "it is not in the session.";
+    }
+
     public void Update(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryUpdate(fact))
         {
-            throw new FactException($"The fact {FactText.Describe(fact)} cannot be updated: it is not in the session.", fact);
+            throw new FactException($"The fact {FactText.Describe(fact)} cannot be updated: {NotFound(fact)}", fact);
         }
     }
 
@@ -281,7 +316,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryRetract(fact))
         {
-            throw new FactException($"The fact {FactText.Describe(fact)} cannot be retracted: it is not in the session.", fact);
+            throw new FactException($"The fact {FactText.Describe(fact)} cannot be retracted: {NotFound(fact)}", fact);
         }
     }
 
@@ -461,6 +496,20 @@ internal sealed partial class Session
         }
 
         _events?.OnFactRetracted(Handle, entry.Object);
+    }
+
+    /// <summary>
+    /// Notes <paramref name="exception"/> as the session's <see cref="Fault"/> when it is thrown inside a propagation.
+    /// Called from exception filters, which run before the propagation's finally blocks unwind it; returns true.
+    /// </summary>
+    public bool NoteFault(Exception exception)
+    {
+        if (_depth > 0)
+        {
+            Fault ??= exception;
+        }
+
+        return true;
     }
 
     private void BeginOperation()

@@ -124,6 +124,11 @@ internal sealed class SessionHandle : ISession
     private Session Enter(bool reading = false)
     {
         var state = reading ? State : EnsureNotPropagating(State);
+        if (state.Fault is { } fault)
+        {
+            throw Faulted(fault);
+        }
+
         var me = Environment.CurrentManagedThreadId;
         var owner = Interlocked.CompareExchange(ref _thread, me, 0);
         if (owner != 0 && owner != me)
@@ -143,6 +148,12 @@ internal sealed class SessionHandle : ISession
         }
     }
 
+    // Its memories are half-updated: answering would silently give wrong matches or lose facts' matches.
+    private static InvalidOperationException Faulted(Exception fault) => new(
+        $"The session is half-updated and cannot be used any more: {fault.GetType().Name} was thrown in the middle of an earlier " +
+        $"operation ({fault.Message}), so its facts and matches no longer agree. Dispose it and start a new session.",
+        fault);
+
     private static InvalidOperationException UsedConcurrently() => new(
         "The session is in use by another thread. A session is single-threaded: use one session per unit of work " +
         "(the compiled rule set is shared safely by any number of threads).");
@@ -159,7 +170,7 @@ internal sealed class SessionHandle : ISession
         {
             return operation(state, argument);
         }
-        catch
+        catch (Exception ex) when (state.NoteFault(ex))
         {
             state.Broken = true;
             throw;
@@ -177,7 +188,7 @@ internal sealed class SessionHandle : ISession
         {
             operation(state, argument);
         }
-        catch
+        catch (Exception ex) when (state.NoteFault(ex))
         {
             state.Broken = true;
             throw;

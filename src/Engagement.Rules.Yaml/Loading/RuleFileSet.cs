@@ -227,7 +227,17 @@ internal sealed class RuleFileSet
                 return unit;
             }
 
-            bytes = File.ReadAllBytes(fullPath);
+            if (BoundedFile.Read(fullPath, _context.Options.MaxFileBytes) is not { } read)
+            {
+                _context.Error(
+                    DiagnosticCodes.FileTooLarge,
+                    new SourceLocation(name, 1, 1),
+                    $"The file holds more than {_context.Options.MaxFileBytes} bytes (its reported length was {length}: a device, or a file that grew); a rule file may have at most {_context.Options.MaxFileBytes}.");
+                unit.LoadFailed = true;
+                return unit;
+            }
+
+            bytes = read;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -328,7 +338,7 @@ internal sealed class RuleFileSet
     /// Whether a path is outside the root, or leads out of it: through a linked folder on the way, or as a linked file
     /// whose final target is outside (or reached through a linked folder).
     /// </summary>
-    private static bool LeavesRoot(string path, string root)
+    internal static bool LeavesRoot(string path, string root)
     {
         if (!IsInside(path, root) || ThroughLink(path, root))
         {

@@ -130,6 +130,11 @@ public sealed class RuleTestRunner
         {
             return Fail(testCase, $"{testCase.File}:{ex.Line}: {ex.Message}");
         }
+        catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "at")
+        {
+            // The evaluator's range of instants (IEngagementEvaluator.Evaluate), not the facts.
+            return Fail(testCase, $"{testCase.Location}: 'at' is out of range: {ex.Message.Split(Environment.NewLine)[0]}");
+        }
         catch (ArgumentException ex)
         {
             return Fail(testCase, $"{testCase.Location}: the facts are not valid together: {ex.Message}");

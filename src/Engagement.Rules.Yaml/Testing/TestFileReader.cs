@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
+using Engagement.Rules.Yaml.Loading;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
@@ -18,6 +19,11 @@ internal static class TestFileReader
     public const string ApiVersion = "engagement-rule-tests/v1";
 
     private const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>Lists and mappings nested deeper than this are refused, as the rule loader refuses them (ER0013).</summary>
+    private const int MaxDepth = 64;
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly string[] FileKeys = ["apiVersion", "rules", "defaults", "cases"];
     private static readonly string[] DefaultKeys = ["at", "customer", "dealership", "facts"];
@@ -54,14 +60,13 @@ internal static class TestFileReader
     {
         if (new FileInfo(file).Length > MaxFileBytes)
         {
-            throw new TestFileException(0, $"The file is larger than {MaxFileBytes} bytes; split it.");
+            throw new TestFileException(1, $"The file is larger than {MaxFileBytes} bytes; split it.");
         }
 
+        var text = ReadText(file);
+        CheckStructure(text);
         var stream = new YamlStream();
-        using (var reader = new StreamReader(file))
-        {
-            stream.Load(reader);
-        }
+        stream.Load(new StringReader(text));
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -77,7 +82,7 @@ internal static class TestFileReader
 
         var folder = Path.GetDirectoryName(file)!;
         var rules = Get(root, "rules") is { } rulesNode
-            ? Items(rulesNode, "rules").Select(n => Path.GetFullPath(Path.Combine(folder, Text(n, "rules")))).ToArray()
+            ? Items(rulesNode, "rules").Select(n => RulePath(folder, n)).ToArray()
             : [folder];
 
         var defaults = Get(root, "defaults") is { } d ? Mapping(d, "defaults") : new YamlMappingNode();
@@ -291,6 +296,99 @@ internal static class TestFileReader
     }
 
     internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    // A test file is held to its folder as a rule file's includes are held to the rule folder: it names rule files
+    // and folders beside it or below it, never an absolute path or one leading out (through '..' or a link), so a
+    // test file cannot make the runner read, and quote in a diagnostic, a file such as /etc/passwd.
+    private static string RulePath(string folder, YamlNode node)
+    {
+        var relative = Text(node, "rules");
+        if (Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal) || relative.StartsWith('~'))
+        {
+            throw new TestFileException(Line(node), $"'rules' names '{relative}', an absolute path; write it relative to this test file.");
+        }
+
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(folder, relative)));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new TestFileException(Line(node), $"'rules' names '{relative}', which is not a valid path: {ex.Message}");
+        }
+
+        if (!string.Equals(full, folder, StringComparison.Ordinal) && RuleFileSet.LeavesRoot(full, folder))
+        {
+            throw new TestFileException(Line(node), $"'rules' names '{relative}', which leaves the test file's folder '{folder}'; a test file loads rule files and folders beside it or below it.");
+        }
+
+        if (!Directory.Exists(full) && !RuleFileSet.IsRuleFile(Path.GetFileName(full)))
+        {
+            throw new TestFileException(Line(node), $"'rules' names '{relative}', which is not a rule file (.yaml or .yml, not .tests.yaml) or a folder.");
+        }
+
+        return full;
+    }
+
+    // The YAML scanner fails on some malformed input with a bare exception (as the rule loader knows, ER0010): it is
+    // still a syntax error, after the last event read.
+    private static bool Next(Parser parser, int line)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            throw new TestFileException(line, "This is not valid YAML after this point; check indentation, quotes and brackets.");
+        }
+    }
+
+    // Strict UTF-8: a byte that is not UTF-8 would otherwise become U+FFFD in a name or an expected value.
+    private static string ReadText(string file)
+    {
+        var bytes = BoundedFile.Read(file, MaxFileBytes)
+            ?? throw new TestFileException(1, $"The file holds more than {MaxFileBytes} bytes (a device, or a file that grew); split it.");
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.StartsWith('\uFEFF') ? text[1..] : text;
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            var at = Math.Clamp(ex.Index, 0, bytes.Length);
+            var line = bytes.AsSpan(0, at).Count((byte)'\n') + 1;
+            throw new TestFileException(line, string.Create(CultureInfo.InvariantCulture, $"The file is not UTF-8 text (a byte that is not UTF-8 at byte {at}); save it as UTF-8."));
+        }
+    }
+
+    // YamlStream builds its tree recursively, and an alias is the same node as its anchor: a file nested a million
+    // levels deep would overflow the stack (ending the process, whatever catches exceptions), and a few lines of
+    // aliases of aliases ("billion laughs") would be expanded by every walk of the tree. Both are refused first, on
+    // the events of the parser, which is not recursive.
+    private static void CheckStructure(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        var line = 1;
+        while (Next(parser, line))
+        {
+            line = (int)parser.Current!.Start.Line;
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.AnchorAlias alias:
+                    throw new TestFileException((int)alias.Start.Line, $"Aliases (*{alias.Value}) are not supported in test files; repeat the value.");
+                case YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } anchored:
+                    throw new TestFileException((int)anchored.Start.Line, $"Anchors (&{anchored.Anchor}) are not supported in test files; repeat the value.");
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart when ++depth > MaxDepth:
+                    throw new TestFileException((int)parser.Current.Start.Line, string.Create(CultureInfo.InvariantCulture, $"The file nests more than {MaxDepth} levels of lists and mappings here; flatten it."));
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
 
     private static YamlNode? FieldOf(YamlMappingNode mapping, YamlNode key) =>
         key is YamlScalarNode { Value: { } name }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -19,9 +20,43 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 {
     private readonly EffectiveJurisdictionCache _jurisdictions = new(options);
 
-    public EngagementResult Evaluate(CustomerFacts facts) => Evaluate(facts, clock.GetCurrentInstant());
+    // The contact-time search looks up to the horizon past the evaluation instant (a past due day becomes now),
+    // plus a day for a plausible zone ahead and a day for the next day's start, as for a due day
+    // (ProposalValidationPolicy): later instants would overflow NodaTime in the policies, for every proposal.
+    private readonly Instant _latest = LocalDate.MaxIsoValue.PlusDays(-(options.QuietHours.SearchHorizonDays + 2)).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
 
-    public EngagementResult Evaluate(CustomerFacts facts, Instant at) => Evaluate(facts, at, CancellationToken.None);
+    public EngagementResult Evaluate(CustomerFacts facts)
+    {
+        var at = clock.GetCurrentInstant();
+        CheckInstant(at, nameof(clock));
+        return Evaluate(facts, at, CancellationToken.None);
+    }
+
+    public EngagementResult Evaluate(CustomerFacts facts, Instant at)
+    {
+        CheckInstant(at, nameof(at));
+        return Evaluate(facts, at, CancellationToken.None);
+    }
+
+    /// <summary>The earliest evaluation instant: from year 1 on, every zone's local date and every look-back window stays in the calendar.</summary>
+    internal static Instant Earliest { get; } = Instant.FromUtc(1, 1, 1, 0, 0);
+
+    // Outside this range the evaluation context's local date, a policy's look-back window or the contact-time
+    // search would leave NodaTime's calendar, and the failure came out as "The rules failed for customer C1: Value
+    // should be in range ... (Parameter 'daysSinceEpoch')" or "The policies failed ...: Operation would overflow
+    // range of Instant", blaming the rules or a defect for the host's instant (often a sentinel: Instant.MinValue/MaxValue).
+    private void CheckInstant(Instant at, string parameter)
+    {
+        if (at < Earliest)
+        {
+            throw new ArgumentOutOfRangeException(parameter, at, $"The evaluation instant {at} is before {Earliest}; evaluate at a real instant (not a sentinel such as Instant.MinValue).");
+        }
+
+        if (at > _latest)
+        {
+            throw new ArgumentOutOfRangeException(parameter, at, string.Create(CultureInfo.InvariantCulture, $"The evaluation instant {at} is after {_latest}: the contact-time search looks up to {options.QuietHours.SearchHorizonDays} days past it, which would pass the end of the calendar (9999-12-31); evaluate at a real instant (not a sentinel such as Instant.MaxValue)."));
+        }
+    }
 
     private EngagementResult Evaluate(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
@@ -80,11 +115,13 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
         var at = clock.GetCurrentInstant();
+        CheckInstant(at, "clock");
 
         // A queue of at most maxDegreeOfParallelism running evaluations, awaited in input order: bounded work in
         // flight, no unbounded buffering, and the source is read only as results are taken.
         var pending = new Queue<Task<EngagementResult>>();
         ExceptionDispatchInfo? sourceFailure = null;
+        long position = 0;
         var source = customers.GetAsyncEnumerator(cancellationToken);
         try
         {
@@ -106,6 +143,17 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 
                 if (!read)
                 {
+                    break;
+                }
+
+                position++;
+                if (source.Current is null)
+                {
+                    // A host's bug, reported as a source failure (the customers before it are still yielded) that
+                    // says where, instead of "Value cannot be null. (Parameter 'facts')" from inside the batch.
+                    sourceFailure = ExceptionDispatchInfo.Capture(new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"The customers' source yielded null as item {position} (1-based); every item must be a CustomerFacts."),
+                        nameof(customers)));
                     break;
                 }
 
@@ -146,8 +194,16 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 366);
+        CheckInstant(from, nameof(from));
+        if (_latest - from < Duration.FromDays(days - 1))
+        {
+            // The last days' evaluation instants would pass the latest one (CheckInstant).
+            throw new ArgumentOutOfRangeException(nameof(from), from, string.Create(CultureInfo.InvariantCulture, $"A forecast of {days} days from {from} would evaluate after {_latest}, too close to the end of the calendar (9999-12-31) for the contact-time search; start earlier or forecast fewer days."));
+        }
+
         var zone = facts.Customer.TimeZone ?? facts.Dealership.TimeZone;
         var start = from.InZone(zone).LocalDateTime;
+
         var touches = new List<TouchDecision>();
         var daily = new List<EngagementResult>();
         var current = facts;

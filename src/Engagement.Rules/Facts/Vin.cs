@@ -95,7 +95,9 @@ public readonly record struct Vin
 
         if (text.Length != Length)
         {
-            return new VinProblem(VinProblemKind.WrongLength, $"The VIN '{text}' has {text.Length} characters; expected exactly {Length}.");
+            // A long text is quoted in part: the message must not carry a megabyte of input into a log.
+            var shown = text.Length <= 40 ? text : text[..40] + "...";
+            return new VinProblem(VinProblemKind.WrongLength, $"The VIN '{shown}' has {text.Length} characters; expected exactly {Length}.");
         }
 
         var upper = text.ToUpperInvariant();

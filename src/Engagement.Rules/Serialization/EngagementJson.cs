@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -27,7 +26,8 @@ public static class EngagementJson
     /// <summary>
     /// Creates the serializer options of the formats: camelCase properties, enums as their names, NodaTime values
     /// in ISO form (<c>"2026-03-01"</c>, <c>"2026-03-01T10:00:00Z"</c>, zones by IANA id), VINs as strings,
-    /// facts in a list by a <c>"type"</c> discriminator, unknown properties rejected, nulls not written.
+    /// facts in a list by a <c>"type"</c> discriminator, unknown and duplicate properties rejected, value records'
+    /// constructor parameters required, enums read from one declared name only, nulls not written.
     /// </summary>
     /// <returns>A new, modifiable instance.</returns>
     public static JsonSerializerOptions CreateOptions()
@@ -38,6 +38,13 @@ public static class EngagementJson
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+
+            // A property given twice would silently keep the last value and drop the first: an error instead.
+            AllowDuplicateProperties = false,
+
+            // A value record's constructor parameter without a default (OdometerReading's date, a birthday's
+            // monthDay) is required: left out, it would silently become default(T) (0001-01-01, January 1, 0).
+            RespectRequiredConstructorParameters = true,
             AllowOutOfOrderMetadataProperties = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             TypeInfoResolver = resolver,
@@ -46,7 +53,7 @@ public static class EngagementJson
             // Files, not HTML: keep '+', accents and quotes readable ("+15125550100", "Côté").
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverterFactory());
         options.Converters.Add(new VinJsonConverter());
         options.Converters.Add(new TouchKindJsonConverter());
         options.Converters.Add(new BusinessHoursJsonConverter());
@@ -164,12 +171,7 @@ public static class EngagementJson
 
     internal static JsonSerializerOptions CompactOptions => Compact;
 
-    internal static string ReadAll(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        using var reader = new StreamReader(utf8Json, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return reader.ReadToEnd();
-    }
+    internal static string ReadAll(Stream utf8Json) => Utf8Input.ReadDocument(utf8Json);
 
     private static FactsEnvelope Envelope(CustomerFacts facts, bool embedDealership) => new()
     {

@@ -51,8 +51,22 @@ internal static partial class FactsErrors
                     match.Groups["path"].Value,
                     long.Parse(match.Groups["byte"].Value, CultureInfo.InvariantCulture),
                     exception);
+            case ArgumentException when UnpairedSurrogate(json) is { } at:
+            {
+                // The serializer transcodes the text to UTF-8 first and names no position: find the character.
+                var lineStart = json.LastIndexOf('\n', Math.Max(at - 1, 0)) + 1;
+                var line = lineNumber ?? json.AsSpan(0, at).Count('\n') + 1;
+                var column = System.Text.Encoding.UTF8.GetByteCount(json.AsSpan(lineStart, at - lineStart));
+                return new FactsFormatException(
+                    string.Create(CultureInfo.InvariantCulture, $"The text holds an unpaired UTF-16 surrogate (U+{(int)json[at]:X4}), which is not a Unicode character; expected valid Unicode text."),
+                    line,
+                    "$",
+                    column,
+                    exception);
+            }
+
             default:
-                return new FactsFormatException(exception.Message, lineNumber, null, null, exception);
+                return new FactsFormatException(exception.Message, lineNumber, "$", null, exception);
         }
     }
 
@@ -74,12 +88,15 @@ internal static partial class FactsErrors
             return null;
         }
 
-        var shown = value.Value.ValueKind == JsonValueKind.String ? $"'{value.Value.GetString()}'" : value.Value.GetRawText();
+        var text = TextOf(value.Value);
+        var shown = NameSuggestions.Cut(text is not null ? $"'{text}'" : value.Value.GetRawText());
         var type = typeof(Vin).Assembly.GetType(typeName);
         if (type is { IsEnum: true })
         {
             var names = Enum.GetNames(type);
-            var hint = value.Value.ValueKind == JsonValueKind.String ? NameSuggestions.Hint(value.Value.GetString()!, names) : " Enum values are written as names, not numbers.";
+            var hint = text is not null ? NameSuggestions.Hint(text, names)
+                : value.Value.ValueKind == JsonValueKind.Number ? " Enum values are written as names, not numbers."
+                : string.Empty;
             return $"The value {shown} is not a {type.Name}.{hint} Expected one of: {string.Join(", ", names)}.";
         }
 
@@ -110,6 +127,18 @@ internal static partial class FactsErrors
             innermost = innermost.InnerException;
         }
 
+        // The innermost messages of a null or of a number where text belongs speak of .NET parameters and tokens
+        // ("Value cannot be null. (Parameter 'text')"): say what the file must hold instead.
+        if (value.Value.ValueKind == JsonValueKind.Null)
+        {
+            return "The value is missing (null); this field needs a value.";
+        }
+
+        if (innermost is InvalidOperationException && innermost.Message.EndsWith("as a string.", StringComparison.Ordinal))
+        {
+            return $"The value {shown} is a JSON {value.Value.ValueKind.ToString().ToLowerInvariant()}; expected a JSON string.";
+        }
+
         return innermost is JsonException ? $"The value {shown} could not be converted." : $"The value {shown} could not be converted: {innermost.Message}";
     }
 
@@ -117,11 +146,47 @@ internal static partial class FactsErrors
     private static string UnknownTypeReason(string json, string path)
     {
         var names = DealershipFactTypes.All.Select(t => t.Name).ToArray();
-        var given = ValueAt(json, path) is { ValueKind: JsonValueKind.Object } fact && fact.TryGetProperty(FactsContract.TypeProperty, out var type) ? type.ToString() : null;
+        var given = ValueAt(json, path) is { ValueKind: JsonValueKind.Object } fact && fact.TryGetProperty(FactsContract.TypeProperty, out var type) ? TextOf(type) ?? type.GetRawText() : null;
         var known = $"expected one of: {string.Join(", ", names)}.";
         return given is null
             ? $"The fact's \"{FactsContract.TypeProperty}\" is not a fact type name; {known}"
-            : $"Unknown fact type '{given}'.{NameSuggestions.Hint(given, names)} The fact types are: {string.Join(", ", names)}.";
+            : $"Unknown fact type '{NameSuggestions.Cut(given)}'.{NameSuggestions.Hint(given, names)} The fact types are: {string.Join(", ", names)}.";
+    }
+
+    // A string value as text; null for other kinds and for a string that is not valid Unicode ("\uD800"), which
+    // System.Text.Json cannot turn into a .NET string.
+    private static string? TextOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static int? UnpairedSurrogate(string json)
+    {
+        for (var i = 0; i < json.Length; i++)
+        {
+            if (char.IsHighSurrogate(json[i]) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(json[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static JsonElement? ValueAt(string json, string path)

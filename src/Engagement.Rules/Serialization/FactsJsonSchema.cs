@@ -77,13 +77,20 @@ internal static class FactsJsonSchema
                 ["description"] = "One entry per open day; days not listed are closed.",
                 ["items"] = Plain(typeof(OpeningHours)),
             },
+            _ when type.IsEnum => Names(type, nullable),
             _ when ValueRecordConverterFactory.IsValueRecord(type) => Plain(type),
 
-            // The exporter drops the items of a list whose items are opaque to it (IReadOnlyList<OdometerReading>).
+            // The exporter drops the items of a list whose items are opaque to it (IReadOnlyList<OdometerReading>,
+            // IReadOnlyList<ContactChannel>).
             _ when type.IsGenericType && type.GetGenericArguments() is [var item] && ValueRecordConverterFactory.IsValueRecord(item) => new JsonObject
             {
                 ["type"] = "array",
                 ["items"] = Plain(item),
+            },
+            _ when type.IsGenericType && type.GetGenericArguments() is [{ IsEnum: true } item] => new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = Names(item, nullable: false),
             },
             _ => null,
         };
@@ -99,6 +106,18 @@ internal static class FactsJsonSchema
         }
 
         return replacement;
+    }
+
+    // Enums are read by StrictEnumConverterFactory: one of the member names (null too for a nullable enum).
+    private static JsonObject Names(Type type, bool nullable)
+    {
+        var names = new JsonArray(Enum.GetNames(type).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+        if (nullable)
+        {
+            names.Add(null);
+        }
+
+        return new JsonObject { ["enum"] = names };
     }
 
     private static JsonObject Text(string pattern, string description) => new() { ["type"] = "string", ["pattern"] = pattern, ["description"] = description };

@@ -4,10 +4,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
+using System.Threading.Tasks;
 using Engagement.Rules.Facts;
 
 namespace Engagement.Rules.Serialization;
@@ -57,7 +57,7 @@ public sealed partial class FactsReader
     public CustomerFacts ReadCustomerFacts(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse(json, null);
+        return Parse(WithoutByteOrderMark(json), null);
     }
 
     /// <summary>Reads one customer's facts from a UTF-8 JSON document.</summary>
@@ -67,6 +67,11 @@ public sealed partial class FactsReader
     public CustomerFacts ReadCustomerFacts(Stream utf8Json) => Parse(EngagementJson.ReadAll(utf8Json), null);
 
     /// <summary>Reads JSON Lines lazily, one customer per line, and stops at the first bad line.</summary>
+    /// <remarks>
+    /// The text is decoded by whoever made <paramref name="reader"/>: a <see cref="StreamReader"/> replaces bytes that
+    /// are not UTF-8 by U+FFFD without a word. Read files with <see cref="ReadCustomerFactsLinesAsync(Stream)"/>, which
+    /// decodes strictly and reports such a byte at its line.
+    /// </remarks>
     /// <param name="reader">The lines.</param>
     /// <returns>The customers' facts, in line order.</returns>
     /// <exception cref="FactsFormatException">Thrown by the enumeration at the first bad line.</exception>
@@ -125,14 +130,21 @@ public sealed partial class FactsReader
 
     private async IAsyncEnumerable<CustomerFacts> LinesAsync(Stream utf8Json, Action<FactsFormatException>? onError, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(utf8Json, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        long number = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await foreach (var line in Utf8Input.ReadLinesAsync(utf8Json, cancellationToken).ConfigureAwait(false))
         {
             // ReadLineAsync serves buffered lines without looking at the token: check it once per line.
             cancellationToken.ThrowIfCancellationRequested();
-            number++;
-            if (TryLine(line, number, onError, out var facts))
+            if (line.Error is { } error)
+            {
+                // A UTF-16 file is not JSON Lines at all: stop there whatever the caller chose.
+                if (onError is null || line.Number == 1 && error.Reason.Contains("byte order mark", StringComparison.Ordinal))
+                {
+                    throw error;
+                }
+
+                onError(error);
+            }
+            else if (TryLine(line.Text!, line.Number, onError, out var facts))
             {
                 yield return facts;
             }
@@ -149,7 +161,7 @@ public sealed partial class FactsReader
 
         try
         {
-            facts = Parse(line, number);
+            facts = Parse(number == 1 ? WithoutByteOrderMark(line) : line, number);
             return true;
         }
         catch (FactsFormatException e) when (onError is not null)
@@ -220,8 +232,11 @@ public sealed partial class FactsReader
         var known = _dealerships.Count == 0
             ? " No dealership settings were given to the reader."
             : NameSuggestions.Hint(id, _dealerships.Keys) + $" The dealerships are: {string.Join(", ", _dealerships.Keys.Order(StringComparer.Ordinal))}.";
-        throw Error($"Unknown dealership id '{id}'.{known}", lineNumber, "$.dealershipId");
+        throw Error($"Unknown dealership id '{NameSuggestions.Cut(id)}'.{known}", lineNumber, "$.dealershipId");
     }
+
+    // Text read with a decoder that keeps the UTF-8 byte order mark (Encoding.UTF8.GetString) starts with U+FEFF.
+    private static string WithoutByteOrderMark(string json) => json.StartsWith('\uFEFF') ? json[1..] : json;
 
     // Checks made after parsing know the JSON Lines line, but not the line within a document.
     private static FactsFormatException Error(string reason, long? lineNumber, string path) => new(reason, lineNumber, path, null, null);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace Engagement.Rules.Serialization;
@@ -11,8 +12,13 @@ internal static class NameSuggestions
     public static IReadOnlyList<string> For(string name, IEnumerable<string> known)
     {
         var limit = Math.Max(2, name.Length / 3);
+        var upper = name.ToUpperInvariant();
+
+        // The distance is at least the difference in length: a name far longer or shorter than every known one (a
+        // 100 KB dealership id against thousands of ids took seconds per line) is not compared at all.
         return known
-            .Select(k => (Name: k, Distance: Distance(name.ToUpperInvariant(), k.ToUpperInvariant())))
+            .Where(k => Math.Abs(k.Length - name.Length) <= limit)
+            .Select(k => (Name: k, Distance: Distance(upper, k.ToUpperInvariant())))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
@@ -20,6 +26,10 @@ internal static class NameSuggestions
             .Take(3)
             .ToArray();
     }
+
+    /// <summary>A value as messages quote it: at most 100 characters, so one huge value cannot flood a log.</summary>
+    public static string Cut(string text) =>
+        text.Length <= 100 ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..100]}... ({text.Length} characters)");
 
     /// <summary>" Did you mean 'Vehicle'?" or an empty string.</summary>
     public static string Hint(string name, IEnumerable<string> known)

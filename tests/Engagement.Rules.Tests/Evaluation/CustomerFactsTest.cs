@@ -5,7 +5,7 @@ using static Engagement.Rules.Tests.Support.Given;
 
 namespace Engagement.Rules.Tests.Evaluation;
 
-public sealed class CustomerFactsTest
+public sealed partial class CustomerFactsTest
 {
     [Test]
     public void Create_FactsOfTheCustomerAndSharedFacts_AreAccepted()

@@ -33,6 +33,19 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public async Task EvaluateAsync_SourceYieldsNull_YieldsTheCustomersBeforeItThenSaysWhichItem()
+    {
+        // Before: "Value cannot be null. (Parameter 'facts')" from inside the batch, not saying which item.
+        var evaluator = Evaluator(null, VariedRules);
+        var customers = new[] { VariedCustomer(0), VariedCustomer(1), null!, VariedCustomer(3) };
+
+        var (results, error) = await Drain(evaluator.EvaluateAsync(customers.ToAsyncEnumerable(), 2, CancellationToken.None));
+
+        results.Select(r => r.CustomerId).Should().Equal(customers[0].Customer.CustomerId, customers[1].Customer.CustomerId);
+        error.Should().BeOfType<ArgumentException>().Which.Message.Should().StartWith("The customers' source yielded null as item 3 (1-based)");
+    }
+
+    [Test]
     public void EvaluateAsync_SourceThrowsAtAnyPoint_YieldsExactlyTheCustomersBeforeIt()
     {
         var evaluator = Evaluator(null, (facts, context) =>
@@ -155,7 +168,7 @@ public sealed partial class EngagementEvaluatorTest
                 results.Add(result);
             }
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             return (results, ex);
         }
