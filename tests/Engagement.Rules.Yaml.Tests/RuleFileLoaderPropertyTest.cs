@@ -22,15 +22,7 @@ public sealed class RuleFileLoaderPropertyTest
         Gen.Char['0', '9'],
         Gen.Char);
 
-    private static readonly Gen<string> Mutated =
-        Gen.Select(Gen.Int[0, Sample.Length], Gen.Int[0, 20], Interesting.Array[0, 8])
-            .Array[1, 4]
-            .Select(edits => edits.Aggregate(Sample, (text, edit) =>
-            {
-                var at = Math.Min(edit.Item1, text.Length);
-                var remove = Math.Min(edit.Item2, text.Length - at);
-                return text.Remove(at, remove).Insert(at, new string(edit.Item3));
-            }));
+    private static readonly Gen<string> Mutated = TextMutations.Of(Sample, Interesting, maxRemoved: 20, maxInserted: 8);
 
     [Test]
     public void LoadFromText_MutatedSample_NeverThrowsAndLocatesEveryProblem()

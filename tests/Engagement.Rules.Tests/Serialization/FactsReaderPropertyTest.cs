@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using CsCheck;
 using Engagement.Rules.Serialization;
+using Engagement.Rules.TestSupport;
 
 namespace Engagement.Rules.Tests.Serialization;
 
@@ -18,15 +19,7 @@ public sealed class FactsReaderPropertyTest
         Gen.Char['A', 'Z'],
         Gen.Char);
 
-    private static readonly Gen<string> Mutated =
-        Gen.Select(Gen.Int[0, Sample.Length], Gen.Int[0, 12], Interesting.Array[0, 6])
-            .Array[1, 4]
-            .Select(edits => edits.Aggregate(Sample, (text, edit) =>
-            {
-                var at = Math.Min(edit.Item1, text.Length);
-                var remove = Math.Min(edit.Item2, text.Length - at);
-                return text.Remove(at, remove).Insert(at, new string(edit.Item3));
-            }));
+    private static readonly Gen<string> Mutated = TextMutations.Of(Sample, Interesting, maxRemoved: 12, maxInserted: 6);
 
     private static readonly FactsReader Reader = new();
 

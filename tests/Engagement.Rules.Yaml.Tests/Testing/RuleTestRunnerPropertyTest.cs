@@ -53,15 +53,7 @@ public sealed class RuleTestRunnerPropertyTest
         Gen.Char['a', 'z'],
         Gen.Char);
 
-    private static readonly Gen<string> Mutated =
-        Gen.Select(Gen.Int[0, Sample.Length], Gen.Int[0, 12], Interesting.Array[0, 6])
-            .Array[1, 4]
-            .Select(edits => edits.Aggregate(Sample, (text, edit) =>
-            {
-                var at = Math.Min(edit.Item1, text.Length);
-                var remove = Math.Min(edit.Item2, text.Length - at);
-                return text.Remove(at, remove).Insert(at, new string(edit.Item3));
-            }));
+    private static readonly Gen<string> Mutated = TextMutations.Of(Sample, Interesting, maxRemoved: 12, maxInserted: 6);
 
     [Test]
     public void Run_InputThatMakesTheYamlScannerThrowABareException_FailsTheFileAtItsLine()
