@@ -201,27 +201,48 @@ internal static partial class YamlFacts
     private static TestFileException Problem(YamlNode node, Type type, string what, string message, Exception inner) =>
         new(TestFileReader.Line(node), $"{what} ({type.Name}): {message}");
 
-    // The key of the fact's field the serializer blames ("$.timeZoneId", "$.Vin"), so the error points at its line
-    // rather than the fact's first one. Keys match as the reader matches them: ignoring case.
+    // The node of the fact's field the serializer blames ("$.timeZoneId", "$.Vin", "$.consents[1]"), so the error
+    // points at its line rather than the fact's first one: the key of a field, the item of a list, as deep as the
+    // path goes. Keys match as the reader matches them: ignoring case.
     private static YamlNode? FieldNode(YamlNode fact, string? path)
     {
-        if (fact is not YamlMappingNode mapping || path is null || !path.StartsWith("$.", StringComparison.Ordinal))
+        if (path is null || !path.StartsWith('$'))
         {
             return null;
         }
 
-        var field = path[2..];
-        var end = field.IndexOfAny(['.', '[']);
-        field = end < 0 ? field : field[..end];
-        foreach (var (key, _) in mapping.Children)
+        YamlNode? found = null;
+        var current = fact;
+        foreach (Match step in PathStep().Matches(path))
         {
-            if (key is YamlScalarNode { Value: { } name } && string.Equals(name, field, StringComparison.OrdinalIgnoreCase))
+            YamlNode? blamed = null;
+            YamlNode? inner = null;
+            if (step.Groups["name"].Success && current is YamlMappingNode mapping)
             {
-                return key;
+                foreach (var (key, value) in mapping.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } name } && string.Equals(name, step.Groups["name"].Value, StringComparison.OrdinalIgnoreCase))
+                    {
+                        (blamed, inner) = (key, value);
+                        break;
+                    }
+                }
             }
+            else if (step.Groups["index"].Success && current is YamlSequenceNode sequence
+                && int.TryParse(step.Groups["index"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count)
+            {
+                blamed = inner = sequence.Children[index];
+            }
+
+            if (blamed is null || inner is null)
+            {
+                break;
+            }
+
+            (found, current) = (blamed, inner);
         }
 
-        return null;
+        return found;
     }
 
     // System.Text.Json appends its own path and position; ours (the fact and its line) is more useful.
@@ -235,6 +256,9 @@ internal static partial class YamlFacts
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut < 0 ? message : message[..cut];
     }
+
+    [GeneratedRegex(@"\.(?<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?<index>\d+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PathStep();
 
     [GeneratedRegex("^-?[0-9]+$")]
     private static partial Regex IntegerPattern();

@@ -100,8 +100,27 @@ public sealed partial record Customer : IFactIdentity
     /// <summary>How the customer can be reached.</summary>
     public ContactPoints ContactPoints { get; init => field = FactCheck.NotNull(value, FactType, nameof(ContactPoints)); } = ContactPoints.None;
 
-    /// <summary>The consent records, in the order the host gave them.</summary>
-    public IReadOnlyList<ConsentRecord> Consents { get; init => field = FactCheck.Copy(value, FactType, nameof(Consents)); } = [];
+    /// <summary>
+    /// The consent records, in the order the host gave them. Every grant says its <see cref="ConsentRecord.Basis"/>:
+    /// a grant without one is a <see cref="FactValidationException"/> (the safe default is no consent, not express consent).
+    /// </summary>
+    public IReadOnlyList<ConsentRecord> Consents
+    {
+        get;
+        init
+        {
+            var consents = FactCheck.Copy(value, FactType, nameof(Consents));
+            for (var i = 0; i < consents.Count; i++)
+            {
+                if (consents[i].MissingBasis(FactType, $"{nameof(Consents)}[{i}]") is { } missing)
+                {
+                    throw missing;
+                }
+            }
+
+            field = consents;
+        }
+    } = [];
 
     /// <summary>Where the customer lives, for the rules that depend on law; <see langword="null"/> when unknown.</summary>
     public Jurisdiction? Jurisdiction { get; init; }

@@ -36,6 +36,19 @@ internal static class FactsContract
             return;
         }
 
+        if (type == typeof(ConsentRecord))
+        {
+            // A grant without a basis is checked when the record joins the customer (its fields come in any order);
+            // checked here too, once the record is read, the error names the record's own path and line.
+            typeInfo.OnDeserialized = static record =>
+            {
+                if (((ConsentRecord)record).MissingBasis(nameof(ConsentRecord), nameof(ConsentRecord.Basis)) is { } missing)
+                {
+                    throw FactJsonException.Below(missing.Message, missing, string.Empty);
+                }
+            };
+        }
+
         if (type.Namespace == typeof(Vin).Namespace)
         {
             for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)

@@ -63,6 +63,22 @@ internal static class FactsJsonSchema
     {
         var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
         var nullable = type != context.TypeInfo.Type || (!type.IsValueType && context.PropertyInfo is { IsSetNullable: true });
+        if (type == typeof(ConsentRecord) && schema is JsonObject consent)
+        {
+            // A grant must say its basis (Customer.Consents); the exporter sees only an optional, nullable property.
+            consent["if"] = new JsonObject
+            {
+                ["properties"] = new JsonObject { ["status"] = new JsonObject { ["const"] = nameof(ConsentStatus.Granted) } },
+                ["required"] = new JsonArray("status"),
+            };
+            consent["then"] = new JsonObject
+            {
+                ["properties"] = new JsonObject { ["basis"] = new JsonObject { ["type"] = "string" } },
+                ["required"] = new JsonArray("basis"),
+            };
+            return consent;
+        }
+
         JsonObject? replacement = type switch
         {
             _ when type == typeof(Vin) => Text("^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$", "A VIN: 17 characters A-Z (no I, O, Q) and 0-9; North-American VINs (first character 1-5) need a correct check digit."),

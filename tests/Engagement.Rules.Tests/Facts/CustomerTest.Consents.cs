@@ -7,12 +7,14 @@ namespace Engagement.Rules.Tests.Facts;
 
 public sealed partial class CustomerTest
 {
+    // A grant is express unless the test says otherwise; a withdrawal has no basis.
     private static ConsentRecord Consent(ConsentStatus status, Instant at, ContactChannel channel = ContactChannel.Email) => new()
     {
         Channel = channel,
         Purpose = ConsentPurpose.Marketing,
         Status = status,
         At = at,
+        Basis = status == ConsentStatus.Granted ? ConsentBasis.Express : null,
     };
 
     [Test]
@@ -69,9 +71,41 @@ public sealed partial class CustomerTest
     }
 
     [Test]
-    public void ConsentRecord_DefaultBasis_Express()
+    public void ConsentRecord_BasisNotGiven_IsNull()
     {
-        Consent(ConsentStatus.Granted, SampleFacts.Moment).Basis.Should().Be(ConsentBasis.Express);
+        new ConsentRecord { Channel = ContactChannel.Email, Purpose = ConsentPurpose.Marketing, Status = ConsentStatus.Granted, At = SampleFacts.Moment }
+            .Basis.Should().BeNull("a grant that does not say how it was obtained is not taken as express");
+    }
+
+    [Test]
+    public void Consents_GrantWithoutBasis_Throws()
+    {
+        var withdrawn = Consent(ConsentStatus.Withdrawn, SampleFacts.Moment);
+        var grant = Consent(ConsentStatus.Granted, SampleFacts.Moment) with { Basis = null };
+
+        var exception = new Func<Customer>(() => SampleFacts.Customer() with { Consents = [withdrawn, Consent(ConsentStatus.Granted, SampleFacts.Moment), grant] })
+            .ShouldFailValidation("Customer", "Consents[2]", null);
+
+        exception.Message.Should().Contain("the grant has no basis").And.Contain("Express, ImpliedByPurchase, ImpliedByInquiry");
+    }
+
+    [Test]
+    public void Consents_WithdrawalMadeAGrantWithoutBasis_Throws()
+    {
+        // A 'with' on a record builds a new record; the customer checks it when it is listed.
+        var grant = Consent(ConsentStatus.Withdrawn, SampleFacts.Moment) with { Status = ConsentStatus.Granted };
+
+        new Func<Customer>(() => SampleFacts.Customer() with { Consents = [grant] }).ShouldFailValidation("Customer", "Consents[0]", null);
+    }
+
+    [Test]
+    public void Consents_WithdrawalWithoutBasis_IsValidAndWithdraws()
+    {
+        var withdrawn = Consent(ConsentStatus.Withdrawn, SampleFacts.Moment);
+        var customer = SampleFacts.Customer() with { Consents = [Consent(ConsentStatus.Granted, SampleFacts.Moment - Duration.FromDays(30)), withdrawn] };
+
+        withdrawn.Basis.Should().BeNull();
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, SampleFacts.Moment).Should().BeSameAs(withdrawn);
     }
 
     [Test]

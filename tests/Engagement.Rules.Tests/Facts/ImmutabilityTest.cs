@@ -25,7 +25,7 @@ public sealed class ImmutabilityTest
         var consents = new List<ConsentRecord>();
         var customer = SampleFacts.Customer() with { Consents = consents };
 
-        consents.Add(new ConsentRecord { Channel = ContactChannel.Sms, Purpose = ConsentPurpose.Marketing, Status = ConsentStatus.Granted, At = SampleFacts.Moment });
+        consents.Add(new ConsentRecord { Channel = ContactChannel.Sms, Purpose = ConsentPurpose.Marketing, Status = ConsentStatus.Granted, At = SampleFacts.Moment, Basis = ConsentBasis.Express });
 
         customer.Consents.Should().BeEmpty();
     }

@@ -93,6 +93,19 @@ public class FactsJsonSchemaTest
         schema.Evaluate(document.RootElement).IsValid.Should().BeFalse();
     }
 
+    [TestCase("\"status\":\"Granted\"", false)]
+    [TestCase("\"status\":\"Granted\",\"basis\":null", false)]
+    [TestCase("\"status\":\"Granted\",\"basis\":\"ImpliedByInquiry\"", true)]
+    [TestCase("\"status\":\"Withdrawn\"", true)]
+    public void Facts_ConsentBasis_RequiredForAGrantOnly(string statusAndBasis, bool valid)
+    {
+        var schema = Committed.Value;
+        var consent = "\"consents\":[{\"channel\":\"Email\",\"purpose\":\"Marketing\",\"at\":\"2025-01-01T00:00:00Z\"," + statusAndBasis + "}]";
+        using var document = JsonDocument.Parse(JsonFixtures.MinimalLine("C-1").Replace("\"timeZoneId\":\"America/Chicago\"},", "\"timeZoneId\":\"America/Chicago\"," + consent + "},", StringComparison.Ordinal));
+
+        schema.Evaluate(document.RootElement).IsValid.Should().Be(valid);
+    }
+
     // The exporter writes a type met again as {"$ref": "#/json/pointer"} to its first occurrence.
     private static JsonNode? Resolve(JsonNode? node, JsonNode root)
     {

@@ -1,6 +1,10 @@
 using System;
+using System.IO;
+using System.Linq;
+using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Serialization;
+using NodaTime;
 
 namespace Engagement.Rules.Tests.Serialization;
 
@@ -97,6 +101,51 @@ public partial class FactsReaderTest
 
         error.Path.Should().Be("$.customer.preferredChannels[1]");
         error.Reason.Should().Contain("listed twice");
+    }
+
+    [Test]
+    public void ReadCustomerFactsLines_GrantWithoutBasis_ReportsTheLineAndTheRecord()
+    {
+        var consents = "\"consents\":[{\"channel\":\"Email\",\"purpose\":\"Service\",\"status\":\"Granted\",\"at\":\"2025-01-01T00:00:00Z\",\"basis\":\"Express\"},"
+            + "{\"channel\":\"Email\",\"purpose\":\"Marketing\",\"status\":\"Granted\",\"at\":\"2025-01-01T00:00:00Z\"}]";
+        var lines = string.Join("\n", JsonFixtures.MinimalLine("C-1"), WithCustomerField(JsonFixtures.MinimalLine("C-2"), consents));
+
+        var act = () => Reader.ReadCustomerFactsLines(new StringReader(lines)).ToList();
+
+        var error = act.Should().Throw<FactsFormatException>().Which;
+        error.LineNumber.Should().Be(2);
+        error.Path.Should().Be("$.customer.consents[1]");
+        error.Reason.Should().StartWith("ConsentRecord.Basis: the grant has no basis").And.Contain("ImpliedByPurchase");
+        error.InnerException.Should().BeOfType<FactValidationException>().Which.Field.Should().Be("Basis");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_DocumentWithGrantWithoutBasis_ReportsTheRecord()
+    {
+        var document = "{\n  \"customer\": {\"customerId\": \"C-1\", \"firstName\": \"A\", \"lastName\": \"B\", \"timeZoneId\": \"America/Chicago\",\n"
+            + "    \"consents\": [\n"
+            + "      {\"channel\": \"Sms\", \"purpose\": \"Marketing\", \"status\": \"Withdrawn\", \"at\": \"2025-01-01T00:00:00Z\"},\n"
+            + "      {\"channel\": \"Email\", \"purpose\": \"Marketing\", \"status\": \"Granted\", \"at\": \"2025-01-01T00:00:00Z\", \"basis\": null}\n"
+            + "    ]},\n"
+            + "  \"dealershipId\": \"D-1\",\n  \"facts\": []\n}";
+
+        var error = ReadError(document);
+
+        error.Path.Should().Be("$.customer.consents[1]");
+        error.LineNumber.Should().Be(5, "the line of the record, not of the end of the list");
+        error.Reason.Should().StartWith("ConsentRecord.Basis: the grant has no basis");
+    }
+
+    [Test]
+    public void ReadCustomerFacts_WithdrawalWithoutBasis_ReadsAndWithdraws()
+    {
+        var consents = "\"consents\":[{\"channel\":\"Email\",\"purpose\":\"Marketing\",\"status\":\"Granted\",\"at\":\"2025-01-01T00:00:00Z\",\"basis\":\"ImpliedByPurchase\"},"
+            + "{\"channel\":\"Email\",\"purpose\":\"Marketing\",\"status\":\"Withdrawn\",\"at\":\"2025-02-01T00:00:00Z\"}]";
+
+        var customer = Reader.ReadCustomerFacts(WithCustomerField(JsonFixtures.MinimalLine("C-1"), consents)).Customer;
+
+        customer.Consents.Select(c => c.Basis).Should().Equal(ConsentBasis.ImpliedByPurchase, null);
+        customer.LatestConsent(ContactChannel.Email, ConsentPurpose.Marketing, Instant.FromUtc(2026, 1, 1, 0, 0))!.Status.Should().Be(ConsentStatus.Withdrawn);
     }
 
     [Test]
@@ -201,6 +250,9 @@ public partial class FactsReaderTest
         error.Path.Should().Be("$.customer.birthDate.monthDay");
         error.Reason.Should().Contain("'2-30'").And.Contain("MM");
     }
+
+    private static string WithCustomerField(string line, string field) =>
+        line.Replace("\"timeZoneId\":\"America/Chicago\"},", "\"timeZoneId\":\"America/Chicago\"," + field + "},", StringComparison.Ordinal);
 
     private static FactsFormatException ReadError(string json)
     {

@@ -33,7 +33,7 @@ public sealed class RuleTestRunnerPropertyTest
             PreferredChannels: [Email]
             ContactPoints: { Email: dana@example.com }
             Consents:
-              - { Channel: Email, Purpose: Marketing, Status: Granted, At: "2025-01-01T00:00:00Z" }
+              - { Channel: Email, Purpose: Marketing, Status: Granted, At: "2025-01-01T00:00:00Z", Basis: Express }
           facts:
             - Vehicle: { Vin: 1HGCM82633A004352, OwnerCustomerId: C-1, Make: Honda, Model: Accord, ModelYear: 2023 }
         cases:

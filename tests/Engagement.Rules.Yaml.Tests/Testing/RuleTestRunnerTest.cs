@@ -50,7 +50,7 @@ public sealed partial class RuleTestRunnerTest
             PreferredChannels: [Email]
             ContactPoints: { Email: dana@example.com }
             Consents:
-              - { Channel: Email, Purpose: Marketing, Status: Granted, At: "2025-01-01T00:00:00Z" }
+              - { Channel: Email, Purpose: Marketing, Status: Granted, At: "2025-01-01T00:00:00Z", Basis: Express }
         """;
 
     private string _folder = null!;

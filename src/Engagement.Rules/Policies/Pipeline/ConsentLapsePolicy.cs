@@ -36,7 +36,7 @@ internal sealed class ConsentLapsePolicy : IProposalPolicy
                     candidate,
                     SuppressionReason.NoConsent,
                     Name,
-                    $"{ConsentPolicy.PurposeName(record.Purpose)} consent for {ConsentPolicy.ChannelName(record.Channel)} {ConsentPolicy.Describe(record.Basis)} on {TextValue.Date(record.At.InUtc().Date)} lapses on {TextValue.Date(lapses)} ({input.Jurisdiction.Code}), before the touch is due at {TextValue.Local(candidate.DueAt, input.Zone)}");
+                    $"{ConsentPolicy.PurposeName(record.Purpose)} consent for {ConsentPolicy.ChannelName(record.Channel)} {ConsentPolicy.Describe(record.GrantBasis)} on {TextValue.Date(record.At.InUtc().Date)} lapses on {TextValue.Date(lapses)} ({input.Jurisdiction.Code}), before the touch is due at {TextValue.Local(candidate.DueAt, input.Zone)}");
                 i--;
             }
         }

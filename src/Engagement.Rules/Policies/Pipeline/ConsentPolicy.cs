@@ -343,7 +343,8 @@ internal sealed class ConsentPolicy : IProposalPolicy
             return false;
         }
 
-        if (expressOnly && record.Basis != ConsentBasis.Express)
+        var basis = record.GrantBasis;
+        if (expressOnly && basis != ConsentBasis.Express)
         {
             why.Append(ChannelName(record.Channel));
             why.Append(" needs prior express consent in ");
@@ -351,7 +352,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             why.Append("; the ");
             why.Append(purpose);
             why.Append(" consent is ");
-            why.AppendEnum(record.Basis);
+            why.AppendEnum(basis);
             return false;
         }
 
@@ -368,7 +369,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
             why.Append(" ");
         }
 
-        why.Append(Describe(record.Basis));
+        why.Append(Describe(basis));
         why.Append(" on ");
         why.AppendFormatted(TextValue.Date(granted));
         if (lapsed)
@@ -397,7 +398,7 @@ internal sealed class ConsentPolicy : IProposalPolicy
     /// </summary>
     private static LocalDate? LapsesOn(ConsentRecord record, EffectiveJurisdiction jurisdiction)
     {
-        var lifetime = record.Basis switch
+        var lifetime = record.GrantBasis switch
         {
             ConsentBasis.ImpliedByPurchase => jurisdiction.ImpliedConsentFromPurchase,
             ConsentBasis.ImpliedByInquiry => jurisdiction.ImpliedConsentFromInquiry,
