@@ -113,4 +113,19 @@ public sealed partial class CliApplicationTest
         outcome.ExitCode.Should().Be(2, outcome.ToString());
         outcome.Error.Should().Contain("\\u001B]0;pwned\\u0007").And.NotContain("\u001b").And.NotContain("\u0007");
     }
+
+    [Test]
+    public void Run_ErrorQuotingAValueWithABareCarriageReturn_IsShownEscaped()
+    {
+        // Outside tables the writer kept CR as a line end: "\r[ok] ..." in a quoted value sent the cursor back and
+        // overwrote the error line with a forged one. Only a CR that ends a line (CR LF) stays.
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.Write("evil.json", File.ReadLines(cli.SampleCustomers(1)).First().Replace("\"dealershipId\":\"", "\"dealershipId\":\"\\r[ok] all customers evaluated", StringComparison.Ordinal));
+
+        var outcome = cli.Run(RunArgs(cli, facts));
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("\\u000D[ok] all customers evaluated").And.NotContain("\r");
+    }
 }

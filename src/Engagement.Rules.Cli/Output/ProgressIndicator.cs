@@ -17,7 +17,8 @@ internal sealed class ProgressIndicator(CliConsole console, int every = 100) : I
         _count++;
         if (console.ErrorIsTerminal && _count % every == 0)
         {
-            console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\revaluated {_count} customers..."));
+            TerminalSafeWriter.ReturnToLineStart(console.Error);
+            console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"evaluated {_count} customers..."));
             _shown = true;
         }
     }
@@ -36,7 +37,9 @@ internal sealed class ProgressIndicator(CliConsole console, int every = 100) : I
         if (_shown)
         {
             // Erase the progress line so that the summary starts on a clean line.
-            console.Error.Write("\r" + new string(' ', 40) + "\r");
+            TerminalSafeWriter.ReturnToLineStart(console.Error);
+            console.Error.Write(new string(' ', 40));
+            TerminalSafeWriter.ReturnToLineStart(console.Error);
             _shown = false;
         }
     }

@@ -7,8 +7,9 @@ namespace Engagement.Rules.Cli.Output;
 
 /// <summary>
 /// Writes text with the characters a terminal would obey shown as <c>\uXXXX</c> instead: control characters other
-/// than tab, line feed and carriage return (ESC starts the sequences that move the cursor, rewrite lines or set the
-/// window title), C1 controls, and the Unicode bidirectional overrides that reorder what is displayed. Facts are
+/// than tab, line feed and a carriage return that ends a line (ESC starts the sequences that move the cursor, rewrite
+/// lines or set the window title; a bare carriage return sends the cursor back to overwrite the line), C1 controls, and
+/// the Unicode bidirectional overrides that reorder what is displayed. Facts are
 /// untrusted input (docs/threat-model.md) and their values reach the tool's tables and messages. Inside a JSON string
 /// the replacement is the JSON escape of the same character, so JSON output keeps its meaning.
 /// </summary>
@@ -24,12 +25,15 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(CultureI
 #pragma warning restore CS8765
     }
 
-    /// <summary>The text with every character a terminal would obey escaped, <paramref name="keepLines"/> deciding about tab, CR and LF.</summary>
+    /// <summary>
+    /// The text with every character a terminal would obey escaped, <paramref name="keepLines"/> deciding about tab, LF
+    /// and a CR directly followed by LF (a bare CR is always escaped: it would let a value overwrite the line it is on).
+    /// </summary>
     public static string Escape(string text, bool keepLines)
     {
         ArgumentNullException.ThrowIfNull(text);
         var i = 0;
-        while (i < text.Length && !Unsafe(text[i], keepLines))
+        while (i < text.Length && !Unsafe(text, i, keepLines))
         {
             i++;
         }
@@ -43,7 +47,7 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(CultureI
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (Unsafe(c, keepLines))
+            if (Unsafe(text, i, keepLines))
             {
                 safe.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             }
@@ -58,7 +62,8 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(CultureI
 
     public override void Write(char value)
     {
-        if (Unsafe(value, keepLines: true))
+        // A CR on its own cannot be seen to end a line here: escaped (the tool writes its line ends as strings).
+        if (value == '\r' || Unsafe(value, keepLines: true))
         {
             inner.Write(Escape(value.ToString(), keepLines: true));
         }
@@ -85,6 +90,27 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter(CultureI
     }
 
     public override void Flush() => inner.Flush();
+
+    /// <summary>
+    /// Sends the cursor back to the start of the line, for the tool's own rewritten progress line: the one carriage
+    /// return written as such, never one that came with a value.
+    /// </summary>
+    public static void ReturnToLineStart(TextWriter writer)
+    {
+        if (writer is TerminalSafeWriter safe)
+        {
+            safe.WriteUnescaped('\r');
+        }
+        else
+        {
+            writer.Write('\r');
+        }
+    }
+
+    private void WriteUnescaped(char value) => inner.Write(value);
+
+    private static bool Unsafe(string text, int i, bool keepLines) =>
+        text[i] == '\r' ? !keepLines || i + 1 == text.Length || text[i + 1] != '\n' : Unsafe(text[i], keepLines);
 
     private static bool Unsafe(char c, bool keepLines) =>
         c is '\t' or '\n' or '\r' ? !keepLines
