@@ -130,6 +130,11 @@ public sealed class EngagementRulesOptions
             {
                 errors.Add($"RulePaths[{i}] is empty.");
             }
+            else if (path.AsSpan().IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            {
+                // Path.GetFullPath would throw here: every problem is listed, none thrown.
+                errors.Add($"RulePaths[{i}] contains a character not allowed in a path.");
+            }
             else if (!Directory.Exists(path) && !File.Exists(path))
             {
                 errors.Add($"RulePaths[{i}]: '{path}' (full path '{Path.GetFullPath(path)}') is neither a folder nor a file.");

@@ -23,6 +23,21 @@ public sealed class EngagementRulesOptionsTest
     }
 
     [Test]
+    public void GetErrors_PathWithACharacterNotAllowed_ListsItInsteadOfThrowing()
+    {
+        // Path.GetFullPath, used to show where a missing path points, throws for a NUL character.
+        var options = new EngagementRulesOptions();
+        options.RulePaths.Add("rules\0evil");
+        options.RulePaths.Add("rules-that-are-not-there");
+
+        var errors = options.GetErrors();
+
+        errors.Should().Equal(
+            "RulePaths[0] contains a character not allowed in a path.",
+            $"RulePaths[1]: 'rules-that-are-not-there' (full path '{System.IO.Path.GetFullPath("rules-that-are-not-there")}') is neither a folder nor a file.");
+    }
+
+    [Test]
     public void Validate_SeveralProblems_ThrowsTheExceptionAddEngagementRulesThrowsListingEveryOne()
     {
         var options = new EngagementRulesOptions { ReloadDelay = Duration.FromMinutes(-1) };
