@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -153,6 +154,37 @@ public sealed partial class AddEngagementRulesTest
 
         rules.Generation.Should().BeGreaterThan(1);
         rules.LastReload.Should().Match<RuleSetReloadStatus>(r => r.Succeeded && r.Generation == rules.Generation, "a hot reload reports its status too");
+    }
+
+    [Test]
+    public async Task HotReload_ReloadedHandlerThrows_IsLoggedAsAHandlerFailureNotAFailedReload()
+    {
+        // Event 2003 said "reloading failed; keeping generation N" while the new rules were in service.
+        using var folder = new TempFolder();
+        folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        using var logs = new FakeLoggerFactory();
+        using var provider = Services.Build(
+            o =>
+            {
+                o.RulePaths.Add(folder.Path);
+                o.HotReload = true;
+                o.ReloadDelay = Duration.FromMilliseconds(50);
+            },
+            s => s.AddSingleton<ILoggerFactory>(logs));
+        var rules = (RuleSetProvider)provider.GetRequiredService<IEngagementRuleSetProvider>();
+        rules.Reloaded += (_, _) => throw new InvalidOperationException("handler bug");
+
+        rules.Watcher!.OnWatcherError();
+        for (var i = 0; i < 600 && !logs.WithEvent(2005).Any(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await Task.Delay(200);
+        logs.WithEvent(2005).Should().ContainSingle().Which.Should().Match<LogEntry>(
+            e => e.Exception!.Message == "handler bug" && e.Message.Contains("generation 2", StringComparison.Ordinal) && e.Message.Contains("in service", StringComparison.Ordinal));
+        logs.WithEvent(2003).Should().BeEmpty("the reload itself succeeded");
+        rules.LastReload!.Succeeded.Should().BeTrue();
     }
 
     [Test]

@@ -24,4 +24,8 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 2004, EventName = "WatchingRules", Level = LogLevel.Information,
         Message = "Watching {Path} for rule changes")]
     public static partial void WatchingRules(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 2005, EventName = "ReloadedHandlerFailed", Level = LogLevel.Error,
+        Message = "A Reloaded event handler threw; the reloaded rules (generation {Generation}) are in service")]
+    public static partial void ReloadedHandlerFailed(ILogger logger, int generation, System.Exception exception);
 }

@@ -55,13 +55,16 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         if (options.HotReload)
         {
             // The watcher never lets an exception reach its timer thread: a failed reload is logged, the rules are kept.
-            _watcher = new RuleChangeWatcher(options.RulePaths, options.ReloadDelay.ToTimeSpan(), () => TryReload(out _), ex => HostingLog.ReloadFailed(_logger, Generation, ex));
+            _watcher = new RuleChangeWatcher(options.RulePaths, options.ReloadDelay.ToTimeSpan(), () => TryReload(out _), ReportWatcherFailure);
             foreach (var path in options.RulePaths)
             {
                 HostingLog.WatchingRules(_logger, path);
             }
         }
     }
+
+    // The last exception a Reloaded handler threw, already logged (event 2005): the watcher does not log it as 2003.
+    private Exception? _handlerFailure;
 
     public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
 
@@ -116,12 +119,39 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
             HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, next.Generation);
             diagnostics = load.Warnings;
             Volatile.Write(ref _lastReload, new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, next.Generation, diagnostics));
-            Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
+            try
+            {
+                Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
+            }
+            catch (Exception ex) when (NoteHandlerFailure(ex, next.Generation))
+            {
+                // Not reached: the filter logs the handler's failure and lets it go on to the caller as it was.
+            }
+
             return true;
         }
     }
 
     public void Dispose() => _watcher?.Dispose();
+
+    /// <summary>
+    /// Logs a Reloaded handler's exception as such (the new rules are in service), and remembers it so that the hot-reload
+    /// watcher, which sees it next, does not log it again as a failed reload. Returns false: the exception goes on.
+    /// </summary>
+    private bool NoteHandlerFailure(Exception exception, int generation)
+    {
+        HostingLog.ReloadedHandlerFailed(_logger, generation, exception);
+        _handlerFailure = exception;
+        return false;
+    }
+
+    private void ReportWatcherFailure(Exception exception)
+    {
+        if (!ReferenceEquals(exception, Interlocked.Exchange(ref _handlerFailure, null)))
+        {
+            HostingLog.ReloadFailed(_logger, Generation, exception);
+        }
+    }
 
     /// <summary>A reload that does not replace the current rules: logged, and reported through <see cref="ReloadFailed"/>.</summary>
     private bool Reject(RuleSetSnapshot current, IReadOnlyList<RuleDiagnostic> errors)
