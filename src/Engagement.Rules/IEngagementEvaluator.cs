@@ -18,7 +18,7 @@ public interface IEngagementEvaluator
     /// <param name="facts">The customer's facts.</param>
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer (the inner exception says why).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The clock's instant is out of range (see <see cref="Evaluate(CustomerFacts, Instant)"/>).</exception>
+    /// <exception cref="InvalidOperationException">The evaluator's clock reads an instant out of range (see <see cref="Evaluate(CustomerFacts, Instant)"/>).</exception>
     EngagementResult Evaluate(CustomerFacts facts);
 
     /// <summary>Evaluates one customer at a given instant.</summary>
@@ -71,6 +71,10 @@ public interface IEngagementEvaluator
     /// <c>MoveNextAsync</c>), not by this call.
     /// </exception>
     /// <exception cref="System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The evaluator's clock reads an instant out of range (see <see cref="Evaluate(CustomerFacts, Instant)"/>); thrown
+    /// when the enumeration starts, before the source is read.
+    /// </exception>
     IAsyncEnumerable<EngagementResult> EvaluateAsync(IAsyncEnumerable<CustomerFacts> customers, int maxDegreeOfParallelism, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -28,7 +28,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
     public EngagementResult Evaluate(CustomerFacts facts)
     {
         var at = clock.GetCurrentInstant();
-        CheckInstant(at, nameof(clock));
+        CheckClock(at);
         return Evaluate(facts, at, CancellationToken.None);
     }
 
@@ -47,16 +47,27 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
     // range of Instant", blaming the rules or a defect for the host's instant (often a sentinel: Instant.MinValue/MaxValue).
     private void CheckInstant(Instant at, string parameter)
     {
-        if (at < Earliest)
+        if (OutOfRange(at) is { } problem)
         {
-            throw new ArgumentOutOfRangeException(parameter, at, $"The evaluation instant {at} is before {Earliest}; evaluate at a real instant (not a sentinel such as Instant.MinValue).");
-        }
-
-        if (at > _latest)
-        {
-            throw new ArgumentOutOfRangeException(parameter, at, string.Create(CultureInfo.InvariantCulture, $"The evaluation instant {at} is after {_latest}: the contact-time search looks up to {options.QuietHours.SearchHorizonDays} days past it, which would pass the end of the calendar (9999-12-31); evaluate at a real instant (not a sentinel such as Instant.MaxValue)."));
+            throw new ArgumentOutOfRangeException(parameter, at, problem);
         }
     }
+
+    // The evaluator's own clock is out of range: no argument of the call is at fault.
+    private void CheckClock(Instant at)
+    {
+        if (OutOfRange(at) is { } problem)
+        {
+            throw new InvalidOperationException("The evaluator's clock is out of range. " + problem);
+        }
+    }
+
+    private string? OutOfRange(Instant at) =>
+        at < Earliest
+            ? $"The evaluation instant {at} is before {Earliest}; evaluate at a real instant (not a sentinel such as Instant.MinValue)."
+            : at > _latest
+                ? string.Create(CultureInfo.InvariantCulture, $"The evaluation instant {at} is after {_latest}: the contact-time search looks up to {options.QuietHours.SearchHorizonDays} days past it, which would pass the end of the calendar (9999-12-31); evaluate at a real instant (not a sentinel such as Instant.MaxValue).")
+                : null;
 
     private EngagementResult Evaluate(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {
@@ -115,7 +126,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
         var at = clock.GetCurrentInstant();
-        CheckInstant(at, "clock");
+        CheckClock(at);
 
         // A queue of at most maxDegreeOfParallelism running evaluations, awaited in input order: bounded work in
         // flight, no unbounded buffering, and the source is read only as results are taken.
