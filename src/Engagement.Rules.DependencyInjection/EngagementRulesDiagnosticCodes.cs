@@ -20,11 +20,4 @@ public static class EngagementRulesDiagnosticCodes
     /// no longer there); one per problem, located at <c>EngagementRulesOptions.Policy</c>. The current rules are kept.
     /// </summary>
     public const string PolicyMismatch = "DI0002";
-
-    /// <summary>
-    /// DI0003 (error): a reload found no rules at all while rules are in service (a folder emptied for a moment, e.g. by
-    /// a deploy that deletes before it copies); located at the rule paths. The current rules are kept: swapping every
-    /// rule for none would stop every touch without an error.
-    /// </summary>
-    public const string EmptyReload = "DI0003";
 }

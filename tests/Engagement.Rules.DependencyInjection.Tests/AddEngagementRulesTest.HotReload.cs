@@ -70,7 +70,7 @@ public sealed partial class AddEngagementRulesTest
 
         swapped.Should().BeFalse();
         var refused = diagnostics.Should().ContainSingle().Subject;
-        refused.Code.Should().Be(EngagementRulesDiagnosticCodes.EmptyReload);
+        refused.Code.Should().Be(DiagnosticCodes.EmptyReload);
         refused.Severity.Should().Be(DiagnosticSeverity.Error);
         refused.Location.File.Should().Be(folder.Path);
         refused.Message.Should().StartWith("The rule sources now hold no rules; the current 1 rules stay in service");

@@ -89,7 +89,9 @@ public sealed class FileSystemRuleSetProviderTest
 
         swapped.Should().BeFalse();
         provider.Current.Should().BeSameAs(before);
-        failed!.Diagnostics.Should().ContainSingle().Which.Message.Should().StartWith("The folder now holds no rules; the current 1 rules stay in service");
+        var refused = failed!.Diagnostics.Should().ContainSingle().Subject;
+        refused.Code.Should().Be(DiagnosticCodes.EmptyReload);
+        refused.Message.Should().StartWith("The folder now holds no rules; the current 1 rules stay in service");
     }
 
     [Test]

@@ -99,7 +99,8 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
                 // A deploy that empties the folders before copying the new files in would otherwise replace every
                 // rule by none, and touches would stop without an error anywhere.
                 var message = $"The rule sources now hold no rules; the current {current.Rules.Rules.Count} rules stay in service (a reload to no rules at all is refused: a folder emptied for a moment would stop every touch).";
-                diagnostics = [new RuleDiagnostic(EngagementRulesDiagnosticCodes.EmptyReload, DiagnosticSeverity.Error, new SourceLocation(_options.RulePaths.Count > 0 ? string.Join(", ", _options.RulePaths) : "EngagementRulesOptions", 1, 1), message)];
+                // The load's warnings stay with the refusal, as with every other outcome of a reload.
+                diagnostics = [.. load.Warnings, new RuleDiagnostic(DiagnosticCodes.EmptyReload, DiagnosticSeverity.Error, new SourceLocation(_options.RulePaths.Count > 0 ? string.Join(", ", _options.RulePaths) : "EngagementRulesOptions", 1, 1), message)];
                 return Reject(current, diagnostics);
             }
 

@@ -96,6 +96,9 @@ public static class DiagnosticCodes
     /// <summary>ER0050 (error): The engine (<c>RuleCompiler</c>) rejected a rule the loader accepted: one error per engine error, at the rejected rule's own file, line and column, naming the rule. The loader checks every engine limit a rule file can reach (ER1018, ER1019), so this is a safeguard; every consumer reports it so (<c>RuleSetCompiler.TryCompile</c>: the provider, the rule test runner, the DI package, the CLI). From the provider also: a <c>Reloaded</c>/<c>ReloadFailed</c> handler threw, at the folder's 1:1.</summary>
     public const string RuleSetRejected = "ER0050";
 
+    /// <summary>ER0051 (error): A reload found no rules at all while rules are in service (a folder emptied for a moment, e.g. by a deploy that deletes before it copies): refused, the current rules stay (swapping every rule for none would stop every touch without an error). At the folder's 1:1; from the YAML provider and the DI package.</summary>
+    public const string EmptyReload = "ER0051";
+
     // Rule semantics.
     /// <summary>ER1001 (error): Duplicate rule id (both places cited).</summary>
     public const string DuplicateRuleId = "ER1001";

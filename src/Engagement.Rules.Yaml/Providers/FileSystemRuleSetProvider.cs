@@ -96,7 +96,7 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
                 // A deploy that empties the folder before copying the new files in would otherwise replace every rule
                 // by none, and touches would stop without an error anywhere.
                 var empty = new RuleDiagnostic(
-                    DiagnosticCodes.RuleSetRejected,
+                    DiagnosticCodes.EmptyReload,
                     DiagnosticSeverity.Error,
                     new SourceLocation(_folder, 1, 1),
                     $"The folder now holds no rules; the current {Current.Rules.Count} rules stay in service (a reload to no rules at all is refused: a folder emptied for a moment would stop every touch).");
