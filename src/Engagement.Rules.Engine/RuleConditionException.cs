@@ -60,6 +60,7 @@ public sealed class RuleConditionException : Exception
             ExpressionRole.Condition => expression is null ? "A condition of" : $"The condition{quoted} of",
             ExpressionRole.Value => $"The value{quoted} of '{name}' in",
             ExpressionRole.Key => $"The key{quoted} of '{name}' in",
+            ExpressionRole.Aggregate => $"The aggregate '{name}' in",
             _ => $"The {(role == ExpressionRole.Sum ? "sum" : role == ExpressionRole.Min ? "min" : "max")} '{name}'{(expression is null ? string.Empty : $" of{quoted}")} in",
         };
     }

@@ -61,13 +61,14 @@ internal sealed class AggregateSpec
     /// <summary>The selector (value or key) as its rule's author wrote it, when known; read only when it throws.</summary>
     public string? SelectorText { get; }
 
-    /// <summary>How an error of the aggregate's own computation (a sum that overflows) names it.</summary>
+    /// <summary>How an error of the aggregate's own computation (a sum that overflows, a group key whose Equals throws) names it.</summary>
     public ExpressionRole ResultRole => Kind switch
     {
         AggregateKind.Sum => ExpressionRole.Sum,
         AggregateKind.Min => ExpressionRole.Min,
         AggregateKind.Max => ExpressionRole.Max,
-        _ => ExpressionRole.Condition,
+        AggregateKind.GroupBy => ExpressionRole.Key,
+        _ => ExpressionRole.Aggregate,
     };
 
     /// <summary>The group-by key of a result of the sub-network.</summary>

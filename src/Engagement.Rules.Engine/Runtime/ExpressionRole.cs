@@ -20,4 +20,7 @@ internal enum ExpressionRole
 
     /// <summary>The greatest of a max's values (the text is its per-fact value).</summary>
     Max,
+
+    /// <summary>The result of a collect or count (no text: it has no expression of its own).</summary>
+    Aggregate,
 }
