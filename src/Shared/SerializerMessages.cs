@@ -43,8 +43,22 @@ internal static partial class SerializerMessages
         var known = fields.Length > 0 ? $"{hint(name, fields)} Its fields are: {string.Join(", ", fields)}." : string.Empty;
 
         // A huge unknown name is quoted in part, so that one cannot flood a log.
-        var shown = name.Length <= 100 ? name : $"{name[..100]}... ({name.Length} characters)";
-        return $"{ShortName(typeName)} has no field '{shown}'.{known}";
+        return $"{ShortName(typeName)} has no field '{Cut(name)}'.{known}";
+    }
+
+    /// <summary>
+    /// A value as messages quote it: at most 100 characters, so one huge value cannot flood a log; never ending in half a
+    /// surrogate pair, which would make the message itself invalid Unicode (strict UTF-8 log sinks reject it).
+    /// </summary>
+    public static string Cut(string text)
+    {
+        if (text.Length <= 100)
+        {
+            return text;
+        }
+
+        var length = char.IsHighSurrogate(text[99]) ? 99 : 100;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text[..length]}... ({text.Length} characters)");
     }
 
     private static string ShortName(string typeName) => typeName[(Math.Max(typeName.LastIndexOf('.'), typeName.LastIndexOf('+')) + 1)..];

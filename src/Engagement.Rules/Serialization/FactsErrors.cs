@@ -89,7 +89,7 @@ internal static partial class FactsErrors
         }
 
         var text = TextOf(value.Value);
-        var shown = NameSuggestions.Cut(text is not null ? $"'{text}'" : value.Value.GetRawText());
+        var shown = SerializerMessages.Cut(text is not null ? $"'{text}'" : value.Value.GetRawText());
         var type = typeof(Vin).Assembly.GetType(typeName);
         if (type is { IsEnum: true })
         {
@@ -150,7 +150,7 @@ internal static partial class FactsErrors
         var known = $"expected one of: {string.Join(", ", names)}.";
         return given is null
             ? $"The fact's \"{FactsContract.TypeProperty}\" is not a fact type name; {known}"
-            : $"Unknown fact type '{NameSuggestions.Cut(given)}'.{NameSuggestions.Hint(given, names)} The fact types are: {string.Join(", ", names)}.";
+            : $"Unknown fact type '{SerializerMessages.Cut(given)}'.{NameSuggestions.Hint(given, names)} The fact types are: {string.Join(", ", names)}.";
     }
 
     // A string value as text; null for other kinds and for a string that is not valid Unicode ("\uD800"), which

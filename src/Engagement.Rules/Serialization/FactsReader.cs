@@ -232,7 +232,7 @@ public sealed partial class FactsReader
         var known = _dealerships.Count == 0
             ? " No dealership settings were given to the reader."
             : NameSuggestions.Hint(id, _dealerships.Keys) + $" The dealerships are: {string.Join(", ", _dealerships.Keys.Order(StringComparer.Ordinal))}.";
-        throw Error($"Unknown dealership id '{NameSuggestions.Cut(id)}'.{known}", lineNumber, "$.dealershipId");
+        throw Error($"Unknown dealership id '{Formatting.SerializerMessages.Cut(id)}'.{known}", lineNumber, "$.dealershipId");
     }
 
     // Text read with a decoder that keeps the UTF-8 byte order mark (Encoding.UTF8.GetString) starts with U+FEFF.

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace Engagement.Rules.Serialization;
@@ -26,10 +25,6 @@ internal static class NameSuggestions
             .Take(3)
             .ToArray();
     }
-
-    /// <summary>A value as messages quote it: at most 100 characters, so one huge value cannot flood a log.</summary>
-    public static string Cut(string text) =>
-        text.Length <= 100 ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..100]}... ({text.Length} characters)");
 
     /// <summary>" Did you mean 'Vehicle'?" or an empty string.</summary>
     public static string Hint(string name, IEnumerable<string> known)

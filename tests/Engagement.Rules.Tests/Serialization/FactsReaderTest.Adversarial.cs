@@ -264,4 +264,18 @@ public partial class FactsReaderTest
         vin.Reason.Should().Contain("has 100000 characters; expected exactly 17");
         new[] { id, name, vin }.Should().OnlyContain(e => e.Reason.Length < 10_000);
     }
+
+    [Test]
+    public void ReadCustomerFacts_HugeValueCutInsideASurrogatePair_QuotesWholeCharactersOnly()
+    {
+        // The cut at 100 characters could end on a high surrogate: the message itself was then invalid Unicode.
+        var huge = new string('x', 99) + string.Concat(Enumerable.Repeat("\U0001F697", 1_000));
+        var reader = new FactsReader([JsonFixtures.Dealership()]);
+
+        var error = ((Func<object>)(() => reader.ReadCustomerFacts(JsonFixtures.Line(JsonFixtures.CustomerFacts()).Replace("\"dealershipId\":\"D-1\"", "\"dealershipId\":\"" + huge + "\"", StringComparison.Ordinal))))
+            .Should().Throw<FactsFormatException>().Which;
+
+        error.Reason.Should().Contain(new string('x', 99) + "... (2099 characters)'.");
+        ((Action)(() => new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(error.Message))).Should().NotThrow("a message must be valid Unicode");
+    }
 }
