@@ -121,7 +121,8 @@ public sealed partial class FactsReader
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (TryLine(line, number, onError, out var facts))
+            // A string's first line may still start with the byte order mark (a file decoded without looking for one).
+            if (TryLine(number == 1 ? WithoutByteOrderMark(line) : line, number, onError, out var facts))
             {
                 yield return facts;
             }
@@ -137,7 +138,7 @@ public sealed partial class FactsReader
             if (line.Error is { } error)
             {
                 // A UTF-16 file is not JSON Lines at all: stop there whatever the caller chose.
-                if (onError is null || line.Number == 1 && error.Reason.Contains("byte order mark", StringComparison.Ordinal))
+                if (onError is null || line.EndsTheInput)
                 {
                     throw error;
                 }
@@ -161,7 +162,7 @@ public sealed partial class FactsReader
 
         try
         {
-            facts = Parse(number == 1 ? WithoutByteOrderMark(line) : line, number);
+            facts = Parse(line, number);
             return true;
         }
         catch (FactsFormatException e) when (onError is not null)

@@ -20,7 +20,7 @@ internal static class Utf8Input
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     /// <summary>A line, or the error that made it unreadable.</summary>
-    public readonly record struct Line(long Number, string? Text, FactsFormatException? Error);
+    public readonly record struct Line(long Number, string? Text, FactsFormatException? Error, bool EndsTheInput = false);
 
     /// <summary>
     /// Reads a whole document. UTF-8, with or without a byte order mark; UTF-16 and UTF-32 documents with a byte
@@ -53,12 +53,15 @@ internal static class Utf8Input
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
-            int start = 0, end = 0;
+            // scanned: where the search for the line's end goes on after a read, so a long line arriving in small
+            // chunks is searched once, not again from its start after every read.
+            int start = 0, end = 0, scanned = 0;
             var atEnd = false;
             long number = 0;
             while (true)
             {
-                var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+                var from = Math.Max(start, scanned);
+                var newline = Array.IndexOf(buffer, (byte)'\n', from, end - from);
                 if (newline < 0 && !atEnd)
                 {
                     // Keep the partial line at the front, grow for long lines, and read more.
@@ -68,6 +71,8 @@ internal static class Utf8Input
                         end -= start;
                         start = 0;
                     }
+
+                    scanned = end;
 
                     if (end == buffer.Length)
                     {
@@ -79,7 +84,7 @@ internal static class Utf8Input
 
                         var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                         Buffer.BlockCopy(buffer, 0, larger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        Release(buffer);
                         buffer = larger;
                     }
 
@@ -102,6 +107,15 @@ internal static class Utf8Input
         }
         finally
         {
+            Release(buffer);
+        }
+    }
+
+    // A buffer grown for one huge line is dropped, not pooled: the shared pool would keep it alive for the process.
+    private static void Release(byte[] buffer)
+    {
+        if (buffer.Length <= 1024 * 1024)
+        {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
@@ -118,7 +132,7 @@ internal static class Utf8Input
         {
             if (WideEncoding(bytes) is { } wide)
             {
-                return new Line(number, null, new FactsFormatException($"The lines are {wide.WebName} (they start with its byte order mark); JSON Lines are UTF-8.", number, "$", 0, null));
+                return new Line(number, null, new FactsFormatException($"The lines are {wide.WebName} (they start with its byte order mark); JSON Lines are UTF-8.", number, "$", 0, null), EndsTheInput: true);
             }
 
             if (bytes.StartsWith(Utf8Bom))
