@@ -26,7 +26,6 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private readonly Lock _reloadLock = new();
     private readonly RuleChangeWatcher? _watcher;
     private RuleSetSnapshot _current;
-    private RuleSetReloadStatus? _lastReload;
 
     public RuleSetProvider(EngagementRulesOptions options, IClock clock, EngagementTelemetry telemetry, ILoggerFactory? loggerFactory)
     {
@@ -74,7 +73,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
 
     public int Generation => Volatile.Read(ref _current).Generation;
 
-    public RuleSetReloadStatus? LastReload => Volatile.Read(ref _lastReload);
+    public RuleSetReloadStatus? LastReload => Volatile.Read(ref _current).LastReload;
 
     /// <summary>The hot-reload watcher (null without hot reload); tests drive its overflow seam.</summary>
     internal RuleChangeWatcher? Watcher => _watcher;
@@ -116,10 +115,10 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
                 return Reject(current, diagnostics);
             }
 
+            diagnostics = load.Warnings;
+            next = next with { LastReload = new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, next.Generation, diagnostics) };
             Volatile.Write(ref _current, next);
             HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, next.Generation);
-            diagnostics = load.Warnings;
-            Volatile.Write(ref _lastReload, new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, next.Generation, diagnostics));
             try
             {
                 Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
@@ -158,7 +157,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private bool Reject(RuleSetSnapshot current, IReadOnlyList<RuleDiagnostic> errors)
     {
         HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors.Select(e => e.Format())));
-        Volatile.Write(ref _lastReload, new RuleSetReloadStatus(_clock.GetCurrentInstant(), false, current.Generation, errors));
+        Volatile.Write(ref _current, current with { LastReload = new RuleSetReloadStatus(_clock.GetCurrentInstant(), false, current.Generation, errors) });
         ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(errors, current.Rules));
         return false;
     }
