@@ -31,7 +31,7 @@ public sealed class RuleConditionException : Exception
         RuleId = ruleId;
         RuleSource = ruleSource;
         Facts = facts;
-        Condition = expression;
+        Expression = expression;
     }
 
     /// <summary>The rule whose expression failed (the first rule using the expression when rules share it).</summary>
@@ -46,7 +46,7 @@ public sealed class RuleConditionException : Exception
     /// aggregate's total is what failed, e.g. a sum that overflows); null for an expression built without a text.
     /// The message says which it is.
     /// </summary>
-    public string? Condition { get; }
+    public string? Expression { get; }
 
     /// <summary>The facts the expression was evaluated on.</summary>
     public IReadOnlyList<object> Facts { get; }

@@ -49,7 +49,7 @@ public sealed partial class RuleFileLoaderTest
         var error = RuntimeError($"    when:\n      - customer: Customer\n      - let: {{ ratio: \"100 / {ZeroDivisor}\" }}\n" + Then);
 
         error.Message.Should().StartWith($"The value '100 / {ZeroDivisor}' of 'ratio' in rule 'fragile' (rules.yaml:3:5) threw DivideByZeroException");
-        error.Condition.Should().Be($"100 / {ZeroDivisor}");
+        error.Expression.Should().Be($"100 / {ZeroDivisor}");
         error.InnerException.Should().BeOfType<DivideByZeroException>();
     }
 
@@ -62,7 +62,7 @@ public sealed partial class RuleFileLoaderTest
             Order("RO-1", 500));
 
         error.Message.Should().StartWith("The value '100 / (ro.mileage - ro.mileage)' of 'lowest' in rule 'fragile' (rules.yaml:3:5) threw DivideByZeroException");
-        error.Condition.Should().Be("100 / (ro.mileage - ro.mileage)");
+        error.Expression.Should().Be("100 / (ro.mileage - ro.mileage)");
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed partial class RuleFileLoaderTest
             Order("RO-1", 500));
 
         error.Message.Should().StartWith("The key '100 / (ro.mileage - ro.mileage)' of 'orders' in rule 'fragile' (rules.yaml:3:5) threw DivideByZeroException");
-        error.Condition.Should().Be("100 / (ro.mileage - ro.mileage)");
+        error.Expression.Should().Be("100 / (ro.mileage - ro.mileage)");
     }
 
     [Test]
@@ -88,7 +88,7 @@ public sealed partial class RuleFileLoaderTest
             Order("RO-2", 500));
 
         error.Message.Should().StartWith("The sum 'total' of 'ro.mileage + 9223372036854775000' in rule 'fragile' (rules.yaml:3:5) threw OverflowException");
-        error.Condition.Should().Be("ro.mileage + 9223372036854775000");
+        error.Expression.Should().Be("ro.mileage + 9223372036854775000");
     }
 
     [Test]

@@ -107,7 +107,7 @@ public sealed partial class SessionTest
 
         var error = act.Should().Throw<RuleConditionException>().Which;
         error.RuleId.Should().Be("fragile");
-        error.Condition.Should().BeNull("a condition built in C# has no written text");
+        error.Expression.Should().BeNull("a condition built in C# has no written text");
         error.Facts.Should().Equal(customer);
         error.InnerException.Should().BeOfType<NullReferenceException>();
         failures.Should().ContainSingle().Which.Exception.Should().BeSameAs(error);

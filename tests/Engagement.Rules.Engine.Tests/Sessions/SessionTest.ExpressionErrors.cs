@@ -47,7 +47,7 @@ public sealed partial class SessionTest
         var error = act.Should().Throw<RuleConditionException>().Which;
         error.Message.Should().Be(
             "The value 'length(c.tier)' of 'size' in rule 'fragile' (rules/lets.yaml:3:5) threw NullReferenceException: " + error.InnerException!.Message);
-        error.Condition.Should().Be("length(c.tier)");
+        error.Expression.Should().Be("length(c.tier)");
         error.RuleId.Should().Be("fragile");
         error.Facts.Should().Equal(customer);
     }
@@ -61,7 +61,7 @@ public sealed partial class SessionTest
 
         var error = act.Should().Throw<RuleConditionException>().Which;
         error.Message.Should().StartWith("The value of 'size' in rule 'fragile' (rules/lets.yaml:3:5) threw NullReferenceException");
-        error.Condition.Should().BeNull("a value built in C# has no written text");
+        error.Expression.Should().BeNull("a value built in C# has no written text");
     }
 
     private static RuleDefinition FragileAggregate(AggregateKind kind, LambdaExpression? selector, params LambdaExpression[] having) => new RuleBuilder("agg")
@@ -82,7 +82,7 @@ public sealed partial class SessionTest
 
         var error = act.Should().Throw<RuleConditionException>().Which;
         error.Message.Should().StartWith(message);
-        error.Condition.Should().Be("make-length");
+        error.Expression.Should().Be("make-length");
     }
 
     [Test]
@@ -117,7 +117,7 @@ public sealed partial class SessionTest
 
         var error = act.Should().Throw<RuleConditionException>().Which;
         error.Message.Should().StartWith("The condition '100 / (result - result) > 1' of rule 'agg' threw DivideByZeroException");
-        error.Condition.Should().Be("100 / (result - result) > 1");
+        error.Expression.Should().Be("100 / (result - result) > 1");
     }
 
     [Test]
