@@ -303,6 +303,10 @@ internal sealed partial class Session
         {
             UpdateCore(entry, fact);
         }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
+        }
         finally
         {
             EndOperation();
@@ -333,6 +337,10 @@ internal sealed partial class Session
         try
         {
             RetractCore(entry);
+        }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
         }
         finally
         {
@@ -411,6 +419,10 @@ internal sealed partial class Session
             {
                 FlushAggregates();
             }
+            catch (Exception ex) when (Faulting(ex))
+            {
+                throw;
+            }
             finally
             {
                 EndOperation();
@@ -446,6 +458,10 @@ internal sealed partial class Session
         {
             AddToWorkingMemory(entry);
             AddToNetwork(entry);
+        }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
         }
         finally
         {
@@ -507,15 +523,42 @@ internal sealed partial class Session
         if (_depth > 0)
         {
             Fault ??= exception;
+            Broken = true;
         }
 
         return true;
     }
 
+    /// <summary>
+    /// The filter on every operation (<c>catch (Exception ex) when (Faulting(ex))</c>): notes the fault while the
+    /// exception still propagates, before the operation's finally unwinds <see cref="_depth"/>, so that no catch
+    /// above (a rule action's own, around its <c>ctx.Insert</c>) can hide a half-propagated change. Returns false:
+    /// the exception goes on untouched, and the filter costs nothing until something throws.
+    /// </summary>
+    private bool Faulting(Exception exception)
+    {
+        NoteFault(exception);
+        return false;
+    }
+
+    /// <summary>The error for a call on a session whose <see cref="Fault"/> is set; <paramref name="ruleId"/> names the rule whose action caught the fault, when one did.</summary>
+    // Its memories are half-updated: answering would silently give wrong matches or lose facts' matches.
+    public static InvalidOperationException Faulted(Exception fault, string? ruleId = null) => new(
+        $"The session is half-updated and cannot be used any more: {fault.GetType().Name} was thrown in the middle of an earlier " +
+        $"operation ({fault.Message}){(ruleId is null ? string.Empty : $", and an action of rule '{ruleId}' caught it")}, so its facts and matches no longer agree. " +
+        "Dispose it and start a new session.",
+        fault);
+
     private void BeginOperation()
     {
         if (_depth == 0)
         {
+            // An action that caught the fault of its own change must not change the session further.
+            if (Fault is { } fault)
+            {
+                throw Faulted(fault);
+            }
+
             EnsureRoot();
         }
 
@@ -553,6 +596,10 @@ internal sealed partial class Session
                 }
             }
         }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
+        }
         finally
         {
             _depth--;
@@ -584,6 +631,10 @@ internal sealed partial class Session
                     child.LeftActivate(this, _root);
                 }
             }
+        }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
         }
         finally
         {
