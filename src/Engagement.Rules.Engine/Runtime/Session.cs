@@ -87,6 +87,9 @@ internal sealed partial class Session
 
     public bool IsFiring => _firing;
 
+    /// <summary>The fact entries this session has taken from its arena (for tests: repeats must not use up entries).</summary>
+    public int FactEntriesTaken => _entries.Taken;
+
     /// <summary>True while an operation propagates a change through the network (events raised now come from inside it).</summary>
     public bool IsPropagating => _depth > 0;
 
@@ -240,7 +243,11 @@ internal sealed partial class Session
             EnsureRoot();
             if (!_lookup.TryAdd(entry))
             {
-                return _lookup.Find(entry, _firstFact)!;
+                // The fact is there: the entry was never published, so it goes back for the next insert (a rule
+                // linking the same fact from many matches would otherwise use up one entry per repeat).
+                var existing = _lookup.Find(entry, _firstFact)!;
+                _entries.ReturnLastTaken(entry);
+                return existing;
             }
         }
         else if (_lookup.Find(fact, identity, _firstFact) is { } existing)
