@@ -39,6 +39,22 @@ internal sealed class Arena<T>
         return item;
     }
 
+    /// <summary>How many objects this session has taken or tracked (those past the limit are not counted).</summary>
+    public int Taken => _used;
+
+    /// <summary>
+    /// Gives back <paramref name="item"/> when it is the object taken or tracked last and was never published (a
+    /// fact entry whose fact turned out to be there already): the next take hands it out again. Does nothing for
+    /// any other object (one past the limit, which was never tracked).
+    /// </summary>
+    public void ReturnLastTaken(T item)
+    {
+        if (_used > 0 && ReferenceEquals(_items[_used - 1], item))
+        {
+            _used--;
+        }
+    }
+
     /// <summary>Puts a new object in the place of the one just taken (which must not be reused); returns it.</summary>
     public T ReplaceTaken(T item)
     {

@@ -103,6 +103,10 @@ internal sealed partial class Session
                 }
             }
         }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
+        }
         finally
         {
             for (var t = 0; t < touched; t++)

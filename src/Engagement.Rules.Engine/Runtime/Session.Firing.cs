@@ -86,6 +86,13 @@ internal sealed partial class Session
                     _events?.OnActionFailed(Handle, activation, error);
                     throw error;
                 }
+
+                // The action caught what its own change threw half-way (its operation noted the fault): firing
+                // on would act on memories that disagree with the facts.
+                if (Fault is { } fault)
+                {
+                    throw Faulted(fault, activation.Rule.Id);
+                }
             }
 
             // Facts linked by the previous firing and not produced again lose this match's support.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Engagement.Rules.Engine.Runtime;
@@ -62,6 +63,10 @@ internal sealed partial class Session
                 Drop(entries[i]);
             }
         }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
+        }
         finally
         {
             EndOperation();
@@ -84,6 +89,10 @@ internal sealed partial class Session
         try
         {
             UpdateCore(entry, fact);
+        }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
         }
         finally
         {

@@ -87,6 +87,9 @@ internal sealed partial class Session
 
     public bool IsFiring => _firing;
 
+    /// <summary>The fact entries this session has taken from its arena (for tests: repeats must not use up entries).</summary>
+    public int FactEntriesTaken => _entries.Taken;
+
     /// <summary>True while an operation propagates a change through the network (events raised now come from inside it).</summary>
     public bool IsPropagating => _depth > 0;
 
@@ -240,7 +243,11 @@ internal sealed partial class Session
             EnsureRoot();
             if (!_lookup.TryAdd(entry))
             {
-                return _lookup.Find(entry, _firstFact)!;
+                // The fact is there: the entry was never published, so it goes back for the next insert (a rule
+                // linking the same fact from many matches would otherwise use up one entry per repeat).
+                var existing = _lookup.Find(entry, _firstFact)!;
+                _entries.ReturnLastTaken(entry);
+                return existing;
             }
         }
         else if (_lookup.Find(fact, identity, _firstFact) is { } existing)
@@ -303,6 +310,10 @@ internal sealed partial class Session
         {
             UpdateCore(entry, fact);
         }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
+        }
         finally
         {
             EndOperation();
@@ -333,6 +344,10 @@ internal sealed partial class Session
         try
         {
             RetractCore(entry);
+        }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
         }
         finally
         {
@@ -411,6 +426,10 @@ internal sealed partial class Session
             {
                 FlushAggregates();
             }
+            catch (Exception ex) when (Faulting(ex))
+            {
+                throw;
+            }
             finally
             {
                 EndOperation();
@@ -446,6 +465,10 @@ internal sealed partial class Session
         {
             AddToWorkingMemory(entry);
             AddToNetwork(entry);
+        }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
         }
         finally
         {
@@ -507,15 +530,42 @@ internal sealed partial class Session
         if (_depth > 0)
         {
             Fault ??= exception;
+            Broken = true;
         }
 
         return true;
     }
 
+    /// <summary>
+    /// The filter on every operation (<c>catch (Exception ex) when (Faulting(ex))</c>): notes the fault while the
+    /// exception still propagates, before the operation's finally unwinds <see cref="_depth"/>, so that no catch
+    /// above (a rule action's own, around its <c>ctx.Insert</c>) can hide a half-propagated change. Returns false:
+    /// the exception goes on untouched, and the filter costs nothing until something throws.
+    /// </summary>
+    private bool Faulting(Exception exception)
+    {
+        NoteFault(exception);
+        return false;
+    }
+
+    /// <summary>The error for a call on a session whose <see cref="Fault"/> is set; <paramref name="ruleId"/> names the rule whose action caught the fault, when one did.</summary>
+    // Its memories are half-updated: answering would silently give wrong matches or lose facts' matches.
+    public static InvalidOperationException Faulted(Exception fault, string? ruleId = null) => new(
+        $"The session is half-updated and cannot be used any more: {fault.GetType().Name} was thrown in the middle of an earlier " +
+        $"operation ({fault.Message}){(ruleId is null ? string.Empty : $", and an action of rule '{ruleId}' caught it")}, so its facts and matches no longer agree. " +
+        "Dispose it and start a new session.",
+        fault);
+
     private void BeginOperation()
     {
         if (_depth == 0)
         {
+            // An action that caught the fault of its own change must not change the session further.
+            if (Fault is { } fault)
+            {
+                throw Faulted(fault);
+            }
+
             EnsureRoot();
         }
 
@@ -553,6 +603,10 @@ internal sealed partial class Session
                 }
             }
         }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
+        }
         finally
         {
             _depth--;
@@ -584,6 +638,10 @@ internal sealed partial class Session
                     child.LeftActivate(this, _root);
                 }
             }
+        }
+        catch (Exception ex) when (Faulting(ex))
+        {
+            throw;
         }
         finally
         {

@@ -24,6 +24,9 @@ internal sealed class SessionHandle : ISession
         _pool = pool;
     }
 
+    /// <summary>The state behind the handle; null once disposed (for tests: whether a state was pooled).</summary>
+    public Session? PeekState => _state;
+
     private Session State => _state ?? throw new ObjectDisposedException(nameof(ISession), "The session was disposed.");
 
     public ISessionEvents Events => State.Events;
@@ -126,7 +129,7 @@ internal sealed class SessionHandle : ISession
         var state = reading ? State : EnsureNotPropagating(State);
         if (state.Fault is { } fault)
         {
-            throw Faulted(fault);
+            throw Session.Faulted(fault);
         }
 
         var me = Environment.CurrentManagedThreadId;
@@ -147,12 +150,6 @@ internal sealed class SessionHandle : ISession
             Volatile.Write(ref _thread, 0);
         }
     }
-
-    // Its memories are half-updated: answering would silently give wrong matches or lose facts' matches.
-    private static InvalidOperationException Faulted(Exception fault) => new(
-        $"The session is half-updated and cannot be used any more: {fault.GetType().Name} was thrown in the middle of an earlier " +
-        $"operation ({fault.Message}), so its facts and matches no longer agree. Dispose it and start a new session.",
-        fault);
 
     private static InvalidOperationException UsedConcurrently() => new(
         "The session is in use by another thread. A session is single-threaded: use one session per unit of work " +

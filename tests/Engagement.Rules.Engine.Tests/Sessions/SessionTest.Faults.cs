@@ -73,6 +73,48 @@ public sealed partial class SessionTest
     }
 
     [Test]
+    public void Fire_ActionCatchesTheErrorOfItsOwnHalfPropagatedInsert_SessionRefusesFurtherUseAndIsNotPooled()
+    {
+        // Before: the action's catch handled the exception before the firing loop or the handle could note it; the
+        // session went on with memories that disagreed with its facts, and its state went back to the pool.
+        var rule = new RuleBuilder("note").Match<Customer>("c")
+            .Action((IActionContext ctx, Customer c) => InsertCatching(ctx, new Note("n", c.Id))).Build();
+        var compiled = RuleCompiler.Compile([rule, OwnsRule()]);
+        var session = compiled.CreateSession();
+        var state = ((Runtime.SessionHandle)session).PeekState!;
+        session.Insert(new Customer(1));
+        session.Events.FactInserted += (_, e) =>
+        {
+            if (e.Fact is Note)
+            {
+                throw new InvalidOperationException("note handler failed");
+            }
+        };
+
+        ((Func<int>)(() => session.Fire())).Should().Throw<InvalidOperationException>()
+            .WithMessage("The session is half-updated*an action of rule 'note' caught it*")
+            .Which.InnerException!.Message.Should().Be("note handler failed");
+        ((Action)(() => session.Insert(new Vehicle(1, 1)))).Should().Throw<InvalidOperationException>().WithMessage("The session is half-updated*");
+        state.Broken.Should().BeTrue();
+        session.Dispose();
+
+        using var next = compiled.CreateSession();
+        ((Runtime.SessionHandle)next).PeekState.Should().NotBeSameAs(state, "a half-updated state is never pooled");
+    }
+
+    private static void InsertCatching(IActionContext ctx, object fact)
+    {
+        try
+        {
+            ctx.Insert(fact);
+        }
+        catch (InvalidOperationException)
+        {
+            // The defensive catch under test: it must not hide the half-propagated insert.
+        }
+    }
+
+    [Test]
     public void Errors_ThrownBeforeAnyChange_LeaveTheSessionUsable()
     {
         // A duplicate, a null fact, an unknown fact, an action's own exception: nothing was half-propagated.

@@ -33,6 +33,21 @@ public sealed partial class SessionTest
     ];
 
     [Test]
+    public void InsertLinked_SameFactFromManyMatchesInAnIndexedSession_TakesOneEntryPerFact()
+    {
+        // Above FactLookup.ScanLimit facts, the insert files a new entry as its duplicate check: an entry taken for
+        // a fact already there was never given back, so each repeated linked insert used up one more pooled entry.
+        var session = Session(VehicleCounterRule());
+        var state = ((Runtime.SessionHandle)session).PeekState!;
+        session.InsertAll([new Customer(1), .. Enumerable.Range(1, 20).Select(i => (object)new Vehicle(i, 1))]);
+
+        session.Fire().Should().Be(20);
+
+        session.Query<Counter>().Should().ContainSingle();
+        state.FactEntriesTaken.Should().Be(session.Query<object>().Count(), "one entry per fact in the session, none for the 19 repeats");
+    }
+
+    [Test]
     public void InsertLinked_InsertRemovesTheFiringMatchThroughAnotherLinkedFact_LoopStoppedByTheGuard()
     {
         // Inserting b takes a's support away, so b loses its own: b must not outlive the match of rule-b that
