@@ -10,6 +10,14 @@ namespace Engagement.Rules.Engine;
 /// compiled rule set between threads (a call made while another thread is inside an operation of the same session
 /// throws <see cref="InvalidOperationException"/> rather than corrupting it). Dispose it when done: its memories are pooled for the next session, after
 /// which every member throws <see cref="ObjectDisposedException"/> (matches read from it included).
+/// <para>
+/// When an exception goes through the middle of a change (a condition, the match guard or an event handler throws while
+/// the change is half-way through the network, also under a rule action, even one that catches it), the facts and the
+/// matches no longer agree: from then on every member but <see cref="IDisposable.Dispose"/> throws
+/// <see cref="InvalidOperationException"/> ("The session is half-updated ...", the first error as its inner exception),
+/// and the state is not pooled. Errors raised before any change (a duplicate or unknown fact, a null, an action's own
+/// exception, <see cref="RuleLoopException"/>, cancellation) leave the session usable.
+/// </para>
 /// </summary>
 public interface ISession : IDisposable
 {
@@ -21,6 +29,7 @@ public interface ISession : IDisposable
     /// <exception cref="FactException">The fact (or one with the same identity) is already in the session.</exception>
     /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
     /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
+    /// <exception cref="InvalidOperationException">The session is half-updated (see <see cref="ISession"/>), or in use by another thread.</exception>
     void Insert(object fact);
 
     /// <summary>
@@ -33,6 +42,7 @@ public interface ISession : IDisposable
     /// <exception cref="FactException">A fact is already in the session (or twice in the batch); nothing was inserted.</exception>
     /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
     /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
+    /// <exception cref="InvalidOperationException">The session is half-updated (see <see cref="ISession"/>), or in use by another thread.</exception>
     void InsertAll(IEnumerable<object> facts);
 
     /// <summary>
@@ -48,6 +58,7 @@ public interface ISession : IDisposable
     /// <exception cref="FactException">The fact is not in the session.</exception>
     /// <exception cref="RuleConditionException">An expression of a rule's conditions (a condition, a let's or an aggregate's value) threw while matching the change; the exception names the rule, the expression and the facts.</exception>
     /// <exception cref="RuleMatchLimitException">The change would make the session hold more than <see cref="SessionOptions.MaxPartialMatches"/> partial matches.</exception>
+    /// <exception cref="InvalidOperationException">The session is half-updated (see <see cref="ISession"/>), or in use by another thread.</exception>
     void Update(object fact);
 
     /// <summary>Updates a fact if it is in the session.</summary>
@@ -71,7 +82,7 @@ public interface ISession : IDisposable
     /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
     /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
     /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
-    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
+    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler; or the session is half-updated (see <see cref="ISession"/>).</exception>
     int Fire();
 
     /// <summary>Fires at most <paramref name="maxFirings"/> activations.</summary>
@@ -82,7 +93,7 @@ public interface ISession : IDisposable
     /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
     /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
     /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
-    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
+    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler; or the session is half-updated (see <see cref="ISession"/>).</exception>
     int Fire(int maxFirings);
 
     /// <summary>Fires activations until the agenda is empty, an action halts or cancellation is requested.</summary>
@@ -96,7 +107,7 @@ public interface ISession : IDisposable
     /// <exception cref="RuleActionException">A rule's action threw (the exception names the rule and its facts).</exception>
     /// <exception cref="RuleConditionException">An expression of a rule's conditions threw while matching a change made by an action.</exception>
     /// <exception cref="RuleMatchLimitException">A change made by an action would exceed <see cref="SessionOptions.MaxPartialMatches"/>.</exception>
-    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler.</exception>
+    /// <exception cref="InvalidOperationException">Called from a rule action or an event handler; or the session is half-updated (see <see cref="ISession"/>).</exception>
     int Fire(CancellationToken cancellationToken);
 
     /// <summary>A snapshot of the agenda: the activations waiting to fire, in the order they would fire.</summary>
