@@ -13,9 +13,10 @@ namespace Engagement.Rules.DependencyInjection;
 /// <remarks>
 /// Reloads run one at a time. <see cref="IRuleSetProvider.Reloaded"/> and <see cref="IRuleSetProvider.ReloadFailed"/> are
 /// raised on the thread that reloads (a timer thread for hot reload, the caller's for <see cref="TryReload"/>), after
-/// the swap or the keeping of the current set. Subscribe before hot reload can run (right after resolving the provider
+/// the swap or the keeping of the current set, while the reload holds its lock: a handler must not wait for a reload on
+/// another thread (read the rules, log, return). Subscribe before hot reload can run (right after resolving the provider
 /// at start-up); a handler's exception reaches the <see cref="TryReload"/> caller, and under hot reload is logged
-/// (event 2003). The container owns the provider: it stops watching when the container is disposed.
+/// (event 2005 for a <c>Reloaded</c> handler, whose rules are in service; 2003 otherwise). The container owns the provider: it stops watching when the container is disposed.
 /// </remarks>
 public interface IEngagementRuleSetProvider : IRuleSetProvider
 {

@@ -18,8 +18,9 @@ namespace Engagement.Rules.Yaml.Providers;
 /// <remarks>
 /// Thread-safe: <see cref="Current"/> may be read from any thread while a reload runs. Reloads run one at a time,
 /// and <see cref="Reloaded"/> and <see cref="ReloadFailed"/> are raised on the thread that reloads (a timer thread for
-/// a file change, the caller's for <see cref="TryReload"/>) after the swap (or the keeping of the current set), one
-/// event at a time. A handler that throws from <see cref="TryReload"/> throws to its caller; from a file change, its
+/// a file change, the caller's for <see cref="TryReload"/>) after the swap (or the keeping of the current set), while
+/// the reload still holds its lock: a handler must not wait for a reload on another thread, nor dispose the provider
+/// (read <see cref="Current"/>, log, and return). A handler that throws from <see cref="TryReload"/> throws to its caller; from a file change, its
 /// exception is reported through <see cref="ReloadFailed"/> (ER0050). Dispose it to stop watching; it does not own the
 /// rule sets it served, which stay usable.
 /// </remarks>
