@@ -72,8 +72,14 @@ public sealed class CustomerFacts
             }
 
             // The session identifies facts by identity: two versions of one fact would make the evaluation fail later.
-            var index = i;
-            var earlier = Read(fact, i, id, "its identity (FactIdentity, its Equals or GetHashCode)", f => f is IFactIdentity { FactIdentity: { } identity } && !identities.TryAdd(identity, index) ? identities[identity] : -1, nameof(facts));
+            var earlier = Read(
+                fact,
+                i,
+                id,
+                "its identity (FactIdentity, its Equals or GetHashCode)",
+                (identities, index: i),
+                static (f, s) => f is IFactIdentity { FactIdentity: { } identity } && !s.identities.TryAdd(identity, s.index) ? s.identities[identity] : -1,
+                nameof(facts));
             if (earlier >= 0)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Facts[{i}] ({PolicyPipeline.Describe(fact)}) of customer '{id}' has the same identity as Facts[{earlier}]; pass one version of each fact."), nameof(facts));
@@ -98,7 +104,7 @@ public sealed class CustomerFacts
                 continue;
             }
 
-            var (owner, vin) = Read(fact, i, id, "its customer or VIN", Owners.GetOrAdd(fact.GetType(), CreateOwnerReader), nameof(facts));
+            var (owner, vin) = Read(fact, i, id, "its customer or VIN", Owners.GetOrAdd(fact.GetType(), CreateOwnerReader), static (f, reader) => reader(f), nameof(facts));
             if (owner is not null && !string.Equals(owner, id, StringComparison.Ordinal))
             {
                 throw Foreign(i, fact, id, $"belongs to customer '{owner}'");
@@ -113,13 +119,15 @@ public sealed class CustomerFacts
 
     // A host fact type's property (or identity, or its Equals/GetHashCode as a dictionary key) may throw: name the
     // fact instead of letting a bare InvalidOperationException or TargetInvocationException out of the constructor.
-    private static T Read<T>(object fact, int index, string customerId, string what, Func<object, T> read, string parameterName)
+    // Everything read throws is the host fact's (this type's own errors are thrown outside): an ArgumentException too.
+    // The state argument keeps the read a static lambda: no closure per fact of every customer.
+    private static T Read<TState, T>(object fact, int index, string customerId, string what, TState state, Func<object, TState, T> read, string parameterName)
     {
         try
         {
-            return read(fact);
+            return read(fact, state);
         }
-        catch (Exception ex) when (ex is not ArgumentException)
+        catch (Exception ex)
         {
             var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
             throw new ArgumentException(

@@ -27,6 +27,23 @@ public sealed partial class CustomerFactsTest
             .StartWith("Facts[0] (a UnhashableIdentity) of customer 'C1' threw NotSupportedException when its identity (FactIdentity, its Equals or GetHashCode) was read: no hash");
     }
 
+    [Test]
+    public void Create_HostFactWhoseIdentityThrowsAnArgumentException_IsNamedToo()
+    {
+        // An ArgumentException from the host's own code went out as it was, without naming the fact.
+        var act = () => FactsOf(null, null, new ArgumentThrowingIdentity());
+
+        var error = act.Should().Throw<ArgumentException>().Which;
+        error.Message.Should().StartWith("Facts[0] (a ArgumentThrowingIdentity) of customer 'C1' threw ArgumentException when its identity (FactIdentity, its Equals or GetHashCode) was read: bad key");
+        error.ParamName.Should().Be("facts");
+        error.InnerException.Should().BeOfType<ArgumentException>();
+    }
+
+    private sealed class ArgumentThrowingIdentity : Engine.IFactIdentity
+    {
+        public object FactIdentity => throw new ArgumentException("bad key");
+    }
+
     private sealed class ThrowingOwner
     {
         private readonly string? _owner = Environment.GetEnvironmentVariable("ENGAGEMENT_RULES_TEST_NO_SUCH_VARIABLE");
