@@ -206,21 +206,23 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 366);
         CheckInstant(from, nameof(from));
-        if (_latest - from < Duration.FromDays(days - 1))
+        var zone = facts.Customer.TimeZone ?? facts.Dealership.TimeZone;
+        var start = from.InZone(zone).LocalDateTime;
+
+        // The last day's instant as the loop computes it (the same local time: a DST change in the window moves it by
+        // up to an hour against whole 24-hour days); the whole-day check first keeps that computation in the calendar.
+        if (_latest - from < Duration.FromDays(days - 1) || DayOf(start, days - 1, zone, from) > _latest)
         {
             // The last days' evaluation instants would pass the latest one (CheckInstant).
             throw new ArgumentOutOfRangeException(nameof(from), from, string.Create(CultureInfo.InvariantCulture, $"A forecast of {days} days from {from} would evaluate after {_latest}, too close to the end of the calendar (9999-12-31) for the contact-time search; start earlier or forecast fewer days."));
         }
-
-        var zone = facts.Customer.TimeZone ?? facts.Dealership.TimeZone;
-        var start = from.InZone(zone).LocalDateTime;
 
         var touches = new List<TouchDecision>();
         var daily = new List<EngagementResult>();
         var current = facts;
         for (var day = 0; day < days; day++)
         {
-            var at = day == 0 ? from : ContactTimePlanner.AtOrAfter(start.PlusDays(day), zone, from);
+            var at = DayOf(start, day, zone, from);
             var result = EvaluateCore(current, at, CancellationToken.None); // a forecast's daily runs are not counted as evaluations
             daily.Add(result);
             touches.AddRange(result.Decisions);
@@ -231,6 +233,10 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 
         return new EngagementForecast { CustomerId = facts.Customer.CustomerId, From = from, Days = days, Decisions = touches.AsReadOnly(), DailyResults = daily.AsReadOnly() };
     }
+
+    // A forecast's evaluation instant on day 'day': the first day at 'from', the others at the same local time.
+    private static Instant DayOf(LocalDateTime start, int day, DateTimeZone zone, Instant from) =>
+        day == 0 ? from : ContactTimePlanner.AtOrAfter(start.PlusDays(day), zone, from);
 
     private EngagementResult EvaluateSafely(CustomerFacts facts, Instant at, CancellationToken cancellationToken)
     {

@@ -74,6 +74,19 @@ public sealed partial class EngagementEvaluatorTest
     }
 
     [Test]
+    public void Forecast_WhoseLastDayAfterADstChangePassesTheLatestInstant_IsAnArgumentError()
+    {
+        // Cairo falls back an hour at the end of 9999-10-28 (the last Thursday of October): the tenth day at the same
+        // local time (02:30) is 9999-10-30T00:30Z, past the latest instant, while ten whole 24-hour days from 'from' end
+        // at 9999-10-29T23:30Z. The check counted 24-hour days and let the forecast run past the limit.
+        var cairo = FactsOf(Customer(zone: "Africa/Cairo", country: "EG", region: null), null, Vehicle());
+
+        var act = () => Evaluator(null, Proposal("x1")).Forecast(cairo, Instant.FromUtc(9999, 10, 20, 23, 30), 10);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.Message.Should().Contain("would evaluate after 9999-10-30T00:00:00Z");
+    }
+
+    [Test]
     public void Forecast_EndingAtTheLatestInstant_Runs()
     {
         // The tenth day's instant is the latest one allowed (9999-10-30T00:00Z is 9999-10-29 20:00 in New York).
