@@ -35,7 +35,7 @@ internal sealed partial class Session
                 {
                     // Still supported by this match (the support moves back from the previous firing's list).
                     (activation.Linked ??= new List<FactEntry>()).Add(entry);
-                    Replace(entry, fact);
+                    Update(entry, fact);
                     return;
                 }
 
@@ -82,8 +82,11 @@ internal sealed partial class Session
         }
     }
 
-    /// <summary>Replaces a fact by a new version produced by the same match (an update, as before).</summary>
-    private void Replace(FactEntry entry, object fact)
+    /// <summary>
+    /// Updates a fact's entry with a new version, as one operation: for <see cref="TryUpdate"/> and for a linked fact
+    /// produced again by the same match.
+    /// </summary>
+    private void Update(FactEntry entry, object fact)
     {
         BeginOperation();
         try

@@ -305,20 +305,7 @@ internal sealed partial class Session
             return false;
         }
 
-        BeginOperation();
-        try
-        {
-            UpdateCore(entry, fact);
-        }
-        catch (Exception ex) when (Faulting(ex))
-        {
-            throw;
-        }
-        finally
-        {
-            EndOperation();
-        }
-
+        Update(entry, fact);
         return true;
     }
 
