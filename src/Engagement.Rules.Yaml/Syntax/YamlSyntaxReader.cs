@@ -61,13 +61,19 @@ internal static class YamlSyntaxReader
             context.Error(DiagnosticCodes.YamlSyntax, location, $"This is not valid YAML: {Describe(e)}. Check indentation, quotes and brackets here.");
             return null;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        catch (Exception e) when (IsScannerFailure(e))
         {
-            // The YAML scanner fails on some malformed input with a bare exception; it is still a syntax error.
             context.Error(DiagnosticCodes.YamlSyntax, last, "This is not valid YAML after this point. Check indentation, quotes and brackets.");
             return null;
         }
     }
+
+    /// <summary>
+    /// The YAML scanner fails on some malformed input with a bare exception rather than a <see cref="YamlException"/>;
+    /// it is still a syntax error, after the last event read (rule files: ER0010; test files too).
+    /// </summary>
+    internal static bool IsScannerFailure(Exception e) =>
+        e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException;
 
     private static string? Decode(string name, byte[] bytes, LoadContext context)
     {

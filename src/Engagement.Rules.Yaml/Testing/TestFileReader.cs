@@ -6,6 +6,7 @@ using System.Linq;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Yaml.Loading;
+using Engagement.Rules.Yaml.Syntax;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
@@ -331,15 +332,13 @@ internal static class TestFileReader
         return full;
     }
 
-    // The YAML scanner fails on some malformed input with a bare exception (as the rule loader knows, ER0010): it is
-    // still a syntax error, after the last event read.
     private static bool Next(Parser parser, int line)
     {
         try
         {
             return parser.MoveNext();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        catch (Exception ex) when (YamlSyntaxReader.IsScannerFailure(ex))
         {
             throw new TestFileException(line, "This is not valid YAML after this point; check indentation, quotes and brackets.");
         }
@@ -358,7 +357,7 @@ internal static class TestFileReader
         catch (System.Text.DecoderFallbackException ex)
         {
             var at = Math.Clamp(ex.Index, 0, bytes.Length);
-            var line = bytes.AsSpan(0, at).Count((byte)'\n') + 1;
+            var line = SourceText.Position(bytes, at).Line;
             throw new TestFileException(line, string.Create(CultureInfo.InvariantCulture, $"The file is not UTF-8 text (a byte that is not UTF-8 at byte {at}); save it as UTF-8."));
         }
     }
