@@ -122,7 +122,7 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
             return (null, result.Diagnostics);
         }
 
-        return RuleSetCompiler.TryCompile(result.Rules, _folder, out var ruleSet, out var errors)
+        return RuleSetCompiler.TryCompile(result, _folder, out var ruleSet, out var errors)
             ? (ruleSet, result.Diagnostics)
             : (null, result.Diagnostics.Concat(errors).ToArray());
     }

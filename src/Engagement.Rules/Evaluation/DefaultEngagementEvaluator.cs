@@ -109,7 +109,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 
         try
         {
-            return PolicyPipeline.Run(proposals, input, diagnostics);
+            return PolicyPipeline.Run(proposals, input, diagnostics, source.RuleSetFingerprint);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -254,6 +254,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
                 Suppressed = [],
                 HeldOut = [],
                 Diagnostics = [new EngagementDiagnostic(EngagementDiagnosticCode.EvaluationFailed, ex.Message)],
+                RuleSetFingerprint = source.RuleSetFingerprint,
             };
         }
     }

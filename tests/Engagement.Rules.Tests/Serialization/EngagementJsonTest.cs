@@ -31,6 +31,28 @@ public class EngagementJsonTest
     }
 
     [Test]
+    public void WriteResult_RuleSetFingerprint_IsWrittenWhenKnown()
+    {
+        using var withFingerprint = Write(Result() with { RuleSetFingerprint = "0123456789abcdef0123456789abcdef" });
+        using var without = Write(Result());
+
+        withFingerprint.RootElement.GetProperty("ruleSetFingerprint").GetString().Should().Be("0123456789abcdef0123456789abcdef");
+        without.RootElement.TryGetProperty("ruleSetFingerprint", out _).Should().BeFalse("rules compiled without one have none, and nulls are not written");
+    }
+
+    [Test]
+    public void WriteResults_RuleSetFingerprint_IsOnEveryLine()
+    {
+        using var writer = new StringWriter();
+
+        EngagementJson.WriteResults(writer, [Result("C-1") with { RuleSetFingerprint = "a1" }, Result("C-2") with { RuleSetFingerprint = "b2" }]);
+
+        writer.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("ruleSetFingerprint").GetString())
+            .Should().Equal("a1", "b2");
+    }
+
+    [Test]
     public void WriteResult_Suppressed_WritesTheProposalAndTheReasonWithoutTheFactObjects()
     {
         using var document = Write(Result());
