@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Engagement.Rules.Tests.Serialization;
 
-public class EngagementJsonTest
+public sealed partial class EngagementJsonTest
 {
     private static readonly Instant Due = Instant.FromUtc(2026, 11, 25, 15, 30);
 
