@@ -19,8 +19,6 @@ internal sealed class RuleSourceManifest
 
     private readonly List<(string Path, byte[] Digest)> _entries = new();
 
-    public IReadOnlyList<(string Path, byte[] Digest)> Entries => _entries;
-
     /// <summary>Adds a source read: its path relative to its root (or its name, for text) and its bytes.</summary>
     public void Add(string relativePath, ReadOnlySpan<byte> content) => _entries.Add((Portable(relativePath), Digest(content)));
 
@@ -50,7 +48,7 @@ internal sealed class RuleSourceManifest
     /// SHA-256 of the bytes with every CR LF read as LF: a checkout that converts line endings (git's autocrlf) gives
     /// the same rules the same fingerprint, and YAML reads both line breaks alike. Every other byte counts.
     /// </summary>
-    internal static byte[] Digest(ReadOnlySpan<byte> content)
+    private static byte[] Digest(ReadOnlySpan<byte> content)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         int crlf;
