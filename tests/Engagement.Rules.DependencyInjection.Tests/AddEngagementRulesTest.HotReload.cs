@@ -72,8 +72,8 @@ public sealed partial class AddEngagementRulesTest
         var refused = diagnostics.Should().ContainSingle().Subject;
         refused.Code.Should().Be(DiagnosticCodes.EmptyReload);
         refused.Severity.Should().Be(DiagnosticSeverity.Error);
-        refused.Location.File.Should().Be(folder.Path);
-        refused.Message.Should().StartWith("The rule sources now hold no rules; the current 1 rules stay in service");
+        refused.Location.File.Should().Be("(reloaded rules)", "the registered evaluator refuses it, and does not know where the rules come from");
+        refused.Message.Should().StartWith("The reloaded rules are none; the current 1 rules stay in service");
         rules.LastReload!.Succeeded.Should().BeFalse();
         rules.Generation.Should().Be(1);
         evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
