@@ -168,6 +168,24 @@ public sealed class FileSystemRuleSetProviderTest
     }
 
     [Test]
+    public void TryReload_NamedPipeAppearedInTheFolder_KeepsTheRulesAndReportsER0006InsteadOfHanging()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromHours(1));
+        var before = provider.Current;
+        RuleSetReloadFailedEventArgs? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e;
+        var pipe = Support.NamedPipe.Create(System.IO.Path.Combine(folder.Path, "b.yaml"));
+
+        var swapped = Support.NamedPipe.WithoutHanging(pipe, provider.TryReload);
+
+        swapped.Should().BeFalse();
+        provider.Current.Should().BeSameAs(before);
+        failed!.Diagnostics.Select(d => d.Code).Should().Equal(DiagnosticCodes.FileUnreadable);
+    }
+
+    [Test]
     public void Constructor_RuleTheEngineRejects_ThrowsWithER0050AtTheRule()
     {
         using var folder = new TempFolder();
