@@ -20,6 +20,28 @@ public sealed partial class ReloadingEngagementEvaluatorTest
     private static readonly IClock Clock = new FakeClock(Now);
 
     [Test]
+    public void Evaluate_TheEmbeddingGuideExample_FollowsAFolderAndReportsFailures()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("offer.yaml", OfferRule("offer", "sales.before"));
+        var clock = Clock;
+        var policy = HoldOut("offer");
+        var facts = Facts("C1");
+        var failures = new List<string>();
+
+        // docs/embedding.md, "Hot reload without dependency injection":
+        using var rules = new FileSystemRuleSetProvider([folder.Path]);
+        using var evaluator = new ReloadingEngagementEvaluator(rules, clock, policy);
+        evaluator.ReloadFailed += (_, e) => failures.Add(string.Join("\n", e.Diagnostics.Select(d => d.Format())));
+        var result = evaluator.Evaluate(facts);
+
+        result.Decisions.Should().ContainSingle();
+        System.IO.File.WriteAllText(file, OfferRule("renamed", "sales.after"));
+        rules.TryReload().Should().BeTrue();
+        failures.Should().Equal("PolicyOptions:1:1: error ER0052: Holdouts.RulePercents['offer']: no rule with this id.");
+    }
+
+    [Test]
     public void TryReload_ValidChange_EvaluatesWithTheNewRules()
     {
         using var folder = new TempFolder();
