@@ -49,5 +49,6 @@ public interface IEngagementRuleSetProvider : IRuleSetProvider
     /// gives the compiler-style text with the source line, as the log shows it.
     /// </param>
     /// <returns><see langword="true"/> when the rules were replaced.</returns>
+    /// <exception cref="System.ObjectDisposedException">The container that owns the provider was disposed.</exception>
     bool TryReload(out IReadOnlyList<RuleDiagnostic> diagnostics);
 }

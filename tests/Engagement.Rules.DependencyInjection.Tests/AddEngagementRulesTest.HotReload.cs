@@ -80,6 +80,23 @@ public sealed partial class AddEngagementRulesTest
     }
 
     [Test]
+    public void TryReload_AfterTheContainerWasDisposed_ThrowsAndTheEvaluatorKeepsItsRules()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+
+        provider.Dispose();
+        System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));
+        var reload = () => rules.TryReload(out _);
+
+        reload.Should().Throw<ObjectDisposedException>("a reload that could change nothing must not pass for a failed one");
+        evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
+    }
+
+    [Test]
     public async Task TryReload_DuringABatch_TheBatchFinishesOnTheSetItStartedWith()
     {
         using var folder = new TempFolder();

@@ -28,6 +28,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private readonly ReloadingEngagementEvaluator _evaluator;
     private readonly RuleChangeWatcher? _watcher;
     private RuleSetSnapshot _state;
+    private volatile bool _disposed;
 
     // How the reload in progress ended, as the evaluator reported it (set under the reload lock, on its thread).
     private (bool Succeeded, IReadOnlyList<RuleDiagnostic> Diagnostics)? _outcome;
@@ -85,6 +86,8 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     {
         lock (_reloadLock)
         {
+            // Disposed, the evaluator follows no reload: one now would change nothing, and must not look like a failure.
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _outcome = null;
 
             // Raises, on this thread, the evaluator's Reloaded or ReloadFailed, which set the outcome (before any
@@ -98,6 +101,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _watcher?.Dispose();
         _evaluator.Dispose();
     }
