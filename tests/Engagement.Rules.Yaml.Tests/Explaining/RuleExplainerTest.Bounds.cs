@@ -43,6 +43,22 @@ public sealed partial class RuleExplainerTest
     }
 
     [Test]
+    public void Explain_ProbesPastTheMatchGuard_ThrowNamingTheRuleAndTheCustomer()
+    {
+        // The rule itself filters the orders before joining them (no order is over 10,000); its probe of the pattern
+        // without conditions pairs the vehicle with every order, past the guard.
+        var orders = Enumerable.Range(1, 200).Select(i => (object)Order(i)).ToArray();
+        var hugeOrderOnly = "rules:\n" + PerOrder[PerOrder.IndexOf("  - id: huge-order", System.StringComparison.Ordinal)..];
+        var explainer = new RuleExplainer(Compile(hugeOrderOnly), session: EngagementEvaluator.DefaultSessionOptions with { MaxPartialMatches = 150 });
+
+        var act = () => explainer.ExplainRule(FactsOf([Vehicle(), .. orders]), At, "huge-order");
+
+        var thrown = act.Should().Throw<EngagementEvaluationException>().Which;
+        thrown.Message.Should().StartWith("Explaining rule 'huge-order' failed for customer C1:");
+        thrown.InnerException.Should().BeOfType<Engine.RuleMatchLimitException>();
+    }
+
+    [Test]
     public void Constructor_Default_ListsTwenty()
     {
         new RuleExplainer(Compile(PerOrder)).MaxListed.Should().Be(RuleExplainer.DefaultMaxListed).And.Be(20);
