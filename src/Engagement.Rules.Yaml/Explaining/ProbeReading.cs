@@ -161,10 +161,18 @@ internal sealed class ProbeReading
                     result.Add(pattern.Declaration);
                     break;
                 case AndElement and:
-                    and.Elements.ToList().ForEach(Collect);
+                    foreach (var child in and.Elements)
+                    {
+                        Collect(child);
+                    }
+
                     break;
                 case OrElement or:
-                    or.Elements.ToList().ForEach(Collect);
+                    foreach (var alternative in or.Elements)
+                    {
+                        Collect(alternative);
+                    }
+
                     break;
             }
         }
