@@ -83,6 +83,21 @@ public sealed partial class RuleExplainerTest
     }
 
     [Test]
+    public void ExplainRule_MatchedButStoppedBeforeItsTurn_SaysItMatched()
+    {
+        // The first rule halts the session: the second one matches but never gets its turn.
+        var halting = new RuleBuilder("halting").Priority(10).Match<Engagement.Rules.Facts.Customer>("customer").Action(context => context.Halt()).Build();
+        var waiting = new RuleBuilder("waiting").Match<Engagement.Rules.Facts.Customer>("someone").Action(context => context.Halt()).Build();
+        var explainer = new RuleExplainer(RuleCompiler.Compile([halting, waiting]));
+
+        var explained = explainer.ExplainRule(FactsOf(), At, "waiting");
+
+        explained.Outcome.Should().Be(RuleOutcome.MatchedButNotFired);
+        explained.Failure.Should().BeNull();
+        explained.FiringCount.Should().Be(0);
+    }
+
+    [Test]
     public void Explain_SameInputs_GiveTheSameExplanationFromSeveralThreads()
     {
         var explainer = new RuleExplainer(Compile(OwnedVehicle));
