@@ -68,7 +68,7 @@ public sealed class RuleExplainer
             // Worded as the engine words it when a session is created with these options.
             throw new ArgumentOutOfRangeException(nameof(session), "Invalid SessionOptions: " + string.Join(" ", errors));
         }
-        Rules = rules;
+        RuleSet = rules;
         MaxListed = maxListed;
         foreach (var rule in rules.Rules)
         {
@@ -76,8 +76,8 @@ public sealed class RuleExplainer
         }
     }
 
-    /// <summary>The rules explained.</summary>
-    public CompiledRuleSet Rules { get; }
+    /// <summary>The rule set explained.</summary>
+    public CompiledRuleSet RuleSet { get; }
 
     /// <summary>The most entries of each list in an explanation; every list has its full count beside it.</summary>
     public int MaxListed { get; }
@@ -90,7 +90,7 @@ public sealed class RuleExplainer
     public CustomerExplanation Explain(CustomerFacts facts, Instant at)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return Explain(facts, at, Rules.Rules, evaluation: null);
+        return Explain(facts, at, RuleSet.Rules, evaluation: null);
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public sealed class RuleExplainer
     public CustomerExplanation Explain(CustomerFacts facts, EngagementResult evaluation)
     {
         CheckEvaluation(facts, evaluation);
-        return Explain(facts, evaluation.EvaluatedAt, Rules.Rules, evaluation);
+        return Explain(facts, evaluation.EvaluatedAt, RuleSet.Rules, evaluation);
     }
 
     /// <summary>Explains one rule for one customer at one instant.</summary>
@@ -156,7 +156,7 @@ public sealed class RuleExplainer
             return rule;
         }
 
-        var ids = Rules.Rules.Select(r => r.Id).ToArray();
+        var ids = RuleSet.Rules.Select(r => r.Id).ToArray();
         var closest = DidYouMean.Closest(ruleId, ids) is { } near ? $" Did you mean '{near}'?" : string.Empty;
         var listed = ids.Length == 0
             ? "The rule set has no rules."
@@ -172,7 +172,7 @@ public sealed class RuleExplainer
         object[] left;
         try
         {
-            using var session = Rules.CreateSession(_session);
+            using var session = RuleSet.CreateSession(_session);
             session.Events.RuleFired += (_, e) =>
             {
                 var count = firings.TryGetValue(e.Match.Rule, out var seen) ? seen.Count : 0;
