@@ -6,6 +6,9 @@ namespace Engagement.Rules.DependencyInjection;
 /// (<see cref="Yaml.Diagnostics.DiagnosticCodes"/>), from <see cref="IEngagementRuleSetProvider.TryReload"/> and
 /// <see cref="Yaml.Providers.IRuleSetProvider.ReloadFailed"/>. Codes are never reused for another meaning: a host may
 /// compare <see cref="Yaml.Diagnostics.RuleDiagnostic.Code"/> with these constants. Documented in docs/embedding.md.
+/// (Policy options that do not fit reloaded rules are the YAML package's
+/// <see cref="Yaml.Diagnostics.DiagnosticCodes.PolicyMismatch"/>, ER0052: the decision is made by its
+/// <see cref="Yaml.Providers.ReloadingEngagementEvaluator"/>, the registered evaluator.)
 /// </summary>
 public static class EngagementRulesDiagnosticCodes
 {
@@ -14,10 +17,4 @@ public static class EngagementRulesDiagnosticCodes
     /// located at the second definition, whose message names the first.
     /// </summary>
     public const string DuplicateRuleId = "DI0001";
-
-    /// <summary>
-    /// DI0002 (error): the policy options do not fit the reloaded rules (e.g. <c>Holdouts.RulePercents</c> names a rule
-    /// no longer there); one per problem, located at <c>EngagementRulesOptions.Policy</c>. The current rules are kept.
-    /// </summary>
-    public const string PolicyMismatch = "DI0002";
 }

@@ -55,9 +55,9 @@ public sealed class EngagementRulesOptions
     /// <summary>
     /// Watches <see cref="RulePaths"/> and reloads the rules when a rule file (<c>.yaml</c>/<c>.yml</c>, not
     /// <c>*.tests.yaml</c>/<c>*.tests.yml</c>, not hidden) changes, or when the watcher may have lost changes. A change
-    /// that loads cleanly and fits the policy options (every <c>Holdouts.RulePercents</c> id is a rule of the new set)
-    /// replaces the rule set atomically; otherwise it is logged (DI0002 for options that no longer fit) and the current
-    /// set is kept.
+    /// that loads cleanly, has rules and fits the policy options (every <c>Holdouts.RulePercents</c> id is a rule of the
+    /// new set) replaces the rule set atomically; otherwise it is logged (ER0051 for no rules, ER0052 for options that no
+    /// longer fit) and the current set is kept.
     /// </summary>
     public bool HotReload { get; set; }
 

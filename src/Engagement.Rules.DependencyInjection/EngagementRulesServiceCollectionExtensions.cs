@@ -47,7 +47,7 @@ public static class EngagementRulesServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IEngagementRuleSetProvider>(sp => sp.GetRequiredService<RuleSetProvider>());
         services.AddSingleton<IRuleSetProvider>(sp => sp.GetRequiredService<RuleSetProvider>());
-        services.AddSingleton<IEngagementEvaluator>(sp => new CurrentRulesEvaluator(sp.GetRequiredService<RuleSetProvider>()));
+        services.AddSingleton<IEngagementEvaluator>(sp => sp.GetRequiredService<RuleSetProvider>().Evaluator);
         return services;
     }
 }

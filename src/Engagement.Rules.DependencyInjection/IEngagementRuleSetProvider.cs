@@ -37,7 +37,9 @@ public interface IEngagementRuleSetProvider : IRuleSetProvider
     /// Reloads the rules now (hot reload does this by itself when files change). Replaces the current set only when
     /// the new one loads and compiles without error and the policy options fit it (every
     /// <c>Holdouts.RulePercents</c> id is one of its rules; otherwise a
-    /// <see cref="EngagementRulesDiagnosticCodes.PolicyMismatch"/> error per problem).
+    /// <see cref="DiagnosticCodes.PolicyMismatch"/> error per problem), and it is not empty while rules are in
+    /// service (otherwise <see cref="DiagnosticCodes.EmptyReload"/>): the decision of the YAML package's
+    /// <see cref="ReloadingEngagementEvaluator"/>, which is the registered evaluator.
     /// </summary>
     /// <param name="diagnostics">
     /// When the set was kept, the errors that kept it (the diagnostics <see cref="IRuleSetProvider.ReloadFailed"/>
@@ -47,5 +49,6 @@ public interface IEngagementRuleSetProvider : IRuleSetProvider
     /// gives the compiler-style text with the source line, as the log shows it.
     /// </param>
     /// <returns><see langword="true"/> when the rules were replaced.</returns>
+    /// <exception cref="System.ObjectDisposedException">The container that owns the provider was disposed.</exception>
     bool TryReload(out IReadOnlyList<RuleDiagnostic> diagnostics);
 }

@@ -39,7 +39,8 @@ public sealed class RuleFileLoader
     /// Loads rule files and folders. A folder contributes its <c>*.yaml</c> and <c>*.yml</c> files, sub-folders
     /// included, except rule tests (<c>*.tests.yaml</c>, <c>*.tests.yml</c>) and hidden entries, in ordinal path
     /// order; each folder (or a file's folder) is the root its files' includes must stay in. Linked sub-folders are
-    /// not followed, and a linked file of a folder that leads out of it is reported (ER0032), not read.
+    /// not followed, and a linked file of a folder that leads out of it is reported (ER0032), not read. Only regular
+    /// files (or links to them) are read: a named pipe, device or socket is reported (ER0006), not opened.
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     /// <returns>The rules and diagnostics.</returns>

@@ -100,6 +100,12 @@ public static class RuleSetCompiler
     public static SourceLocation LocationOf(RuleDefinition rule, string fallbackFile)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        return TryGetLocation(rule) ?? new SourceLocation(fallbackFile, 1, 1);
+    }
+
+    /// <summary>Where <paramref name="rule"/> starts in its file, as the loader recorded it; null for a rule the loader did not build.</summary>
+    internal static SourceLocation? TryGetLocation(RuleDefinition rule)
+    {
         if (rule.Properties.TryGetValue(RuleDefinition.SourceProperty, out var value) && value is string text)
         {
             // The file may itself hold ':' (C:\rules\a.yaml): line and column are the last two parts.
@@ -113,7 +119,7 @@ public static class RuleSetCompiler
             }
         }
 
-        return new SourceLocation(fallbackFile, 1, 1);
+        return null;
     }
 
     /// <summary>One located error per engine error; an error is cited at the first rule of its id.</summary>

@@ -25,6 +25,23 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Explain_RuleThatDidNotFire_NamesWhereTheConditionIsWrittenAndTheCandidates()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.SampleCustomers(3);
+
+        var outcome = cli.Run(
+            "explain", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--dealerships", CliHarness.SampleDealerships,
+            "--customer", "C-0002", "--at", "2026-11-24T15:00:00Z");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        outcome.Out.Should().MatchRegex(
+            @"first failing condition: 2: \(customer\.householdSize \?\? 0\) > 100\r?\n\s+written at \S*checkup\.yaml:\d+:\d+\r?\n\s+candidate Customer C-0002: rejected by condition 2",
+            "the library's explanation: where the condition is written, and the customer it rejected");
+    }
+
+    [Test]
     public void Explain_UnknownCustomer_ExitsTwo()
     {
         using var cli = new CliHarness();

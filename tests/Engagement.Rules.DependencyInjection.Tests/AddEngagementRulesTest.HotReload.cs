@@ -72,10 +72,27 @@ public sealed partial class AddEngagementRulesTest
         var refused = diagnostics.Should().ContainSingle().Subject;
         refused.Code.Should().Be(DiagnosticCodes.EmptyReload);
         refused.Severity.Should().Be(DiagnosticSeverity.Error);
-        refused.Location.File.Should().Be(folder.Path);
-        refused.Message.Should().StartWith("The rule sources now hold no rules; the current 1 rules stay in service");
+        refused.Location.File.Should().Be("(reloaded rules)", "the registered evaluator refuses it, and does not know where the rules come from");
+        refused.Message.Should().StartWith("The reloaded rules are none; the current 1 rules stay in service");
         rules.LastReload!.Succeeded.Should().BeFalse();
         rules.Generation.Should().Be(1);
+        evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
+    }
+
+    [Test]
+    public void TryReload_AfterTheContainerWasDisposed_ThrowsAndTheEvaluatorKeepsItsRules()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = provider.GetRequiredService<IEngagementRuleSetProvider>();
+
+        provider.Dispose();
+        System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));
+        var reload = () => rules.TryReload(out _);
+
+        reload.Should().Throw<ObjectDisposedException>("a reload that could change nothing must not pass for a failed one");
         evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
     }
 

@@ -94,9 +94,9 @@ public sealed partial class AddEngagementRulesTest
 
         swapped.Should().BeFalse();
         var mismatch = diagnostics.Should().ContainSingle().Subject;
-        mismatch.Code.Should().Be(EngagementRulesDiagnosticCodes.PolicyMismatch).And.Be("DI0002", "codes are stable");
+        mismatch.Code.Should().Be(Yaml.Diagnostics.DiagnosticCodes.PolicyMismatch).And.Be("ER0052", "codes are stable");
         mismatch.Severity.Should().Be(Yaml.Diagnostics.DiagnosticSeverity.Error);
-        mismatch.Location.File.Should().Be("EngagementRulesOptions.Policy", "the problem is in the options, not in a rule file");
+        mismatch.Location.File.Should().Be("PolicyOptions", "the problem is in the options, not in a rule file");
         mismatch.Message.Should().Be("Holdouts.RulePercents['trade-in-offer']: no rule with this id.");
         failed!.Diagnostics.Should().Equal(diagnostics);
         rules.Current.Should().BeSameAs(before);

@@ -20,9 +20,82 @@ public sealed class FileSystemRuleSetProviderTest
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
 
-        using var provider = new FileSystemRuleSetProvider(folder.Path);
+        using var provider = new FileSystemRuleSetProvider([folder.Path]);
 
         provider.Current.Rules.Select(r => r.Id).Should().Equal("first");
+    }
+
+    [Test]
+    public void Constructor_SeveralPaths_LoadsThemTogetherAsOneSet()
+    {
+        using var folder = new TempFolder();
+        folder.Write("rules/a.yaml", Rule("first"));
+        var single = folder.Write("shared/b.yaml", Rule("second"));
+
+        using var provider = new FileSystemRuleSetProvider([System.IO.Path.Combine(folder.Path, "rules"), single]);
+
+        provider.Current.Rules.Select(r => r.Id).Should().Equal("first", "second");
+    }
+
+    [Test]
+    public void Constructor_SameFileReachedTwice_ReadsItOnceAsTheLoaderDoes()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("a.yaml", Rule("first"));
+
+        using var provider = new FileSystemRuleSetProvider([folder.Path, file, folder.Path]);
+
+        provider.Current.Rules.Select(r => r.Id).Should().Equal("first");
+    }
+
+    [Test]
+    public void Constructor_MissingAndEmptyPaths_ThrowWithTheLoadersER0001ForEach()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        var missing = System.IO.Path.Combine(folder.Path, "no-such-folder");
+
+        var act = () => new FileSystemRuleSetProvider([folder.Path, missing, " "]);
+
+        act.Should().Throw<RuleSetLoadException>().Which.Diagnostics.Select(d => (d.Code, d.Location.File)).Should().BeEquivalentTo(
+            [(DiagnosticCodes.FileNotFound, missing), (DiagnosticCodes.FileNotFound, "(no path)")]);
+    }
+
+    [Test]
+    public void Constructor_SameRuleIdInTwoPaths_ThrowsWithER1001()
+    {
+        using var folder = new TempFolder();
+        var first = folder.Write("one/a.yaml", Rule("first"));
+        var second = folder.Write("two/a.yaml", Rule("first"));
+
+        var act = () => new FileSystemRuleSetProvider([first, second]);
+
+        act.Should().Throw<RuleSetLoadException>().Which.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.DuplicateRuleId && d.Location.File == second);
+    }
+
+    [Test]
+    public void Constructor_NoPath_ThrowsNamingTheParameter()
+    {
+        var none = () => new FileSystemRuleSetProvider([]);
+        var nullList = () => new FileSystemRuleSetProvider((IEnumerable<string>)null!);
+
+        none.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("paths");
+        nullList.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("paths");
+    }
+
+    [Test]
+    public void Watcher_ChangeToAWatchedSingleFile_Reloads()
+    {
+        using var folder = new TempFolder();
+        folder.Write("rules/a.yaml", Rule("first"));
+        var single = folder.Write("shared/b.yaml", Rule("second"));
+        using var provider = new FileSystemRuleSetProvider([System.IO.Path.Combine(folder.Path, "rules"), single], reloadDelay: Duration.FromMilliseconds(50));
+        var events = new BlockingCollection<string>();
+        provider.Reloaded += (_, e) => events.Add("reloaded:" + string.Join(",", e.RuleSet.Rules.Select(r => r.Id)));
+
+        File.WriteAllText(single, Rule("changed"));
+
+        Next(events, "reloaded:").Should().Be("reloaded:first,changed");
     }
 
     [Test]
@@ -31,7 +104,7 @@ public sealed class FileSystemRuleSetProviderTest
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("Bad Id"));
 
-        var act = () => new FileSystemRuleSetProvider(folder.Path);
+        var act = () => new FileSystemRuleSetProvider([folder.Path]);
 
         act.Should().Throw<RuleSetLoadException>().Which.Diagnostics.Select(d => d.Code).Should().Equal("ER1002");
     }
@@ -41,7 +114,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromHours(1));
         RuleSetReloadedEventArgs? reloaded = null;
         provider.Reloaded += (_, e) => reloaded = e;
 
@@ -58,7 +131,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromHours(1));
         var before = provider.Current;
         RuleSetReloadFailedEventArgs? failed = null;
         provider.ReloadFailed += (_, e) => failed = e;
@@ -79,7 +152,7 @@ public sealed class FileSystemRuleSetProviderTest
         // A deploy that empties the folder before copying: the reload used to swap every rule for none, silently.
         using var folder = new TempFolder();
         var file = folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromHours(1));
         var before = provider.Current;
         RuleSetReloadFailedEventArgs? failed = null;
         provider.ReloadFailed += (_, e) => failed = e;
@@ -91,7 +164,25 @@ public sealed class FileSystemRuleSetProviderTest
         provider.Current.Should().BeSameAs(before);
         var refused = failed!.Diagnostics.Should().ContainSingle().Subject;
         refused.Code.Should().Be(DiagnosticCodes.EmptyReload);
-        refused.Message.Should().StartWith("The folder now holds no rules; the current 1 rules stay in service");
+        refused.Message.Should().StartWith("The reloaded rules are none; the current 1 rules stay in service");
+    }
+
+    [Test]
+    public void TryReload_NamedPipeAppearedInTheFolder_KeepsTheRulesAndReportsER0006InsteadOfHanging()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromHours(1));
+        var before = provider.Current;
+        RuleSetReloadFailedEventArgs? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e;
+        var pipe = Support.NamedPipe.Create(System.IO.Path.Combine(folder.Path, "b.yaml"));
+
+        var swapped = Support.NamedPipe.WithoutHanging(pipe, provider.TryReload);
+
+        swapped.Should().BeFalse();
+        provider.Current.Should().BeSameAs(before);
+        failed!.Diagnostics.Select(d => d.Code).Should().Equal(DiagnosticCodes.FileUnreadable);
     }
 
     [Test]
@@ -100,7 +191,7 @@ public sealed class FileSystemRuleSetProviderTest
         using var folder = new TempFolder();
         var path = folder.Write("a.yaml", Support.EngineRejectedRules.File);
 
-        var act = () => new FileSystemRuleSetProvider(folder.Path, Support.EngineRejectedRules.Options);
+        var act = () => new FileSystemRuleSetProvider([folder.Path], Support.EngineRejectedRules.Options);
 
         var diagnostic = act.Should().Throw<RuleSetLoadException>().Which.Diagnostics.Should().ContainSingle().Subject;
         diagnostic.Code.Should().Be("ER0050");
@@ -113,7 +204,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, Support.EngineRejectedRules.Options, Duration.FromHours(1));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], Support.EngineRejectedRules.Options, Duration.FromHours(1));
         var before = provider.Current;
         RuleSetReloadFailedEventArgs? failed = null;
         provider.ReloadFailed += (_, e) => failed = e;
@@ -133,7 +224,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromMilliseconds(100));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromMilliseconds(100));
         var events = new BlockingCollection<string>();
         provider.Reloaded += (_, e) => events.Add("reloaded:" + string.Join(",", e.RuleSet.Rules.Select(r => r.Id)));
         provider.ReloadFailed += (_, e) => events.Add("failed:" + string.Join(",", e.Diagnostics.Select(d => d.Code)));
@@ -152,7 +243,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromMilliseconds(50));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromMilliseconds(50));
         var events = new BlockingCollection<string>();
         provider.Reloaded += (_, _) => throw new InvalidOperationException("handler bug");
         provider.ReloadFailed += (_, e) => events.Add("failed:" + string.Join(",", e.Diagnostics.Select(d => d.Code + " " + d.Message)));
@@ -171,7 +262,7 @@ public sealed class FileSystemRuleSetProviderTest
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
 
-        var act = () => new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromMilliseconds(-1));
+        var act = () => new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromMilliseconds(-1));
 
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("reloadDelay");
     }
@@ -181,7 +272,7 @@ public sealed class FileSystemRuleSetProviderTest
     {
         using var folder = new TempFolder();
         folder.Write("a.yaml", Rule("first"));
-        using var provider = new FileSystemRuleSetProvider(folder.Path, reloadDelay: Duration.FromHours(1));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromHours(1));
         var diagnostic = new RuleDiagnostic(DiagnosticCodes.YamlSyntax, DiagnosticSeverity.Error, new SourceLocation("a.yaml", 1, 1), "broken");
         var diagnostics = new List<RuleDiagnostic> { diagnostic };
 

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text;
+using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Tests.Support;
 
 namespace Engagement.Rules.Yaml.Tests;
@@ -39,15 +40,55 @@ public sealed partial class RuleFileLoaderTest
     }
 
     [Test]
-    public void Load_DeviceThatReportsNoLength_StopsAtTheSizeLimit()
+    public void Load_RegularFileThatReportsNoLength_StopsAtTheSizeLimit()
     {
-        // /dev/zero reports length 0: it was read whole, until the process ran out of memory.
-        Assume.That(File.Exists("/dev/zero"), "needs a Unix /dev/zero");
+        // /proc files report length 0 and hold more: a length is no bound on what a read returns.
+        Assume.That(File.Exists("/proc/self/maps"), "needs Linux /proc");
 
-        var result = new RuleFileLoader(new RuleLoaderOptions { MaxFileBytes = 1000 }).Load(["/dev/zero"]);
+        var result = new RuleFileLoader(new RuleLoaderOptions { MaxFileBytes = 100 }).Load(["/proc/self/maps"]);
 
         result.ShouldReport("ER0002", 1, 1);
-        result.Diagnostics[0].Message.Should().StartWith("The file holds more than 1000 bytes (its reported length was 0");
+        result.Diagnostics[0].Message.Should().StartWith("The file holds more than 100 bytes (its reported length was 0");
+    }
+
+    [Test]
+    public void Load_Device_IsRefusedWithER0006Unread()
+    {
+        // /dev/zero reports length 0: it was read until the process ran out of memory, then up to the size limit.
+        Assume.That(File.Exists("/dev/zero"), "needs a Unix /dev/zero");
+
+        var result = new RuleFileLoader().Load(["/dev/zero"]);
+
+        result.ShouldReport("ER0006", 1, 1);
+        result.Diagnostics[0].Message.Should().StartWith("'/dev/zero' is not a regular file (a named pipe, device or socket)");
+    }
+
+    [Test]
+    public void Load_NamedPipeInTheFolder_IsRefusedWithER0006NotOpened()
+    {
+        // Opening a FIFO waits for a writer: validate and hot reload hung forever on one found in a rules folder.
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        var pipe = Support.NamedPipe.Create(Path.Combine(folder.Path, "b.yaml"));
+
+        var result = Support.NamedPipe.WithoutHanging(pipe, () => new RuleFileLoader().Load([folder.Path]));
+
+        var refused = result.Diagnostics.Should().ContainSingle().Subject;
+        (refused.Code, refused.Severity, refused.Location).Should().Be((DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, new SourceLocation(Path.Join(folder.Path, "b.yaml"), 1, 1)));
+        refused.Message.Should().Contain("is not a regular file (a named pipe, device or socket): reading it could block or never end");
+        result.Success.Should().BeFalse("a load is whole or nothing");
+    }
+
+    [Test]
+    public void Load_IncludeOfANamedPipe_IsRefusedWithER0006NotOpened()
+    {
+        using var folder = new TempFolder();
+        var main = folder.Write("main.yaml", "apiVersion: engagement-rules/v1\ninclude: [pipe.yaml]\nrules: []\n");
+        var pipe = Support.NamedPipe.Create(Path.Combine(folder.Path, "pipe.yaml"));
+
+        var result = Support.NamedPipe.WithoutHanging(pipe, () => new RuleFileLoader().Load([main]));
+
+        result.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.FileUnreadable && d.Message.Contains("not a regular file"));
     }
 
     [Test]

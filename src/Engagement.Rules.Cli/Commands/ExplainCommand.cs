@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -6,7 +7,8 @@ using Engagement.Rules.Cli.Explain;
 using Engagement.Rules.Cli.Input;
 using Engagement.Rules.Cli.Output;
 using Engagement.Rules.Decisions;
-using Engagement.Rules.Evaluation;
+using Engagement.Rules.Engine.Model;
+using Engagement.Rules.Yaml.Explaining;
 using NodaTime.Text;
 
 namespace Engagement.Rules.Cli.Commands;
@@ -32,19 +34,19 @@ internal static class ExplainCommand
         {
             var instant = InstantParser.Resolve(parse.GetValue(at), console.Clock);
             var source = FactsSource.Open(parse.GetValue(facts)!, parse.GetValue(dealerships));
-            var (definitions, compiled) = RuleSource.LoadAndCompile(parse.GetValue(rules)!, console);
+            var (_, compiled) = RuleSource.LoadAndCompile(parse.GetValue(rules)!, console);
             var customerFacts = source.FindCustomer(parse.GetValue(customer)!);
 
             var result = EngagementEvaluator.Create(compiled, new FixedClock(instant)).Evaluate(customerFacts, instant);
             var zone = customerFacts.Customer.TimeZone ?? customerFacts.Dealership.TimeZone;
-            var report = RuleProbe.Run(definitions, customerFacts, new EvaluationContext(instant, zone));
-            Write(console.Out, result, report, zone.Id);
+            var explanation = new RuleExplainer(compiled).Explain(customerFacts, result);
+            Write(console.Out, result, explanation, zone.Id);
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    private static void Write(TextWriter o, EngagementResult result, ProbeReport report, string zone)
+    private static void Write(TextWriter o, EngagementResult result, CustomerExplanation explanation, string zone)
     {
         o.WriteLine($"Customer {result.CustomerId} at {InstantPattern.ExtendedIso.Format(result.EvaluatedAt)} (zone {zone})");
         foreach (var diagnostic in result.Diagnostics)
@@ -68,38 +70,87 @@ internal static class ExplainCommand
             WriteExplanation(o, s.Explanation);
         }
 
+        var fired = explanation.Rules.Where(r => r.Outcome == RuleOutcome.Fired).ToArray();
         o.WriteLine();
-        o.WriteLine($"Rules that fired ({Count(report.Fired.Count)}):");
-        foreach (var fired in report.Fired)
+        o.WriteLine($"Rules that fired ({Count(fired.Length)}):");
+        foreach (var rule in fired)
         {
-            o.WriteLine($"  {fired.Rule.Id} ({Count(fired.Matches.Count)}x) {ElementText.Source(fired.Rule)}".TrimEnd());
-            foreach (var match in fired.Matches)
+            o.WriteLine($"  {rule.RuleId} ({Count(rule.FiringCount)}x) {rule.Location}".TrimEnd());
+            foreach (var match in rule.Firings)
             {
-                o.WriteLine($"    matched {string.Join(", ", match.Select(FactText.Describe))}");
+                o.WriteLine($"    matched {string.Join(", ", match.Facts.Select(FactText.Describe))}");
             }
+
+            WriteMore(o, rule.FiringCount, rule.Firings.Count, "firings");
         }
 
+        var silent = explanation.Rules.Where(r => r.Outcome != RuleOutcome.Fired).ToArray();
         o.WriteLine();
-        o.WriteLine($"Rules that did not fire ({Count(report.NotFired.Count)}):");
-        foreach (var failure in report.NotFired)
+        o.WriteLine($"Rules that did not fire ({Count(silent.Length)}):");
+        foreach (var rule in silent)
         {
-            o.WriteLine($"  {failure.Rule.Id} {ElementText.Source(failure.Rule)}".TrimEnd());
-            if (failure.Element is null || failure.ElementIndex is not { } index)
+            o.WriteLine($"  {rule.RuleId} {rule.Location}".TrimEnd());
+            if (rule.Failure is not { } failure)
             {
                 o.WriteLine("    every element matched, but the rule did not fire (it may have been cancelled by a later change of facts)");
                 continue;
             }
 
-            var total = failure.Rule.LeftHandSide.Elements.Count;
-            o.WriteLine($"    first failing element: {Count(index + 1)} of {Count(total)}, {ElementText.Describe(failure.Element)}");
-            if (failure.Condition is not null && failure.ConditionIndex is { } c)
-            {
-                o.WriteLine($"    first failing condition: {Count(c + 1)}: {ElementText.Describe(failure.Condition)}");
-            }
-            else if (failure.Element is Engine.Model.PatternElement p)
-            {
-                o.WriteLine($"    no {p.FactType.Name} fact at all");
-            }
+            o.WriteLine($"    first failing element: {Count(failure.Index + 1)} of {Count(failure.Count)}, {ElementText.Describe(failure.Element)}");
+            WriteDetail(o, failure, "    ");
+        }
+    }
+
+    /// <summary>What the library found about a failing element: its condition, candidates, blocking facts, alternatives.</summary>
+    private static void WriteDetail(TextWriter o, ElementFailure failure, string indent)
+    {
+        if (failure.Condition is { } condition)
+        {
+            o.WriteLine($"{indent}first failing condition: {Count(condition.Index + 1)}: {condition.Text}");
+        }
+        else if (failure.Kind == ElementFailureKind.NoFacts && failure.Element is PatternElement p)
+        {
+            o.WriteLine($"{indent}no {p.FactType.Name} fact at all");
+        }
+        else if (failure.Kind == ElementFailureKind.AggregateEmpty)
+        {
+            o.WriteLine($"{indent}no value (nothing to aggregate)");
+        }
+
+        if ((failure.Condition?.Location ?? failure.Location) is { } at)
+        {
+            o.WriteLine($"{indent}written at {at}");
+        }
+
+        foreach (var candidate in failure.Candidates)
+        {
+            var value = failure.Kind == ElementFailureKind.AggregateRejected
+                ? $"value {Convert.ToString(candidate.Value, CultureInfo.InvariantCulture) ?? "(none)"}"
+                : FactText.Describe(candidate.Value!);
+            o.WriteLine($"{indent}candidate {value}: rejected by condition {Count(candidate.RejectedBy.Index + 1)}");
+        }
+
+        WriteMore(o, failure.CandidateCount, failure.Candidates.Count, "candidates", indent);
+        foreach (var blocking in failure.Blocking)
+        {
+            o.WriteLine($"{indent}{(failure.Kind == ElementFailureKind.CounterExample ? "fails it" : "blocked by")}: {string.Join(", ", blocking.Facts.Select(FactText.Describe))}");
+        }
+
+        WriteMore(o, failure.BlockingCount, failure.Blocking.Count, "matches", indent);
+        for (var i = 0; i < failure.Inner.Count; i++)
+        {
+            var inner = failure.Inner[i];
+            var where = failure.Kind == ElementFailureKind.NoAlternativeMatched ? $"alternative {Count(i + 1)}" : "inside";
+            o.WriteLine($"{indent}{where}: first failing element: {Count(inner.Index + 1)} of {Count(inner.Count)}, {ElementText.Describe(inner.Element)}");
+            WriteDetail(o, inner, indent + "  ");
+        }
+    }
+
+    private static void WriteMore(TextWriter o, int total, int shown, string what, string indent = "    ")
+    {
+        if (total > shown)
+        {
+            o.WriteLine($"{indent}... {Count(total - shown)} more {what} not shown");
         }
     }
 

@@ -3,7 +3,7 @@ using Engagement.Rules.Engine.Model;
 
 namespace Engagement.Rules.Cli.Explain;
 
-/// <summary>Describes rule elements and conditions for people.</summary>
+/// <summary>Describes rule elements for people, in the words the tool's output has always used.</summary>
 internal static class ElementText
 {
     public static string Describe(RuleElement element) => element switch
@@ -15,14 +15,7 @@ internal static class ElementText
         BindingElement b => $"let {b.Declaration.Name}",
         OrElement o => $"any of {o.Elements.Count.ToString(CultureInfo.InvariantCulture)} alternatives",
         ForAllElement f => $"forall {f.BasePattern.Declaration.Name}: {f.BasePattern.FactType.Name}",
+        AndElement a => $"all of {a.Elements.Count.ToString(CultureInfo.InvariantCulture)} items",
         _ => element.GetType().Name,
     };
-
-    /// <summary>The condition as its rule wrote it; the compiled expression's text for a condition without one (built in C#, or the rule's 'effective' dates).</summary>
-    public static string Describe(ConditionElement condition) => condition.Text ?? condition.Expression.Body.ToString();
-
-    public static string Source(RuleDefinition rule) =>
-        rule.Properties.TryGetValue(RuleDefinition.SourceProperty, out var source) && source is not null
-            ? System.Convert.ToString(source, CultureInfo.InvariantCulture) ?? string.Empty
-            : string.Empty;
 }

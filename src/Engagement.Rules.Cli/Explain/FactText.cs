@@ -1,5 +1,6 @@
 using Engagement.Rules.Chaining;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Engine;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Facts;
 
@@ -16,6 +17,8 @@ internal static class FactText
         EvaluationContext e => $"EvaluationContext {e.LocalNow.LocalDateTime:uuuu-MM-dd HH:mm} {e.Zone.Id}",
         TouchProposal p => $"TouchProposal {p.RuleId}/{p.Topic}",
         Signal s => $"Signal {s.Name}",
+        // Named as decision explanations name it (a repair order by its id, ...); a fact without identity by its type only, not its whole text.
+        IFactIdentity => FactReference.Of(fact).ToString(),
         _ => fact.GetType().Name,
     };
 }

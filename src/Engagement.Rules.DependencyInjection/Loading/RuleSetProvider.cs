@@ -13,44 +13,48 @@ using NodaTime;
 namespace Engagement.Rules.DependencyInjection;
 
 /// <summary>
-/// Loads the configured rules, holds the current generation (rules + evaluator) and, with hot reload, watches the
-/// rule paths. Readers take the current snapshot with one volatile read; reloads are serialised and publish a
-/// new snapshot only when the rules load cleanly, so an evaluation in flight keeps the snapshot it started with.
+/// The registered provider: the configured rule sources (<see cref="ConfiguredRuleSets"/>) followed by the YAML
+/// package's <see cref="ReloadingEngagementEvaluator"/>, which is the registered evaluator and decides whether a
+/// reloaded set replaces the rules in service (not empty, fits the policy options); this class counts generations,
+/// records the last reload, logs, and watches the rule paths with hot reload. <see cref="Current"/> is the evaluator's
+/// set: the rules evaluations use.
 /// </summary>
 internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
 {
-    private readonly EngagementRulesOptions _options;
     private readonly IClock _clock;
-    private readonly EngagementTelemetry _telemetry;
     private readonly ILogger _logger;
     private readonly Lock _reloadLock = new();
+    private readonly ConfiguredRuleSets _sources;
+    private readonly ReloadingEngagementEvaluator _evaluator;
     private readonly RuleChangeWatcher? _watcher;
-    private RuleSetSnapshot _current;
+    private RuleSetSnapshot _state;
+    private volatile bool _disposed;
+
+    // How the reload in progress ended, as the evaluator reported it (set under the reload lock, on its thread).
+    private (bool Succeeded, IReadOnlyList<RuleDiagnostic> Diagnostics)? _outcome;
+
+    // The last exception a Reloaded handler threw, already logged (event 2005): the watcher does not log it as 2003.
+    private Exception? _handlerFailure;
 
     public RuleSetProvider(EngagementRulesOptions options, IClock clock, EngagementTelemetry telemetry, ILoggerFactory? loggerFactory)
     {
-        _options = options;
         _clock = clock;
-        _telemetry = telemetry;
         _logger = loggerFactory?.CreateLogger("Engagement.Rules.DependencyInjection") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        var load = RuleSources.Load(options);
-        LogWarnings(load);
-        if (load.Rules is null)
-        {
-            throw new EngagementRulesConfigurationException($"The engagement rules do not load: {load.Errors.Count} error(s).", load.FormattedErrors);
-        }
-
+        _sources = new ConfiguredRuleSets(options, _logger);
         try
         {
-            _current = Snapshot(load.Rules, 1);
+            _evaluator = new ReloadingEngagementEvaluator(_sources, clock, options.Policy, telemetry, options.Session);
         }
         catch (PolicyOptionsException ex)
         {
             // The options were valid on their own (AddEngagementRules checked them) but name rules these rules lack.
-            throw new EngagementRulesConfigurationException($"The policy options do not fit the rules: {ex.Errors.Count} error(s).", PolicyErrors(ex));
+            throw new EngagementRulesConfigurationException($"The policy options do not fit the rules: {ex.Errors.Count} error(s).", [.. ex.Errors.Select(e => "Policy: " + e)]);
         }
 
-        HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, 1);
+        _evaluator.Reloaded += OnReloaded;
+        _evaluator.ReloadFailed += OnReloadFailed;
+        _state = new RuleSetSnapshot(1);
+        HostingLog.RulesLoaded(_logger, _evaluator.Current.Rules.Count, 1);
         if (options.HotReload)
         {
             // The watcher never lets an exception reach its timer thread: a failed reload is logged, the rules are kept.
@@ -62,77 +66,71 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         }
     }
 
-    // The last exception a Reloaded handler threw, already logged (event 2005): the watcher does not log it as 2003.
-    private Exception? _handlerFailure;
-
     public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
 
     public event EventHandler<RuleSetReloadFailedEventArgs>? ReloadFailed;
 
-    public CompiledRuleSet Current => Volatile.Read(ref _current).Rules;
+    public CompiledRuleSet Current => _evaluator.Current;
 
-    public int Generation => Volatile.Read(ref _current).Generation;
+    public int Generation => Volatile.Read(ref _state).Generation;
 
-    public RuleSetReloadStatus? LastReload => Volatile.Read(ref _current).LastReload;
+    public RuleSetReloadStatus? LastReload => Volatile.Read(ref _state).LastReload;
+
+    /// <summary>The registered evaluator: it follows the configured sources' reloads.</summary>
+    internal ReloadingEngagementEvaluator Evaluator => _evaluator;
 
     /// <summary>The hot-reload watcher (null without hot reload); tests drive its overflow seam.</summary>
     internal RuleChangeWatcher? Watcher => _watcher;
-
-    internal RuleSetSnapshot Snapshot() => Volatile.Read(ref _current);
 
     public bool TryReload(out IReadOnlyList<RuleDiagnostic> diagnostics)
     {
         lock (_reloadLock)
         {
-            var load = RuleSources.Load(_options);
-            LogWarnings(load);
-            var current = Volatile.Read(ref _current);
-            if (load.Rules is null)
-            {
-                diagnostics = load.Errors;
-                return Reject(current, diagnostics);
-            }
+            // Disposed, the evaluator follows no reload: one now would change nothing, and must not look like a failure.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _outcome = null;
 
-            if (load.Rules.Rules.Count == 0 && current.Rules.Rules.Count > 0)
-            {
-                // A deploy that empties the folders before copying the new files in would otherwise replace every
-                // rule by none, and touches would stop without an error anywhere.
-                var message = $"The rule sources now hold no rules; the current {current.Rules.Rules.Count} rules stay in service (a reload to no rules at all is refused: a folder emptied for a moment would stop every touch).";
-                // The load's warnings stay with the refusal, as with every other outcome of a reload.
-                diagnostics = [.. load.Warnings, new RuleDiagnostic(DiagnosticCodes.EmptyReload, DiagnosticSeverity.Error, new SourceLocation(_options.RulePaths.Count > 0 ? string.Join(", ", _options.RulePaths) : "EngagementRulesOptions", 1, 1), message)];
-                return Reject(current, diagnostics);
-            }
-
-            RuleSetSnapshot next;
-            try
-            {
-                next = Snapshot(load.Rules, current.Generation + 1);
-            }
-            catch (PolicyOptionsException ex)
-            {
-                // E.g. a rule renamed away while Holdouts.RulePercents still names it: keep the rules that fit.
-                diagnostics = [.. ex.Errors.Select(e => new RuleDiagnostic(EngagementRulesDiagnosticCodes.PolicyMismatch, DiagnosticSeverity.Error, PolicyLocation, e))];
-                return Reject(current, diagnostics);
-            }
-
-            diagnostics = load.Warnings;
-            next = next with { LastReload = new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, next.Generation, diagnostics) };
-            Volatile.Write(ref _current, next);
-            HostingLog.RulesLoaded(_logger, load.Rules.Rules.Count, next.Generation);
-            try
-            {
-                Reloaded?.Invoke(this, new RuleSetReloadedEventArgs(load.Rules, load.Warnings));
-            }
-            catch (Exception ex) when (NoteHandlerFailure(ex, next.Generation))
-            {
-                // Not reached: the filter logs the handler's failure and lets it go on to the caller as it was.
-            }
-
-            return true;
+            // Raises, on this thread, the evaluator's Reloaded or ReloadFailed, which set the outcome (before any
+            // handler of the host's runs).
+            _sources.Reload();
+            var (succeeded, reported) = _outcome ?? (false, []);
+            diagnostics = reported;
+            return succeeded;
         }
     }
 
-    public void Dispose() => _watcher?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _watcher?.Dispose();
+        _evaluator.Dispose();
+    }
+
+    private void OnReloaded(object? sender, RuleSetReloadedEventArgs e)
+    {
+        var generation = Volatile.Read(ref _state).Generation + 1;
+        Volatile.Write(ref _state, new RuleSetSnapshot(generation, new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, generation, e.Warnings)));
+        _outcome = (true, e.Warnings);
+        HostingLog.RulesLoaded(_logger, e.RuleSet.Rules.Count, generation);
+        try
+        {
+            Reloaded?.Invoke(this, e);
+        }
+        catch (Exception ex) when (NoteHandlerFailure(ex, generation))
+        {
+            // Not reached: the filter logs the handler's failure and lets it go on to the caller as it was.
+        }
+    }
+
+    /// <summary>A reload that does not replace the current rules: logged, recorded, and reported through <see cref="ReloadFailed"/>.</summary>
+    private void OnReloadFailed(object? sender, RuleSetReloadFailedEventArgs e)
+    {
+        var state = Volatile.Read(ref _state);
+        Volatile.Write(ref _state, state with { LastReload = new RuleSetReloadStatus(_clock.GetCurrentInstant(), false, state.Generation, e.Diagnostics) });
+        _outcome = (false, e.Diagnostics);
+        HostingLog.ReloadRejected(_logger, state.Generation, e.Diagnostics.Count, string.Join("\n", e.Diagnostics.Select(d => d.Format())));
+        ReloadFailed?.Invoke(this, e);
+    }
 
     /// <summary>
     /// Logs a Reloaded handler's exception as such (the new rules are in service), and remembers it so that the hot-reload
@@ -150,31 +148,6 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         if (!ReferenceEquals(exception, Interlocked.Exchange(ref _handlerFailure, null)))
         {
             HostingLog.ReloadFailed(_logger, Generation, exception);
-        }
-    }
-
-    /// <summary>A reload that does not replace the current rules: logged, and reported through <see cref="ReloadFailed"/>.</summary>
-    private bool Reject(RuleSetSnapshot current, IReadOnlyList<RuleDiagnostic> errors)
-    {
-        HostingLog.ReloadRejected(_logger, current.Generation, errors.Count, string.Join("\n", errors.Select(e => e.Format())));
-        Volatile.Write(ref _current, current with { LastReload = new RuleSetReloadStatus(_clock.GetCurrentInstant(), false, current.Generation, errors) });
-        ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(errors, current.Rules));
-        return false;
-    }
-
-    // Policy errors are not in a rule file: they are located at the options, as AddEngagementRules names them.
-    private static readonly SourceLocation PolicyLocation = new("EngagementRulesOptions.Policy", 1, 1);
-
-    private static string[] PolicyErrors(PolicyOptionsException exception) => [.. exception.Errors.Select(e => "Policy: " + e)];
-
-    private RuleSetSnapshot Snapshot(CompiledRuleSet rules, int generation) =>
-        new(rules, EngagementEvaluator.Create(rules, _clock, _options.Policy, _telemetry, _options.Session), generation);
-
-    private void LogWarnings(RuleSetLoad load)
-    {
-        foreach (var warning in load.Warnings)
-        {
-            HostingLog.RuleWarning(_logger, warning.Format());
         }
     }
 }

@@ -43,19 +43,19 @@ internal sealed partial class RuleTranslator
         switch (keyword.Value)
         {
             case "not":
-                return Group(value, new Dictionary<string, Declaration>(scope), "not") is { } negated ? new NotElement(negated) : null;
+                return Group(value, new Dictionary<string, Declaration>(scope), "not") is { } negated ? Written(new NotElement(negated), keyword, "not") : null;
             case "exists":
-                return Group(value, new Dictionary<string, Declaration>(scope), "exists") is { } exists ? new ExistsElement(exists) : null;
+                return Group(value, new Dictionary<string, Declaration>(scope), "exists") is { } exists ? Written(new ExistsElement(exists), keyword, "exists") : null;
             case "all":
-                return Group(value, scope, "all", requireList: true, topLevel);
+                return Group(value, scope, "all", requireList: true, topLevel) is { } all ? Written(all, keyword, "all") : null;
             case "any":
-                return Any(keyword, value, scope);
+                return Any(keyword, value, scope) is { } any ? Written(any, keyword, "any") : null;
             case "forall":
-                return ForAll(value, scope);
+                return ForAll(value, scope) is { } forAll ? Written(forAll, keyword, "forall") : null;
             case "let":
                 return Let(value, scope, topLevel);
             default:
-                return Aggregate(keyword, value, scope, topLevel);
+                return Aggregate(keyword, value, scope, topLevel) is { } aggregate ? Written(aggregate, keyword, $"{keyword.Value} as {aggregate.Result.Name}") : null;
         }
     }
 
@@ -191,7 +191,7 @@ internal sealed partial class RuleTranslator
             if (Declare(name, expression.Type, scope) is { } declaration)
             {
                 // The text as written names the value when it throws at run time.
-                bindings.Add(new BindingElement(declaration, new ValueExpression(expression.ToLambda(), expression.Declarations) { Text = text.Value }));
+                bindings.Add(Written(new BindingElement(declaration, new ValueExpression(expression.ToLambda(), expression.Declarations) { Text = text.Value }), name, $"let {name.Value}: {text.Value}"));
                 if (expression.MayBeMissing)
                 {
                     _maybeMissing.Add(declaration.Name);
@@ -260,7 +260,7 @@ internal sealed partial class RuleTranslator
             }
         }
 
-        return ok ? (new PatternElement(declaration, conditions), declaration) : null;
+        return ok ? (Written(new PatternElement(declaration, conditions), binding.Key, $"{binding.Key.Value}: {typeName.Value}"), declaration) : null;
     }
 
     /// <summary>The conditions of a <c>where</c>: an expression, a named condition, or a list of them.</summary>

@@ -7,6 +7,7 @@ using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
 using Engagement.Rules.Yaml.Diagnostics;
 using Engagement.Rules.Yaml.Expressions.Binding;
+using Engagement.Rules.Yaml.Explaining;
 using Engagement.Rules.Yaml.Expressions;
 using Engagement.Rules.Yaml.Loading;
 using Engagement.Rules.Yaml.Syntax;
@@ -87,7 +88,7 @@ internal sealed partial class RuleTranslator
         var repeatable = rule.Get("repeatable") is not { } r || (_reader.Bool(r, "repeatable") ?? true);
 
         var scope = new Dictionary<string, Declaration>(StringComparer.Ordinal);
-        var elements = new List<RuleElement> { ContextPattern(rule.Get("effective")) };
+        var elements = new List<RuleElement> { ContextPattern(rule) };
         if (rule.Get("when") is { } when && !(when is ScalarSyntax { IsNull: true }))
         {
             if (_reader.Sequence(when, "when") is { } items)
@@ -192,8 +193,9 @@ internal sealed partial class RuleTranslator
         _ => null,
     };
 
-    private PatternElement ContextPattern(SyntaxNode? effective)
+    private PatternElement ContextPattern(MappingSyntax rule)
     {
+        var effective = rule.Get("effective");
         var conditions = new List<ConditionElement>();
         if (effective is not null && _reader.Mapping(effective, "effective") is { } range)
         {
@@ -210,26 +212,34 @@ internal sealed partial class RuleTranslator
             if (from is { } fromDate)
             {
                 // Explanations show what the rule file says, not the expression tree (whose dates print in the culture's long form).
-                conditions.Add(new ConditionElement(
-                    Expression.Lambda(Expression.GreaterThanOrEqual(today, Expression.Constant(fromDate)), context),
-                    [_contextDeclaration])
-                {
-                    Text = $"effective from {fromDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}",
-                });
+                conditions.Add(Written(
+                    new ConditionElement(
+                        Expression.Lambda(Expression.GreaterThanOrEqual(today, Expression.Constant(fromDate)), context),
+                        [_contextDeclaration])
+                    {
+                        Text = $"effective from {fromDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}",
+                    },
+                    range.Get("from")!));
             }
 
             if (until is { } untilDate)
             {
-                conditions.Add(new ConditionElement(
-                    Expression.Lambda(Expression.LessThanOrEqual(today, Expression.Constant(untilDate)), context),
-                    [_contextDeclaration])
-                {
-                    Text = $"effective until {untilDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}",
-                });
+                conditions.Add(Written(
+                    new ConditionElement(
+                        Expression.Lambda(Expression.LessThanOrEqual(today, Expression.Constant(untilDate)), context),
+                        [_contextDeclaration])
+                    {
+                        Text = $"effective until {untilDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}",
+                    },
+                    range.Get("until")!));
             }
         }
 
-        return new PatternElement(_contextDeclaration, conditions);
+        // The hidden pattern stands for the rule's 'effective' dates where it has them, else for the rule itself.
+        var pattern = new PatternElement(_contextDeclaration, conditions);
+        var key = rule.GetKey("effective");
+        WrittenSource.Record(pattern, (key ?? (SyntaxNode)rule).Location, key is null ? "(evaluation context)" : "effective");
+        return pattern;
     }
 
     private TypedExpression? Compile(ScalarSyntax text, IReadOnlyDictionary<string, Declaration> scope, Type? expectedType)
@@ -349,6 +359,22 @@ internal sealed partial class RuleTranslator
         // The text as written (a named condition by its name, also when referenced with 'with') names the
         // condition when it throws at run time.
         var text = at is MappingSyntax reference ? reference.Get("condition") as ScalarSyntax : at as ScalarSyntax;
-        return new ConditionElement(lambda, declarations) { Text = text?.Value };
+        var condition = new ConditionElement(lambda, declarations) { Text = text?.Value };
+        return text is null ? condition : Written(condition, text);
+    }
+
+    /// <summary>Records where a condition was written (with its text), for explanations; returns it.</summary>
+    private static ConditionElement Written(ConditionElement condition, SyntaxNode at)
+    {
+        WrittenSource.Record(condition, at.Location, condition.Text ?? string.Empty);
+        return condition;
+    }
+
+    /// <summary>Records where an element was written (with its text as written there), for explanations; returns it.</summary>
+    private static T Written<T>(T element, SyntaxNode at, string text)
+        where T : RuleElement
+    {
+        WrittenSource.Record(element, at.Location, text);
+        return element;
     }
 }

@@ -24,7 +24,7 @@ public static class DiagnosticCodes
     /// <summary>ER0005 (error): A tab in indentation; indent with spaces.</summary>
     public const string TabIndentation = "ER0005";
 
-    /// <summary>ER0006 (error): The file exists but cannot be read (permissions, I/O error).</summary>
+    /// <summary>ER0006 (error): The file exists but cannot be read (permissions, I/O error), or is not a regular file (a named pipe, device or socket, whose reading could block or never end): it is not read.</summary>
     public const string FileUnreadable = "ER0006";
 
     /// <summary>ER0007 (warning): The file is empty.</summary>
@@ -93,11 +93,14 @@ public static class DiagnosticCodes
     /// <summary>ER0042 (error): An expression longer than <c>MaxExpressionLength</c> (2 000 characters).</summary>
     public const string ExpressionTooLong = "ER0042";
 
-    /// <summary>ER0050 (error): The engine (<c>RuleCompiler</c>) rejected a rule the loader accepted: one error per engine error, at the rejected rule's own file, line and column, naming the rule. The loader checks every engine limit a rule file can reach (ER1018, ER1019), so this is a safeguard; every consumer reports it so (<c>RuleSetCompiler.TryCompile</c>: the provider, the rule test runner, the DI package, the CLI). From the provider also: a <c>Reloaded</c>/<c>ReloadFailed</c> handler threw, at the folder's 1:1.</summary>
+    /// <summary>ER0050 (error): The engine (<c>RuleCompiler</c>) rejected a rule the loader accepted: one error per engine error, at the rejected rule's own file, line and column, naming the rule. The loader checks every engine limit a rule file can reach (ER1018, ER1019), so this is a safeguard; every consumer reports it so (<c>RuleSetCompiler.TryCompile</c>: the provider, the rule test runner, the DI package, the CLI). From the provider also: a <c>Reloaded</c>/<c>ReloadFailed</c> handler threw, at its paths' 1:1.</summary>
     public const string RuleSetRejected = "ER0050";
 
-    /// <summary>ER0051 (error): A reload found no rules at all while rules are in service (a folder emptied for a moment, e.g. by a deploy that deletes before it copies): refused, the current rules stay (swapping every rule for none would stop every touch without an error). At the folder's 1:1; from the YAML provider and the DI package.</summary>
+    /// <summary>ER0051 (error): A reload found no rules at all while rules are in service (a folder emptied for a moment, e.g. by a deploy that deletes before it copies): refused, the current rules stay (swapping every rule for none would stop every touch without an error). From <c>FileSystemRuleSetProvider</c> at its paths' 1:1, and from <c>ReloadingEngagementEvaluator</c> (so the DI package's reloads) at <c>(reloaded rules)</c> 1:1.</summary>
     public const string EmptyReload = "ER0051";
+
+    /// <summary>ER0052 (error): The policy options do not fit a reloaded rule set (e.g. <c>Holdouts.RulePercents</c> names a rule no longer there): refused, the current rules stay; one per problem, at <c>PolicyOptions</c> 1:1. From <c>ReloadingEngagementEvaluator</c> and the DI package's reloads.</summary>
+    public const string PolicyMismatch = "ER0052";
 
     // Rule semantics.
     /// <summary>ER1001 (error): Duplicate rule id (both places cited).</summary>

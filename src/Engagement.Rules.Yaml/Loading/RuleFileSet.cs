@@ -219,6 +219,16 @@ internal sealed class RuleFileSet
         var unit = new RuleFileUnit(name, fullPath, root, Units.Count) { IncludeFolder = includeFolder };
         _byPath.Add(identity, unit);
         Units.Add(unit);
+        if (!BoundedFile.IsRegularFile(fullPath))
+        {
+            _context.Error(
+                DiagnosticCodes.FileUnreadable,
+                new SourceLocation(name, 1, 1),
+                $"'{name}' is not a regular file (a named pipe, device or socket): reading it could block or never end, so it is not read. Rule files are regular files, or links to them.");
+            unit.LoadFailed = true;
+            return unit;
+        }
+
         byte[] bytes;
         try
         {

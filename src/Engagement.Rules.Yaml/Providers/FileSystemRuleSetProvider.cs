@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using Engagement.Rules.Engine;
@@ -10,10 +9,12 @@ using NodaTime;
 namespace Engagement.Rules.Yaml.Providers;
 
 /// <summary>
-/// Serves the rule set loaded from a folder and reloads it when its rule files change (after a quiet
-/// period, so that an editor's several writes make one reload). The new set replaces the current one
-/// atomically, and only when it loads and compiles cleanly; otherwise the old set stays and
-/// <see cref="ReloadFailed"/> reports why.
+/// Serves the rule set loaded from rule files and folders (read as <see cref="RuleFileLoader.Load"/> reads them, all
+/// together) and reloads it when one of their rule files changes (after a quiet period, so that an editor's several
+/// writes make one reload). The new set replaces the current one atomically, and only when it loads and compiles
+/// cleanly and has rules (a reload to no rules at all is refused, ER0051); otherwise the old set stays and
+/// <see cref="ReloadFailed"/> reports why. To evaluate with the rules it serves, following its reloads, see
+/// <see cref="ReloadingEngagementEvaluator"/>. One folder: <c>new FileSystemRuleSetProvider(["rules"])</c>.
 /// </summary>
 /// <remarks>
 /// Thread-safe: <see cref="Current"/> may be read from any thread while a reload runs. Reloads run one at a time,
@@ -26,45 +27,53 @@ namespace Engagement.Rules.Yaml.Providers;
 /// </remarks>
 public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 {
-    private readonly string _folder;
+    private readonly string[] _paths;
+    private readonly string _source;
     private readonly RuleFileLoader _loader;
-    private readonly TimeSpan _debounce;
     private readonly Lock _reloadGate = new();
     private readonly RuleChangeWatcher _watcher;
     private CompiledRuleSet _current;
 
-    /// <summary>Loads the folder and starts watching it.</summary>
-    /// <param name="folder">The rule folder (see <see cref="RuleFileLoader.Load"/> for which files count).</param>
+    /// <summary>Loads rule folders and files together, as one rule set, and starts watching each of them.</summary>
+    /// <param name="paths">
+    /// Rule folders and files, as <see cref="RuleFileLoader.Load"/> takes them: the same files count, a file reached
+    /// twice (a folder and a file in it, a path given twice) is read once, and rule ids are unique across all of them.
+    /// </param>
     /// <param name="options">The loader options; <see cref="RuleLoaderOptions.Default"/> when null.</param>
     /// <param name="reloadDelay">The quiet period after the last change before reloading; 500 ms when null.</param>
-    /// <exception cref="ArgumentException"><paramref name="folder"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="paths"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="reloadDelay"/> is negative, or <paramref name="options"/> are invalid
     /// (<see cref="RuleLoaderOptions.GetErrors"/>).
     /// </exception>
-    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="RuleSetLoadException">
-    /// The rule files do not load, or the engine rejects a loaded rule (ER0050 at that rule's location).
+    /// The rule files do not load (each missing or empty path is an ER0001 error, as for the loader; every problem of
+    /// every path is listed), or the engine rejects a loaded rule (ER0050 at that rule's location).
     /// </exception>
-    public FileSystemRuleSetProvider(string folder, RuleLoaderOptions? options = null, Duration? reloadDelay = null)
+    public FileSystemRuleSetProvider(IEnumerable<string> paths, RuleLoaderOptions? options = null, Duration? reloadDelay = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        if (!Directory.Exists(folder))
+        ArgumentNullException.ThrowIfNull(paths);
+        _paths = [.. paths]; // a copy: the caller's list may change afterwards
+        if (_paths.Length == 0)
         {
-            throw new DirectoryNotFoundException($"The rule folder '{folder}' does not exist.");
+            throw new ArgumentException("No rule path given; pass at least one rule folder or file.", nameof(paths));
         }
 
-        _folder = folder;
-        _loader = new RuleFileLoader(options);
-        _debounce = (reloadDelay ?? Duration.FromMilliseconds(500)).ToTimeSpan();
-        if (_debounce < TimeSpan.Zero)
+        var debounce = (reloadDelay ?? Duration.FromMilliseconds(500)).ToTimeSpan();
+        if (debounce < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(reloadDelay), "The quiet period cannot be negative.");
         }
 
+        _source = string.Join(", ", _paths);
+        _loader = new RuleFileLoader(options);
+
+        // Loaded before watching: the loader reports a missing path as it always does (ER0001, with every other
+        // problem), where a watcher could only throw for the first one.
         var (ruleSet, diagnostics) = LoadAndCompile();
         _current = ruleSet ?? throw new RuleSetLoadException(diagnostics);
-        _watcher = new RuleChangeWatcher([folder], _debounce, () => TryReload(), ReportHandlerFailure);
+        _watcher = new RuleChangeWatcher(_paths, debounce, () => TryReload(), ReportHandlerFailure);
     }
 
     /// <inheritdoc />
@@ -92,15 +101,8 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
                 return false;
             }
 
-            if (ruleSet.Rules.Count == 0 && Current.Rules.Count > 0)
+            if (ReloadRefusal.Empty(ruleSet, Current, _source) is { } empty)
             {
-                // A deploy that empties the folder before copying the new files in would otherwise replace every rule
-                // by none, and touches would stop without an error anywhere.
-                var empty = new RuleDiagnostic(
-                    DiagnosticCodes.EmptyReload,
-                    DiagnosticSeverity.Error,
-                    new SourceLocation(_folder, 1, 1),
-                    $"The folder now holds no rules; the current {Current.Rules.Count} rules stay in service (a reload to no rules at all is refused: a folder emptied for a moment would stop every touch).");
                 ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs([.. diagnostics, empty], Current));
                 return false;
             }
@@ -116,13 +118,13 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 
     private (CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics) LoadAndCompile()
     {
-        var result = _loader.Load([_folder]);
+        var result = _loader.Load(_paths);
         if (!result.Success)
         {
             return (null, result.Diagnostics);
         }
 
-        return RuleSetCompiler.TryCompile(result, _folder, out var ruleSet, out var errors)
+        return RuleSetCompiler.TryCompile(result, _paths[0], out var ruleSet, out var errors)
             ? (ruleSet, result.Diagnostics)
             : (null, result.Diagnostics.Concat(errors).ToArray());
     }
@@ -136,7 +138,7 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
         var failure = new RuleDiagnostic(
             DiagnosticCodes.RuleSetRejected,
             DiagnosticSeverity.Error,
-            new SourceLocation(_folder, 1, 1),
+            new SourceLocation(_source, 1, 1),
             $"A reload event handler threw: {e.Message}");
         ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs([failure], Current));
     }

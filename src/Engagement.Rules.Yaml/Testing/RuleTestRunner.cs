@@ -53,7 +53,9 @@ public sealed class RuleTestRunner
     /// <summary>
     /// Finds the cases of test files: each path is a test file or a folder searched recursively for
     /// <c>*.tests.yaml</c> and <c>*.tests.yml</c> files, in any case, the files the rule loader skips (hidden entries
-    /// skipped), in ordinal path order. A file that cannot be read yields one failing case.
+    /// skipped), in ordinal path order. A file that cannot be read yields one failing case, and so does, unread, a file
+    /// found in a folder that is a symbolic link leading out of it (as the loader refuses such rule files), and any
+    /// test file that is not a regular file (a named pipe, whose reading would block, a device or a socket).
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     /// <returns>The cases, file by file, in file order.</returns>
@@ -61,15 +63,19 @@ public sealed class RuleTestRunner
     public static IReadOnlyList<RuleTestCase> Discover(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var files = new SortedSet<string>(StringComparer.Ordinal);
+
+        // Each file with the reason it is refused unread (null: read it).
+        var files = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
             {
-                files.Add(Path.GetFullPath(path));
+                files[Path.GetFullPath(path)] = null;
             }
             else if (Directory.Exists(path))
             {
+                var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
                 // Filtered by name rather than by a search pattern: the pattern's case follows the platform, the
                 // loader's skipping of test files does not.
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
@@ -77,7 +83,10 @@ public sealed class RuleTestRunner
                     var relative = Path.GetRelativePath(path, file);
                     if (RuleFileSet.IsTestFile(Path.GetFileName(file)) && !relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.')))
                     {
-                        files.Add(Path.GetFullPath(file));
+                        var full = Path.GetFullPath(file);
+                        files[full] = RuleFileSet.LeavesRoot(full, root)
+                            ? $"This is a symbolic link (or a file under a linked folder) that leads out of the tested folder '{root}'; a folder's test files are read only inside it. Copy the file into the folder, or name it as a path of its own."
+                            : files.GetValueOrDefault(full);
                     }
                 }
             }
@@ -87,7 +96,7 @@ public sealed class RuleTestRunner
             }
         }
 
-        return files.SelectMany(TestFileReader.Read).ToArray();
+        return files.SelectMany(f => f.Value is { } refusal ? [TestFileReader.Refused(f.Key, refusal)] : TestFileReader.Read(f.Key)).ToArray();
     }
 
     /// <summary>Runs every case found under the paths.</summary>

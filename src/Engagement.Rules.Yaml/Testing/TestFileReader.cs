@@ -57,8 +57,16 @@ internal static class TestFileReader
         }
     }
 
+    /// <summary>The one failing case of a test file refused unread: the reason, at the file's first line.</summary>
+    public static RuleTestCase Refused(string file, string reason) => new(file, "(file)", 1, null, $"{file}:1: {reason}");
+
     private static List<RuleTestCase> ReadCases(string file)
     {
+        if (!BoundedFile.IsRegularFile(file))
+        {
+            throw new TestFileException(1, "This is not a regular file (a named pipe, device or socket): reading it could block or never end, so it is not read.");
+        }
+
         if (new FileInfo(file).Length > MaxFileBytes)
         {
             throw new TestFileException(1, $"The file is larger than {MaxFileBytes} bytes; split it.");

@@ -115,16 +115,54 @@ public sealed partial class RuleTestRunnerTest
     }
 
     [Test]
-    public void Run_TestFileThatIsADevice_StopsAtTheSizeLimit()
+    public void Run_TestFileThatIsADevice_FailsUnread()
     {
         // A test file linked to /dev/zero (length 0) was read whole: OutOfMemoryException, "internal error" in the tool.
         Assume.That(File.Exists("/dev/zero"), "needs a Unix /dev/zero");
         var link = Path.Combine(_folder, "zero.tests.yaml");
         File.CreateSymbolicLink(link, "/dev/zero");
 
-        var result = new RuleTestRunner().Run([_folder]).Should().ContainSingle().Which;
+        var result = new RuleTestRunner().Run([link]).Should().ContainSingle().Which;
 
         result.Passed.Should().BeFalse();
-        result.Message.Should().Contain("zero.tests.yaml:1: The file holds more than 4194304 bytes");
+        result.Message.Should().Contain("zero.tests.yaml:1: This is not a regular file (a named pipe, device or socket)");
+    }
+
+    [Test]
+    public void Run_TestFileThatIsANamedPipe_FailsUnreadInsteadOfHanging()
+    {
+        var pipe = Support.NamedPipe.Create(Path.Combine(_folder, "pipe.tests.yaml"));
+
+        var results = Support.NamedPipe.WithoutHanging(pipe, () => new RuleTestRunner().Run([_folder]));
+
+        var result = results.Should().ContainSingle().Which;
+        result.Passed.Should().BeFalse();
+        result.Message.Should().Be($"{pipe}:1: This is not a regular file (a named pipe, device or socket): reading it could block or never end, so it is not read.");
+    }
+
+    [Test]
+    public void Run_TestFileLinkedFromOutsideTheFolder_FailsUnreadLikeARuleFile()
+    {
+        // Rule files found in a folder may not be links leading out of it (ER0032); test files found there may not either.
+        var outside = Path.Combine(Path.GetDirectoryName(_folder)!, Path.GetFileName(_folder) + "-outside");
+        Directory.CreateDirectory(outside);
+        try
+        {
+            var target = Path.Combine(outside, "secret.tests.yaml");
+            File.WriteAllText(target, Defaults + OneCase);
+            var link = Path.Combine(_folder, "linked.tests.yaml");
+            File.CreateSymbolicLink(link, target);
+
+            var result = new RuleTestRunner().Run([_folder]).Should().ContainSingle().Which;
+
+            result.Passed.Should().BeFalse();
+            result.Case.Name.Should().Be("(file)", "the file's cases are not read");
+            result.Message.Should().Be($"{link}:1: This is a symbolic link (or a file under a linked folder) that leads out of the tested folder '{_folder}'; a folder's test files are read only inside it. Copy the file into the folder, or name it as a path of its own.");
+            new RuleTestRunner().Run([link]).Should().ContainSingle().Which.Case.Name.Should().Be("nothing", "a test file named as a path is read wherever its link leads, as a rule file is");
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
     }
 }

@@ -1,0 +1,77 @@
+using System;
+using System.Linq;
+using Engagement.Rules.Engine;
+using Engagement.Rules.Yaml.Explaining;
+using static Engagement.Rules.Yaml.Tests.Explaining.ExplainFacts;
+
+namespace Engagement.Rules.Yaml.Tests.Explaining;
+
+/// <summary>Bad input: an unknown rule id, an evaluation of another customer, bad settings, a rule that fails at run time.</summary>
+public sealed partial class RuleExplainerTest
+{
+    [Test]
+    public void ExplainRule_UnknownRuleId_ThrowsNamingTheClosestAndTheRulesThereAre()
+    {
+        var explainer = new RuleExplainer(Compile(OwnedVehicle));
+
+        var act = () => explainer.ExplainRule(FactsOf(), At, "owned-vehicel");
+
+        var thrown = act.Should().Throw<ArgumentException>().Which;
+        thrown.ParamName.Should().Be("ruleId");
+        thrown.Message.Should().Contain("No rule 'owned-vehicel'")
+            .And.Contain("Did you mean 'owned-vehicle'?")
+            .And.Contain("The rule set has 2 rules: owned-vehicle, big-household.");
+    }
+
+    [Test]
+    public void ExplainRule_ManyRulesAndAnUnknownId_ListsAtMostMaxListedIds()
+    {
+        var rules = "rules:\n" + string.Concat(Enumerable.Range(1, 30).Select(i =>
+            $"  - id: rule-{i:D2}\n    when: [ {{ customer: Customer }} ]\n    then: [ {{ signal: {{ name: s{i} }} }} ]\n"));
+        var explainer = new RuleExplainer(Compile(rules), maxListed: 5);
+
+        var act = () => explainer.ExplainRule(FactsOf(), At, "unrelated-name");
+
+        act.Should().Throw<ArgumentException>().WithMessage("*The rule set has 30 rules: rule-01, rule-02, rule-03, rule-04, rule-05 and 25 more.*");
+    }
+
+    [Test]
+    public void Explain_EvaluationOfAnotherCustomer_Throws()
+    {
+        var compiled = Compile(OwnedVehicle);
+        var evaluation = EngagementEvaluator.Create(compiled, new NodaTime.Testing.FakeClock(At)).Evaluate(FactsOf(Customer("C2")), At);
+
+        var act = () => new RuleExplainer(compiled).Explain(FactsOf(), evaluation);
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("customer C2").And.Contain("customer C1");
+    }
+
+    [Test]
+    public void Constructor_BadSettings_Throw()
+    {
+        var compiled = Compile(OwnedVehicle);
+
+        ((Action)(() => _ = new RuleExplainer(compiled, maxListed: 0))).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maxListed");
+        ((Action)(() => _ = new RuleExplainer(compiled, session: new SessionOptions { MaxFiringsPerFire = 0 })))
+            .Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("session");
+    }
+
+    [Test]
+    public void Explain_RuleFailsAtRunTime_ThrowsAsTheEvaluatorDoes()
+    {
+        const string Failing = """
+            rules:
+              - id: divides-by-zero
+                when:
+                  - customer: Customer
+                  - let: { ratio: "10 / ((customer.householdSize ?? 1) - 1)" }
+                then: [ { signal: { name: ratio } } ]
+            """;
+
+        var act = () => new RuleExplainer(Compile(Failing)).Explain(FactsOf(Customer(household: 1)), At);
+
+        var thrown = act.Should().Throw<EngagementEvaluationException>().Which;
+        thrown.CustomerId.Should().Be("C1");
+        thrown.Message.Should().StartWith("The rules failed for customer C1:").And.Contain("divides-by-zero");
+    }
+}
