@@ -60,7 +60,7 @@ public static class SampleRun
             return Failed(loaded.Diagnostics.Select(d => d.Format()).ToArray(), at);
         }
 
-        var evaluator = EngagementEvaluator.Create(RuleCompiler.Compile(loaded.Rules), new FixedClock(at));
+        var evaluator = EngagementEvaluator.Create(RuleCompiler.Compile(loaded.Rules, loaded.Fingerprint), new FixedClock(at));
 
         await using var settings = File.OpenRead(Path.Combine(dataPath, "dealership.json"));
         var reader = new FactsReader(EngagementJson.ReadDealerships(settings));

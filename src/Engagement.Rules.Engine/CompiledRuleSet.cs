@@ -13,14 +13,28 @@ public sealed class CompiledRuleSet
 {
     private readonly SessionPool _pool = new();
 
-    internal CompiledRuleSet(IReadOnlyList<RuleDefinition> rules, ReteNetwork network)
+    internal CompiledRuleSet(IReadOnlyList<RuleDefinition> rules, ReteNetwork network, string? fingerprint)
     {
         Rules = rules;
         Network = network;
+        Fingerprint = fingerprint;
     }
 
     /// <summary>The rules, in the order given to the compiler.</summary>
     public IReadOnlyList<RuleDefinition> Rules { get; }
+
+    /// <summary>
+    /// A short, printable identity of the rules' sources, given to <see cref="RuleCompiler.Compile(IEnumerable{RuleDefinition}, string)"/>:
+    /// the same rule sources give the same fingerprint on any machine, and any change of a source gives another, so a
+    /// host can record which version of the rules decided something (across hot reloads, say). Rules loaded from YAML
+    /// get one from their files (32 lower-case hex digits, see the YAML package's <c>RuleLoadResult.Fingerprint</c>).
+    /// </summary>
+    /// <value>
+    /// The fingerprint; null for rules compiled without one, e.g. rules built in C#. The engine does not compute one
+    /// itself: a rule's conditions and actions are expressions that may call methods and capture variables, whose
+    /// code and values the expressions do not show, so two different rule sets could look alike to it.
+    /// </value>
+    public string? Fingerprint { get; }
 
     internal ReteNetwork Network { get; }
 

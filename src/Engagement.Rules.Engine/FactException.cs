@@ -6,9 +6,9 @@ namespace Engagement.Rules.Engine;
 public sealed class FactException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
     /// <param name="fact">The fact concerned.</param>
-    public FactException(string message, object fact)
+    /// <param name="message">The message.</param>
+    public FactException(object fact, string message)
         : base(message)
     {
         Fact = fact;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Engagement.Rules.Engine.Compilation;
 using Engagement.Rules.Engine.Model;
@@ -71,13 +72,30 @@ public static class RuleCompiler
     /// <exception cref="RuleCompilationException">A rule is invalid; every problem found is listed.</exception>
     public static CompiledRuleSet Compile(IEnumerable<RuleDefinition> rules) => Compile(rules, JoinNode.DefaultIndexThreshold);
 
+    /// <summary>Compiles rules into a network that carries the fingerprint of their sources (<see cref="CompiledRuleSet.Fingerprint"/>).</summary>
+    /// <param name="rules">The rules; ids must be unique.</param>
+    /// <param name="fingerprint">
+    /// What identifies the rules' sources, e.g. the YAML loader's fingerprint, or a host's build id for rules built in
+    /// C#: 1 to <see cref="MaxFingerprintLength"/> printable ASCII characters without spaces (U+0021 to U+007E), as it
+    /// is written into results, logs and JSON as given; null for none.
+    /// </param>
+    /// <returns>The compiled rule set.</returns>
+    /// <exception cref="ArgumentException"><paramref name="fingerprint"/> is empty, too long, or holds another character.</exception>
+    /// <exception cref="RuleCompilationException">A rule is invalid; every problem found is listed.</exception>
+    public static CompiledRuleSet Compile(IEnumerable<RuleDefinition> rules, string? fingerprint) => Compile(rules, JoinNode.DefaultIndexThreshold, fingerprint);
+
+    /// <summary>The most characters a <see cref="CompiledRuleSet.Fingerprint"/> may have.</summary>
+    /// <value>128.</value>
+    public static int MaxFingerprintLength => 128;
+
     /// <summary>
     /// Compiles with another size past which join memories are hash-indexed: the property tests use a tiny one so
     /// that the indexed paths meet their generated fact streams too.
     /// </summary>
-    internal static CompiledRuleSet Compile(IEnumerable<RuleDefinition> rules, int indexThreshold)
+    internal static CompiledRuleSet Compile(IEnumerable<RuleDefinition> rules, int indexThreshold, string? fingerprint = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        CheckFingerprint(fingerprint);
         var list = new List<RuleDefinition>();
         foreach (var rule in rules)
         {
@@ -174,6 +192,28 @@ public static class RuleCompiler
             }
         }
 
-        return new CompiledRuleSet(list.AsReadOnly(), network);
+        return new CompiledRuleSet(list.AsReadOnly(), network, fingerprint);
+    }
+
+    // Printable and bounded: it is copied into every result, log line and JSON line of the evaluations it serves.
+    private static void CheckFingerprint(string? fingerprint)
+    {
+        if (fingerprint is null)
+        {
+            return;
+        }
+
+        if (fingerprint.Length is 0 || fingerprint.Length > MaxFingerprintLength)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The fingerprint has {fingerprint.Length} characters; give 1 to {MaxFingerprintLength}, or null for none."), nameof(fingerprint));
+        }
+
+        for (var i = 0; i < fingerprint.Length; i++)
+        {
+            if (fingerprint[i] is < '!' or > '~')
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The fingerprint holds U+{(int)fingerprint[i]:X4} at index {i}; a fingerprint is printable ASCII without spaces (U+0021 to U+007E)."), nameof(fingerprint));
+            }
+        }
     }
 }

@@ -168,6 +168,6 @@ public sealed class RuleFileLoader
             .ThenBy(d => d.Location.Line)
             .ThenBy(d => d.Location.Column)
             .ToArray();
-        return new RuleLoadResult(rules, diagnostics);
+        return new RuleLoadResult(rules, diagnostics, files.Manifest);
     }
 }

@@ -17,8 +17,11 @@ namespace Engagement.Rules.Yaml;
 /// </summary>
 public static class RuleSetCompiler
 {
-    /// <summary>Compiles <paramref name="rules"/>; reports every engine error as a located diagnostic.</summary>
-    /// <param name="rules">Rules loaded by a <see cref="RuleFileLoader"/> (others are accepted too).</param>
+    /// <summary>
+    /// Compiles a load's rules, with its <see cref="RuleLoadResult.Fingerprint"/> as the rule set's
+    /// <see cref="CompiledRuleSet.Fingerprint"/>; reports every engine error as a located diagnostic.
+    /// </summary>
+    /// <param name="load">A successful load (a failed one has no rules: it compiles to an empty rule set).</param>
     /// <param name="fallbackFile">
     /// The file, folder or name cited (at 1:1) for an error of a rule whose start was not recorded by the loader.
     /// </param>
@@ -28,9 +31,39 @@ public static class RuleSetCompiler
     /// own location and naming the rule.
     /// </param>
     /// <returns><see langword="true"/> when the rules compiled.</returns>
-    /// <exception cref="ArgumentException"><paramref name="rules"/> contains null, or <paramref name="fallbackFile"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="fallbackFile"/> is empty.</exception>
+    public static bool TryCompile(
+        RuleLoadResult load,
+        string fallbackFile,
+        [NotNullWhen(true)] out CompiledRuleSet? ruleSet,
+        out IReadOnlyList<RuleDiagnostic> errors)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        return TryCompile(load.Rules, load.Fingerprint, fallbackFile, out ruleSet, out errors);
+    }
+
+    /// <summary>Compiles <paramref name="rules"/>; reports every engine error as a located diagnostic.</summary>
+    /// <param name="rules">Rules loaded by a <see cref="RuleFileLoader"/> (others are accepted too).</param>
+    /// <param name="fingerprint">
+    /// The rule set's <see cref="CompiledRuleSet.Fingerprint"/>: the loads' (<see cref="RuleLoadResult.Fingerprint"/>,
+    /// or <see cref="RuleLoadResult.FingerprintOf"/> for rules of several loads), a host's own, or null for none.
+    /// </param>
+    /// <param name="fallbackFile">
+    /// The file, folder or name cited (at 1:1) for an error of a rule whose start was not recorded by the loader.
+    /// </param>
+    /// <param name="ruleSet">The compiled rule set; null when the engine rejected a rule.</param>
+    /// <param name="errors">
+    /// Empty on success; otherwise one <c>ER0050</c> error per engine error, in the engine's order, each at its rule's
+    /// own location and naming the rule.
+    /// </param>
+    /// <returns><see langword="true"/> when the rules compiled.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="rules"/> contains null, <paramref name="fallbackFile"/> is empty, or <paramref name="fingerprint"/>
+    /// is not one (<see cref="RuleCompiler.Compile(IEnumerable{RuleDefinition}, string)"/>).
+    /// </exception>
     public static bool TryCompile(
         IEnumerable<RuleDefinition> rules,
+        string? fingerprint,
         string fallbackFile,
         [NotNullWhen(true)] out CompiledRuleSet? ruleSet,
         out IReadOnlyList<RuleDiagnostic> errors)
@@ -45,7 +78,7 @@ public static class RuleSetCompiler
 
         try
         {
-            ruleSet = RuleCompiler.Compile(list);
+            ruleSet = RuleCompiler.Compile(list, fingerprint);
             errors = [];
             return true;
         }

@@ -22,6 +22,36 @@ public static class EngagementEvaluator
     /// </summary>
     public static SessionOptions DefaultSessionOptions { get; } = SessionOptions.Default with { MaxPartialMatches = 100_000 };
 
+    /// <summary>
+    /// The earliest instant an evaluator evaluates at (<see cref="IEngagementEvaluator.Evaluate(CustomerFacts, Instant)"/>,
+    /// a forecast's first day, its clock's reading): 0001-01-01T00:00:00Z. Before it, a customer's local date or a
+    /// policy's look-back window would leave the calendar; an evaluator refuses it (<see cref="ArgumentOutOfRangeException"/>).
+    /// </summary>
+    public static Instant EarliestInstant => EvaluationRange.Earliest;
+
+    /// <summary>
+    /// The latest instant an evaluator with these policy options evaluates at, and the last a forecast's days may
+    /// reach: the contact-time search (<see cref="QuietHoursOptions.SearchHorizonDays"/>) plus two days before the end
+    /// of the calendar (9999-12-31), at 00:00 UTC; 9999-10-30T00:00:00Z with the default 60 days. The same day is the
+    /// latest a proposal may be due (a later one is <see cref="Decisions.SuppressionReason.InvalidProposal"/>). A host
+    /// that takes an instant from a person (an "evaluate as of" field) checks it against
+    /// <see cref="EarliestInstant"/> and this before evaluating; an evaluator refuses a later one
+    /// (<see cref="ArgumentOutOfRangeException"/>).
+    /// </summary>
+    /// <param name="policy">The evaluator's policy settings; <see cref="PolicyOptions.Default"/> when null.</param>
+    /// <returns>The latest evaluation instant.</returns>
+    /// <exception cref="PolicyOptionsException">The options are invalid; every problem is listed.</exception>
+    public static Instant LatestInstant(PolicyOptions? policy = null)
+    {
+        policy ??= PolicyOptions.Default;
+        if (policy.GetErrors() is { Count: > 0 } errors)
+        {
+            throw new PolicyOptionsException(errors);
+        }
+
+        return EvaluationRange.Latest(policy.QuietHours.SearchHorizonDays);
+    }
+
     /// <summary>Creates an evaluator over a compiled rule set.</summary>
     /// <param name="rules">The compiled rules, shared by every evaluation.</param>
     /// <param name="clock">The clock that gives "now" when no instant is passed.</param>

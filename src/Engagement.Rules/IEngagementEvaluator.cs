@@ -35,9 +35,10 @@ public interface IEngagementEvaluator
     /// <returns>The decisions, suppressions, holdouts and diagnostics.</returns>
     /// <exception cref="EngagementEvaluationException">The rules or the policies failed for this customer (the inner exception says why).</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="at"/> is before 0001-01-01T00:00:00Z, or later than the contact-time search horizon
-    /// (<see cref="Policies.QuietHoursOptions.SearchHorizonDays"/>) plus two days before the end of the calendar
-    /// (9999-12-31; with the default 60 days, after 9999-10-30T00:00:00Z): a customer's local date, the policies'
+    /// <paramref name="at"/> is before <see cref="EngagementEvaluator.EarliestInstant"/> (0001-01-01T00:00:00Z), or
+    /// after <see cref="EngagementEvaluator.LatestInstant"/> for the evaluator's policy options: the contact-time search
+    /// horizon (<see cref="Policies.QuietHoursOptions.SearchHorizonDays"/>) plus two days before the end of the
+    /// calendar (9999-12-31; with the default 60 days, 9999-10-30T00:00:00Z): a customer's local date, the policies'
     /// look-back windows or the search would fall outside it (a sentinel such as <see cref="Instant.MinValue"/>).
     /// </exception>
     EngagementResult Evaluate(CustomerFacts facts, Instant at);

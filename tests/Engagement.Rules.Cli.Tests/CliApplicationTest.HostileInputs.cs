@@ -85,6 +85,25 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Forecast_LastDayPastTheLatestInstantOnlyAfterADstChange_IsBadInputNamingTheCustomer()
+    {
+        // The evaluator's own check, mapped: Cairo falls back an hour at the end of 9999-10-28, so the tenth day at the
+        // same local time (02:30) is 9999-10-30T00:30Z, past the latest instant, although ten whole 24-hour days from
+        // --at end before it. The tool's former copy of the check counted whole days and let this through.
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var line = File.ReadLines(cli.SampleCustomers(1)).First().Replace("\"America/Toronto\"", "\"Africa/Cairo\"", StringComparison.Ordinal);
+        var facts = cli.Write("cairo.jsonl", line + "\n");
+
+        var outcome = cli.Run("forecast", "--rules", Path.Combine(cli.Folder, "rules"), "--facts", facts, "--dealerships", CliHarness.SampleDealerships, "--at", "9999-10-20T23:30:00Z", "--days", "10");
+
+        outcome.ExitCode.Should().Be(2, outcome.ToString());
+        outcome.Error.Should().Contain("--at 9999-10-20T23:30:00Z with --days 10 would evaluate after 9999-10-30T00:00:00Z for customer C-0001")
+            .And.NotContain("internal error");
+        outcome.Out.Should().BeEmpty();
+    }
+
+    [Test]
     public void Run_ValuesWithTerminalControlCharacters_AreShownEscapedNotObeyed()
     {
         // A customer id carrying ESC [2J (clear the screen), a line break that would forge a table row, and a

@@ -60,6 +60,25 @@ public sealed partial class CliApplicationTest
     }
 
     [Test]
+    public void Run_Json_EveryResultNamesTheRuleSetItsTableSummaryToo()
+    {
+        using var cli = new CliHarness();
+        cli.Write("rules/checkup.yaml", RuleTexts.Checkup);
+        var facts = cli.SampleCustomers(3);
+        var expected = new Engagement.Rules.Yaml.RuleFileLoader().Load([Path.Combine(cli.Folder, "rules")]).Fingerprint;
+
+        var json = cli.Run(RunArgs(cli, facts, "--format", "json"));
+        var table = cli.Run(RunArgs(cli, facts));
+
+        json.ExitCode.Should().Be(0, json.ToString());
+        json.Out.Split('\n', System.StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("ruleSetFingerprint").GetString())
+            .Should().Equal(expected, expected, expected);
+        json.Error.Should().Contain($"rule set {expected}");
+        table.Out.Should().Contain($"rule set {expected}");
+    }
+
+    [Test]
     public void Run_SameInput_GivesSameOutput()
     {
         using var cli = new CliHarness();

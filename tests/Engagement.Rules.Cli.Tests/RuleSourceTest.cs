@@ -27,7 +27,7 @@ public sealed class RuleSourceTest
 
         var exitCode = CliApplication.Execute(console, () =>
         {
-            RuleSource.Compile(rules, "rules", console);
+            RuleSource.Compile(rules, null, "rules", console);
             return ExitCodes.Success;
         });
 
@@ -45,7 +45,7 @@ public sealed class RuleSourceTest
         using var console = new StringWriter();
         var cli = new CliConsole(console, console, ErrorIsTerminal: false, new NodaTime.Testing.FakeClock(CliHarness.Now));
 
-        var compiled = RuleSource.Compile(Load("rules/checkup.yaml"), "rules", cli);
+        var compiled = RuleSource.Compile(Load("rules/checkup.yaml"), null, "rules", cli);
 
         compiled.Rules.Select(r => r.Id).Should().Equal("owned-vehicle-checkup", "huge-household");
         console.ToString().Should().BeEmpty();

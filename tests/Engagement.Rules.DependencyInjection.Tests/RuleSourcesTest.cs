@@ -21,7 +21,7 @@ public sealed class RuleSourcesTest
         var loaded = Load("rules/trade-in.yaml");
         var warning = new RuleDiagnostic("ER0007", DiagnosticSeverity.Warning, new SourceLocation("rules/empty.yaml", 1, 1), "The file is empty.");
 
-        var load = RuleSources.Compile([Haunted(loaded)], "rules", [warning]);
+        var load = RuleSources.Compile([Haunted(loaded)], null, "rules", [warning]);
 
         load.Rules.Should().BeNull();
         var error = load.Errors.Should().ContainSingle().Subject;
@@ -39,7 +39,7 @@ public sealed class RuleSourcesTest
         var first = Haunted(Load("a.yaml"));
         var second = Haunted(Load("b.yaml"), id: "other-offer");
 
-        var load = RuleSources.Compile([first, second], "a.yaml", []);
+        var load = RuleSources.Compile([first, second], null, "a.yaml", []);
 
         load.Errors.Select(e => (e.Location.File, e.RuleId)).Should().Equal(("a.yaml", "trade-in-offer"), ("b.yaml", "other-offer"));
     }
@@ -47,7 +47,7 @@ public sealed class RuleSourcesTest
     [Test]
     public void Compile_ValidRules_GivesTheSet()
     {
-        var load = RuleSources.Compile([Load("a.yaml")], "a.yaml", []);
+        var load = RuleSources.Compile([Load("a.yaml")], null, "a.yaml", []);
 
         load.Errors.Should().BeEmpty();
         load.Rules!.Rules.Select(r => r.Id).Should().Equal("trade-in-offer");

@@ -10,7 +10,7 @@ using NodaTime;
 
 namespace Engagement.Rules.Yaml.Tests;
 
-public sealed class FileSystemRuleSetProviderTest
+public sealed partial class FileSystemRuleSetProviderTest
 {
     private static string Rule(string id) => RuleFileLoaderTest.SignalRule.Replace("{0}", id, StringComparison.Ordinal);
 

@@ -17,7 +17,7 @@ public sealed class RuleSetCompilerTest
         var loaded = new RuleFileLoader(EngineRejectedRules.Options).LoadFromText("rules/haunted.yaml", EngineRejectedRules.File);
         loaded.Success.Should().BeTrue(loaded.FormatDiagnostics());
 
-        var compiled = RuleSetCompiler.TryCompile(loaded.Rules, "rules", out var ruleSet, out var errors);
+        var compiled = RuleSetCompiler.TryCompile(loaded.Rules, null, "rules", out var ruleSet, out var errors);
 
         compiled.Should().BeFalse();
         ruleSet.Should().BeNull();
@@ -36,7 +36,7 @@ public sealed class RuleSetCompilerTest
         var first = Rule("first", "a.yaml:4:5", haunted: true);
         var second = Rule("second", "b.yaml:12:7", haunted: true);
 
-        RuleSetCompiler.TryCompile([first, second], "rules", out _, out var errors).Should().BeFalse();
+        RuleSetCompiler.TryCompile([first, second], null, "rules", out _, out var errors).Should().BeFalse();
 
         errors.Select(e => (e.Location.ToString(), e.RuleId)).Should().Equal(("a.yaml:4:5", "first"), ("b.yaml:12:7", "second"));
     }
@@ -46,7 +46,7 @@ public sealed class RuleSetCompilerTest
     {
         var rule = Rule("handmade", null, haunted: true);
 
-        RuleSetCompiler.TryCompile([rule], "my-rules", out _, out var errors).Should().BeFalse();
+        RuleSetCompiler.TryCompile([rule], null, "my-rules", out _, out var errors).Should().BeFalse();
 
         errors.Should().ContainSingle().Which.Location.Should().Be(new SourceLocation("my-rules", 1, 1));
         errors[0].RuleId.Should().Be("handmade");
@@ -57,9 +57,10 @@ public sealed class RuleSetCompilerTest
     {
         var loaded = new RuleFileLoader().LoadFromText("t.yaml", RuleFileLoaderTest.SignalRule.Replace("{0}", "ok", System.StringComparison.Ordinal));
 
-        RuleSetCompiler.TryCompile(loaded.Rules, "t.yaml", out var ruleSet, out var errors).Should().BeTrue();
+        RuleSetCompiler.TryCompile(loaded, "t.yaml", out var ruleSet, out var errors).Should().BeTrue();
 
         ruleSet!.Rules.Select(r => r.Id).Should().Equal("ok");
+        ruleSet.Fingerprint.Should().Be(loaded.Fingerprint, "a load's rule set carries the load's fingerprint");
         errors.Should().BeEmpty();
     }
 

@@ -7,7 +7,6 @@ using Engagement.Rules.Cli.Forecasting;
 using Engagement.Rules.Cli.Input;
 using Engagement.Rules.Cli.Output;
 using Engagement.Rules.Decisions;
-using NodaTime;
 
 namespace Engagement.Rules.Cli.Commands;
 
@@ -59,11 +58,6 @@ internal static class ForecastCommand
         {
             var from = InstantParser.Resolve(parse.GetValue(at), console.Clock);
             var horizon = parse.GetValue(days);
-            if (InstantParser.Latest - from < Duration.FromDays(horizon - 1))
-            {
-                // The evaluator refuses a forecast whose last day is past its latest instant: say it here, once.
-                throw new CliException(ExitCodes.BadInput, $"--at {from} with --days {horizon} would evaluate after {InstantParser.Latest}, too close to the end of the calendar.");
-            }
             var source = FactsSource.Open(parse.GetValue(facts)!, parse.GetValue(dealerships));
             var (_, compiled) = RuleSource.LoadAndCompile(parse.GetValue(rules)!, console);
             var evaluator = EngagementEvaluator.Create(compiled, new FixedClock(from));
@@ -74,6 +68,7 @@ internal static class ForecastCommand
             var touches = new List<TouchDecision>();
             var count = customers.Count;
             var failures = new EngagementEvaluationException?[customers.Count];
+            var outOfRange = new ArgumentOutOfRangeException?[customers.Count];
             using (var progress = new ProgressIndicator(console))
             {
                 var forecasts = new EngagementForecast?[customers.Count];
@@ -89,7 +84,18 @@ internal static class ForecastCommand
                     {
                         failures[i] = ex;
                     }
+                    catch (ArgumentOutOfRangeException ex) when (ex.ParamName == "from")
+                    {
+                        // The evaluator's own range check (its last day, at the same local time in the customer's zone,
+                        // would pass its latest instant): bad input, reported below as one error.
+                        outOfRange[i] = ex;
+                    }
                 });
+
+                if (Array.FindIndex(outOfRange, e => e is not null) is var first and >= 0)
+                {
+                    throw new CliException(ExitCodes.BadInput, $"--at {from} with --days {horizon} would evaluate after {EngagementEvaluator.LatestInstant()} for customer {customers[first].Customer.CustomerId}, too close to the end of the calendar; start earlier or forecast fewer days.");
+                }
 
                 // Reported in input order, whatever the order they happened in.
                 foreach (var (forecast, failure) in forecasts.Zip(failures))

@@ -6,11 +6,11 @@ namespace Engagement.Rules.Cli.Input;
 /// <summary>Reads <c>--at</c>: an ISO-8601 instant (<c>Z</c>) or a date and time with an offset.</summary>
 internal static class InstantParser
 {
-    // The evaluator's range with the default policy options the tool uses (IEngagementEvaluator.Evaluate): from year
-    // 1 to the contact-time search horizon plus two days before the end of the calendar.
-    private static readonly Instant Earliest = Instant.FromUtc(1, 1, 1, 0, 0);
+    // The evaluator's own range for the default policy options the tool evaluates with: checked here so that a bad
+    // --at is reported once, before any file is read, rather than by the evaluator's first use of it.
+    private static readonly Instant Earliest = EngagementEvaluator.EarliestInstant;
 
-    public static Instant Latest { get; } = LocalDate.MaxIsoValue.PlusDays(-(Engagement.Rules.Policies.PolicyOptions.Default.QuietHours.SearchHorizonDays + 2)).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+    private static readonly Instant Latest = EngagementEvaluator.LatestInstant();
 
     public static Instant Resolve(string? text, IClock clock)
     {

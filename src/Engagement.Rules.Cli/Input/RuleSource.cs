@@ -51,17 +51,17 @@ internal static class RuleSource
             throw new CliException(ExitCodes.BadInput, $"No rules found in {string.Join(", ", paths)}.");
         }
 
-        return (result.Rules, Compile(result.Rules, string.Join(", ", paths), console));
+        return (result.Rules, Compile(result.Rules, result.Fingerprint, string.Join(", ", paths), console));
     }
 
     /// <summary>
     /// Compiles loaded rules; an engine rejection is printed as diagnostics (ER0050 at each rejected rule's own
     /// location) and ends the command with exit code 1, as a rule that does not load does.
     /// </summary>
-    public static CompiledRuleSet Compile(IReadOnlyList<RuleDefinition> rules, string fallbackSource, CliConsole console)
+    public static CompiledRuleSet Compile(IReadOnlyList<RuleDefinition> rules, string? fingerprint, string fallbackSource, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        if (RuleSetCompiler.TryCompile(rules, fallbackSource, out var compiled, out var errors))
+        if (RuleSetCompiler.TryCompile(rules, fingerprint, fallbackSource, out var compiled, out var errors))
         {
             return compiled;
         }
@@ -78,7 +78,7 @@ internal static class RuleSource
     {
         ArgumentNullException.ThrowIfNull(loadDiagnostics);
         if (loadDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)
-            || RuleSetCompiler.TryCompile(rules, fallbackSource, out _, out var errors))
+            || RuleSetCompiler.TryCompile(rules, null, fallbackSource, out _, out var errors))
         {
             return loadDiagnostics;
         }

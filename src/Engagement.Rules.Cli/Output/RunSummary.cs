@@ -27,10 +27,14 @@ internal sealed class RunSummary
 
     public int Failed { get; private set; }
 
+    /// <summary>The fingerprint of the rules that decided (one evaluator, one rule set, in a run).</summary>
+    public string? RuleSetFingerprint { get; private set; }
+
     public void Add(EngagementResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         Customers++;
+        RuleSetFingerprint ??= result.RuleSetFingerprint;
         Decisions += result.Decisions.Count;
         Suppressed += result.Suppressed.Count;
         HeldOut += result.HeldOut.Count;
@@ -60,6 +64,12 @@ internal sealed class RunSummary
         writer.WriteLine(
             $"{Plural.Of(Customers, "customer")}, {Plural.Of(Decisions, "decision")}, {Suppressed} suppressed, {HeldOut} held out, "
             + $"{Plural.Of(Diagnostics, "diagnostic")}, {Failed} failed");
+        if (RuleSetFingerprint is not null)
+        {
+            // Which version of the rules decided: the same fingerprint as every JSON result's ruleSetFingerprint.
+            writer.WriteLine($"rule set {RuleSetFingerprint}");
+        }
+
         if (_byKindAndTopic.Count > 0)
         {
             writer.WriteLine();

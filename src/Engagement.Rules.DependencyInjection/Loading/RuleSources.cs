@@ -80,15 +80,16 @@ internal static class RuleSources
             return new RuleSetLoad(null, errors, warnings);
         }
 
-        return Compile(rules, results.Count > 0 ? results[0].Source : "rules", warnings);
+        // One identity for the sources together, in the order their rules are compiled.
+        return Compile(rules, RuleLoadResult.FingerprintOf(results.Select(r => r.Result)), results.Count > 0 ? results[0].Source : "rules", warnings);
     }
 
     /// <summary>
     /// Compiles the rules of every source together; an engine rejection is reported as the YAML package reports it
     /// everywhere (ER0050 per engine error, at the rejected rule's own location), never thrown.
     /// </summary>
-    internal static RuleSetLoad Compile(IReadOnlyList<RuleDefinition> rules, string fallbackSource, IReadOnlyList<RuleDiagnostic> warnings) =>
-        RuleSetCompiler.TryCompile(rules, fallbackSource, out var ruleSet, out var errors)
+    internal static RuleSetLoad Compile(IReadOnlyList<RuleDefinition> rules, string? fingerprint, string fallbackSource, IReadOnlyList<RuleDiagnostic> warnings) =>
+        RuleSetCompiler.TryCompile(rules, fingerprint, fallbackSource, out var ruleSet, out var errors)
             ? new RuleSetLoad(ruleSet, [], warnings)
             : new RuleSetLoad(null, errors, warnings);
 }

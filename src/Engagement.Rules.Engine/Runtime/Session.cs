@@ -122,7 +122,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryInsert(fact, stateExisting: false))
         {
-            throw new FactException($"The fact {FactText.Describe(fact)} is already in the session.", fact);
+            throw new FactException(fact, $"The fact {FactText.Describe(fact)} is already in the session.");
         }
     }
 
@@ -205,7 +205,7 @@ internal sealed partial class Session
     }
 
     private static FactException Duplicate(object fact) =>
-        new($"The fact {FactText.Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.", fact);
+        new(fact, $"The fact {FactText.Describe(fact)} is already in the session (or twice in the batch); nothing was inserted.");
 
     /// <summary>Inserts a fact unless it is there; one that is there only linked becomes stated (see <see cref="FactEntry.Supports"/>).</summary>
     public bool TryInsert(object fact) => TryInsert(fact, stateExisting: true);
@@ -292,7 +292,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryUpdate(fact))
         {
-            throw new FactException($"The fact {FactText.Describe(fact)} cannot be updated: {NotFound(fact)}", fact);
+            throw new FactException(fact, $"The fact {FactText.Describe(fact)} cannot be updated: {NotFound(fact)}");
         }
     }
 
@@ -314,7 +314,7 @@ internal sealed partial class Session
         ArgumentNullException.ThrowIfNull(fact);
         if (!TryRetract(fact))
         {
-            throw new FactException($"The fact {FactText.Describe(fact)} cannot be retracted: {NotFound(fact)}", fact);
+            throw new FactException(fact, $"The fact {FactText.Describe(fact)} cannot be retracted: {NotFound(fact)}");
         }
     }
 

@@ -31,6 +31,9 @@ internal sealed class RuleFileSet
 
     public List<RuleFileUnit> Units { get; } = new();
 
+    /// <summary>The sources read, in the order of <see cref="Units"/>: what the rule set's fingerprint is made of.</summary>
+    public RuleSourceManifest Manifest { get; } = new();
+
     public void AddPath(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -66,14 +69,14 @@ internal sealed class RuleFileSet
                     continue;
                 }
 
-                AddFile(name, file, full);
+                AddFile(name, file, full, Path.GetRelativePath(full, file));
             }
         }
         else if (File.Exists(full))
         {
             // A file named by the host is read wherever a link leads, and its includes are those of the file it
             // really is: relative to, and inside, the target's folder.
-            AddFile(path, full, Path.GetDirectoryName(FinalTarget(full))!);
+            AddFile(path, full, Path.GetDirectoryName(FinalTarget(full))!, Path.GetFileName(full));
         }
         else
         {
@@ -85,7 +88,9 @@ internal sealed class RuleFileSet
     {
         var unit = new RuleFileUnit(name, null, null, Units.Count);
         Units.Add(unit);
-        Parse(unit, System.Text.Encoding.UTF8.GetBytes(text));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        Manifest.Add(name, bytes);
+        Parse(unit, bytes);
     }
 
     /// <summary>Reports every include cycle once, at the include that closes it.</summary>
@@ -185,8 +190,9 @@ internal sealed class RuleFileSet
     /// <summary>
     /// Adds a file once: a file reached through a symbolic link, or by two paths, is identified by its resolved
     /// path. The unit's path is the link's final target, so that its includes are resolved beside the real file.
+    /// <paramref name="relativePath"/> (to its root, as found: a link by its own name) is what the fingerprint records.
     /// </summary>
-    private RuleFileUnit? AddFile(string name, string path, string root)
+    private RuleFileUnit? AddFile(string name, string path, string root, string relativePath)
     {
         var fullPath = FinalTarget(path);
         var identity = Canonical(fullPath);
@@ -256,6 +262,8 @@ internal sealed class RuleFileSet
             return unit;
         }
 
+        // Before parsing: the files it includes are read while it is parsed, and come after it.
+        Manifest.Add(relativePath, bytes);
         Parse(unit, bytes);
         return unit;
     }
@@ -341,7 +349,7 @@ internal sealed class RuleFileSet
         }
 
         var name = Path.Join(unit.IncludeFolder, relative);
-        return AddFile(name, full, unit.Root);
+        return AddFile(name, full, unit.Root, Path.GetRelativePath(unit.Root, full));
     }
 
     /// <summary>

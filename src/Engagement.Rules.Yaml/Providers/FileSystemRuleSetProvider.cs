@@ -124,7 +124,7 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
             return (null, result.Diagnostics);
         }
 
-        return RuleSetCompiler.TryCompile(result.Rules, _paths[0], out var ruleSet, out var errors)
+        return RuleSetCompiler.TryCompile(result, _paths[0], out var ruleSet, out var errors)
             ? (ruleSet, result.Diagnostics)
             : (null, result.Diagnostics.Concat(errors).ToArray());
     }

@@ -279,7 +279,7 @@ public sealed class RuleTestRunner
             return new LoadedRules(null, [], loaded.FormatDiagnostics());
         }
 
-        if (!RuleSetCompiler.TryCompile(loaded.Rules, string.Join(", ", paths), out var compiled, out var errors))
+        if (!RuleSetCompiler.TryCompile(loaded, string.Join(", ", paths), out var compiled, out var errors))
         {
             return new LoadedRules(null, [], RuleDiagnostic.FormatAll(errors));
         }

@@ -29,4 +29,12 @@ public sealed record EngagementResult
 
     /// <summary>Warnings and errors, e.g. an unknown time zone.</summary>
     public required IReadOnlyList<EngagementDiagnostic> Diagnostics { get; init; }
+
+    /// <summary>
+    /// The identity of the rules that decided (<see cref="Engine.CompiledRuleSet.Fingerprint"/>): with
+    /// <see cref="TouchDecision.RuleId"/>, it says which version of which rule decided a touch, across hot reloads.
+    /// Rules loaded from YAML have one (32 lower-case hex digits over their files); null for rules compiled without
+    /// one (built in C#), and then not written in JSON.
+    /// </summary>
+    public string? RuleSetFingerprint { get; init; }
 }

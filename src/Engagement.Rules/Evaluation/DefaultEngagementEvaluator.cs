@@ -20,10 +20,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 {
     private readonly EffectiveJurisdictionCache _jurisdictions = new(options);
 
-    // The contact-time search looks up to the horizon past the evaluation instant (a past due day becomes now),
-    // plus a day for a plausible zone ahead and a day for the next day's start, as for a due day
-    // (ProposalValidationPolicy): later instants would overflow NodaTime in the policies, for every proposal.
-    private readonly Instant _latest = LocalDate.MaxIsoValue.PlusDays(-(options.QuietHours.SearchHorizonDays + 2)).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+    private readonly Instant _latest = EvaluationRange.Latest(options.QuietHours.SearchHorizonDays);
 
     public EngagementResult Evaluate(CustomerFacts facts)
     {
@@ -37,9 +34,6 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
         CheckInstant(at, nameof(at));
         return Evaluate(facts, at, CancellationToken.None);
     }
-
-    /// <summary>The earliest evaluation instant: from year 1 on, every zone's local date and every look-back window stays in the calendar.</summary>
-    internal static Instant Earliest { get; } = Instant.FromUtc(1, 1, 1, 0, 0);
 
     // Outside this range the evaluation context's local date, a policy's look-back window or the contact-time
     // search would leave NodaTime's calendar, and the failure came out as "The rules failed for customer C1: Value
@@ -63,8 +57,8 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
     }
 
     private string? OutOfRange(Instant at) =>
-        at < Earliest
-            ? $"The evaluation instant {at} is before {Earliest}; evaluate at a real instant (not a sentinel such as Instant.MinValue)."
+        at < EvaluationRange.Earliest
+            ? $"The evaluation instant {at} is before {EvaluationRange.Earliest}; evaluate at a real instant (not a sentinel such as Instant.MinValue)."
             : at > _latest
                 ? string.Create(CultureInfo.InvariantCulture, $"The evaluation instant {at} is after {_latest}: the contact-time search looks up to {options.QuietHours.SearchHorizonDays} days past it, which would pass the end of the calendar (9999-12-31); evaluate at a real instant (not a sentinel such as Instant.MaxValue).")
                 : null;
@@ -109,7 +103,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
 
         try
         {
-            return PolicyPipeline.Run(proposals, input, diagnostics);
+            return PolicyPipeline.Run(proposals, input, diagnostics, source.RuleSetFingerprint);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -254,6 +248,7 @@ internal sealed class DefaultEngagementEvaluator(IProposalSource source, IClock 
                 Suppressed = [],
                 HeldOut = [],
                 Diagnostics = [new EngagementDiagnostic(EngagementDiagnosticCode.EvaluationFailed, ex.Message)],
+                RuleSetFingerprint = source.RuleSetFingerprint,
             };
         }
     }

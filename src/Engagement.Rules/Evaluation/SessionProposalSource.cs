@@ -13,6 +13,8 @@ namespace Engagement.Rules.Evaluation;
 /// </summary>
 internal sealed class SessionProposalSource(CompiledRuleSet rules, SessionOptions? sessions = null, EngagementTelemetry? telemetry = null) : IProposalSource
 {
+    public string? RuleSetFingerprint => rules.Fingerprint;
+
     public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken)
     {
         using var session = rules.CreateSession(sessions);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -6,6 +7,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Facts;
 using NodaTime;
@@ -158,20 +161,63 @@ public static class EngagementJson
     /// <summary>Writes evaluation results as JSON Lines: one result (one customer) per line, as the results come.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="results">The results.</param>
+    /// <exception cref="ArgumentException"><paramref name="results"/> yields null (the lines before it are written).</exception>
     public static void WriteResults(TextWriter writer, IEnumerable<EngagementResult> results)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(results);
+        long position = 0;
         foreach (var result in results)
         {
-            writer.Write(JsonSerializer.Serialize(result, Compact));
+            writer.Write(JsonSerializer.Serialize(NotNull(result, ++position, nameof(results)), Compact));
             writer.Write('\n');
         }
+    }
+
+    /// <summary>
+    /// Writes evaluation results as UTF-8 JSON Lines, asynchronously, as the results come (an evaluator's
+    /// <see cref="IEngagementEvaluator.EvaluateAsync"/> streamed to a file or the network): the lines of
+    /// <see cref="WriteResults"/>, each given to the stream in one write once its result arrives; the stream is
+    /// flushed at the end. Only whole lines are written: a cancellation or a failure stops between two.
+    /// </summary>
+    /// <param name="utf8Json">Where to write; left open.</param>
+    /// <param name="results">The results; enumerated with <paramref name="cancellationToken"/>.</param>
+    /// <param name="cancellationToken">Stops reading results and writing lines.</param>
+    /// <returns>A task that completes when every result is written and the stream flushed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="results"/> yields null (the lines before it are written).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task WriteResultsAsync(Stream utf8Json, IAsyncEnumerable<EngagementResult> results, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(results);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // One buffer and one writer for every line: a line is serialized whole, then written in one call.
+        var line = new ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = Compact.Encoder });
+        long position = 0;
+        await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            // A source may ignore the token: check it once per result.
+            cancellationToken.ThrowIfCancellationRequested();
+            line.ResetWrittenCount();
+            json.Reset();
+            JsonSerializer.Serialize(json, NotNull(result, ++position, nameof(results)), Compact);
+            json.Flush();
+            line.Write("\n"u8);
+            await utf8Json.WriteAsync(line.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        }
+
+        await utf8Json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     internal static JsonSerializerOptions CompactOptions => Compact;
 
     internal static string ReadAll(Stream utf8Json) => Utf8Input.ReadDocument(utf8Json);
+
+    // A null result would be written as the line "null", which no reader of results expects.
+    private static EngagementResult NotNull(EngagementResult? result, long position, string parameter) =>
+        result ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The results yielded null as item {position} (1-based); every item must be an EngagementResult."), parameter);
 
     private static FactsEnvelope Envelope(CustomerFacts facts, bool embedDealership) => new()
     {

@@ -115,6 +115,41 @@ public sealed partial class FactsReader
         return LinesAsync(utf8Json, onError);
     }
 
+    /// <summary>
+    /// Reads JSON Lines asynchronously and lazily from text, and stops at the first bad line. Cancel with
+    /// <c>WithCancellation</c>.
+    /// </summary>
+    /// <remarks>
+    /// The asynchronous twin of <see cref="ReadCustomerFactsLines(TextReader)"/>, for text that arrives slowly (a
+    /// pipe, a network reader). The text is decoded by whoever made <paramref name="reader"/> (see there); bytes read
+    /// from a file or a socket are better given to <see cref="ReadCustomerFactsLinesAsync(Stream)"/>, which decodes
+    /// strictly.
+    /// </remarks>
+    /// <param name="reader">The lines; left open.</param>
+    /// <returns>The customers' facts, in line order.</returns>
+    /// <exception cref="FactsFormatException">Thrown by the enumeration at the first bad line.</exception>
+    /// <exception cref="OperationCanceledException">Thrown by the enumeration at the next line once the <c>WithCancellation</c> token is cancelled.</exception>
+    public IAsyncEnumerable<CustomerFacts> ReadCustomerFactsLinesAsync(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return LinesAsync(reader, null);
+    }
+
+    /// <summary>
+    /// Reads JSON Lines asynchronously and lazily from text; a bad line is reported to <paramref name="onError"/> and
+    /// reading goes on. Cancel with <c>WithCancellation</c>.
+    /// </summary>
+    /// <param name="reader">The lines; left open.</param>
+    /// <param name="onError">Called with each bad line's error, in line order; it may throw to stop.</param>
+    /// <returns>The valid customers' facts, in line order.</returns>
+    /// <exception cref="OperationCanceledException">Thrown by the enumeration at the next line once the <c>WithCancellation</c> token is cancelled.</exception>
+    public IAsyncEnumerable<CustomerFacts> ReadCustomerFactsLinesAsync(TextReader reader, Action<FactsFormatException> onError)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(onError);
+        return LinesAsync(reader, onError);
+    }
+
     private IEnumerable<CustomerFacts> Lines(TextReader reader, Action<FactsFormatException>? onError)
     {
         long number = 0;
@@ -122,6 +157,21 @@ public sealed partial class FactsReader
         {
             number++;
             // A string's first line may still start with the byte order mark (a file decoded without looking for one).
+            if (TryLine(number == 1 ? WithoutByteOrderMark(line) : line, number, onError, out var facts))
+            {
+                yield return facts;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<CustomerFacts> LinesAsync(TextReader reader, Action<FactsFormatException>? onError, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long number = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            // A reader may serve buffered lines without looking at the token: check it once per line.
+            cancellationToken.ThrowIfCancellationRequested();
+            number++;
             if (TryLine(number == 1 ? WithoutByteOrderMark(line) : line, number, onError, out var facts))
             {
                 yield return facts;

@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Engagement.Rules.Tests.Serialization;
 
-public class EngagementJsonTest
+public sealed partial class EngagementJsonTest
 {
     private static readonly Instant Due = Instant.FromUtc(2026, 11, 25, 15, 30);
 
@@ -28,6 +28,28 @@ public class EngagementJsonTest
         decision.GetProperty("personalisation").GetProperty("FirstName").GetString().Should().Be("Dana");
         decision.GetProperty("explanation").GetProperty("matchedFacts")[0].GetProperty("type").GetString().Should().Be("Vehicle");
         decision.TryGetProperty("expiresAt", out _).Should().BeFalse("nulls are not written");
+    }
+
+    [Test]
+    public void WriteResult_RuleSetFingerprint_IsWrittenWhenKnown()
+    {
+        using var withFingerprint = Write(Result() with { RuleSetFingerprint = "0123456789abcdef0123456789abcdef" });
+        using var without = Write(Result());
+
+        withFingerprint.RootElement.GetProperty("ruleSetFingerprint").GetString().Should().Be("0123456789abcdef0123456789abcdef");
+        without.RootElement.TryGetProperty("ruleSetFingerprint", out _).Should().BeFalse("rules compiled without one have none, and nulls are not written");
+    }
+
+    [Test]
+    public void WriteResults_RuleSetFingerprint_IsOnEveryLine()
+    {
+        using var writer = new StringWriter();
+
+        EngagementJson.WriteResults(writer, [Result("C-1") with { RuleSetFingerprint = "a1" }, Result("C-2") with { RuleSetFingerprint = "b2" }]);
+
+        writer.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("ruleSetFingerprint").GetString())
+            .Should().Equal("a1", "b2");
     }
 
     [Test]

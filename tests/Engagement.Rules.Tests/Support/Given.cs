@@ -143,6 +143,8 @@ internal static class Given
 
     private sealed class FuncProposalSource(Func<CustomerFacts, EvaluationContext, IEnumerable<TouchProposal>> rules) : IProposalSource
     {
+        public string? RuleSetFingerprint => null;
+
         public IReadOnlyList<TouchProposal> Propose(CustomerFacts facts, EvaluationContext context, CancellationToken cancellationToken) => rules(facts, context).ToArray();
     }
 }

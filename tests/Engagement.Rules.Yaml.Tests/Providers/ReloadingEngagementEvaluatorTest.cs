@@ -176,7 +176,7 @@ public sealed partial class ReloadingEngagementEvaluatorTest
     {
         var result = new RuleFileLoader().LoadFromText("rules.yaml", yaml);
         result.Success.Should().BeTrue(result.FormatDiagnostics());
-        RuleSetCompiler.TryCompile(result.Rules, "rules.yaml", out var rules, out var errors).Should().BeTrue(string.Join("\n", errors.Select(e => e.Format())));
+        RuleSetCompiler.TryCompile(result, "rules.yaml", out var rules, out var errors).Should().BeTrue(string.Join("\n", errors.Select(e => e.Format())));
         return rules!;
     }
 

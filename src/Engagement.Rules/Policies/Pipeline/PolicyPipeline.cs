@@ -30,7 +30,7 @@ internal static class PolicyPipeline
         new HoldoutPolicy(),
     ];
 
-    public static EngagementResult Run(IEnumerable<TouchProposal> proposals, PolicyInput input, IEnumerable<EngagementDiagnostic>? diagnostics = null)
+    public static EngagementResult Run(IEnumerable<TouchProposal> proposals, PolicyInput input, IEnumerable<EngagementDiagnostic>? diagnostics = null, string? ruleSetFingerprint = null)
     {
         // A stable order independent of rule firing order: the same facts give the same result.
         List<Candidate> candidates;
@@ -113,6 +113,7 @@ internal static class PolicyPipeline
             Suppressed = suppressed,
             HeldOut = heldOut,
             Diagnostics = run.DiagnosticsIfAny is { Count: > 0 } reported ? reported.ToArray() : [],
+            RuleSetFingerprint = ruleSetFingerprint,
         };
     }
 

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Engagement.Rules.Decisions;
+using Engagement.Rules.Evaluation;
 using Engagement.Rules.Facts;
 using Engagement.Rules.Formatting;
-using NodaTime;
 
 namespace Engagement.Rules.Policies.Pipeline;
 
@@ -87,12 +87,11 @@ internal sealed class ProposalValidationPolicy : IProposalPolicy
         }
     }
 
-    // The contact-time search (quiet hours) looks up to the horizon past the due day, plus a day for a plausible
-    // zone ahead of the customer's and a day for the start of the next day: that last day must still be in the
-    // calendar (9999-12-31, a DMS's usual "no end date", as a due day would otherwise overflow NodaTime).
+    // A due day after the latest the contact-time search can start from would overflow NodaTime (9999-12-31 is a
+    // DMS's usual "no end date").
     private static string? DueOutOfRange(TouchProposal proposal, int horizonDays)
     {
-        var latest = LocalDate.MaxIsoValue.PlusDays(-(horizonDays + 2));
+        var latest = EvaluationRange.LatestDueDay(horizonDays);
         return proposal.DueOn <= latest
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"rule {proposal.RuleId}: due {TextValue.Date(proposal.DueOn)} is out of range: the contact-time search looks up to {horizonDays} days past the due day, and the latest due day it can search from is {TextValue.Date(latest)}");
