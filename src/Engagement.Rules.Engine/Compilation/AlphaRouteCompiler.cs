@@ -42,12 +42,24 @@ internal static class AlphaRouteCompiler
         return Expression.Lambda<Action<Session, object>>(Node(root, session, fact), session, fact).Compile();
     }
 
+    // The nodes compiled into the route: the children, and the branches of the groups compared inline.
     private static int Count(AlphaNode node)
     {
         var count = 1;
         foreach (var child in node.Children)
         {
             count += Count(child);
+        }
+
+        foreach (var group in node.Groups)
+        {
+            if (group.Branches.Count <= MaxInlineBranches)
+            {
+                foreach (var branch in group.Branches.Values)
+                {
+                    count += Count(branch);
+                }
+            }
         }
 
         return count;
