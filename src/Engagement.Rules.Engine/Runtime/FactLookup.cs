@@ -13,7 +13,8 @@ namespace Engagement.Rules.Engine.Runtime;
 /// A fact found by reference is first filed under a hash of its type, not of the object: the object's own hash
 /// is made (and stored in its header) the first time it is asked for, which cost about 20 ns for every new fact a
 /// rule inserted, a sixteenth of the dealership session. Up to <see cref="TypeRun"/> such facts of one type share
-/// that hash (a lookup compares their references); further ones are filed under their object's hash.
+/// that hash (a lookup compares their references); once a type outgrows that, its further facts are filed under
+/// their object's hash for the rest of the session.
 /// </remarks>
 internal sealed class FactLookup
 {
@@ -29,9 +30,11 @@ internal sealed class FactLookup
     private int _count;
     private bool _indexed;
 
-    // Set once a fact found by reference was filed under its object's hash: a miss under the type's hash must then
-    // look there too.
-    private bool _byObject;
+    // The type hashes whose facts found by reference outgrew TypeRun: from then on (for the session) each new fact of
+    // such a type is filed under its object's hash, and a miss under the type's hash looks there too. Usually none or
+    // a few, scanned.
+    private int[] _overflowed = [];
+    private int _overflowedCount;
 
     public bool IsIndexed => _indexed;
 
@@ -81,7 +84,7 @@ internal sealed class FactLookup
                 return found;
             }
 
-            return identity is null && _byObject && ObjectHash(fact) is var objectHash && objectHash != hash
+            return identity is null && IsOverflowed(hash) && ObjectHash(fact) is var objectHash && objectHash != hash
                 ? Probe(fact, identity, objectHash)
                 : null;
         }
@@ -133,8 +136,8 @@ internal sealed class FactLookup
 
     /// <summary>
     /// Files an entry; false when one standing for the same fact is there (or the table is not built). A fact found
-    /// by reference whose type has <see cref="TypeRun"/> facts filed under the type's hash gets its object's hash
-    /// (in <see cref="FactEntry.Hash"/>) and is filed under that.
+    /// by reference whose type has outgrown <see cref="TypeRun"/> facts filed under the type's hash gets its object's
+    /// hash (in <see cref="FactEntry.Hash"/>) and is filed under that.
     /// </summary>
     public bool TryAdd(FactEntry entry)
     {
@@ -164,15 +167,21 @@ internal sealed class FactLookup
                 }
             }
 
-            if (sameType < TypeRun)
+            // Once a type has outgrown its run, its new facts always go under their own hash, even when retractions
+            // have made room in the run: a fact filed there earlier must never be filed a second time under the type.
+            if (!IsOverflowed(entry.Hash))
             {
-                _slots[i] = entry;
-                _count++;
-                return true;
+                if (sameType < TypeRun)
+                {
+                    _slots[i] = entry;
+                    _count++;
+                    return true;
+                }
+
+                _ = BoundedArray.TryAppend(ref _overflowed, ref _overflowedCount, entry.Hash, int.MaxValue);
             }
 
             entry.Hash = ObjectHash(entry.Object);
-            _byObject = true;
             i = entry.Hash & mask;
         }
 
@@ -241,7 +250,20 @@ internal sealed class FactLookup
 
         _count = 0;
         _indexed = false;
-        _byObject = false;
+        _overflowedCount = 0;
+    }
+
+    private bool IsOverflowed(int typeHash)
+    {
+        for (var i = 0; i < _overflowedCount; i++)
+        {
+            if (_overflowed[i] == typeHash)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Keeps the table at most half full: doubles (and refiles) when <paramref name="count"/> would pass that.</summary>

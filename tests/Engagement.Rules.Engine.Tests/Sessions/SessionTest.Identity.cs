@@ -93,6 +93,27 @@ public sealed partial class SessionTest
         session.GetAgenda().Should().HaveCount(40);
     }
 
+    [Test]
+    public void TryInsert_AFactFiledUnderItsOwnHashAfterItsTypeLostSome_StillFound()
+    {
+        // The ninth note of a type is filed under its object's hash; retracting the first leaves room under the type's
+        // hash, where the ninth must not be filed a second time.
+        var session = Session(new RuleBuilder("r").Match<Note>("n").Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.InsertAll(Enumerable.Range(1, 12).Select(i => (object)new Counter(i, 0)));
+        var notes = Enumerable.Range(0, 9).Select(i => new Note($"note {i}")).ToArray();
+        foreach (var note in notes)
+        {
+            session.Insert(note);
+        }
+
+        session.Retract(notes[0]);
+
+        session.TryInsert(notes[8]).Should().BeFalse("the ninth note is still in the session");
+        session.Query<Note>().Should().HaveCount(8);
+        session.Retract(notes[8]);
+        session.TryRetract(notes[8]).Should().BeFalse("it was in the session once");
+    }
+
     /// <summary>A fact whose identities all have one hash code: the session's lookup must rely on equality alone.</summary>
     private sealed record Colliding(int Id) : IFactIdentity
     {
