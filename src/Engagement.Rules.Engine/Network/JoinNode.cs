@@ -317,6 +317,7 @@ internal sealed class JoinNode : BetaNode
         }
     }
 
+    // Most joins test nothing beyond their key (or, below the root, nothing at all): no call for them.
     private bool Matches(Session session, Token parent, FactEntry entry) =>
-        CompiledTest.AllHold(Tests, session, parent, entry.Object, entry.Object);
+        Tests.Length == 0 || CompiledTest.AllHold(Tests, session, parent, entry.Object, entry.Object);
 }

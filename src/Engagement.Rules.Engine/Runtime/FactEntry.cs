@@ -32,7 +32,10 @@ internal sealed class FactEntry
     /// <summary>The fact's identity, computed once at insertion (see <see cref="FactLookup.IdentityOf"/>).</summary>
     public object? Identity;
 
-    /// <summary>The hash of <see cref="Identity"/> (of the reference without one), computed once: lookups compare it first.</summary>
+    /// <summary>
+    /// The hash the fact is filed under, computed once: of <see cref="Identity"/>, or without one of the fact's type
+    /// or, past a few facts of that type, of the reference (see <see cref="FactLookup"/>). Lookups compare it first.
+    /// </summary>
     public int Hash;
 
     /// <summary>True when both entries stand for the same fact (same identity, or the same object without one).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Engagement.Rules.Engine.Network;
 
 namespace Engagement.Rules.Engine.Runtime;
@@ -404,7 +405,17 @@ internal sealed partial class Session
     }
 
     /// <summary>Brings deferred aggregate results (and the linked-fact retractions they cause) up to date.</summary>
+    // The check inlines into every firing; the work (only when an aggregate changed) stays out of line.
     private void Settle()
+    {
+        if (_dirty is { Count: > 0 })
+        {
+            SettleAggregates();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SettleAggregates()
     {
         while (_dirty is { Count: > 0 })
         {
@@ -561,12 +572,20 @@ internal sealed partial class Session
 
     private void EndOperation()
     {
+        // Usually the operation removed no activation and left no linked fact to retract: then nothing is left to do,
+        // and this check inlines into every operation.
         _depth--;
-        if (_depth > 0)
+        if (_depth > 0 || (_stash is not { Count: > 0 } && _pendingRetracts is not { Count: > 0 }))
         {
             return;
         }
 
+        FinishOperation();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FinishOperation()
+    {
         // An activation removed during the operation and not re-created by it is gone for good; facts linked to
         // it are retracted once the propagation that removed it is over.
         _depth++;
@@ -600,13 +619,18 @@ internal sealed partial class Session
         }
     }
 
+    // Called by every operation: the check inlines, the creation (once per session) stays out of line.
     private void EnsureRoot()
     {
-        if (_root is not null)
+        if (_root is null)
         {
-            return;
+            CreateRoot();
         }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CreateRoot()
+    {
         _root = NewToken(null, null, 0);
         if (Network.Root.HasMemory)
         {

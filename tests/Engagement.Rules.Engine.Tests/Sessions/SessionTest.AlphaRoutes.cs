@@ -47,4 +47,25 @@ public sealed partial class SessionTest
 
         act.Should().Throw<RuleConditionException>().Which.RuleId.Should().Be("fragile-gold");
     }
+    // A dispatch group of up to AlphaRouteCompiler.MaxInlineBranches branches compares its key with each constant
+    // inline, a larger one looks it up: both take the branch of the key's constant (or none), and a key that throws
+    // is reported with the group's rule.
+    [TestCase(3)]
+    [TestCase(12)]
+    public void Insert_DispatchedOnAKey_TakesTheBranchOfItsConstantOrReportsTheKeyThatThrew(int branches)
+    {
+        (branches > AlphaRouteCompiler.MaxInlineBranches).Should().Be(branches == 12);
+        var rules = Enumerable.Range(0, branches)
+            .Select(k => new RuleBuilder($"length-{k}").Match<Customer>("c", c => c.Tier.Length == k).Action((IActionContext ctx) => ctx.Halt()).Build())
+            .ToArray();
+        var compiled = RuleCompiler.Compile(rules);
+        compiled.DumpNetwork().Should().Contain($"hash dispatch on c => c.Tier.Length ({branches} branches)");
+        var session = compiled.CreateSession();
+
+        session.InsertAll([new Customer(1, "ab"), new Customer(2, new string('x', 40)), new Customer(3, string.Empty)]);
+
+        session.GetAgenda().Select(m => $"{m.Rule.Id}:{((Customer)m.Facts[0]).Id}").Order().Should().Equal("length-0:3", "length-2:1");
+        var act = () => session.Insert(new Customer(4) { Tier = null! });
+        act.Should().Throw<RuleConditionException>().Which.RuleId.Should().Be("length-0");
+    }
 }

@@ -56,6 +56,64 @@ public sealed partial class SessionTest
         session.GetAgenda().Should().HaveCount(60);
     }
 
+    // Facts found by reference share their type's hash in the lookup up to a few of them (FactLookup.TypeRun); later
+    // ones are filed under their own hash. Each must still be found by its reference, and only by it.
+    [TestCase(false)]
+    [TestCase(true)]
+    public void InsertAndRetract_ManyFactsFoundByReferenceOfOneType_EachFoundByItsReferenceOnly(bool asBatch)
+    {
+        var session = Session(new RuleBuilder("r").Match<Note>("n").Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.InsertAll(Enumerable.Range(1, 12).Select(i => (object)new Counter(i, 0)));
+        var notes = Enumerable.Range(0, 40).Select(_ => new Note("same")).ToArray();
+        if (asBatch)
+        {
+            session.InsertAll(notes);
+        }
+        else
+        {
+            foreach (var note in notes)
+            {
+                session.Insert(note);
+            }
+        }
+
+        notes.Select(session.TryInsert).Should().OnlyContain(inserted => !inserted, "every note is in the session");
+        session.TryRetract(new Note("same")).Should().BeFalse("an equal note is another fact");
+        var late = new Note("late");
+        var duplicated = () => session.InsertAll(Enumerable.Range(0, 20).Select(_ => (object)new Note("new")).Append(late).Append(late));
+        duplicated.Should().Throw<FactException>().Which.Fact.Should().BeSameAs(late);
+
+        foreach (var note in notes.Where((_, i) => i % 2 == 0))
+        {
+            session.Retract(note);
+        }
+
+        notes.Select(session.TryInsert).Should().Equal(notes.Select((_, i) => i % 2 == 0), "exactly the retracted ones are missing");
+        session.Query<Note>().Should().HaveCount(40, "the failed batch inserted nothing");
+        session.GetAgenda().Should().HaveCount(40);
+    }
+
+    [Test]
+    public void TryInsert_AFactFiledUnderItsOwnHashAfterItsTypeLostSome_StillFound()
+    {
+        // The ninth note of a type is filed under its object's hash; retracting the first leaves room under the type's
+        // hash, where the ninth must not be filed a second time.
+        var session = Session(new RuleBuilder("r").Match<Note>("n").Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.InsertAll(Enumerable.Range(1, 12).Select(i => (object)new Counter(i, 0)));
+        var notes = Enumerable.Range(0, 9).Select(i => new Note($"note {i}")).ToArray();
+        foreach (var note in notes)
+        {
+            session.Insert(note);
+        }
+
+        session.Retract(notes[0]);
+
+        session.TryInsert(notes[8]).Should().BeFalse("the ninth note is still in the session");
+        session.Query<Note>().Should().HaveCount(8);
+        session.Retract(notes[8]);
+        session.TryRetract(notes[8]).Should().BeFalse("it was in the session once");
+    }
+
     /// <summary>A fact whose identities all have one hash code: the session's lookup must rely on equality alone.</summary>
     private sealed record Colliding(int Id) : IFactIdentity
     {
