@@ -42,7 +42,11 @@ namespace Engagement.Rules.Yaml.Explaining;
 /// compiled without one, such as rules built in C#, or a result made or read without one), nothing tells the rule
 /// sets apart: the evaluation is taken as given, and matching it with the rules is the caller's concern.
 /// </para>
-/// <para>Thread-safe: an explainer is immutable (its probe cache is concurrent) and may serve several threads.</para>
+/// <para>
+/// Thread-safe: an explainer is immutable (its probe cache is concurrent) and may serve several threads. Keep one per
+/// compiled rule set (with hot reload, one per <c>IRuleSetProvider.Current</c>); the dependency-injection package
+/// registers it so (docs/embedding.md).
+/// </para>
 /// </remarks>
 public sealed class RuleExplainer
 {
