@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using Engagement.Rules.Telemetry;
+using Engagement.Rules.Yaml.Explaining;
 using Engagement.Rules.Yaml.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,11 +16,20 @@ public static class EngagementRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a thread-safe singleton <see cref="IEngagementEvaluator"/>, the rule-set provider behind it (as
-    /// <see cref="IEngagementRuleSetProvider"/> and as the YAML package's <see cref="IRuleSetProvider"/>) and a singleton <see cref="EngagementTelemetry"/> (using the container's <see cref="ILoggerFactory"/>
-    /// and <see cref="IMeterFactory"/> when registered). The options are validated here, every problem reported at
+    /// <see cref="IEngagementRuleSetProvider"/> and as the YAML package's <see cref="IRuleSetProvider"/>), a singleton <see cref="EngagementTelemetry"/> (using the container's <see cref="ILoggerFactory"/>
+    /// and <see cref="IMeterFactory"/> when registered) and a transient <see cref="RuleExplainer"/> of the rules in service.
+    /// The options are validated here, every problem reported at
     /// once; the rules are loaded when the evaluator or provider is first resolved (resolve it at start-up), and a
     /// rule set that does not load fails that resolution with every diagnostic.
     /// </summary>
+    /// <remarks>
+    /// Each resolution of <see cref="RuleExplainer"/> gives the explainer of the rules the evaluator uses at that moment,
+    /// with the evaluator's session settings (<see cref="EngagementRulesOptions.Session"/>) and the default
+    /// <see cref="RuleExplainer.MaxListed"/>: the same instance for every resolution until the rules are swapped (so its
+    /// probe compilations are shared), then a new one, created at the first resolution after the swap. It is thread-safe.
+    /// Resolve it where you explain (per request): an explainer keeps its rules, so a component that lives across reloads
+    /// (a singleton) must not hold one, or it goes on explaining the old rules (and refuses evaluations of the new ones).
+    /// </remarks>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The services.</returns>
@@ -48,6 +58,8 @@ public static class EngagementRulesServiceCollectionExtensions
         services.AddSingleton<IEngagementRuleSetProvider>(sp => sp.GetRequiredService<RuleSetProvider>());
         services.AddSingleton<IRuleSetProvider>(sp => sp.GetRequiredService<RuleSetProvider>());
         services.AddSingleton<IEngagementEvaluator>(sp => sp.GetRequiredService<RuleSetProvider>().Evaluator);
+        services.AddSingleton(sp => new CurrentRuleExplainer(sp.GetRequiredService<RuleSetProvider>(), options.Session));
+        services.AddTransient(sp => sp.GetRequiredService<CurrentRuleExplainer>().Get());
         return services;
     }
 }

@@ -24,8 +24,8 @@ public interface IEngagementRuleSetProvider : IRuleSetProvider
     int Generation { get; }
 
     /// <summary>
-    /// How the last reload (hot or <see cref="TryReload"/>) ended: when, whether it replaced the rules, and its
-    /// diagnostics; <see langword="null"/> before any reload (the first load is not a reload: its errors fail start-up).
+    /// How the last reload (hot or <see cref="TryReload"/>) ended: when, whether it replaced the rules, the generation and
+    /// fingerprint of the rules in service after it, and its diagnostics; <see langword="null"/> before any reload (the first load is not a reload: its errors fail start-up).
     /// A health check reads it to report a rejected rule change, which otherwise only the log and
     /// <see cref="IRuleSetProvider.ReloadFailed"/> show. Set before <see cref="IRuleSetProvider.Reloaded"/> or
     /// <see cref="IRuleSetProvider.ReloadFailed"/> is raised. A reload that throws unexpectedly (logged as event 2003)

@@ -9,8 +9,8 @@ namespace Engagement.Rules.DependencyInjection;
 
 /// <summary>
 /// How the last reload of <see cref="IEngagementRuleSetProvider"/> ended (<see cref="IEngagementRuleSetProvider.LastReload"/>),
-/// for a health check or an admin page: when, whether the rules were replaced, which generation serves now, and the
-/// diagnostics. Immutable.
+/// for a health check, an admin page or an audit log: when, whether the rules were replaced, which generation serves
+/// now, the fingerprint of the rules it serves, and the diagnostics. Immutable.
 /// </summary>
 /// <remarks>
 /// Record equality compares <see cref="Diagnostics"/> by reference: two statuses of two reloads are never equal
@@ -22,10 +22,11 @@ public sealed record RuleSetReloadStatus
     /// <param name="completedAt">When the reload ended, by the provider's clock.</param>
     /// <param name="succeeded">Whether the new rules replaced the current ones.</param>
     /// <param name="generation">The generation serving after the reload.</param>
+    /// <param name="ruleSetFingerprint">The fingerprint of the rules serving after the reload (<see cref="Engine.CompiledRuleSet.Fingerprint"/>); null when unknown.</param>
     /// <param name="diagnostics">The errors that kept the current rules, or the new rules' warnings; copied.</param>
     /// <exception cref="ArgumentNullException"><paramref name="diagnostics"/> or one of its items is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="generation"/> is less than 1.</exception>
-    public RuleSetReloadStatus(Instant completedAt, bool succeeded, int generation, IEnumerable<RuleDiagnostic> diagnostics)
+    public RuleSetReloadStatus(Instant completedAt, bool succeeded, int generation, string? ruleSetFingerprint, IEnumerable<RuleDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentOutOfRangeException.ThrowIfLessThan(generation, 1);
@@ -38,6 +39,7 @@ public sealed record RuleSetReloadStatus
         CompletedAt = completedAt;
         Succeeded = succeeded;
         Generation = generation;
+        RuleSetFingerprint = ruleSetFingerprint;
         Diagnostics = new ReadOnlyCollection<RuleDiagnostic>(copy);
     }
 
@@ -52,6 +54,14 @@ public sealed record RuleSetReloadStatus
 
     /// <summary>The generation serving after the reload: the new one on success, the kept one on failure.</summary>
     public int Generation { get; }
+
+    /// <summary>
+    /// The fingerprint of the rules serving after the reload (<see cref="Engine.CompiledRuleSet.Fingerprint"/>): the new
+    /// rules' on success, the kept rules' on failure; null when unknown (rules compiled without one). It is the
+    /// <see cref="Decisions.EngagementResult.RuleSetFingerprint"/> of every evaluation that starts after the reload (until
+    /// the next one), so an audit log can tie results to the reload that put their rules in service.
+    /// </summary>
+    public string? RuleSetFingerprint { get; }
 
     /// <summary>
     /// On failure the errors that kept the current rules (as <see cref="Yaml.Providers.IRuleSetProvider.ReloadFailed"/>

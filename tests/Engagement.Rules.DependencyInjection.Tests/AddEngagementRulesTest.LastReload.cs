@@ -83,7 +83,7 @@ public sealed partial class AddEngagementRulesTest
         var warning = new RuleDiagnostic(DiagnosticCodes.EmptyFile, DiagnosticSeverity.Warning, new SourceLocation("a.yaml", 1, 1), "The file is empty.");
         var diagnostics = new System.Collections.Generic.List<RuleDiagnostic> { warning };
 
-        var status = new RuleSetReloadStatus(Given.Now, true, 2, diagnostics);
+        var status = new RuleSetReloadStatus(Given.Now, true, 2, "f1", diagnostics);
         diagnostics.Clear();
 
         status.Diagnostics.Should().Equal(warning);
@@ -93,9 +93,9 @@ public sealed partial class AddEngagementRulesTest
     [Test]
     public void RuleSetReloadStatus_InvalidArguments_Throw()
     {
-        var noGeneration = () => new RuleSetReloadStatus(Given.Now, false, 0, []);
-        var nullList = () => new RuleSetReloadStatus(Given.Now, false, 1, null!);
-        var nullItem = () => new RuleSetReloadStatus(Given.Now, false, 1, [null!]);
+        var noGeneration = () => new RuleSetReloadStatus(Given.Now, false, 0, null, []);
+        var nullList = () => new RuleSetReloadStatus(Given.Now, false, 1, null, null!);
+        var nullItem = () => new RuleSetReloadStatus(Given.Now, false, 1, null, [null!]);
 
         noGeneration.Should().Throw<System.ArgumentOutOfRangeException>().WithParameterName("generation");
         nullList.Should().Throw<System.ArgumentNullException>().WithParameterName("diagnostics");

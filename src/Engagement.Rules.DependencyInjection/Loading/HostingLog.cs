@@ -6,16 +6,16 @@ namespace Engagement.Rules.DependencyInjection;
 internal static partial class HostingLog
 {
     [LoggerMessage(EventId = 2000, EventName = "RulesLoaded", Level = LogLevel.Information,
-        Message = "Loaded {RuleCount} engagement rules (generation {Generation})")]
-    public static partial void RulesLoaded(ILogger logger, int ruleCount, int generation);
+        Message = "Loaded {RuleCount} engagement rules (generation {Generation}, rule set {RuleSetFingerprint})")]
+    public static partial void RulesLoaded(ILogger logger, int ruleCount, int generation, string? ruleSetFingerprint);
 
     [LoggerMessage(EventId = 2001, EventName = "RuleWarning", Level = LogLevel.Warning,
         Message = "Rule warning: {Diagnostic}")]
     public static partial void RuleWarning(ILogger logger, string diagnostic);
 
     [LoggerMessage(EventId = 2002, EventName = "ReloadRejected", Level = LogLevel.Error,
-        Message = "The changed rules do not load; keeping generation {Generation}. {ErrorCount} error(s):\n{Errors}")]
-    public static partial void ReloadRejected(ILogger logger, int generation, int errorCount, string errors);
+        Message = "The changed rules do not load; keeping generation {Generation} (rule set {RuleSetFingerprint}). {ErrorCount} error(s):\n{Errors}")]
+    public static partial void ReloadRejected(ILogger logger, int generation, string? ruleSetFingerprint, int errorCount, string errors);
 
     [LoggerMessage(EventId = 2003, EventName = "ReloadFailed", Level = LogLevel.Error,
         Message = "Reloading the rules failed unexpectedly; keeping generation {Generation}")]

@@ -54,7 +54,7 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
         _evaluator.Reloaded += OnReloaded;
         _evaluator.ReloadFailed += OnReloadFailed;
         _state = new RuleSetSnapshot(1);
-        HostingLog.RulesLoaded(_logger, _evaluator.Current.Rules.Count, 1);
+        HostingLog.RulesLoaded(_logger, _evaluator.Current.Rules.Count, 1, _evaluator.Current.Fingerprint);
         if (options.HotReload)
         {
             // The watcher never lets an exception reach its timer thread: a failed reload is logged, the rules are kept.
@@ -109,9 +109,9 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private void OnReloaded(object? sender, RuleSetReloadedEventArgs e)
     {
         var generation = Volatile.Read(ref _state).Generation + 1;
-        Volatile.Write(ref _state, new RuleSetSnapshot(generation, new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, generation, e.Warnings)));
+        Volatile.Write(ref _state, new RuleSetSnapshot(generation, new RuleSetReloadStatus(_clock.GetCurrentInstant(), true, generation, e.RuleSet.Fingerprint, e.Warnings)));
         _outcome = (true, e.Warnings);
-        HostingLog.RulesLoaded(_logger, e.RuleSet.Rules.Count, generation);
+        HostingLog.RulesLoaded(_logger, e.RuleSet.Rules.Count, generation, e.RuleSet.Fingerprint);
         try
         {
             Reloaded?.Invoke(this, e);
@@ -126,9 +126,9 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     private void OnReloadFailed(object? sender, RuleSetReloadFailedEventArgs e)
     {
         var state = Volatile.Read(ref _state);
-        Volatile.Write(ref _state, state with { LastReload = new RuleSetReloadStatus(_clock.GetCurrentInstant(), false, state.Generation, e.Diagnostics) });
+        Volatile.Write(ref _state, state with { LastReload = new RuleSetReloadStatus(_clock.GetCurrentInstant(), false, state.Generation, e.Kept.Fingerprint, e.Diagnostics) });
         _outcome = (false, e.Diagnostics);
-        HostingLog.ReloadRejected(_logger, state.Generation, e.Diagnostics.Count, string.Join("\n", e.Diagnostics.Select(d => d.Format())));
+        HostingLog.ReloadRejected(_logger, state.Generation, e.Kept.Fingerprint, e.Diagnostics.Count, string.Join("\n", e.Diagnostics.Select(d => d.Format())));
         ReloadFailed?.Invoke(this, e);
     }
 

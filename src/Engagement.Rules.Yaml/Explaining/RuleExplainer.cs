@@ -35,7 +35,18 @@ namespace Engagement.Rules.Yaml.Explaining;
 /// (the probes of a rule join a pattern's facts with the matches before it before its conditions filter them, so they
 /// hold more partial matches than the rule does).
 /// </para>
-/// <para>Thread-safe: an explainer is immutable (its probe cache is concurrent) and may serve several threads.</para>
+/// <para>
+/// Given an evaluation, it must be of the rules explained: an evaluation whose <see cref="EngagementResult.RuleSetFingerprint"/>
+/// is not this rule set's <see cref="CompiledRuleSet.Fingerprint"/> is refused, since explaining a result with other
+/// rules than decided it (after a hot reload, say) would give a wrong answer. When either fingerprint is null (rules
+/// compiled without one, such as rules built in C#, or a result made or read without one), nothing tells the rule
+/// sets apart: the evaluation is taken as given, and matching it with the rules is the caller's concern.
+/// </para>
+/// <para>
+/// Thread-safe: an explainer is immutable (its probe cache is concurrent) and may serve several threads. Keep one per
+/// compiled rule set (with hot reload, one per <c>IRuleSetProvider.Current</c>); the dependency-injection package
+/// registers it so (docs/embedding.md).
+/// </para>
 /// </remarks>
 public sealed class RuleExplainer
 {
@@ -98,9 +109,16 @@ public sealed class RuleExplainer
     /// touches (<see cref="RuleExplanation.Decisions"/>, <see cref="RuleExplanation.Suppressed"/>).
     /// </summary>
     /// <param name="facts">The customer's facts, as given to the evaluator.</param>
-    /// <param name="evaluation">The customer's evaluation over the same rules (its <see cref="EngagementResult.EvaluatedAt"/> is the instant explained).</param>
+    /// <param name="evaluation">
+    /// The customer's evaluation over the same rules (its <see cref="EngagementResult.EvaluatedAt"/> is the instant
+    /// explained; its <see cref="EngagementResult.RuleSetFingerprint"/>, when it has one, is checked against
+    /// <see cref="RuleSet"/>'s).
+    /// </param>
     /// <returns>One explanation per rule, in the rule set's order.</returns>
-    /// <exception cref="ArgumentException"><paramref name="evaluation"/> is of another customer.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="evaluation"/> is of another customer, or was decided by another rule set (both fingerprints
+    /// known and different; the message names both).
+    /// </exception>
     /// <exception cref="EngagementEvaluationException">A rule failed for the customer (as the evaluator reports it).</exception>
     public CustomerExplanation Explain(CustomerFacts facts, EngagementResult evaluation)
     {
@@ -123,12 +141,17 @@ public sealed class RuleExplainer
 
     /// <summary>Explains one rule for one customer at the instant of an evaluation, with what the policies made of its touches.</summary>
     /// <param name="facts">The customer's facts, as given to the evaluator.</param>
-    /// <param name="evaluation">The customer's evaluation over the same rules (its <see cref="EngagementResult.EvaluatedAt"/> is the instant explained).</param>
+    /// <param name="evaluation">
+    /// The customer's evaluation over the same rules (its <see cref="EngagementResult.EvaluatedAt"/> is the instant
+    /// explained; its <see cref="EngagementResult.RuleSetFingerprint"/>, when it has one, is checked against
+    /// <see cref="RuleSet"/>'s).
+    /// </param>
     /// <param name="ruleId">The rule's id.</param>
     /// <returns>The rule's explanation.</returns>
     /// <exception cref="ArgumentException">
     /// No rule has the id <paramref name="ruleId"/> (the message names the closest and the rules there are), or
-    /// <paramref name="evaluation"/> is of another customer.
+    /// <paramref name="evaluation"/> is of another customer or was decided by another rule set (both fingerprints known
+    /// and different; the message names both).
     /// </exception>
     /// <exception cref="EngagementEvaluationException">A rule failed for the customer (as the evaluator reports it).</exception>
     public RuleExplanation ExplainRule(CustomerFacts facts, EngagementResult evaluation, string ruleId)
@@ -137,7 +160,7 @@ public sealed class RuleExplainer
         return Explain(facts, evaluation.EvaluatedAt, [Find(ruleId)], evaluation).Rules[0];
     }
 
-    private static void CheckEvaluation(CustomerFacts facts, EngagementResult evaluation)
+    private void CheckEvaluation(CustomerFacts facts, EngagementResult evaluation)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -145,6 +168,15 @@ public sealed class RuleExplainer
         {
             throw new ArgumentException(
                 $"The evaluation is of customer {evaluation.CustomerId}, but the facts are of customer {facts.Customer.CustomerId}.", nameof(evaluation));
+        }
+
+        // A null fingerprint is no identity, not another one: only two known, different ones prove other rules decided.
+        if (evaluation.RuleSetFingerprint is { } decidedBy && RuleSet.Fingerprint is { } explained && !string.Equals(decidedBy, explained, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The evaluation of customer {evaluation.CustomerId} was decided by rule set {decidedBy}, but this explainer explains rule set {explained}: "
+                + "explaining it with other rules would give a wrong answer. Explain it with the rules that decided it, or evaluate the customer again with these.",
+                nameof(evaluation));
         }
     }
 

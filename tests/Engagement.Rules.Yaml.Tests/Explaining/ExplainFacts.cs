@@ -28,6 +28,14 @@ internal static class ExplainFacts
         return RuleCompiler.Compile(loaded.Rules);
     }
 
+    /// <summary>Loads one rule file (it must load) and compiles it with its load's fingerprint, as the provider and the CLI do.</summary>
+    public static CompiledRuleSet CompileWithFingerprint(string rules)
+    {
+        var loaded = new RuleFileLoader().LoadFromText("rules.yaml", "apiVersion: engagement-rules/v1\n" + rules);
+        loaded.Success.Should().BeTrue(loaded.FormatDiagnostics());
+        return RuleCompiler.Compile(loaded.Rules, loaded.Fingerprint);
+    }
+
     /// <summary>Where <paramref name="fragment"/> first occurs in a rule file of <see cref="Compile"/> (after its header line).</summary>
     public static SourceLocation Position(string rules, string fragment)
     {
