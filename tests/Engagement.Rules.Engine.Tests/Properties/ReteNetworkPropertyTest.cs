@@ -9,10 +9,24 @@ namespace Engagement.Rules.Engine.Tests.Properties;
 
 /// <summary>
 /// Property tests of the Rete engine against the brute-force <see cref="ReferenceMatcher"/> on generated rules
-/// and fact streams. CsCheck prints the seed of a failing case; pass it as <c>seed:</c> to Sample to replay it.
-/// The rules and the operations applied are in the failure message. Set the environment variable
-/// <c>ENGINE_PROPERTY_SCALE</c> (e.g. 20) to multiply the iterations for a deeper search than CI's.
+/// and fact streams. Each run draws new random seeds, so a rare case fails only now and then: keep its message.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A failure's message starts with CsCheck's <c>Set seed: "&lt;seed&gt;" or -e CsCheck_Seed=&lt;seed&gt; to reproduce
+/// (n shrinks, ...)</c> and the smallest failing case found (the generated rules and operations), followed by the
+/// check that failed with the rules as built and every step applied. To replay it, run the one test with the seed
+/// (it is replayed first):
+/// <c>CsCheck_Seed=&lt;seed&gt; dotnet test tests/Engagement.Rules.Engine.Tests --filter "Name=&lt;test method&gt;"</c>,
+/// or pass <c>seed: "&lt;seed&gt;"</c> to Sample. A seed replays the same case on any machine, loaded or not: each
+/// sample compiles its own rules (no pooled session state is shared between samples or tests), Sample runs on one
+/// thread, and neither the engine nor the reference matcher reads the clock or depends on hash order.
+/// </para>
+/// <para>
+/// Set the environment variable <c>ENGINE_PROPERTY_SCALE</c> (e.g. 50) to multiply the iterations for a deeper
+/// search than CI's. Cases distilled from failures are kept in <see cref="ReteNetworkRegressionTest"/>.
+/// </para>
+/// </remarks>
 public sealed partial class ReteNetworkPropertyTest
 {
     private static long Iterations(int ci) =>
