@@ -32,6 +32,43 @@ public sealed partial class ReteNetworkPropertyTest
     private static long Iterations(int ci) =>
         ci * (long.TryParse(Environment.GetEnvironmentVariable("ENGINE_PROPERTY_SCALE"), out var scale) && scale > 0 ? scale : 1);
 
+    /// <summary>
+    /// The checks of a sample, skipping (not failing) a sample whose sessions would hold more partial matches than
+    /// the match guard allows (<see cref="SessionOptions.MaxPartialMatches"/>, 4 million): a rare generated cross
+    /// product, e.g. a forall below two or's of unrelated patterns over some fifty facts (its sub-network is
+    /// evaluated for each of the tens of thousands of partial matches before it). The engine refuses such a
+    /// session by design, and the reference matcher would take minutes over it. This was the failure of
+    /// Fire_RandomInsertRetract seen once in a while (about 1 in 20,000 samples; seed d8RtyhN1jYX1 at 100 times
+    /// CI's iterations). Every other exception still fails the sample; a skip is written to the test's progress.
+    /// </summary>
+    private static Action<T1, T2> UnlessPastMatchGuard<T1, T2>(Action<T1, T2> check) => (a, b) =>
+    {
+        try
+        {
+            check(a, b);
+        }
+        catch (RuleMatchLimitException ex)
+        {
+            SkippedPastMatchGuard(ex);
+        }
+    };
+
+    /// <inheritdoc cref="UnlessPastMatchGuard{T1, T2}(Action{T1, T2})"/>
+    private static Action<T1, T2, T3> UnlessPastMatchGuard<T1, T2, T3>(Action<T1, T2, T3> check) => (a, b, c) =>
+    {
+        try
+        {
+            check(a, b, c);
+        }
+        catch (RuleMatchLimitException ex)
+        {
+            SkippedPastMatchGuard(ex);
+        }
+    };
+
+    private static void SkippedPastMatchGuard(RuleMatchLimitException ex) =>
+        TestContext.Progress.WriteLine($"A sample past the match guard was skipped ({string.Join(", ", ex.RuleIds)}).");
+
     private static string Print(IReadOnlyList<RuleSpec> specs, IReadOnlyList<FactOpSpec> ops) =>
         "rules:\n" + RulePrinter.Describe(RuleSpecBuilder.Build(specs, _ => Build.NoAction()))
         + "\nops:\n  " + string.Join("\n  ", ops.Select(o => o.ToString()));
