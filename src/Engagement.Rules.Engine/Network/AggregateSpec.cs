@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Engine.Runtime;
@@ -13,6 +14,7 @@ internal sealed class AggregateSpec
 
     private readonly Func<IReadOnlyList<AggregateItem>, object> _collect;
     private readonly Func<object?, IReadOnlyList<AggregateItem>, object> _group;
+    private readonly Func<object?, object?, object?, bool> _sameGroup;
 
     /// <param name="kind">What is computed.</param>
     /// <param name="sourceType">The type of the aggregated facts.</param>
@@ -43,6 +45,11 @@ internal sealed class AggregateSpec
                 .GetMethod(nameof(GroupFunctions<object, object>.Make))!
                 .CreateDelegate<Func<object?, IReadOnlyList<AggregateItem>, object>>()
             : static (_, _) => throw new InvalidOperationException("Not a group-by aggregate.");
+        _sameGroup = kind == AggregateKind.GroupBy
+            ? typeof(GroupFunctions<,>).MakeGenericType(selectorType!, sourceType)
+                .GetMethod(nameof(GroupFunctions<object, object>.Same))!
+                .CreateDelegate<Func<object?, object?, object?, bool>>()
+            : static (_, _, _) => false;
     }
 
     public AggregateKind Kind { get; }
@@ -98,6 +105,40 @@ internal sealed class AggregateSpec
     }
 
     public object MakeGroup(object? key, IReadOnlyList<AggregateItem> items) => _group(key, items);
+
+    /// <summary>
+    /// True when two results of this aggregate are the same value: equal, or a collection (a group with an equal
+    /// key) of the very same facts in the same order, none of them <paramref name="updated"/>. A collection is
+    /// built anew whenever its owner is, so a match that goes away and comes back within one operation (its
+    /// not/exists witness moved) holds a new collection of the same facts: it is the same match, not a new one.
+    /// An updated fact among them still makes the value a new one, as an update of a collected fact always has.
+    /// </summary>
+    public bool SameResult(object? x, object? y, object? updated) => Kind switch
+    {
+        _ when Equals(x, y) => true,
+        AggregateKind.Collect => SameFacts(x as IList, y as IList, updated),
+        AggregateKind.GroupBy => _sameGroup(x, y, updated),
+        _ => false,
+    };
+
+    /// <summary>The same facts (by reference) in the same order, none of them <paramref name="updated"/>.</summary>
+    public static bool SameFacts(IList? x, IList? y, object? updated)
+    {
+        if (x is null || y is null || x.Count != y.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Count; i++)
+        {
+            if (!ReferenceEquals(x[i], y[i]) || (updated is not null && ReferenceEquals(x[i], updated)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Computes the value; false when the kind has no result for these items (min/max of nothing). Sum, min and max
@@ -177,4 +218,9 @@ internal static class GroupFunctions<TKey, T>
 
         return new FactGroup<TKey, T>((TKey)key!, Array.AsReadOnly(result));
     }
+
+    /// <summary>Two groups this aggregate made with equal keys and the same facts (see <see cref="AggregateSpec.SameResult"/>).</summary>
+    public static bool Same(object? x, object? y, object? updated) =>
+        x is FactGroup<TKey, T> a && y is FactGroup<TKey, T> b && Equals(a.Key, b.Key)
+        && AggregateSpec.SameFacts(a.Items as IList, b.Items as IList, updated);
 }

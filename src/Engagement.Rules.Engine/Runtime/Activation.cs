@@ -88,8 +88,12 @@ internal sealed class Activation : Token, IMatch
         return Ancestor(Terminal.Level - level + 1).Value;
     }
 
-    /// <summary>True when both activations are the same rule alternative over the same facts and values.</summary>
-    public bool SameMatchAs(Activation other)
+    /// <summary>
+    /// True when both activations are the same rule alternative over the same facts and values (an aggregate's
+    /// value compared as <see cref="AggregateSpec.SameResult"/> does, <paramref name="updated"/> the object of the
+    /// fact being updated, if any).
+    /// </summary>
+    public bool SameMatchAs(Activation other, object? updated)
     {
         if (other.Terminal != Terminal)
         {
@@ -107,7 +111,7 @@ internal sealed class Activation : Token, IMatch
                     return false;
                 }
             }
-            else if (!Equals(a.Value, b.Value))
+            else if (!Equals(a.Value, b.Value) && !SameAggregateResult(a, b, updated))
             {
                 return false;
             }
@@ -118,6 +122,11 @@ internal sealed class Activation : Token, IMatch
 
         return a is null && b is null;
     }
+
+    private bool SameAggregateResult(Token a, Token b, object? updated) =>
+        a.NodeId == b.NodeId
+        && _session.Network.Nodes[a.NodeId] is AggregateOutputNode { Parent: ConditionalNode { Aggregate: { } aggregate } }
+        && aggregate.SameResult(a.Value, b.Value, updated);
 
     /// <summary>True when the fact is one of the match's own facts.</summary>
     public bool Contains(FactEntry fact)

@@ -55,6 +55,18 @@ internal sealed class Arena<T>
         }
     }
 
+    /// <summary>
+    /// Gives back every object taken or tracked since <see cref="Taken"/> was <paramref name="mark"/>, none of which
+    /// was published (the fact entries of a batch that failed its checks): the next takes hand them out again.
+    /// </summary>
+    public void ReturnTakenSince(int mark)
+    {
+        if (mark >= 0 && mark < _used)
+        {
+            _used = mark;
+        }
+    }
+
     /// <summary>Puts a new object in the place of the one just taken (which must not be reused); returns it.</summary>
     public T ReplaceTaken(T item)
     {

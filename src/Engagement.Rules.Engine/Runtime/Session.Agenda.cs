@@ -16,7 +16,7 @@ internal sealed partial class Session
             for (var i = 0; i < _stash.Count; i++)
             {
                 var old = _stash[i];
-                if (!activation.SameMatchAs(old))
+                if (!activation.SameMatchAs(old, _updating?.Object))
                 {
                     continue;
                 }

@@ -168,6 +168,7 @@ internal sealed partial class Session
         _partialMatches = 0;
         _activationSequence = 0;
         _stash?.Clear();
+        _rejection = null;
         _updating = null;
         _pendingRetracts?.Clear();
         _depth = 0;

@@ -39,6 +39,7 @@ internal sealed partial class Session
     private FactEntry? _lastFact;
     private int _factCount;
     private List<FactEntry>? _batchScratch;
+    private Exception? _rejection;
     private long _factSequence;
     private int _partialMatches;
     private long _activationSequence;
@@ -139,6 +140,7 @@ internal sealed partial class Session
         // Check the whole batch first (against the session and against itself): a duplicate inserts nothing.
         var entries = _batchScratch ?? new List<FactEntry>();
         _batchScratch = null;
+        var entriesBefore = _entries.Taken;
         try
         {
             try
@@ -155,7 +157,7 @@ internal sealed partial class Session
                     entries.Add(entry);
                 }
             }
-            catch
+            catch (Exception ex)
             {
                 // Nothing of the batch stays findable, whatever stopped the check (a duplicate, a null, or a host
                 // fact whose FactIdentity, Equals or GetHashCode threw): a fact left in the lookup but not in the
@@ -168,6 +170,10 @@ internal sealed partial class Session
                     }
                 }
 
+                // Nor does it keep the pooled entries it took (the one that failed too): none was published, and a
+                // host retrying bad batches would otherwise use up a new entry per fact of every failed batch.
+                _entries.ReturnTakenSince(entriesBefore);
+                _rejection = ex;
                 throw;
             }
 
@@ -185,6 +191,17 @@ internal sealed partial class Session
             entries.Clear();
             _batchScratch = entries;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="exception"/> rejected a call's input before the call changed anything (a batch that
+    /// failed its checks), so that the state is as it was before the call and stays poolable; forgets it.
+    /// </summary>
+    public bool IsRejection(Exception exception)
+    {
+        var rejection = _rejection;
+        _rejection = null;
+        return ReferenceEquals(rejection, exception);
     }
 
     private bool IsDuplicate(FactEntry entry, List<FactEntry> batch)

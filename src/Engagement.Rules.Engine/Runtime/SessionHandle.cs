@@ -159,7 +159,7 @@ internal sealed class SessionHandle : ISession
         Guarded(static (s, a) => s.Fire(a.MaxFirings, a.CancellationToken), (MaxFirings: maxFirings, CancellationToken: cancellationToken));
 
     // Every operation marks the state when an exception goes through it, so that Dispose does not pool it (the
-    // lambdas are static: no allocation per call).
+    // lambdas are static: no allocation per call); except a rejected input, which changed nothing (see IsRejection).
     private TResult Guarded<TArgument, TResult>(Func<Session, TArgument, TResult> operation, TArgument argument)
     {
         var state = Enter();
@@ -169,7 +169,7 @@ internal sealed class SessionHandle : ISession
         }
         catch (Exception ex) when (state.NoteFault(ex))
         {
-            state.Broken = true;
+            state.Broken |= !state.IsRejection(ex);
             throw;
         }
         finally
@@ -187,7 +187,7 @@ internal sealed class SessionHandle : ISession
         }
         catch (Exception ex) when (state.NoteFault(ex))
         {
-            state.Broken = true;
+            state.Broken |= !state.IsRejection(ex);
             throw;
         }
         finally

@@ -13,7 +13,7 @@ public sealed partial class ReteNetworkPropertyTest
     public void Agenda_RandomInsertUpdateRetract_MatchesReference()
     {
         Gen.Select(RuleGen.RuleSet, FactGen.InsertUpdateRetract).Sample(
-            (specs, ops) =>
+            UnlessPastMatchGuard<RuleSpec[], FactOpSpec[]>((specs, ops) =>
             {
                 var rules = RuleSpecBuilder.Build(specs, _ => Build.NoAction());
                 var pooled = RuleCompiler.Compile(rules);
@@ -48,7 +48,7 @@ public sealed partial class ReteNetworkPropertyTest
                         CheckAgenda(rules, session, world, reference, log);
                     }
                 }
-            },
+            }),
             iter: Iterations(250),
             threads: 1,
             print: t => Print(t.Item1, t.Item2));

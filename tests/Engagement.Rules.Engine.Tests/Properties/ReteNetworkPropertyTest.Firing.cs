@@ -18,7 +18,7 @@ public sealed partial class ReteNetworkPropertyTest
     public void Fire_RandomInsertRetract_FiresEachNewMatchOnceInPriorityOrder()
     {
         Gen.Select(RuleGen.RuleSetWithStableKeys, FactGen.InsertRetract).Sample(
-            (specs, ops) =>
+            UnlessPastMatchGuard<RuleSpec[], FactOpSpec[]>((specs, ops) =>
             {
                 var fired = new List<(int Priority, string Key)>();
                 var rules = RuleSpecBuilder.Build(
@@ -85,7 +85,7 @@ public sealed partial class ReteNetworkPropertyTest
                         alreadyFired = current;
                     }
                 }
-            },
+            }),
             iter: Iterations(200),
             threads: 1,
             print: t => Print(t.Item1, t.Item2));

@@ -27,7 +27,7 @@ public sealed partial class ReteNetworkPropertyTest
     public void Fire_ForwardChaining_ReachesTheReferenceFixpoint()
     {
         Gen.Select(RuleGen.RuleSet, ChainingRules, FactGen.InsertUpdateRetract).Sample(
-            (specs, chaining, ops) =>
+            UnlessPastMatchGuard<RuleSpec[], (int Variant, int Constant, int Priority)[], FactOpSpec[]>((specs, chaining, ops) =>
             {
                 var fired = new List<string>();
                 var rules = RuleSpecBuilder.Build(specs, _ => Action(ctx => FireAndDerive(ctx, fired))).ToList();
@@ -60,7 +60,7 @@ public sealed partial class ReteNetworkPropertyTest
                 {
                     Fail("The agenda is not empty after Fire", rules, log, string.Join("\n    ", session.GetAgenda().Select(MatchKey.Of)));
                 }
-            },
+            }),
             iter: Iterations(100),
             threads: 1,
             print: t => Print(t.Item1, t.Item3) + "\nchaining: " + string.Join(", ", t.Item2));

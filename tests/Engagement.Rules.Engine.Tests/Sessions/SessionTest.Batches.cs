@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -88,5 +89,62 @@ public sealed partial class SessionTest
 
         batch.Query<Note>().Select(n => n.ToString()).Should().BeEquivalentTo(oneByOne.Query<Note>().Select(n => n.ToString()))
             .And.HaveCount(2);
+    }
+
+    /// <summary>What makes a batch fail its checks, after <paramref name="count"/> good new facts.</summary>
+    private static object?[] FailingBatch(string failure, Customer existing, int count)
+    {
+        var batch = Enumerable.Range(100, count).Select(i => (object?)new Customer(i)).ToList();
+        switch (failure)
+        {
+            case "duplicate of a fact in the session":
+                batch.Add(existing);
+                break;
+            case "duplicate within the batch":
+                batch.Add(batch[0]);
+                break;
+            default:
+                batch.Add(null);
+                break;
+        }
+
+        return [.. batch];
+    }
+
+    // 3 new facts are checked by scanning the session's facts, 40 through its identity table (past FactLookup.ScanLimit).
+    [TestCase("duplicate of a fact in the session", 3)]
+    [TestCase("duplicate of a fact in the session", 40)]
+    [TestCase("duplicate within the batch", 3)]
+    [TestCase("duplicate within the batch", 40)]
+    [TestCase("null", 3)]
+    [TestCase("null", 40)]
+    public void InsertAll_FailedBatchesRepeated_KeepNoPooledEntriesAndLeaveTheSessionAsBefore(string failure, int count)
+    {
+        // Before: every failed batch kept the pooled fact entries it had taken for its facts (up to the one that
+        // failed), so a host retrying bad batches grew the state by one entry per fact per attempt.
+        var log = new Log();
+        var compiled = RuleCompiler.Compile([LogRule("r", log)]);
+        var session = compiled.CreateSession();
+        var state = ((Runtime.SessionHandle)session).PeekState!;
+        var existing = new Customer(1);
+        session.Insert(existing);
+        var batch = FailingBatch(failure, existing, count);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            ((Action)(() => session.InsertAll(batch!))).Should().Throw<Exception>().Which.Should().Match(e => e is FactException || e is ArgumentException);
+            state.FactEntriesTaken.Should().Be(1, "a failed batch gives back every entry it took (attempt {0})", attempt + 1);
+        }
+
+        session.Query<Customer>().Should().Equal(existing);
+        session.InsertAll(batch.Take(count)!);
+        state.FactEntriesTaken.Should().Be(count + 1, "one entry per fact in the session");
+        session.Fire().Should().Be(count + 1, "the facts of the failed batches were never in the session, and now are");
+        session.Dispose();
+
+        using var next = compiled.CreateSession();
+        ((Runtime.SessionHandle)next).PeekState.Should().BeSameAs(state, "a failed batch leaves the state poolable");
+        next.InsertAll(batch.Take(count)!);
+        next.Fire().Should().Be(count);
     }
 }
