@@ -257,6 +257,23 @@ public sealed partial class FileSystemRuleSetProviderTest
     }
 
     [Test]
+    public void Watcher_ReloadedHandlerThrows_ReportIsRaisedUnderTheReloadLock()
+    {
+        // The report ran outside the lock: concurrently with a host's TryReload on another thread, whose events the
+        // remarks promise are raised one reload at a time.
+        using var folder = new TempFolder();
+        folder.Write("a.yaml", Rule("first"));
+        using var provider = new FileSystemRuleSetProvider([folder.Path], reloadDelay: Duration.FromMilliseconds(50));
+        var events = new BlockingCollection<string>();
+        provider.Reloaded += (_, _) => throw new InvalidOperationException("handler bug");
+        provider.ReloadFailed += (_, e) => events.Add($"failed:{e.Diagnostics[0].Code} under lock: {provider.IsReloadingOnThisThread}");
+
+        folder.Write("a.yaml", Rule("second"));
+
+        Next(events, "failed:").Should().Be("failed:ER0050 under lock: True");
+    }
+
+    [Test]
     public void Constructor_NegativeReloadDelay_ThrowsNamingTheParameter()
     {
         using var folder = new TempFolder();

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -178,5 +179,21 @@ public sealed partial class RuleFileLoaderTest
         RuleSetCompiler.TryCompile(load, folder.Path, out var ruleSet, out _).Should().BeTrue();
 
         ruleSet!.Fingerprint.Should().Be(load.Fingerprint);
+    }
+
+    [Test]
+    public void Fingerprint_FolderFilesOrder_IsTheSameWithWindowsSeparators()
+    {
+        // A folder's files are loaded in this order, which makes the rules' order and the fingerprint: by the raw
+        // strings, "core\\x.yaml" sorts after "core2.yaml" and "coreA.yaml" on Windows, "core/x.yaml" before them on Unix.
+        string[] unix = ["coreA.yaml", "core2.yaml", "core/x.yaml", "core.yaml", "core/a/b.yaml"];
+        var windows = unix.Select(p => p.Replace('/', '\\')).ToList();
+        var sortedUnix = unix.ToList();
+
+        sortedUnix.Sort((a, b) => Loading.RuleFileSet.ComparePortably(a, b, '/'));
+        windows.Sort((a, b) => Loading.RuleFileSet.ComparePortably(a, b, '\\'));
+
+        windows.Select(p => p.Replace('\\', '/')).Should().Equal(sortedUnix);
+        sortedUnix.Should().Equal(unix.Order(StringComparer.Ordinal), "on Unix the order stays the ordinal one");
     }
 }

@@ -174,8 +174,31 @@ internal sealed class RuleFileSet
             }
         }
 
-        files.Sort(StringComparer.Ordinal);
+        // Ordinal over the paths with '/' between folders: the same order (so the same rule order and fingerprint)
+        // on every operating system. The files share the folder's prefix, so this orders their relative paths.
+        files.Sort((a, b) => ComparePortably(a, b, Path.DirectorySeparatorChar));
         return files;
+    }
+
+    /// <summary>
+    /// Compares two paths ordinally as if <paramref name="separator"/> were '/': by the raw strings, Windows' '\'
+    /// (U+005C) sorts after digits and capitals where Unix's '/' (U+002F) sorts before them, so <c>core/x.yaml</c> and
+    /// <c>core2.yaml</c> loaded in another order there.
+    /// </summary>
+    internal static int ComparePortably(string a, string b, char separator)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var x = a[i] == separator ? '/' : a[i];
+            var y = b[i] == separator ? '/' : b[i];
+            if (x != y)
+            {
+                return x.CompareTo(y);
+            }
+        }
+
+        return a.Length.CompareTo(b.Length);
     }
 
     public static bool IsRuleFile(string name) => RuleFileFilter.IsRuleFile(name);

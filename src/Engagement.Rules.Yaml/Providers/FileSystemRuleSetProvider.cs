@@ -116,6 +116,9 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
     /// <summary>Stops watching; once it returns, no reload starts from a file change.</summary>
     public void Dispose() => _watcher.Dispose();
 
+    /// <summary>True on the thread of a reload in progress, where the events are raised: tests pin that they all are.</summary>
+    internal bool IsReloadingOnThisThread => _reloadGate.IsHeldByCurrentThread;
+
     private (CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics) LoadAndCompile()
     {
         var result = _loader.Load(_paths);
@@ -131,7 +134,9 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 
     /// <summary>
     /// A <see cref="Reloaded"/> or <see cref="ReloadFailed"/> handler threw on the watcher's timer thread, where nothing
-    /// could catch it. The swap (or the keeping of the old set) has already happened; report through ReloadFailed.
+    /// could catch it. The swap (or the keeping of the old set) has already happened; report through ReloadFailed,
+    /// under the reload lock as every event: not concurrently with a <see cref="TryReload"/> on another thread, and
+    /// with the set kept as it is.
     /// </summary>
     private void ReportHandlerFailure(Exception e)
     {
@@ -140,6 +145,9 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
             DiagnosticSeverity.Error,
             new SourceLocation(_source, 1, 1),
             $"A reload event handler threw: {e.Message}");
-        ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs([failure], Current));
+        lock (_reloadGate)
+        {
+            ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs([failure], Current));
+        }
     }
 }

@@ -26,7 +26,8 @@ namespace Engagement.Rules.Yaml.Providers;
 /// provider's.
 /// </para>
 /// <para>
-/// Thread-safe. <see cref="Reloaded"/> and <see cref="ReloadFailed"/> are raised on the provider's reloading thread,
+/// Thread-safe, and it never calls the provider while holding its own lock, so a provider may serve
+/// <see cref="IRuleSetProvider.Current"/>, take handlers and raise its events under one lock of its own. <see cref="Reloaded"/> and <see cref="ReloadFailed"/> are raised on the provider's reloading thread,
 /// inside the provider's event, while the reload holds the provider's lock: a handler must not wait for a reload on
 /// another thread (read the rules, log, return). What a handler throws goes back to the provider, as a throwing
 /// handler of the provider's own events would. Dispose it to stop following the provider (it does not dispose the
@@ -44,10 +45,15 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
     private readonly EngagementTelemetry? _telemetry;
     private readonly SessionOptions? _session;
 
-    // Serialises following reloads with the constructor and Dispose (reentrant: a handler may dispose).
+    // Serialises following reloads with the constructor and Dispose (reentrant: a handler may dispose). Never held
+    // while the provider is called (Current, adding or removing a handler): a provider that does those under the lock
+    // it raises its events with would otherwise deadlock with a reload on another thread (lock-order inversion).
     private readonly Lock _gate = new();
     private Generation? _current;
     private bool _disposed;
+
+    // The last reload raised before the constructor set its generation, for the constructor to follow.
+    private RuleSetReloadedEventArgs? _early;
 
     /// <summary>Creates the evaluator over the provider's current rules and starts following its reloads.</summary>
     /// <param name="rules">The provider whose rules to evaluate with; not owned (not disposed with this evaluator).</param>
@@ -75,22 +81,31 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
         _policy = policy;
         _telemetry = telemetry;
         _session = session;
-        lock (_gate)
+
+        // Subscribed before the current set is read: a reload raised in between is noted (_early) and followed below,
+        // rather than missed.
+        _provider.Reloaded += OnReloaded;
+        _provider.ReloadFailed += OnReloadFailed;
+        try
         {
-            // Subscribed before the current set is read, under the gate: a reload in between waits for the gate and
-            // is then followed, rather than missed.
-            _provider.Reloaded += OnReloaded;
-            _provider.ReloadFailed += OnReloadFailed;
-            try
+            var current = _provider.Current;
+            var generation = new Generation(current, Create(current));
+            lock (_gate)
             {
-                var current = _provider.Current;
-                _current = new Generation(current, Create(current));
+                if (_early is { } early && !ReferenceEquals(early.RuleSet, current))
+                {
+                    // Nobody can have subscribed to this evaluator's events yet: a set it refuses is simply not taken.
+                    generation = TryFollow(early.RuleSet, current) ?? generation;
+                }
+
+                _early = null;
+                _current = generation;
             }
-            catch
-            {
-                Unsubscribe();
-                throw;
-            }
+        }
+        catch
+        {
+            Unsubscribe();
+            throw;
         }
     }
 
@@ -125,12 +140,16 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
     {
         lock (_gate)
         {
-            if (!_disposed)
+            if (_disposed)
             {
-                _disposed = true;
-                Unsubscribe();
+                return;
             }
+
+            // Under the gate: a reload being followed has finished, and any later one sees this and changes nothing.
+            _disposed = true;
         }
+
+        Unsubscribe();
     }
 
     // Set in the constructor before anything can read it.
@@ -148,8 +167,19 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
     {
         lock (_gate)
         {
-            // Null: the constructor failed after subscribing; it has unsubscribed, but this reload had already started.
-            if (_disposed || _current is not { } current || ReferenceEquals(e.RuleSet, current.Rules))
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_current is not { } current)
+            {
+                // The constructor has not set its generation yet (or failed after subscribing): it follows this one.
+                _early = e;
+                return;
+            }
+
+            if (ReferenceEquals(e.RuleSet, current.Rules))
             {
                 return;
             }
@@ -185,6 +215,24 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
             {
                 ReloadFailed?.Invoke(this, ReferenceEquals(e.Kept, current.Rules) ? e : new RuleSetReloadFailedEventArgs(e.Diagnostics, current.Rules));
             }
+        }
+    }
+
+    /// <summary>The generation of a reloaded set the constructor saw raised early; null when it is refused (as <see cref="OnReloaded"/> refuses it).</summary>
+    private Generation? TryFollow(CompiledRuleSet next, CompiledRuleSet current)
+    {
+        if (ReloadRefusal.Empty(next, current, ReloadedRules) is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Generation(next, Create(next));
+        }
+        catch (PolicyOptionsException)
+        {
+            return null;
         }
     }
 

@@ -54,7 +54,8 @@ public sealed class RuleTestRunner
     /// Finds the cases of test files: each path is a test file or a folder searched recursively for
     /// <c>*.tests.yaml</c> and <c>*.tests.yml</c> files, in any case, the files the rule loader skips (hidden entries
     /// skipped), in ordinal path order. A file that cannot be read yields one failing case, and so does, unread, a file
-    /// found in a folder that is a symbolic link leading out of it (as the loader refuses such rule files), and any
+    /// found in a folder that is a symbolic link leading out of it (as the loader refuses such rule files) unless it is
+    /// also given as a path of its own, and any
     /// test file that is not a regular file (a named pipe, whose reading would block, a device or a socket).
     /// </summary>
     /// <param name="paths">Files and folders.</param>
@@ -83,10 +84,15 @@ public sealed class RuleTestRunner
                     var relative = Path.GetRelativePath(path, file);
                     if (RuleFileSet.IsTestFile(Path.GetFileName(file)) && !relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part.StartsWith('.')))
                     {
+                        // Refused only while no path reads it: named as a path of its own (before or after its
+                        // folder, as the refusal advises), or found inside another folder, it is read.
                         var full = Path.GetFullPath(file);
-                        files[full] = RuleFileSet.LeavesRoot(full, root)
-                            ? $"This is a symbolic link (or a file under a linked folder) that leads out of the tested folder '{root}'; a folder's test files are read only inside it. Copy the file into the folder, or name it as a path of its own."
-                            : files.GetValueOrDefault(full);
+                        if (!files.TryGetValue(full, out var earlier) || earlier is not null)
+                        {
+                            files[full] = RuleFileSet.LeavesRoot(full, root)
+                                ? $"This is a symbolic link (or a file under a linked folder) that leads out of the tested folder '{root}'; a folder's test files are read only inside it. Copy the file into the folder, or name it as a path of its own."
+                                : null;
+                        }
                     }
                 }
             }

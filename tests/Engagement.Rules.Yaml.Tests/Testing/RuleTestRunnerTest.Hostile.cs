@@ -165,4 +165,26 @@ public sealed partial class RuleTestRunnerTest
             Directory.Delete(outside, recursive: true);
         }
     }
+
+    [Test]
+    public void Discover_LinkedTestFileNamedAsAPathAndFoundInItsFolder_IsReadWhicheverComesFirst()
+    {
+        // The refusal says "name it as a path of its own": named before its folder, the folder's refusal overwrote it.
+        var outside = Path.Combine(Path.GetDirectoryName(_folder)!, Path.GetFileName(_folder) + "-outside");
+        Directory.CreateDirectory(outside);
+        try
+        {
+            var target = Path.Combine(outside, "secret.tests.yaml");
+            File.WriteAllText(target, Defaults + OneCase);
+            var link = Path.Combine(_folder, "linked.tests.yaml");
+            File.CreateSymbolicLink(link, target);
+
+            RuleTestRunner.Discover([link, _folder]).Select(c => c.Name).Should().Equal("nothing");
+            RuleTestRunner.Discover([_folder, link]).Select(c => c.Name).Should().Equal("nothing");
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
 }
