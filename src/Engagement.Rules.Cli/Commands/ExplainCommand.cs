@@ -90,6 +90,12 @@ internal static class ExplainCommand
         foreach (var rule in silent)
         {
             o.WriteLine($"  {rule.RuleId} {rule.Location}".TrimEnd());
+            if (rule.NotExplainedReason is { } reason)
+            {
+                o.WriteLine($"    not explained: {reason}");
+                continue;
+            }
+
             if (rule.Failure is not { } failure)
             {
                 o.WriteLine("    every element matched, but the rule did not fire (it may have been cancelled by a later change of facts)");

@@ -8,6 +8,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Engine.Model;
 using Engagement.Rules.Evaluation;
+using Engagement.Rules.Policies;
 using Engagement.Rules.Yaml.Loading;
 using NodaTime;
 
@@ -55,7 +56,14 @@ public sealed class RuleExplainer
 
     private readonly Dictionary<string, RuleDefinition> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<RuleDefinition, Lazy<RuleProbes>> _probes = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<RuleDefinition, string> _unexplainable = new(ReferenceEqualityComparer.Instance);
     private readonly SessionOptions _session;
+    private readonly Func<RuleDefinition, RuleProbes> _probesFor;
+
+    // The latest instant any evaluator evaluates at (the shortest contact-time search): an instant some evaluator
+    // decided at can be explained, and the rules alone (no policies run here) never leave the calendar before it.
+    private static readonly Instant Latest = EngagementEvaluator.LatestInstant(
+        PolicyOptions.Default with { QuietHours = PolicyOptions.Default.QuietHours with { SearchHorizonDays = 1 } });
 
     /// <summary>Creates an explainer of a compiled rule set.</summary>
     /// <param name="rules">
@@ -70,6 +78,12 @@ public sealed class RuleExplainer
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxListed"/> is less than 1, or <paramref name="session"/> is invalid.</exception>
     public RuleExplainer(CompiledRuleSet rules, int maxListed = DefaultMaxListed, SessionOptions? session = null)
+        : this(rules, maxListed, session, RuleProbes.For)
+    {
+    }
+
+    /// <summary>Creates an explainer that builds a rule's probes with <paramref name="probesFor"/> (tests give a failing one).</summary>
+    internal RuleExplainer(CompiledRuleSet rules, int maxListed, SessionOptions? session, Func<RuleDefinition, RuleProbes> probesFor)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxListed, 1);
@@ -79,6 +93,7 @@ public sealed class RuleExplainer
             // Worded as the engine words it when a session is created with these options.
             throw new ArgumentOutOfRangeException(nameof(session), "Invalid SessionOptions: " + string.Join(" ", errors));
         }
+        _probesFor = probesFor;
         RuleSet = rules;
         MaxListed = maxListed;
         foreach (var rule in rules.Rules)
@@ -95,12 +110,21 @@ public sealed class RuleExplainer
 
     /// <summary>Explains every rule for one customer at one instant.</summary>
     /// <param name="facts">The customer's facts, as given to the evaluator.</param>
-    /// <param name="at">The instant to evaluate at.</param>
+    /// <param name="at">
+    /// The instant to evaluate at, from <see cref="EngagementEvaluator.EarliestInstant"/> to the latest instant an evaluator
+    /// evaluates at (<see cref="EngagementEvaluator.LatestInstant"/> with the shortest contact-time search, one day:
+    /// 9999-12-28T00:00:00Z), so that every instant an evaluator decided at can be explained.
+    /// </param>
     /// <returns>One explanation per rule, in the rule set's order, without the policies' verdicts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before <see cref="EngagementEvaluator.EarliestInstant"/> or after 9999-12-28T00:00:00Z
+    /// (a sentinel such as <see cref="Instant.MinValue"/>): the customer's local date would leave the calendar.
+    /// </exception>
     /// <exception cref="EngagementEvaluationException">A rule failed for the customer (as the evaluator reports it).</exception>
     public CustomerExplanation Explain(CustomerFacts facts, Instant at)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        CheckInstant(at, nameof(at));
         return Explain(facts, at, RuleSet.Rules, evaluation: null);
     }
 
@@ -119,6 +143,9 @@ public sealed class RuleExplainer
     /// <paramref name="evaluation"/> is of another customer, or was decided by another rule set (both fingerprints
     /// known and different; the message names both).
     /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="evaluation"/>'s instant is one no evaluator evaluates at (a result read back or made by hand), as for <see cref="Explain(CustomerFacts, Instant)"/>.
+    /// </exception>
     /// <exception cref="EngagementEvaluationException">A rule failed for the customer (as the evaluator reports it).</exception>
     public CustomerExplanation Explain(CustomerFacts facts, EngagementResult evaluation)
     {
@@ -128,14 +155,23 @@ public sealed class RuleExplainer
 
     /// <summary>Explains one rule for one customer at one instant.</summary>
     /// <param name="facts">The customer's facts, as given to the evaluator.</param>
-    /// <param name="at">The instant to evaluate at.</param>
+    /// <param name="at">
+    /// The instant to evaluate at, from <see cref="EngagementEvaluator.EarliestInstant"/> to the latest instant an evaluator
+    /// evaluates at (<see cref="EngagementEvaluator.LatestInstant"/> with the shortest contact-time search, one day:
+    /// 9999-12-28T00:00:00Z), so that every instant an evaluator decided at can be explained.
+    /// </param>
     /// <param name="ruleId">The rule's id.</param>
     /// <returns>The rule's explanation, without the policies' verdicts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="at"/> is before <see cref="EngagementEvaluator.EarliestInstant"/> or after 9999-12-28T00:00:00Z
+    /// (a sentinel such as <see cref="Instant.MinValue"/>): the customer's local date would leave the calendar.
+    /// </exception>
     /// <exception cref="ArgumentException">No rule has the id <paramref name="ruleId"/> (the message names the closest and the rules there are).</exception>
     /// <exception cref="EngagementEvaluationException">A rule failed for the customer (as the evaluator reports it).</exception>
     public RuleExplanation ExplainRule(CustomerFacts facts, Instant at, string ruleId)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        CheckInstant(at, nameof(at));
         return Explain(facts, at, [Find(ruleId)], evaluation: null).Rules[0];
     }
 
@@ -152,6 +188,9 @@ public sealed class RuleExplainer
     /// No rule has the id <paramref name="ruleId"/> (the message names the closest and the rules there are), or
     /// <paramref name="evaluation"/> is of another customer or was decided by another rule set (both fingerprints known
     /// and different; the message names both).
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="evaluation"/>'s instant is one no evaluator evaluates at (a result read back or made by hand), as for <see cref="Explain(CustomerFacts, Instant)"/>.
     /// </exception>
     /// <exception cref="EngagementEvaluationException">A rule failed for the customer (as the evaluator reports it).</exception>
     public RuleExplanation ExplainRule(CustomerFacts facts, EngagementResult evaluation, string ruleId)
@@ -177,6 +216,26 @@ public sealed class RuleExplainer
                 $"The evaluation of customer {evaluation.CustomerId} was decided by rule set {decidedBy}, but this explainer explains rule set {explained}: "
                 + "explaining it with other rules would give a wrong answer. Explain it with the rules that decided it, or evaluate the customer again with these.",
                 nameof(evaluation));
+        }
+
+        // A result read back (or made by hand) may carry any instant; an evaluator's own are always in range.
+        CheckInstant(evaluation.EvaluatedAt, nameof(evaluation));
+    }
+
+    // Worded as the evaluator words it: outside this range the customer's local date leaves NodaTime's calendar, and
+    // the failure came out as NodaTime's raw "Value should be in range ..." for the host's instant (often a sentinel).
+    private static void CheckInstant(Instant at, string parameter)
+    {
+        if (at < EngagementEvaluator.EarliestInstant)
+        {
+            throw new ArgumentOutOfRangeException(parameter, at,
+                $"The evaluation instant {at} is before {EngagementEvaluator.EarliestInstant}; explain at a real instant (not a sentinel such as Instant.MinValue).");
+        }
+
+        if (at > Latest)
+        {
+            throw new ArgumentOutOfRangeException(parameter, at,
+                $"The evaluation instant {at} is after {Latest}, the latest an evaluator evaluates at (the end of the calendar, 9999-12-31, is too close); explain at a real instant (not a sentinel such as Instant.MaxValue).");
         }
     }
 
@@ -242,16 +301,38 @@ public sealed class RuleExplainer
                 continue;
             }
 
-            var failure = Probe(rule, left, order, customerId);
+            if (ProbesOf(rule) is not { } probes)
+            {
+                explained[i] = new RuleExplanation(rule, RuleOutcome.NotExplained, 0, [], null, evaluation, _unexplainable[rule]);
+                continue;
+            }
+
+            var failure = Probe(rule, probes, left, order, customerId);
             explained[i] = new RuleExplanation(rule, failure is null ? RuleOutcome.MatchedButNotFired : RuleOutcome.NotMatched, 0, [], failure, evaluation);
         }
 
         return new CustomerExplanation(customerId, at, explained);
     }
 
-    private ElementFailure? Probe(RuleDefinition rule, object[] facts, Dictionary<object, int> order, string customerId)
+    // The rule's probes; null when they cannot be built (the reason is in _unexplainable): that rule is reported as
+    // not explained, and the others are still explained, rather than one rule failing every Explain of the set.
+    private RuleProbes? ProbesOf(RuleDefinition rule)
     {
-        var probes = _probes.GetOrAdd(rule, r => new Lazy<RuleProbes>(() => RuleProbes.For(r), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        var lazy = _probes.GetOrAdd(rule, r => new Lazy<RuleProbes>(() => _probesFor(r), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The Lazy caches the failure: the same rule is reported alike on every call.
+            _unexplainable.TryAdd(rule, ex.Message);
+            return null;
+        }
+    }
+
+    private ElementFailure? Probe(RuleDefinition rule, RuleProbes probes, object[] facts, Dictionary<object, int> order, string customerId)
+    {
         try
         {
             // Matches are read while their session lives.

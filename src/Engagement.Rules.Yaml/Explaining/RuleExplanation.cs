@@ -14,7 +14,8 @@ public sealed class RuleExplanation
         int firingCount,
         IReadOnlyList<RuleMatch> firings,
         ElementFailure? failure,
-        EngagementResult? evaluation)
+        EngagementResult? evaluation,
+        string? notExplainedReason = null)
     {
         Rule = rule;
         Location = RuleSetCompiler.TryGetLocation(rule);
@@ -22,6 +23,7 @@ public sealed class RuleExplanation
         FiringCount = firingCount;
         Firings = firings;
         Failure = failure;
+        NotExplainedReason = notExplainedReason;
         if (evaluation is not null)
         {
             var decisions = new List<TouchDecision>();
@@ -75,6 +77,9 @@ public sealed class RuleExplanation
 
     /// <summary>For <see cref="RuleOutcome.NotMatched"/>: the first element of the left-hand side that found no match; otherwise null.</summary>
     public ElementFailure? Failure { get; }
+
+    /// <summary>For <see cref="RuleOutcome.NotExplained"/>: why the rule could not be explained (naming the rule); otherwise null.</summary>
+    public string? NotExplainedReason { get; }
 
     /// <summary>
     /// When the explanation was given the customer's <see cref="EngagementResult"/>: the touches the policies decided from

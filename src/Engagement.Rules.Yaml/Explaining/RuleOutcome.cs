@@ -15,4 +15,11 @@ public enum RuleOutcome
     /// did not fire it again (a non-repeatable rule).
     /// </summary>
     MatchedButNotFired = 2,
+
+    /// <summary>
+    /// The rule did not fire, and why cannot be said: the engine rejected a probe of its left-hand side (a defect of the
+    /// explainer, not of the rule; <see cref="RuleExplanation.NotExplainedReason"/> says which). The other rules are
+    /// explained as usual.
+    /// </summary>
+    NotExplained = 3,
 }

@@ -74,4 +74,25 @@ public sealed partial class RuleExplainerTest
         thrown.CustomerId.Should().Be("C1");
         thrown.Message.Should().StartWith("The rules failed for customer C1:").And.Contain("divides-by-zero");
     }
+
+    [Test]
+    public void Explain_EngineRejectsOneRulesProbes_ReportsThatRuleNotExplainedAndExplainsTheOthers()
+    {
+        var explainer = new RuleExplainer(Compile(OwnedVehicle), RuleExplainer.DefaultMaxListed, session: null, rule => rule.Id == "owned-vehicle"
+            ? throw new InvalidOperationException("Rule 'owned-vehicle' cannot be explained: the engine rejected a probe of it: test.")
+            : RuleProbes.For(rule));
+
+        foreach (var _ in new[] { 1, 2 })
+        {
+            // Twice: the failure is kept by the probe cache and reported alike, not thrown the second time.
+            var explained = explainer.Explain(FactsOf(), At);
+
+            explained.Rules[0].Outcome.Should().Be(RuleOutcome.NotExplained);
+            explained.Rules[0].NotExplainedReason.Should().Be("Rule 'owned-vehicle' cannot be explained: the engine rejected a probe of it: test.");
+            explained.Rules[0].Failure.Should().BeNull();
+            explained.Rules[1].Outcome.Should().Be(RuleOutcome.NotMatched);
+            explained.Rules[1].NotExplainedReason.Should().BeNull();
+            explainer.ExplainRule(FactsOf(), At, "owned-vehicle").Outcome.Should().Be(RuleOutcome.NotExplained);
+        }
+    }
 }
