@@ -97,6 +97,24 @@ public sealed partial class AddEngagementRulesTest
     }
 
     [Test]
+    public void TryReload_DisposedWhileReloading_ThrowsAndTheEvaluatorKeepsItsRules()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("trade-in.yaml", Given.TradeInRule(topic: "sales.before"));
+        var provider = Services.Build(o => o.RulePaths.Add(folder.Path));
+        var evaluator = provider.GetRequiredService<IEngagementEvaluator>();
+        var rules = (RuleSetProvider)provider.GetRequiredService<IEngagementRuleSetProvider>();
+        System.IO.File.WriteAllText(file, Given.TradeInRule(topic: "sales.after"));
+
+        // Dispose lands after TryReload's dispose check, as when it runs on another thread at that moment.
+        rules.BeforeSourcesReload = provider.Dispose;
+        var reload = () => rules.TryReload(out _);
+
+        reload.Should().Throw<ObjectDisposedException>("a reload that changed nothing must not pass for a failed one with no diagnostics");
+        evaluator.Evaluate(Given.For("C1", new TradeInAppraisal("C1", 900_000))).Decisions.Single().Topic.Should().Be("sales.before");
+    }
+
+    [Test]
     public async Task TryReload_DuringABatch_TheBatchFinishesOnTheSetItStartedWith()
     {
         using var folder = new TempFolder();

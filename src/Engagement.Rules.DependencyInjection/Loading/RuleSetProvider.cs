@@ -79,6 +79,9 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
     /// <summary>The registered evaluator: it follows the configured sources' reloads.</summary>
     internal ReloadingEngagementEvaluator Evaluator => _evaluator;
 
+    /// <summary>Run by <see cref="TryReload"/> after its dispose check, before the sources reload; tests dispose there (a race made certain).</summary>
+    internal Action? BeforeSourcesReload { get; set; }
+
     /// <summary>The hot-reload watcher (null without hot reload); tests drive its overflow seam.</summary>
     internal RuleChangeWatcher? Watcher => _watcher;
 
@@ -92,10 +95,18 @@ internal sealed class RuleSetProvider : IEngagementRuleSetProvider, IDisposable
 
             // Raises, on this thread, the evaluator's Reloaded or ReloadFailed, which set the outcome (before any
             // handler of the host's runs).
+            BeforeSourcesReload?.Invoke();
             _sources.Reload();
-            var (succeeded, reported) = _outcome ?? (false, []);
-            diagnostics = reported;
-            return succeeded;
+            if (_outcome is not { } outcome)
+            {
+                // The evaluator reported nothing: Dispose ran on another thread after the check above and it stopped
+                // following the sources. The reload changed nothing, as after a dispose: not "kept, no diagnostics".
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                outcome = (false, []);
+            }
+
+            diagnostics = outcome.Diagnostics;
+            return outcome.Succeeded;
         }
     }
 
