@@ -90,8 +90,11 @@ internal static class AlphaRouteCompiler
 
     /// <summary>
     /// <see cref="Session.Dispatch"/> inline: the key (null standing for <see cref="JoinKey.Null"/>) compared with the
-    /// branches' constants as the dictionary compares them (<see cref="object.Equals(object, object)"/>; the constants
-    /// are distinct, so at most one branch is taken), a key that throws reported with the group's rule.
+    /// branches' constants in the dictionary's order, the constant's <c>Equals</c> given the key
+    /// (<see cref="object.Equals(object, object)"/> with the constant first, as the default comparer calls the stored
+    /// key's); the constants are distinct, so at most one branch is taken. Both paths agree for every key type whose
+    /// <c>Equals</c> is symmetric and agrees with <c>GetHashCode</c> (the only ones grouped: built-in <c>==</c>, string,
+    /// decimal). A key that throws is reported with the group's rule.
     /// </summary>
     private static BlockExpression InlineDispatch(DispatchGroup group, ParameterExpression session, ParameterExpression fact)
     {
@@ -110,7 +113,7 @@ internal static class AlphaRouteCompiler
         foreach (var (constant, branch) in group.Branches)
         {
             branches = Expression.IfThenElse(
-                Expression.Call(ObjectEquals, key, Expression.Constant(constant, typeof(object))),
+                Expression.Call(ObjectEquals, Expression.Constant(constant, typeof(object)), key),
                 Node(branch, session, fact),
                 branches);
         }
