@@ -53,7 +53,8 @@ public sealed class RuleTestRunner
     /// <summary>
     /// Finds the cases of test files: each path is a test file or a folder searched recursively for
     /// <c>*.tests.yaml</c> and <c>*.tests.yml</c> files, in any case, the files the rule loader skips (hidden entries
-    /// skipped), in ordinal path order. A file that cannot be read yields one failing case, and so does, unread, a file
+    /// skipped), in the rule loader's order (ordinal over the paths with '/' between folders, the same on every
+    /// operating system). A file that cannot be read yields one failing case, and so does, unread, a file
     /// found in a folder that is a symbolic link leading out of it (as the loader refuses such rule files) unless it is
     /// also given as a path of its own, and any
     /// test file that is not a regular file (a named pipe, whose reading would block, a device or a socket).
@@ -66,7 +67,8 @@ public sealed class RuleTestRunner
         ArgumentNullException.ThrowIfNull(paths);
 
         // Each file with the reason it is refused unread (null: read it).
-        var files = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        // In the rule loader's order (ordinal, '/' between folders): the same case order on every operating system.
+        var files = new SortedDictionary<string, string?>(Comparer<string>.Create((a, b) => RuleFileSet.ComparePortably(a, b, Path.DirectorySeparatorChar)));
         foreach (var path in paths)
         {
             if (File.Exists(path))
