@@ -3,17 +3,6 @@ using System.Collections.ObjectModel;
 
 namespace Engagement.Rules.Engine.Network;
 
-/// <summary>
-/// The facts of a collect or a group, with the insertion sequences of the facts they are (unique within a session):
-/// an object retracted and inserted again is a new fact with a new sequence, so a recomputed collection of the same
-/// objects is told from one of the same facts (see <see cref="AggregateSpec.SameResult"/>).
-/// </summary>
-internal interface ICollectedFacts
-{
-    /// <summary>The facts' insertion sequences, in the collection's order.</summary>
-    IReadOnlyList<long> Sequences { get; }
-}
-
 /// <summary>A read-only collection of collected facts that knows which facts they were (see <see cref="ICollectedFacts"/>).</summary>
 /// <typeparam name="T">The fact type.</typeparam>
 internal sealed class CollectedFacts<T> : ReadOnlyCollection<T>, ICollectedFacts
