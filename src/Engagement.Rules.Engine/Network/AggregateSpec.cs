@@ -121,7 +121,7 @@ internal sealed class AggregateSpec
         _ => false,
     };
 
-    /// <summary>The same facts (by reference) in the same order, none of them <paramref name="updated"/>.</summary>
+    /// <summary>The same facts (the same objects, inserted as the same facts) in the same order, none of them <paramref name="updated"/>.</summary>
     public static bool SameFacts(IList? x, IList? y, object? updated)
     {
         if (x is null || y is null || x.Count != y.Count)
@@ -129,9 +129,14 @@ internal sealed class AggregateSpec
             return false;
         }
 
+        // The same objects may be new facts (retracted and inserted again since the value was computed: an
+        // aggregate is recomputed only when the agenda is next read): their sequences tell.
+        var xs = (x as ICollectedFacts)?.Sequences;
+        var ys = (y as ICollectedFacts)?.Sequences;
         for (var i = 0; i < x.Count; i++)
         {
-            if (!ReferenceEquals(x[i], y[i]) || (updated is not null && ReferenceEquals(x[i], updated)))
+            if (!ReferenceEquals(x[i], y[i]) || (updated is not null && ReferenceEquals(x[i], updated))
+                || (xs is not null && ys is not null && xs[i] != ys[i]))
             {
                 return false;
             }
@@ -193,13 +198,21 @@ internal static class AggregateFunctions<T>
             return Array.Empty<T>();
         }
 
+        return Facts(items);
+    }
+
+    /// <summary>The items' facts, knowing which facts they were (see <see cref="CollectedFacts{T}"/>).</summary>
+    public static CollectedFacts<T> Facts(IReadOnlyList<AggregateItem> items)
+    {
         var result = new T[items.Count];
+        var sequences = new long[items.Count];
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = (T)items[i].Source.Value!;
+            sequences[i] = items[i].Sequence;
         }
 
-        return Array.AsReadOnly(result);
+        return new CollectedFacts<T>(result, sequences);
     }
 }
 
@@ -210,13 +223,7 @@ internal static class GroupFunctions<TKey, T>
 {
     public static object Make(object? key, IReadOnlyList<AggregateItem> items)
     {
-        var result = new T[items.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = (T)items[i].Source.Value!;
-        }
-
-        return new FactGroup<TKey, T>((TKey)key!, Array.AsReadOnly(result));
+        return new FactGroup<TKey, T>((TKey)key!, AggregateFunctions<T>.Facts(items));
     }
 
     /// <summary>Two groups this aggregate made with equal keys and the same facts (see <see cref="AggregateSpec.SameResult"/>).</summary>

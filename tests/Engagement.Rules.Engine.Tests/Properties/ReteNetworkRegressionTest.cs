@@ -167,6 +167,46 @@ public sealed class ReteNetworkRegressionTest
         session.Fire().Should().Be(1, "the collected fact changed");
     }
 
+    /// <summary>
+    /// A collected fact retracted and inserted again (the same object) before the agenda is read: the collect is
+    /// recomputed once, over a new fact of the same object. As with the agenda read in between (and as for a plain
+    /// pattern), that is a new match: whether the host looked at the agenda must not change what fires.
+    /// </summary>
+    [Test]
+    public void Fire_CollectedFactRetractedAndInsertedAgainBeforeTheAgendaIsRead_FiresAgain()
+    {
+        var all = new Declaration("all", typeof(IReadOnlyList<Alpha>));
+        var rule = Rule("r", new AggregateElement(all, AggregateKind.Collect, Pattern(Fact<Alpha>("a"))));
+        var session = RuleCompiler.Compile([rule]).CreateSession();
+        var alpha = new Alpha(1, 0, 0, "a");
+        session.Insert(alpha);
+        session.Fire().Should().Be(1);
+
+        session.Retract(alpha);
+        session.Insert(alpha);
+
+        session.Fire().Should().Be(1, "the collected fact is a new fact (its object inserted again)");
+    }
+
+    /// <summary>As above with a group-by: the group's only fact is a new fact of the same object.</summary>
+    [Test]
+    public void Fire_GroupedFactRetractedAndInsertedAgainBeforeTheAgendaIsRead_FiresAgain()
+    {
+        var a = Fact<Alpha>("a");
+        var group = new Declaration("group", typeof(FactGroup<int, Alpha>));
+        System.Linq.Expressions.Expression<System.Func<Alpha, int>> key = x => x.X;
+        var rule = Rule("r", new AggregateElement(group, AggregateKind.GroupBy, Pattern(a), new ValueExpression(key, [a])));
+        var session = RuleCompiler.Compile([rule]).CreateSession();
+        var alpha = new Alpha(1, 0, 0, "a");
+        session.Insert(alpha);
+        session.Fire().Should().Be(1);
+
+        session.Retract(alpha);
+        session.Insert(alpha);
+
+        session.Fire().Should().Be(1, "the grouped fact is a new fact (its object inserted again)");
+    }
+
     /// <summary>exists(a1: Alpha and not(a2: Alpha where a2.Y &lt; a1.Y)) followed by <paramref name="next"/>.</summary>
     private static RuleDefinition WitnessMovesThen(RuleElement next)
     {
