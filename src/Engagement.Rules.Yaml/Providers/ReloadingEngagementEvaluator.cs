@@ -5,6 +5,7 @@ using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
 using Engagement.Rules.Policies;
 using Engagement.Rules.Telemetry;
+using Engagement.Rules.Yaml.Diagnostics;
 using NodaTime;
 
 namespace Engagement.Rules.Yaml.Providers;
@@ -95,7 +96,7 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
                 if (_early is { } early && !ReferenceEquals(early.RuleSet, current))
                 {
                     // Nobody can have subscribed to this evaluator's events yet: a set it refuses is simply not taken.
-                    generation = TryFollow(early.RuleSet, current) ?? generation;
+                    generation = TryFollow(early.RuleSet, current, [], out _) ?? generation;
                 }
 
                 _early = null;
@@ -184,25 +185,13 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
                 return;
             }
 
-            if (ReloadRefusal.Empty(e.RuleSet, current.Rules, ReloadedRules) is { } empty)
+            if (TryFollow(e.RuleSet, current.Rules, e.Warnings, out var refusal) is not { } next)
             {
-                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs([.. e.Warnings, empty], current.Rules));
+                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(refusal, current.Rules));
                 return;
             }
 
-            IEngagementEvaluator evaluator;
-            try
-            {
-                evaluator = Create(e.RuleSet);
-            }
-            catch (PolicyOptionsException ex)
-            {
-                // E.g. a rule renamed away while Holdouts.RulePercents still names it: keep the rules that fit.
-                ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(ReloadRefusal.PolicyMismatch(ex), current.Rules));
-                return;
-            }
-
-            Volatile.Write(ref _current, new Generation(e.RuleSet, evaluator));
+            Volatile.Write(ref _current, next);
             Reloaded?.Invoke(this, e);
         }
     }
@@ -218,20 +207,28 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
         }
     }
 
-    /// <summary>The generation of a reloaded set the constructor saw raised early; null when it is refused (as <see cref="OnReloaded"/> refuses it).</summary>
-    private Generation? TryFollow(CompiledRuleSet next, CompiledRuleSet current)
+    /// <summary>
+    /// The generation over a reloaded set, or null when it does not replace <paramref name="current"/>, with why in
+    /// <paramref name="refusal"/>: ER0051 after the reload's <paramref name="warnings"/> when it has no rules while
+    /// <paramref name="current"/> has some, ER0052 per problem when the policy options do not fit it (e.g. a rule
+    /// renamed away while Holdouts.RulePercents still names it).
+    /// </summary>
+    private Generation? TryFollow(CompiledRuleSet next, CompiledRuleSet current, IReadOnlyList<RuleDiagnostic> warnings, out IReadOnlyList<RuleDiagnostic> refusal)
     {
-        if (ReloadRefusal.Empty(next, current, ReloadedRules) is not null)
+        if (ReloadRefusal.Empty(next, current, ReloadedRules) is { } empty)
         {
+            refusal = [.. warnings, empty];
             return null;
         }
 
         try
         {
+            refusal = [];
             return new Generation(next, Create(next));
         }
-        catch (PolicyOptionsException)
+        catch (PolicyOptionsException ex)
         {
+            refusal = ReloadRefusal.PolicyMismatch(ex);
             return null;
         }
     }
