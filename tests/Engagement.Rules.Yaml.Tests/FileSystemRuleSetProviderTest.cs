@@ -200,6 +200,29 @@ public sealed partial class FileSystemRuleSetProviderTest
     }
 
     [Test]
+    public void Constructor_SeveralPathsAndARejectedRuleWithoutALocation_CitesEveryPathNotTheFirst()
+    {
+        using var folder = new TempFolder();
+        var first = folder.Write("rules/a.yaml", Rule("first"));
+        var second = folder.Write("shared/b.yaml", Support.EngineRejectedRules.File);
+
+        // Loaded rules always record where they start; the seam drops it, as for rules some other loader built.
+        var act = () => new FileSystemRuleSetProvider([first, second], Support.EngineRejectedRules.Options, reloadDelay: null, paths =>
+        {
+            var loaded = new RuleFileLoader(Support.EngineRejectedRules.Options).Load(paths);
+            return new RuleLoadResult(loaded.Rules.Select(Unlocated).ToArray(), loaded.Diagnostics, loaded.Sources);
+        });
+
+        var diagnostic = act.Should().Throw<RuleSetLoadException>().Which.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Code.Should().Be("ER0050");
+        diagnostic.RuleId.Should().Be("haunted");
+        diagnostic.Location.Should().Be(new Diagnostics.SourceLocation($"{first}, {second}", 1, 1), "nothing says which path the rule came from");
+    }
+
+    private static Engine.Model.RuleDefinition Unlocated(Engine.Model.RuleDefinition rule) =>
+        new(rule.Id, rule.LeftHandSide, rule.Actions, rule.Priority, rule.Description, rule.Tags, properties: null, rule.Repeatability);
+
+    [Test]
     public void TryReload_RuleTheEngineRejects_KeepsTheOldSetAndReportsER0050AtTheRule()
     {
         using var folder = new TempFolder();

@@ -316,6 +316,8 @@ public sealed class RuleExplainer
 
     // The rule's probes; null when they cannot be built (the reason is in _unexplainable): that rule is reported as
     // not explained, and the others are still explained, rather than one rule failing every Explain of the set.
+    // Whatever building or compiling them throws counts (the engine's rejection, or an internal ArgumentException or
+    // NotSupportedException of expression rewriting), short of running out of memory, as the library's other guards.
     private RuleProbes? ProbesOf(RuleDefinition rule)
     {
         var lazy = _probes.GetOrAdd(rule, r => new Lazy<RuleProbes>(() => _probesFor(r), LazyThreadSafetyMode.ExecutionAndPublication));
@@ -323,10 +325,10 @@ public sealed class RuleExplainer
         {
             return lazy.Value;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The Lazy caches the failure: the same rule is reported alike on every call.
-            _unexplainable.TryAdd(rule, ex.Message);
+            _unexplainable.TryAdd(rule, RuleProbes.WhyNot(rule, ex));
             return null;
         }
     }

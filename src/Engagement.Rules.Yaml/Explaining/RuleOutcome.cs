@@ -17,9 +17,10 @@ public enum RuleOutcome
     MatchedButNotFired = 2,
 
     /// <summary>
-    /// The rule did not fire, and why cannot be said: the engine rejected a probe of its left-hand side (a defect of the
-    /// explainer, not of the rule; <see cref="RuleExplanation.NotExplainedReason"/> says which). The other rules are
-    /// explained as usual.
+    /// The rule did not fire, and why cannot be said: building or compiling the probes of its left-hand side failed
+    /// (the engine rejected one, or anything else went wrong there: a defect of the explainer, not of the rule;
+    /// <see cref="RuleExplanation.NotExplainedReason"/> carries the failure's message). The other rules are explained
+    /// as usual.
     /// </summary>
     NotExplained = 3,
 }

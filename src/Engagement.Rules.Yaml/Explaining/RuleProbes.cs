@@ -35,15 +35,7 @@ internal sealed class RuleProbes
     {
         _rule = rule;
         Root = Path([], rule.LeftHandSide.Elements);
-        try
-        {
-            Compiled = RuleCompiler.Compile(_definitions);
-        }
-        catch (RuleCompilationException ex)
-        {
-            // Probes are parts of a rule the engine accepted; a rejection is a defect here, said with the rule's name.
-            throw new InvalidOperationException($"Rule '{rule.Id}' cannot be explained: the engine rejected a probe of it: {ex.Message}", ex);
-        }
+        Compiled = RuleCompiler.Compile(_definitions);
     }
 
     /// <summary>The probes of the rule's left-hand side.</summary>
@@ -53,7 +45,17 @@ internal sealed class RuleProbes
     public CompiledRuleSet Compiled { get; }
 
     /// <summary>Builds and compiles the probes of <paramref name="rule"/>.</summary>
+    /// <exception cref="RuleCompilationException">The engine rejected a probe (a defect of the explainer: see <see cref="WhyNot"/>).</exception>
     public static RuleProbes For(RuleDefinition rule) => new(rule);
+
+    /// <summary>
+    /// Why <paramref name="rule"/> cannot be explained, given what building or compiling its probes threw: named
+    /// after the rule, with the exception's message. Probes are parts of a rule the engine accepted, so any failure
+    /// here is a defect of the explainer (or of the engine), not of the rule.
+    /// </summary>
+    public static string WhyNot(RuleDefinition rule, Exception failure) => failure is RuleCompilationException
+        ? $"Rule '{rule.Id}' cannot be explained: the engine rejected a probe of it: {failure.Message}"
+        : $"Rule '{rule.Id}' cannot be explained: building its probes failed ({failure.GetType().Name}): {failure.Message}";
 
     /// <summary>Probes for a sequence of elements that must all match, after <paramref name="before"/> (which matched).</summary>
     private ProbePath Path(IReadOnlyList<RuleElement> before, IReadOnlyList<RuleElement> path)

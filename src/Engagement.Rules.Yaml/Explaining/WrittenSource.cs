@@ -16,6 +16,12 @@ internal static class WrittenSource
     private static readonly ConditionalWeakTable<object, Entry> Entries = new();
 
     /// <summary>Records where <paramref name="modelObject"/> was written (the first record wins).</summary>
+    /// <remarks>
+    /// Keyed by the object alone, which is safe because the translator never gives one model object to two rules: each
+    /// rule is built by its own <c>RuleTranslator</c>, a named condition is compiled from its text anew at every use (an
+    /// include only makes it visible), and YAML aliases are refused (ER0011). WrittenSourceTest pins it over the default
+    /// pack; a translator that starts sharing objects must key these by (rule, object) instead.
+    /// </remarks>
     public static void Record(object modelObject, SourceLocation location, string text) =>
         Entries.TryAdd(modelObject, new Entry(location, text));
 

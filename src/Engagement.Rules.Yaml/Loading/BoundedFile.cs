@@ -25,6 +25,10 @@ internal static class BoundedFile
     /// <see cref="FileNotFoundException"/> for anything but a regular file, precisely so as not to hang on a named pipe
     /// (dotnet/corefx#18430), before reading a regular file's first bytes (a PE header it will not find in YAML). The
     /// tests pin that behaviour with a real FIFO. Windows has no FIFO in a folder (its pipes live in <c>\.\pipe\</c>).
+    /// It is a check, then an open: a file replaced by a FIFO between the two still blocks the open. That window is
+    /// accepted: closing it needs the check made on the opened handle, but opening a FIFO blocks before there is any
+    /// handle, and .NET opens nothing non-blocking without a P/Invoke; a rule file swapped for a FIFO in that instant
+    /// is no accident a host makes.
     /// </remarks>
     public static bool IsRegularFile(string path)
     {

@@ -29,7 +29,7 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 {
     private readonly string[] _paths;
     private readonly string _source;
-    private readonly RuleFileLoader _loader;
+    private readonly Func<IReadOnlyList<string>, RuleLoadResult> _load;
     private readonly Lock _reloadGate = new();
     private readonly RuleChangeWatcher _watcher;
     private CompiledRuleSet _current;
@@ -52,6 +52,12 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
     /// every path is listed), or the engine rejects a loaded rule (ER0050 at that rule's location).
     /// </exception>
     public FileSystemRuleSetProvider(IEnumerable<string> paths, RuleLoaderOptions? options = null, Duration? reloadDelay = null)
+        : this(paths, options, reloadDelay, load: null)
+    {
+    }
+
+    /// <summary>Creates a provider that loads its paths with <paramref name="load"/> (tests give rules the loader would not build).</summary>
+    internal FileSystemRuleSetProvider(IEnumerable<string> paths, RuleLoaderOptions? options, Duration? reloadDelay, Func<IReadOnlyList<string>, RuleLoadResult>? load)
     {
         ArgumentNullException.ThrowIfNull(paths);
         _paths = [.. paths]; // a copy: the caller's list may change afterwards
@@ -67,7 +73,7 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
         }
 
         _source = string.Join(", ", _paths);
-        _loader = new RuleFileLoader(options);
+        _load = load ?? new RuleFileLoader(options).Load;
 
         // Loaded before watching: the loader reports a missing path as it always does (ER0001, with every other
         // problem), where a watcher could only throw for the first one.
@@ -121,13 +127,15 @@ public sealed class FileSystemRuleSetProvider : IRuleSetProvider, IDisposable
 
     private (CompiledRuleSet? RuleSet, IReadOnlyList<RuleDiagnostic> Diagnostics) LoadAndCompile()
     {
-        var result = _loader.Load(_paths);
+        var result = _load(_paths);
         if (!result.Success)
         {
             return (null, result.Diagnostics);
         }
 
-        return RuleSetCompiler.TryCompile(result, _paths[0], out var ruleSet, out var errors)
+        // A rule without a recorded start is cited at every path, as the provider's other diagnostics cite its source:
+        // nothing says which of them it came from.
+        return RuleSetCompiler.TryCompile(result, _source, out var ruleSet, out var errors)
             ? (ruleSet, result.Diagnostics)
             : (null, result.Diagnostics.Concat(errors).ToArray());
     }

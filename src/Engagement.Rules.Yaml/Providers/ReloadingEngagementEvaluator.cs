@@ -24,7 +24,8 @@ namespace Engagement.Rules.Yaml.Providers;
 /// problem, or <see cref="Diagnostics.DiagnosticCodes.EmptyReload"/>), never throwing on the provider's thread. A
 /// reload the provider itself rejected is passed on through <see cref="ReloadFailed"/> too, so one subscription
 /// observes every failure. <see cref="Current"/> is the rule set it evaluates with, which may then differ from the
-/// provider's.
+/// provider's; <see cref="LastRefusal"/> says why, also for a reload refused while the constructor ran, before anyone
+/// could subscribe.
 /// </para>
 /// <para>
 /// Thread-safe, and it never calls the provider while holding its own lock, so a provider may serve
@@ -51,6 +52,7 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
     // it raises its events with would otherwise deadlock with a reload on another thread (lock-order inversion).
     private readonly Lock _gate = new();
     private Generation? _current;
+    private IReadOnlyList<RuleDiagnostic>? _lastRefusal;
     private bool _disposed;
 
     // The last reload raised before the constructor set its generation, for the constructor to follow.
@@ -95,8 +97,16 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
             {
                 if (_early is { } early && !ReferenceEquals(early.RuleSet, current))
                 {
-                    // Nobody can have subscribed to this evaluator's events yet: a set it refuses is simply not taken.
-                    generation = TryFollow(early.RuleSet, current, [], out _) ?? generation;
+                    // Nobody can have subscribed to this evaluator's events yet: a set it refuses is not taken, and
+                    // only LastRefusal says so.
+                    if (TryFollow(early.RuleSet, current, early.Warnings, out var refusal) is { } next)
+                    {
+                        generation = next;
+                    }
+                    else
+                    {
+                        _lastRefusal = refusal;
+                    }
                 }
 
                 _early = null;
@@ -112,6 +122,16 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
 
     /// <summary>The rule set evaluations start on now.</summary>
     public CompiledRuleSet Current => Snapshot().Rules;
+
+    /// <summary>
+    /// Why it does not evaluate with the provider's latest reloaded rules: the diagnostics of the last reloaded set it
+    /// refused (<see cref="Diagnostics.DiagnosticCodes.EmptyReload"/>, or <see cref="Diagnostics.DiagnosticCodes.PolicyMismatch"/>
+    /// per problem), as <see cref="ReloadFailed"/> carries them; null while it follows the provider (nothing refused,
+    /// or a later reload followed). A reload raised while the constructor ran and refused sets it too, and nobody can
+    /// have been subscribed to <see cref="ReloadFailed"/> then: read it once the evaluator is created to know whether
+    /// <see cref="Current"/> is the provider's from the start.
+    /// </summary>
+    public IReadOnlyList<RuleDiagnostic>? LastRefusal => Volatile.Read(ref _lastRefusal);
 
     /// <summary>Raised after it switched to the provider's reloaded rules (the provider's event data, passed on).</summary>
     public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
@@ -187,11 +207,13 @@ public sealed class ReloadingEngagementEvaluator : IEngagementEvaluator, IRuleSe
 
             if (TryFollow(e.RuleSet, current.Rules, e.Warnings, out var refusal) is not { } next)
             {
+                Volatile.Write(ref _lastRefusal, refusal);
                 ReloadFailed?.Invoke(this, new RuleSetReloadFailedEventArgs(refusal, current.Rules));
                 return;
             }
 
             Volatile.Write(ref _current, next);
+            Volatile.Write(ref _lastRefusal, null);
             Reloaded?.Invoke(this, e);
         }
     }

@@ -155,9 +155,7 @@ public sealed partial class FactsReader
         long number = 0;
         while (reader.ReadLine() is { } line)
         {
-            number++;
-            // A string's first line may still start with the byte order mark (a file decoded without looking for one).
-            if (TryLine(number == 1 ? WithoutByteOrderMark(line) : line, number, onError, out var facts))
+            if (TryLine(line, ++number, onError, out var facts))
             {
                 yield return facts;
             }
@@ -171,8 +169,7 @@ public sealed partial class FactsReader
         {
             // A reader may serve buffered lines without looking at the token: check it once per line.
             cancellationToken.ThrowIfCancellationRequested();
-            number++;
-            if (TryLine(number == 1 ? WithoutByteOrderMark(line) : line, number, onError, out var facts))
+            if (TryLine(line, ++number, onError, out var facts))
             {
                 yield return facts;
             }
@@ -202,9 +199,22 @@ public sealed partial class FactsReader
         }
     }
 
+    /// <summary>
+    /// The step every JSON Lines entry point takes per line (numbered from 1, in the order read): the first line loses
+    /// a leading byte order mark, a blank line is skipped, any other is one customer's facts, or its error (thrown,
+    /// or given to <paramref name="onError"/>).
+    /// </summary>
     private bool TryLine(string line, long number, Action<FactsFormatException>? onError, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerFacts? facts)
     {
         facts = null;
+        if (number == 1)
+        {
+            // Text may still start with the byte order mark (decoded without looking for one, or a second one after
+            // the mark a decoder dropped: StreamReader and Utf8Input drop one). A U+FEFF starting a later line is no
+            // mark: the JSON parser rejects it at that line.
+            line = WithoutByteOrderMark(line);
+        }
+
         if (string.IsNullOrWhiteSpace(line))
         {
             return false;

@@ -78,8 +78,9 @@ public sealed partial class RuleExplainerTest
     [Test]
     public void Explain_EngineRejectsOneRulesProbes_ReportsThatRuleNotExplainedAndExplainsTheOthers()
     {
+        var rejection = new RuleCompilationException([new RuleCompilationError("owned-vehicle#probe/0", "test")]);
         var explainer = new RuleExplainer(Compile(OwnedVehicle), RuleExplainer.DefaultMaxListed, session: null, rule => rule.Id == "owned-vehicle"
-            ? throw new InvalidOperationException("Rule 'owned-vehicle' cannot be explained: the engine rejected a probe of it: test.")
+            ? throw rejection
             : RuleProbes.For(rule));
 
         foreach (var _ in new[] { 1, 2 })
@@ -88,11 +89,42 @@ public sealed partial class RuleExplainerTest
             var explained = explainer.Explain(FactsOf(), At);
 
             explained.Rules[0].Outcome.Should().Be(RuleOutcome.NotExplained);
-            explained.Rules[0].NotExplainedReason.Should().Be("Rule 'owned-vehicle' cannot be explained: the engine rejected a probe of it: test.");
+            explained.Rules[0].NotExplainedReason.Should().Be($"Rule 'owned-vehicle' cannot be explained: the engine rejected a probe of it: {rejection.Message}");
             explained.Rules[0].Failure.Should().BeNull();
             explained.Rules[1].Outcome.Should().Be(RuleOutcome.NotMatched);
             explained.Rules[1].NotExplainedReason.Should().BeNull();
             explainer.ExplainRule(FactsOf(), At, "owned-vehicle").Outcome.Should().Be(RuleOutcome.NotExplained);
         }
+    }
+
+    [TestCase(typeof(ArgumentException))]
+    [TestCase(typeof(NotSupportedException))]
+    [TestCase(typeof(InvalidOperationException))]
+    [TestCase(typeof(NullReferenceException))]
+    public void Explain_BuildingOneRulesProbesThrowsAnythingElse_ReportsThatRuleNotExplainedWithTheMessageAndExplainsTheOthers(Type thrown)
+    {
+        // Not only the engine's rejection: an internal exception of expression rewriting must not fail every Explain.
+        var failure = (Exception)Activator.CreateInstance(thrown, "the rewriter choked")!;
+        var explainer = new RuleExplainer(Compile(OwnedVehicle), RuleExplainer.DefaultMaxListed, session: null, rule => rule.Id == "owned-vehicle"
+            ? throw failure
+            : RuleProbes.For(rule));
+
+        var explained = explainer.Explain(FactsOf(), At);
+
+        explained.Rules[0].Outcome.Should().Be(RuleOutcome.NotExplained);
+        explained.Rules[0].NotExplainedReason.Should().Be($"Rule 'owned-vehicle' cannot be explained: building its probes failed ({thrown.Name}): the rewriter choked");
+        explained.Rules[1].Outcome.Should().Be(RuleOutcome.NotMatched);
+        explained.Rules[1].NotExplainedReason.Should().BeNull();
+    }
+
+    [Test]
+    public void Explain_BuildingProbesRunsOutOfMemory_Throws()
+    {
+        // Out of memory (InsufficientMemoryException is one) is fatal: not turned into an answer, as the library's other guards leave it.
+        var explainer = new RuleExplainer(Compile(OwnedVehicle), RuleExplainer.DefaultMaxListed, session: null, _ => throw new InsufficientMemoryException("test"));
+
+        var act = () => explainer.Explain(FactsOf(), At);
+
+        act.Should().Throw<InsufficientMemoryException>();
     }
 }

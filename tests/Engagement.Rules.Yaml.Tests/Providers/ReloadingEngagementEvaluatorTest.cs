@@ -208,7 +208,23 @@ public sealed partial class ReloadingEngagementEvaluatorTest
         private EventHandler<RuleSetReloadedEventArgs>? _reloaded;
         private EventHandler<RuleSetReloadFailedEventArgs>? _reloadFailed;
 
-        public CompiledRuleSet Current => System.Threading.Volatile.Read(ref _current);
+        /// <summary>A set published right after the next read of <see cref="Current"/>, before the reader goes on.</summary>
+        public CompiledRuleSet? PublishAfterNextRead { get; set; }
+
+        public CompiledRuleSet Current
+        {
+            get
+            {
+                var current = System.Threading.Volatile.Read(ref _current);
+                if (PublishAfterNextRead is { } next)
+                {
+                    PublishAfterNextRead = null;
+                    Publish(next);
+                }
+
+                return current;
+            }
+        }
 
         public int Subscribers => (_reloaded?.GetInvocationList().Length ?? 0) + (_reloadFailed?.GetInvocationList().Length ?? 0);
 
