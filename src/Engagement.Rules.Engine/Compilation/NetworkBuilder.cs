@@ -143,7 +143,8 @@ internal sealed class NetworkBuilder
                 NormalAggregate aggregate => BuildAggregate(rule, aggregate.Aggregate, current, levels, scope),
                 _ => throw new InvalidOperationException("Unknown element."),
             };
-            first ??= current;
+            // An aggregate's build returns its output node: the node below the parent is the aggregate itself.
+            first ??= current is AggregateOutputNode output ? output.Parent! : current;
             scope = string.Empty;
         }
 
