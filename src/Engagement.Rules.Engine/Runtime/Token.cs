@@ -4,9 +4,9 @@ using System.Runtime.CompilerServices;
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
-/// A partial match: one level of the left-hand side (a fact, a computed value, or nothing for not/exists) on
-/// top of its parent. Tokens form a tree (tree-based removal) and sit in their producer's memory, a doubly
-/// linked list kept in creation order so iteration is deterministic.
+/// A partial match: one level of the left-hand side (a fact, a computed value, or nothing for the owner of a
+/// not/exists that keeps owners) on top of its parent. Tokens form a tree (tree-based removal) and sit in their
+/// producer's memory, a doubly linked list kept in creation order so iteration is deterministic.
 /// </summary>
 internal class Token
 {
