@@ -32,7 +32,7 @@ internal sealed class NetworkBuilder
         for (var a = 0; a < alternatives.Count; a++)
         {
             var levels = new Dictionary<Declaration, int>(ReferenceEqualityComparer.Instance);
-            var last = BuildConjunction(rule, alternatives[a], _nodes[0], levels);
+            var (_, last) = BuildConjunction(rule, alternatives[a], _nodes[0], levels, scope: string.Empty, subNetwork: false);
             var actions = new Action<IActionContext, Runtime.Token>[rule.Actions.Count];
             for (var i = 0; i < actions.Length; i++)
             {
@@ -99,10 +99,10 @@ internal sealed class NetworkBuilder
         visited[node.Id] = true;
         foreach (var child in node.ChildList)
         {
-            if (child is ConditionalNode conditional)
+            if (child is ConditionalNode { Owner: { } owner })
             {
                 // The sub-network hangs off the same parent and flows into the conditional node.
-                Visit(conditional.Owner, visited, postOrder);
+                Visit(owner, visited, postOrder);
             }
 
             Visit(child, visited, postOrder);
@@ -116,25 +116,55 @@ internal sealed class NetworkBuilder
         postOrder.Add(node);
     }
 
-    private BetaNode BuildConjunction(RuleDefinition rule, IReadOnlyList<NormalElement> elements, BetaNode parent, Dictionary<Declaration, int> levels)
+    /// <summary>
+    /// Builds the nodes of one conjunction below <paramref name="parent"/>; returns its first and last node.
+    /// <paramref name="scope"/> prefixes the share key of the first node (a pass-through not/exists's sub-network
+    /// hangs below the same parent as the rule's own nodes, but is never shared with them);
+    /// <paramref name="subNetwork"/> says that the last node feeds a not/exists/aggregate.
+    /// </summary>
+    private (BetaNode First, BetaNode Last) BuildConjunction(
+        RuleDefinition rule,
+        IReadOnlyList<NormalElement> elements,
+        BetaNode parent,
+        Dictionary<Declaration, int> levels,
+        string scope,
+        bool subNetwork)
     {
         var current = parent;
-        foreach (var element in elements)
+        BetaNode? first = null;
+        for (var i = 0; i < elements.Count; i++)
         {
-            current = element switch
+            var next = i + 1 < elements.Count ? elements[i + 1] : null;
+            current = elements[i] switch
             {
-                NormalPattern pattern => BuildPattern(rule, pattern.Pattern, current, levels),
-                NormalBinding binding => BuildBinding(rule, binding.Binding, current, levels),
-                NormalConditional conditional => BuildConditional(rule, conditional, current, levels),
-                NormalAggregate aggregate => BuildAggregate(rule, aggregate.Aggregate, current, levels),
+                NormalPattern pattern => BuildPattern(rule, pattern.Pattern, current, levels, scope),
+                NormalBinding binding => BuildBinding(rule, binding.Binding, current, levels, scope),
+                NormalConditional conditional => BuildConditional(rule, conditional, current, levels, scope, CanPassThrough(current, next, subNetwork)),
+                NormalAggregate aggregate => BuildAggregate(rule, aggregate.Aggregate, current, levels, scope),
                 _ => throw new InvalidOperationException("Unknown element."),
             };
+            // An aggregate's build returns its output node: the node below the parent is the aggregate itself.
+            first ??= current is AggregateOutputNode output ? output.Parent! : current;
+            scope = string.Empty;
         }
 
-        return current;
+        return (first ?? parent, current);
     }
 
-    private BetaNode BuildPattern(RuleDefinition rule, PatternElement pattern, BetaNode parent, Dictionary<Declaration, int> levels)
+    /// <summary>
+    /// Whether a not/exists below <paramref name="parent"/> passes its left token through (see
+    /// <see cref="ConditionalNode.PassesThrough"/>) rather than making an owner token per left token: when the
+    /// parent makes a new token per match (a join, a binding or an aggregate's output: the root's token has no child
+    /// list, an owner's children are its sub-network's, and a not/exists's tokens are its parent's), no pattern follows
+    /// (a join below would need the node's own memory of the tokens it passes, and a token is in one memory) and it
+    /// does not end a sub-network (a result must be a token of its own).
+    /// </summary>
+    private static bool CanPassThrough(BetaNode parent, NormalElement? next, bool subNetwork) =>
+        parent is JoinNode or BindingNode or AggregateOutputNode
+        && next is not NormalPattern
+        && !(next is null && subNetwork);
+
+    private BetaNode BuildPattern(RuleDefinition rule, PatternElement pattern, BetaNode parent, Dictionary<Declaration, int> levels, string scope)
     {
         var level = parent.Level + 1;
         var own = pattern.Declaration;
@@ -166,7 +196,7 @@ internal sealed class NetworkBuilder
             testText.Append(canonical).Append(';');
         }
 
-        var shareKey = $"{parent.Id}|join|{memory.Id}|{keyText}|{testText}";
+        var shareKey = $"{scope}{parent.Id}|join|{memory.Id}|{keyText}|{testText}";
         var node = GetOrCreate(rule, shareKey, id =>
         {
             JoinKey? joinKey = null;
@@ -200,12 +230,12 @@ internal sealed class NetworkBuilder
         return node;
     }
 
-    private BetaNode BuildBinding(RuleDefinition rule, BindingElement binding, BetaNode parent, Dictionary<Declaration, int> levels)
+    private BetaNode BuildBinding(RuleDefinition rule, BindingElement binding, BetaNode parent, Dictionary<Declaration, int> levels, string scope)
     {
         var level = parent.Level + 1;
         var lambda = binding.Value.Expression;
         var canonical = _canonicalizer.Write(lambda.Body, Names(lambda.Parameters, binding.Value.Parameters, null, levels));
-        var node = GetOrCreate(rule, $"{parent.Id}|let|{canonical}", id => new BindingNode(
+        var node = GetOrCreate(rule, $"{scope}{parent.Id}|let|{canonical}", id => new BindingNode(
             id,
             parent,
             level,
@@ -217,24 +247,35 @@ internal sealed class NetworkBuilder
         return node;
     }
 
-    private BetaNode BuildConditional(RuleDefinition rule, NormalConditional conditional, BetaNode parent, Dictionary<Declaration, int> levels)
+    private BetaNode BuildConditional(RuleDefinition rule, NormalConditional conditional, BetaNode parent, Dictionary<Declaration, int> levels, string scope, bool passThrough)
     {
-        var level = parent.Level + 1;
+        // A pass-through node adds no level: its sub-network and its children work on its parent's tokens.
+        var level = passThrough ? parent.Level : parent.Level + 1;
         var kind = conditional.Exists ? ConditionalKind.Exists : ConditionalKind.Not;
         var description = DescribeConjunction(conditional.Source, level, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
-        return GetOrCreate(rule, $"{parent.Id}|{kind}|{description}", id =>
+        return GetOrCreate(rule, $"{scope}{parent.Id}|{kind}{(passThrough ? "|pass" : string.Empty)}|{description}", id =>
         {
+            var sourceLevels = new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance);
+            if (passThrough)
+            {
+                var passing = new ConditionalNode(id, parent, level, kind, owner: null, Summary(conditional.Source));
+                var (first, end) = BuildConjunction(rule, conditional.Source, parent, sourceLevels, scope: $"{id}>", subNetwork: true);
+                first.SourceOf = passing;
+                end.Partner = passing;
+                return passing;
+            }
+
             var owner = new OwnerNode(id + 1, parent, level);
             var node = new ConditionalNode(id, parent, level, kind, owner, Summary(conditional.Source));
             _nodes.Add(owner);
             owner.RuleIds.Add(rule.Id);
-            var last = BuildConjunction(rule, conditional.Source, owner, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
+            var (_, last) = BuildConjunction(rule, conditional.Source, owner, sourceLevels, scope: string.Empty, subNetwork: true);
             last.Partner = node;
             return node;
         });
     }
 
-    private BetaNode BuildAggregate(RuleDefinition rule, AggregateElement aggregate, BetaNode parent, Dictionary<Declaration, int> levels)
+    private BetaNode BuildAggregate(RuleDefinition rule, AggregateElement aggregate, BetaNode parent, Dictionary<Declaration, int> levels, string scope)
     {
         var level = parent.Level + 1;
         var source = new List<NormalElement> { new NormalPattern(aggregate.Source) };
@@ -249,7 +290,7 @@ internal sealed class NetworkBuilder
 
         // The aggregate itself is shared by every rule that aggregates the same facts the same way below the same
         // parent, whatever it then requires of the value: those conditions go to an output node of their own.
-        var node = (ConditionalNode)GetOrCreate(rule, $"{parent.Id}|aggregate|{text}", id =>
+        var node = (ConditionalNode)GetOrCreate(rule, $"{scope}{parent.Id}|aggregate|{text}", id =>
         {
             var owner = new OwnerNode(id + 1, parent, level);
             var summary = $"{aggregate.Kind} of {Summary(source)}" + (aggregate.Selector is null ? string.Empty : $" by {aggregate.Selector.Expression}");
@@ -266,7 +307,7 @@ internal sealed class NetworkBuilder
             };
             _nodes.Add(owner);
             owner.RuleIds.Add(rule.Id);
-            var last = BuildConjunction(rule, source, owner, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance));
+            var (_, last) = BuildConjunction(rule, source, owner, new Dictionary<Declaration, int>(levels, ReferenceEqualityComparer.Instance), scope: string.Empty, subNetwork: true);
             last.Partner = conditional;
             return conditional;
         });

@@ -46,6 +46,15 @@ internal abstract class BetaNode
     /// <summary>When this node ends the sub-network of a not/exists/aggregate, the node its results feed.</summary>
     public ConditionalNode? Partner { get; set; }
 
+    /// <summary>When this node starts the sub-network of a pass-through not/exists, that node (for the network dump).</summary>
+    public ConditionalNode? SourceOf { get; set; }
+
+    /// <summary>
+    /// The pass-through not/exists nodes below this one (<see cref="ConditionalNode.PassesThrough"/>), which keep
+    /// their state for each of this node's tokens in the token (<see cref="Token.States"/>).
+    /// </summary>
+    public int ConditionStates { get; private set; }
+
     /// <summary>Whether tokens are kept in a memory: only joins below read it (as their left memory).</summary>
     public bool HasMemory { get; private set; }
 
@@ -68,6 +77,14 @@ internal abstract class BetaNode
 
         KeyedChildren = keyed.ToArray();
         HasMemory = Array.Exists(Children, c => c is JoinNode);
+        ConditionStates = 0;
+        foreach (var child in Children)
+        {
+            if (child is ConditionalNode { PassesThrough: true } passing)
+            {
+                passing.StateSlot = ConditionStates++;
+            }
+        }
     }
 
     public abstract void LeftActivate(Session session, Token parent);
@@ -97,6 +114,11 @@ internal abstract class BetaNode
 
     private void Propagate(Session session, Token token)
     {
+        if (ConditionStates > 0)
+        {
+            token.ClearStates(ConditionStates);
+        }
+
         if (HasMemory)
         {
             var memory = session.Memory(MemorySlot);

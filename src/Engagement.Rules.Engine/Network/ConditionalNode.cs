@@ -17,22 +17,44 @@ internal enum ConditionalKind
 /// sub-network (the source patterns, joined to the left token) below it; the sub-network's results come
 /// back here (this node is their partner) and decide what this node emits: one empty token while there is
 /// no result (not), one empty token while there is at least one (exists), or the aggregate value(s).
-/// Sub-network changes after the owner exists retract and re-emit the output incrementally.
+/// Sub-network changes after the owner exists retract and re-emit the output incrementally. A not/exists that
+/// <see cref="PassesThrough"/> makes no owner: its state lives in the left token and its output is the left token.
 /// </summary>
 internal sealed class ConditionalNode : BetaNode
 {
-    public ConditionalNode(int id, BetaNode parent, int level, ConditionalKind kind, OwnerNode owner, string description)
+    // A pass-through node's state in a token (Token.States): whether the node has seen the token, and the count of
+    // its sub-network's results for it in the bits above.
+    private const int Activated = 1;
+    private const int OneResult = 2;
+
+    public ConditionalNode(int id, BetaNode parent, int level, ConditionalKind kind, OwnerNode? owner, string description)
         : base(id, parent, level)
     {
         Kind = kind;
         Owner = owner;
         Description = description;
-        owner.Conditional = this;
+        if (owner is not null)
+        {
+            owner.Conditional = this;
+        }
     }
 
     public ConditionalKind Kind { get; }
 
-    public OwnerNode Owner { get; }
+    /// <summary>The node holding the owner tokens; null when the node <see cref="PassesThrough"/>.</summary>
+    public OwnerNode? Owner { get; }
+
+    /// <summary>
+    /// A not/exists that makes no token of its own (no level either): its sub-network hangs below its parent, its
+    /// results are counted in the left token (<see cref="Token.States"/>) and while the condition holds the left
+    /// token itself goes on to its children, which hang below it beside the sub-network's tokens. Chosen by the
+    /// compiler where nothing needs a token of this node (no join below, not the end of a sub-network): it saves an
+    /// owner token, its memory and its links per left token.
+    /// </summary>
+    public bool PassesThrough => Owner is null;
+
+    /// <summary>This pass-through node's index in its parent's tokens' <see cref="Token.States"/> (set by the parent's Freeze).</summary>
+    public int StateSlot { get; set; }
 
     public string Description { get; }
 
@@ -61,9 +83,21 @@ internal sealed class ConditionalNode : BetaNode
 
     public override void LeftActivate(Session session, Token parent)
     {
+        if (PassesThrough)
+        {
+            // The sub-network (an earlier child of the same parent) has already counted its results for this token.
+            var state = parent.States![StateSlot] |= Activated;
+            if (Holds(state))
+            {
+                PassOn(session, parent);
+            }
+
+            return;
+        }
+
         var owner = Kind == ConditionalKind.Aggregate
-            ? session.NewAggregateOwnerToken(parent, Owner.Id)
-            : session.NewOwnerToken(parent, Owner.Id);
+            ? session.NewAggregateOwnerToken(parent, Owner!.Id)
+            : session.NewOwnerToken(parent, Owner!.Id);
         owner.Initializing = true;
         Owner.EmitValue(session, owner);
         owner.Initializing = false;
@@ -113,6 +147,12 @@ internal sealed class ConditionalNode : BetaNode
     public void OnSubResult(Session session, Token result, bool added)
     {
         var distance = session.Network.Nodes[result.NodeId].Level - Level;
+        if (PassesThrough)
+        {
+            OnPassingResult(session, result.Ancestor(distance), added);
+            return;
+        }
+
         var owner = (OwnerToken)result.Ancestor(distance);
         if (owner.Removed)
         {
@@ -181,6 +221,50 @@ internal sealed class ConditionalNode : BetaNode
         {
             // Recomputed once before the agenda is next looked at, however many facts change meanwhile.
             session.MarkDirty(this, owner);
+        }
+    }
+
+    /// <summary>A result of the sub-network of a pass-through node appeared or went away below <paramref name="token"/>.</summary>
+    private void OnPassingResult(Session session, Token token, bool added)
+    {
+        if (token.Removed)
+        {
+            return;
+        }
+
+        var state = token.States![StateSlot] += added ? OneResult : -OneResult;
+        var count = state / OneResult;
+        var transition = added ? count == 1 : count == 0;
+        if ((state & Activated) == 0 || !transition)
+        {
+            return;
+        }
+
+        if (Holds(state))
+        {
+            PassOn(session, token);
+        }
+        else
+        {
+            RemoveEmitted(session, token);
+        }
+    }
+
+    /// <summary>Whether a pass-through node's condition holds for a token in <paramref name="state"/> (which it has seen).</summary>
+    private bool Holds(int state) =>
+        (state & Activated) != 0 && (Kind == ConditionalKind.Not ? state < OneResult : state >= OneResult);
+
+    /// <summary>The condition of a pass-through node now holds for <paramref name="token"/>: it goes on to the children.</summary>
+    private void PassOn(Session session, Token token)
+    {
+        foreach (var child in Children)
+        {
+            if (token.Removed || !Holds(token.States![StateSlot]))
+            {
+                return;
+            }
+
+            child.LeftActivate(session, token);
         }
     }
 
@@ -343,8 +427,18 @@ internal sealed class ConditionalNode : BetaNode
         }
 
         // The owner stays (its sub-network results keep counting); only what this node emitted below it goes.
+        RemoveEmitted(session, owner);
+        Partner?.OnSubResult(session, owner, added: false);
+    }
+
+    /// <summary>
+    /// Removes what this node's children made below <paramref name="token"/> (the owner that is this node's output, or
+    /// the left token a pass-through node passes on), leaving the sub-network's tokens beside them.
+    /// </summary>
+    private void RemoveEmitted(Session session, Token token)
+    {
         var nodes = session.Network.Nodes;
-        for (var child = owner.FirstChild; child is not null;)
+        for (var child = token.FirstChild; child is not null;)
         {
             var next = child.NextSibling;
             // An aggregate's output tokens hang below the same parent as its owner, beside it: they go with it.
@@ -356,8 +450,6 @@ internal sealed class ConditionalNode : BetaNode
 
             child = next;
         }
-
-        Partner?.OnSubResult(session, owner, added: false);
     }
 
     /// <summary>An owner that was also the output is being removed: what it fed learns it went away.</summary>

@@ -61,15 +61,32 @@ internal static class NetworkDump
         if (node is ConditionalNode conditional)
         {
             text.Append(' ', (depth + 1) * 2).AppendLine("source:");
-            foreach (var child in conditional.Owner.Children)
+            if (conditional.Owner is { } owner)
             {
-                WriteBeta(text, child, depth + 2);
+                foreach (var child in owner.Children)
+                {
+                    WriteBeta(text, child, depth + 2);
+                }
+            }
+            else
+            {
+                // A pass-through node's sub-network hangs below its parent: shown here, not among the parent's children.
+                foreach (var child in conditional.Parent!.Children)
+                {
+                    if (child.SourceOf == conditional)
+                    {
+                        WriteBeta(text, child, depth + 2);
+                    }
+                }
             }
         }
 
         foreach (var child in node.Children)
         {
-            WriteBeta(text, child, depth + 1);
+            if (child.SourceOf is null)
+            {
+                WriteBeta(text, child, depth + 1);
+            }
         }
     }
 }

@@ -1,11 +1,12 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
-/// A partial match: one level of the left-hand side (a fact, a computed value, or nothing for not/exists) on
-/// top of its parent. Tokens form a tree (tree-based removal) and sit in their producer's memory, a doubly
-/// linked list kept in creation order so iteration is deterministic.
+/// A partial match: one level of the left-hand side (a fact, a computed value, or nothing for the owner of a
+/// not/exists that keeps owners) on top of its parent. Tokens form a tree (tree-based removal) and sit in their
+/// producer's memory, a doubly linked list kept in creation order so iteration is deterministic.
 /// </summary>
 internal class Token
 {
@@ -47,6 +48,13 @@ internal class Token
     /// <summary>Children removed since the list was last compacted.</summary>
     public int DeadChildren;
 
+    /// <summary>
+    /// The state of each pass-through not/exists node below this token's node, by its
+    /// <see cref="Network.ConditionalNode.StateSlot"/> (see <see cref="Network.ConditionalNode.PassesThrough"/>); kept
+    /// by a pooled token for its next use.
+    /// </summary>
+    public int[]? States;
+
     public Token? NextInMemory;
     public Token? PrevInMemory;
 
@@ -67,6 +75,19 @@ internal class Token
 
     /// <summary>A plain token (a binding, a not/exists/aggregate output or the root) taken from the pool.</summary>
     public void Reset(Token? parent, object? value, int nodeId) => Reuse(parent, value, nodeId);
+
+    /// <summary>Makes the first <paramref name="count"/> states zero (a new token of a node with pass-through children).</summary>
+    public void ClearStates(int count)
+    {
+        if (States is null || States.Length < count)
+        {
+            States = new int[count];
+        }
+        else
+        {
+            Array.Clear(States, 0, count);
+        }
+    }
 
     public void AddChild(Token child)
     {

@@ -157,6 +157,44 @@ public sealed partial class RuleCompilerTest
     }
 
     [Test]
+    public void DumpNetwork_NotWithoutAPatternAfterIt_AddsNoLevel()
+    {
+        RuleBuilder NoVehicle(string id) => new RuleBuilder(id)
+            .Match<Customer>("c")
+            .Not<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id);
+        var passing = NoVehicle("passing").Action((IActionContext ctx) => ctx.Halt()).Build();
+        var owning = NoVehicle("owning")
+            .Match<Visit>("s", (Visit s, Customer c) => s.CustomerId == c.Id)
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+
+        var dump = RuleCompiler.Compile([passing, owning]).DumpNetwork();
+
+        dump.Should().Contain("L1 not v: Vehicle rules: passing", "the not passes its left token through")
+            .And.Contain("L1 terminal rule 'passing'")
+            .And.Contain("L2 not v: Vehicle rules: owning", "a join below needs the not's own tokens");
+    }
+
+    [Test]
+    public void DumpNetwork_PassThroughNotOverAnAggregate_ShowsTheAggregateOnceUnderIt()
+    {
+        // The sub-network of a pass-through not hangs below the not's parent; the dump shows it as the not's source.
+        var rule = new RuleBuilder("r")
+            .Match<Customer>("c")
+            .Not(b => b.Count<Visit>("n", "s", (Visit s, Customer c) => s.CustomerId == c.Id))
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+
+        var lines = RuleCompiler.Compile([rule]).DumpNetwork().Split('\n');
+
+        var not = Array.FindIndex(lines, l => l.Contains("not Count n", StringComparison.Ordinal));
+        not.Should().BePositive();
+        lines[not + 1].Trim().Should().Be("source:");
+        lines[not + 2].Should().Contain("aggregate Count of s: Visit");
+        lines.Count(l => l.Contains("aggregate Count of s: Visit", StringComparison.Ordinal)).Should().Be(1);
+    }
+
+    [Test]
     public void CreateSession_ManySessionsInParallel_SameResultsAsSequential()
     {
         var rules = new[]

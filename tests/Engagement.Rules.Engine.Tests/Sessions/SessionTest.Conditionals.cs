@@ -1,4 +1,5 @@
 using System.Linq;
+using Engagement.Rules.Engine.Model;
 
 namespace Engagement.Rules.Engine.Tests.Sessions;
 
@@ -54,6 +55,61 @@ public sealed partial class SessionTest
         session.GetAgenda().Should().BeEmpty();
 
         session.Retract(visit);
+        session.GetAgenda().Should().ContainSingle();
+    }
+
+    [Test]
+    public void Not_FollowedByABindingAndACount_WhatFollowsGoesAndComesBackWithTheBlocker()
+    {
+        // The not passes its left token through (no token of its own): blocking must remove the binding's and
+        // the aggregate's tokens made below that token, and leave its sub-network's results there.
+        var rule = new RuleBuilder("no-vehicle-visits")
+            .Match<Customer>("c")
+            .Not<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Let<int>("twice", (Customer c) => c.Id * 2)
+            .Count<Visit>("n", "s", (Visit s, Customer c) => s.CustomerId == c.Id)
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+        var twice = ((BindingElement)rule.LeftHandSide.Elements[2]).Declaration;
+        var count = ((AggregateElement)rule.LeftHandSide.Elements[3]).Result;
+        var session = Session(rule);
+        var vehicle = new Vehicle(9, 1);
+        session.InsertAll([new Customer(1), new Visit(1), new Visit(1)]);
+        session.GetAgenda().Should().ContainSingle().Which.GetValue(count).Should().Be(2);
+
+        session.Insert(vehicle);
+        session.GetAgenda().Should().BeEmpty();
+        session.Insert(new Visit(1));
+        session.GetAgenda().Should().BeEmpty();
+
+        session.Retract(vehicle);
+        var match = session.GetAgenda().Should().ContainSingle().Subject;
+        match.GetValue(twice).Should().Be(2);
+        match.GetValue(count).Should().Be(3);
+    }
+
+    [Test]
+    public void Not_TwoInARow_EitherBlocks()
+    {
+        var rule = new RuleBuilder("no-vehicle-no-visit")
+            .Match<Customer>("c")
+            .Not<Vehicle>("v", (Vehicle v, Customer c) => v.OwnerId == c.Id)
+            .Not<Visit>("s", (Visit s, Customer c) => s.CustomerId == c.Id)
+            .Action((IActionContext ctx) => ctx.Halt())
+            .Build();
+        var session = Session(rule);
+        var vehicle = new Vehicle(9, 1);
+        var visit = new Visit(1);
+        session.Insert(new Customer(1));
+        session.GetAgenda().Should().ContainSingle();
+
+        session.Insert(visit);
+        session.GetAgenda().Should().BeEmpty();
+        session.Insert(vehicle);
+        session.Retract(visit);
+        session.GetAgenda().Should().BeEmpty("the vehicle still blocks");
+
+        session.Retract(vehicle);
         session.GetAgenda().Should().ContainSingle();
     }
 
