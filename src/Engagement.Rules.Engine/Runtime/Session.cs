@@ -154,18 +154,7 @@ internal sealed partial class Session
             }
             catch (Exception ex)
             {
-                // Nothing of the batch stays findable, whatever stopped the check (a duplicate, a null, or a host
-                // fact whose FactIdentity, Equals or GetHashCode threw): a fact left in the lookup but not in the
-                // session was "already in the session" for ever after.
-                foreach (var added in entries)
-                {
-                    _lookup.Remove(added);
-                }
-
-                // Nor does it keep the pooled entries it took (the one that failed too): none was published, and a
-                // host retrying bad batches would otherwise use up a new entry per fact of every failed batch.
-                _entries.ReturnTakenSince(entriesBefore);
-                _rejection = ex;
+                RejectBatch(entries, entriesBefore, ex);
                 throw;
             }
 
@@ -183,6 +172,26 @@ internal sealed partial class Session
             entries.Clear();
             _batchScratch = entries;
         }
+    }
+
+    /// <summary>
+    /// Undoes the checks of a batch that failed them. Nothing of the batch stays findable, whatever stopped the check
+    /// (a duplicate, a null, or a host fact whose FactIdentity, Equals or GetHashCode threw): a fact left in the lookup
+    /// but not in the session was "already in the session" for ever after. Nor does the batch keep the pooled entries
+    /// it took (the one that failed too): none was published, and a host retrying bad batches would otherwise use up
+    /// a new entry per fact of every failed batch.
+    /// </summary>
+    // A method of its own: a loop inside a catch block keeps the runtime from compiling InsertAll in tiers (see
+    // ClearBatch).
+    private void RejectBatch(List<FactEntry> entries, int entriesBefore, Exception rejection)
+    {
+        foreach (var added in entries)
+        {
+            _lookup.Remove(added);
+        }
+
+        _entries.ReturnTakenSince(entriesBefore);
+        _rejection = rejection;
     }
 
     /// <summary>
