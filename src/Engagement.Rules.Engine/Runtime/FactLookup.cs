@@ -128,6 +128,22 @@ internal sealed class FactLookup
         return true;
     }
 
+    /// <summary>
+    /// Makes room for a batch of <paramref name="count"/> facts that may be filed by hash (more than a type's run), so
+    /// that the table is sized once instead of doubled, and refiled, step by step as the batch is checked.
+    /// </summary>
+    public void Reserve(int count)
+    {
+        if (_indexed)
+        {
+            Grow(_count + count);
+        }
+        else if (_fewCount + count > ScanLimit)
+        {
+            BuildTable(_fewCount + count);
+        }
+    }
+
     public void Remove(FactEntry entry)
     {
         if (entry.RunIndex >= 0)
@@ -228,19 +244,24 @@ internal sealed class FactLookup
             }
 
             // The scan has grown too long: file the entries by hash from now on.
-            _indexed = true;
-            Grow(2 * ScanLimit);
-            for (var i = 0; i < _fewCount; i++)
-            {
-                AddToTable(_few[i]!);
-            }
-
-            Array.Clear(_few, 0, _fewCount);
-            _fewCount = 0;
+            BuildTable(2 * ScanLimit);
         }
 
         Grow(_count + 1);
         AddToTable(entry);
+    }
+
+    private void BuildTable(int capacity)
+    {
+        _indexed = true;
+        Grow(capacity);
+        for (var i = 0; i < _fewCount; i++)
+        {
+            AddToTable(_few[i]!);
+        }
+
+        Array.Clear(_few, 0, _fewCount);
+        _fewCount = 0;
     }
 
     private void AddToTable(FactEntry entry)

@@ -131,6 +131,10 @@ internal sealed partial class Session
     {
         ArgumentNullException.ThrowIfNull(facts);
         var list = facts as IReadOnlyList<object> ?? new List<object>(facts);
+        if (list.Count > FactLookup.TypeRun)
+        {
+            _lookup.Reserve(list.Count);
+        }
 
         // Check the whole batch first (against the session and against itself): a duplicate inserts nothing.
         var entries = _batchScratch ?? new List<FactEntry>();
