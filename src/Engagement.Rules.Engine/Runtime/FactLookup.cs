@@ -11,9 +11,9 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <remarks>
 /// <para>
 /// Facts found by reference are kept per runtime type (<see cref="FactType.Id"/>): up to <see cref="TypeRun"/> of a
-/// type in an array of their references, which a lookup scans. Hashing them would cost more: the runtime makes an
-/// object's hash code the first time it is asked for (about 20 ns, a native call), and most facts, all those a rule
-/// inserts, are new objects. Comparing a few contiguous references costs about a nanosecond.
+/// type in an array of their entries, which a lookup scans comparing references. Hashing them would cost more: the
+/// runtime makes an object's hash code the first time it is asked for (about 20 ns, a native call), and most facts,
+/// all those a rule inserts, are new objects; a comparison costs about a nanosecond.
 /// </para>
 /// <para>
 /// Facts with an identity, and a type's facts found by reference past its run, are filed by a hash computed once
