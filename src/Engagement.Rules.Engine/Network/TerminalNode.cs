@@ -42,6 +42,4 @@ internal sealed class TerminalNode : BetaNode
     public override string Describe() => $"terminal rule '{Rule.Id}'" + (Alternative > 0 ? $" (alternative {Alternative + 1})" : string.Empty) + $" priority {Priority}";
 
     public override void LeftActivate(Session session, Token parent) => session.CreateActivation(this, parent);
-
-    public override void OnRemoving(Session session, Token token) => session.OnActivationRemoved((Activation)token);
 }
