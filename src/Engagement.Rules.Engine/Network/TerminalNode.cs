@@ -5,7 +5,10 @@ using Engagement.Rules.Engine.Runtime;
 
 namespace Engagement.Rules.Engine.Network;
 
-/// <summary>The end of one rule alternative: every token reaching it becomes an activation.</summary>
+/// <summary>
+/// The end of one rule alternative: every token reaching it becomes an activation. A join right above it makes
+/// its matches as activations itself (<see cref="JoinNode.Terminal"/>), so no token of that join reaches it.
+/// </summary>
 internal sealed class TerminalNode : BetaNode
 {
     public TerminalNode(

@@ -7,7 +7,7 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <summary>Activations: created, revived within an operation, removed; the agenda they wait on.</summary>
 internal sealed partial class Session
 {
-    /// <summary>A complete match that is the token of a node passing it on to the terminal (see <see cref="TerminalNode.LeftActivate"/>).</summary>
+    /// <summary>A complete match: an activation below the token that reached the terminal (see <see cref="TerminalNode.LeftActivate"/>).</summary>
     public void CreateActivation(TerminalNode terminal, Token parent)
     {
         var activation = NewActivation(parent, null, terminal.Id, terminal);
