@@ -98,10 +98,11 @@ internal abstract class BetaNode
     /// Adds a new token whose level is a fact (a join's) to the network: links it below its parent and to its fact
     /// (so retracting the fact finds it), stores it and activates the successors.
     /// </summary>
-    public void EmitFact(Session session, FactToken token)
+    protected void EmitFact(Session session, Token parent, FactEntry fact)
     {
-        token.Parent!.AddChild(token);
-        token.Fact.AddToken(token);
+        var token = session.NewFactToken(parent, fact, Id);
+        parent.AddChild(token);
+        fact.AddToken(token);
         Propagate(session, token);
     }
 

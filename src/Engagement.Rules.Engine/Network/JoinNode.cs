@@ -47,6 +47,12 @@ internal sealed class JoinNode : BetaNode
 
     public bool IsKeyed => Key is not null;
 
+    /// <summary>
+    /// The terminal that is this join's only successor (and no sub-network result feeds on): each match of the join
+    /// completes a rule, and is made as an activation carrying the fact instead of a token and an activation below it.
+    /// </summary>
+    public TerminalNode? Terminal { get; private set; }
+
     /// <summary>The memory size past which this join indexes it (set once, by the compiler).</summary>
     public int IndexThreshold { get; set; } = DefaultIndexThreshold;
 
@@ -72,6 +78,12 @@ internal sealed class JoinNode : BetaNode
         return text;
     }
 
+    public override void Freeze()
+    {
+        base.Freeze();
+        Terminal = Children is [TerminalNode terminal] && Partner is null ? terminal : null;
+    }
+
     public override void LeftActivate(Session session, Token parent)
     {
         var alpha = session.PeekAlpha(AlphaMemory.Id);
@@ -86,7 +98,7 @@ internal sealed class JoinNode : BetaNode
             {
                 if (Matches(session, parent, item.Entry))
                 {
-                    EmitFact(session, session.NewFactToken(parent, item.Entry, Id));
+                    Emit(session, parent, item.Entry);
                     if (parent.Removed)
                     {
                         return;
@@ -109,7 +121,7 @@ internal sealed class JoinNode : BetaNode
                     var entry = bucket[i].Entry;
                     if (Matches(session, parent, entry))
                     {
-                        EmitFact(session, session.NewFactToken(parent, entry, Id));
+                        Emit(session, parent, entry);
                         if (parent.Removed)
                         {
                             return;
@@ -126,7 +138,7 @@ internal sealed class JoinNode : BetaNode
         {
             if (KeyMatches(session, parent, item.Entry) && Matches(session, parent, item.Entry))
             {
-                EmitFact(session, session.NewFactToken(parent, item.Entry, Id));
+                Emit(session, parent, item.Entry);
                 if (parent.Removed)
                 {
                     return;
@@ -150,7 +162,7 @@ internal sealed class JoinNode : BetaNode
                 var next = token.NextInMemory;
                 if (!token.Removed && Matches(session, token, entry))
                 {
-                    EmitFact(session, session.NewFactToken(token, entry, Id));
+                    Emit(session, token, entry);
                 }
 
                 if (entry.Removed)
@@ -176,7 +188,7 @@ internal sealed class JoinNode : BetaNode
                     var token = bucket[0];
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        EmitFact(session, session.NewFactToken(token, entry, Id));
+                        Emit(session, token, entry);
                     }
 
                     return;
@@ -186,7 +198,7 @@ internal sealed class JoinNode : BetaNode
                 {
                     if (!token.Removed && Matches(session, token, entry))
                     {
-                        EmitFact(session, session.NewFactToken(token, entry, Id));
+                        Emit(session, token, entry);
                     }
 
                     if (entry.Removed)
@@ -204,7 +216,7 @@ internal sealed class JoinNode : BetaNode
             var next = token.NextInMemory;
             if (!token.Removed && KeyMatches(session, token, entry) && Matches(session, token, entry))
             {
-                EmitFact(session, session.NewFactToken(token, entry, Id));
+                Emit(session, token, entry);
             }
 
             if (entry.Removed)
@@ -213,6 +225,19 @@ internal sealed class JoinNode : BetaNode
             }
 
             token = next;
+        }
+    }
+
+    /// <summary>Adds the match of <paramref name="parent"/> with <paramref name="fact"/>: an activation below a <see cref="Terminal"/>, else a token.</summary>
+    private void Emit(Session session, Token parent, FactEntry fact)
+    {
+        if (Terminal is { } terminal)
+        {
+            session.CreateActivation(terminal, parent, fact, Id);
+        }
+        else
+        {
+            EmitFact(session, parent, fact);
         }
     }
 

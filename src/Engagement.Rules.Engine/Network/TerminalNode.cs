@@ -5,7 +5,10 @@ using Engagement.Rules.Engine.Runtime;
 
 namespace Engagement.Rules.Engine.Network;
 
-/// <summary>The end of one rule alternative: every token reaching it becomes an activation.</summary>
+/// <summary>
+/// The end of one rule alternative: every token reaching it becomes an activation. A join right above it makes
+/// its matches as activations itself (<see cref="JoinNode.Terminal"/>), so no token of that join reaches it.
+/// </summary>
 internal sealed class TerminalNode : BetaNode
 {
     public TerminalNode(
@@ -42,6 +45,4 @@ internal sealed class TerminalNode : BetaNode
     public override string Describe() => $"terminal rule '{Rule.Id}'" + (Alternative > 0 ? $" (alternative {Alternative + 1})" : string.Empty) + $" priority {Priority}";
 
     public override void LeftActivate(Session session, Token parent) => session.CreateActivation(this, parent);
-
-    public override void OnRemoving(Session session, Token token) => session.OnActivationRemoved((Activation)token);
 }

@@ -43,7 +43,7 @@ internal sealed class ActionContext : IActionContext
 
     /// <summary>
     /// The firing match went away and came back within one operation of its own action (the same match, see
-    /// <see cref="Session.CreateActivation"/>): the rest of the firing belongs to the revived activation.
+    /// <see cref="Session.AddToAgenda"/>): the rest of the firing belongs to the revived activation.
     /// </summary>
     public void Revived(Activation old, Activation revived)
     {

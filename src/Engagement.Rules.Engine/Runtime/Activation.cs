@@ -8,7 +8,9 @@ namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
 /// A complete match of one rule alternative: a leaf of the token tree, on the agenda until it fires. The token
-/// chain never changes, so the activation doubles as the immutable <see cref="IMatch"/> view of the match.
+/// chain never changes, so the activation doubles as the immutable <see cref="IMatch"/> view of the match. Below a
+/// join whose only successor is the terminal (<see cref="JoinNode.Terminal"/>) the activation is the join's token
+/// as well (its level is the join's fact): one object per match instead of two.
 /// </summary>
 /// <remarks>
 /// A pooled session state reuses its activations like its tokens, except those handed out as an
@@ -21,11 +23,11 @@ internal sealed class Activation : Token, IMatch
     private int _generation;
     private IReadOnlyList<object>? _facts;
 
-    public Activation(Token parent, TerminalNode terminal, long sequence, Session session)
-        : base(parent, null, terminal.Id)
+    public Activation(Token parent, FactEntry? fact, int nodeId, TerminalNode terminal, long sequence, Session session)
+        : base(parent, fact?.Object, fact, nodeId)
     {
         _session = session;
-        Reset(parent, terminal, sequence);
+        Reset(parent, fact, nodeId, terminal, sequence);
     }
 
     public TerminalNode Terminal { get; private set; }
@@ -34,13 +36,20 @@ internal sealed class Activation : Token, IMatch
     public bool Exposed;
 
     /// <summary>
+    /// The deepest level of the match, which the actions read: the activation itself when it is a join's token
+    /// (it has a <see cref="Token.Fact"/>), else its parent.
+    /// </summary>
+    public Token Leaf => Fact is null ? Parent! : this;
+
+    /// <summary>
     /// Makes the activation stand for a new match of the current session of its state: on creation, and when a
-    /// pooled, never exposed activation is reused.
+    /// pooled, never exposed activation is reused. A join's token as well carries its <paramref name="fact"/> and
+    /// the join's <paramref name="nodeId"/>; otherwise the fact is null and the node is the terminal.
     /// </summary>
     [MemberNotNull(nameof(Terminal))]
-    public void Reset(Token parent, TerminalNode terminal, long sequence)
+    public void Reset(Token parent, FactEntry? fact, int nodeId, TerminalNode terminal, long sequence)
     {
-        Reuse(parent, null, terminal.Id);
+        Reuse(parent, fact?.Object, fact, nodeId);
         Terminal = terminal;
         Sequence = sequence;
         _generation = _session.Generation;
@@ -85,7 +94,7 @@ internal sealed class Activation : Token, IMatch
             throw new ArgumentException($"Declaration '{declaration.Name}' is not bound in a match of rule '{Rule.Id}'.", nameof(declaration));
         }
 
-        return Ancestor(Terminal.Level - level + 1).Value;
+        return Leaf.Ancestor(Terminal.Level - level).Value;
     }
 
     /// <summary>
@@ -100,8 +109,8 @@ internal sealed class Activation : Token, IMatch
             return false;
         }
 
-        var a = Parent;
-        var b = other.Parent;
+        Token? a = Leaf;
+        Token? b = other.Leaf;
         while (a is not null && b is not null)
         {
             if (a.Fact is not null || b.Fact is not null)
@@ -131,7 +140,7 @@ internal sealed class Activation : Token, IMatch
     /// <summary>True when the fact is one of the match's own facts.</summary>
     public bool Contains(FactEntry fact)
     {
-        for (var t = Parent; t is not null; t = t.Parent)
+        for (Token? t = Leaf; t is not null; t = t.Parent)
         {
             if (t.Fact == fact)
             {
@@ -156,7 +165,7 @@ internal sealed class Activation : Token, IMatch
     {
         ThrowIfStale();
         var count = 0;
-        for (var t = Parent; t is not null; t = t.Parent)
+        for (Token? t = Leaf; t is not null; t = t.Parent)
         {
             if (t.Fact is not null)
             {
@@ -165,7 +174,7 @@ internal sealed class Activation : Token, IMatch
         }
 
         var facts = count == 0 ? Array.Empty<object>() : new object[count];
-        for (var t = Parent; t is not null; t = t.Parent)
+        for (Token? t = Leaf; t is not null; t = t.Parent)
         {
             if (t.Fact is not null)
             {

@@ -65,11 +65,11 @@ internal sealed class FactEntry
     public AlphaItem? FirstAlphaItem;
 
     /// <summary>
-    /// Tokens whose level is this fact, most recent first (linked through <see cref="FactToken.NextInFact"/>). As
+    /// Tokens whose level is this fact, most recent first (linked through <see cref="Token.NextInFact"/>). As
     /// for a token's children (<see cref="Token.FirstChild"/>), a removed token is counted, not unlinked, until
     /// the list is compacted or the fact leaves the network.
     /// </summary>
-    public FactToken? FirstToken;
+    public Token? FirstToken;
 
     /// <summary>Tokens linked from this fact, removed ones included.</summary>
     public int TokenCount;
@@ -80,7 +80,7 @@ internal sealed class FactEntry
     public FactEntry? Next;
     public FactEntry? Prev;
 
-    public void AddToken(FactToken token)
+    public void AddToken(Token token)
     {
         if (LazyTokenList.IsDue(DeadTokens, TokenCount))
         {

@@ -7,10 +7,30 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <summary>Activations: created, revived within an operation, removed; the agenda they wait on.</summary>
 internal sealed partial class Session
 {
+    /// <summary>A complete match: an activation below the token that reached the terminal (see <see cref="TerminalNode.LeftActivate"/>).</summary>
     public void CreateActivation(TerminalNode terminal, Token parent)
     {
-        var activation = NewActivation(parent, terminal);
+        var activation = NewActivation(parent, null, terminal.Id, terminal);
         parent.AddChild(activation);
+        AddToAgenda(activation);
+    }
+
+    /// <summary>
+    /// A complete match made by a join right above its terminal (<see cref="JoinNode.Terminal"/>): the activation is
+    /// the join's token too, so it counts as a partial match of the join and is linked from its fact.
+    /// </summary>
+    public void CreateActivation(TerminalNode terminal, Token parent, FactEntry fact, int joinId)
+    {
+        CountPartialMatch(joinId);
+        var activation = NewActivation(parent, fact, joinId, terminal);
+        parent.AddChild(activation);
+        fact.AddToken(activation);
+        AddToAgenda(activation);
+    }
+
+    /// <summary>Puts a new activation on the agenda, or revives the match it repeats within the operation.</summary>
+    private void AddToAgenda(Activation activation)
+    {
         if (_stash is { Count: > 0 })
         {
             for (var i = 0; i < _stash.Count; i++)
@@ -35,7 +55,7 @@ internal sealed partial class Session
                     activation.Sequence = old.Sequence;
                     _agenda.Add(activation);
                 }
-                else if (changed && terminal.Rule.Repeatability == RuleRepeatability.Repeatable)
+                else if (changed && activation.Rule.Repeatability == RuleRepeatability.Repeatable)
                 {
                     _agenda.Add(activation);
                 }

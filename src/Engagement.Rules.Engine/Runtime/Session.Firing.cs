@@ -74,7 +74,7 @@ internal sealed partial class Session
             {
                 try
                 {
-                    actions[i](context, activation.Parent!);
+                    actions[i](context, activation.Leaf);
                 }
                 // An exception from a change the action made (a handler, the match guard) is wrapped here: note
                 // first whether it left that change half-propagated.

@@ -18,16 +18,16 @@ internal sealed partial class Session
         return _tokens.Track(new Token(parent, value, nodeId), _options.MaxRetainedPerKind);
     }
 
-    public FactToken NewFactToken(Token parent, FactEntry entry, int nodeId)
+    public Token NewFactToken(Token parent, FactEntry entry, int nodeId)
     {
         CountPartialMatch(nodeId);
         if (_factTokens.TryTake(out var token))
         {
-            token.Reset(parent, entry, nodeId);
+            token.ResetFact(parent, entry, nodeId);
             return token;
         }
 
-        return _factTokens.Track(new FactToken(parent, entry, nodeId), _options.MaxRetainedPerKind);
+        return _factTokens.Track(new Token(parent, entry.Object, entry, nodeId), _options.MaxRetainedPerKind);
     }
 
     public OwnerToken NewOwnerToken(Token parent, int nodeId)
@@ -96,22 +96,22 @@ internal sealed partial class Session
         return _entries.Track(new FactEntry(fact, type, identity), _options.MaxRetainedPerKind);
     }
 
-    private Activation NewActivation(Token parent, TerminalNode terminal)
+    private Activation NewActivation(Token parent, FactEntry? fact, int nodeId, TerminalNode terminal)
     {
         var sequence = ++_activationSequence;
         if (_activations.TryTake(out var activation))
         {
             if (!activation.Exposed)
             {
-                activation.Reset(parent, terminal, sequence);
+                activation.Reset(parent, fact, nodeId, terminal, sequence);
                 return activation;
             }
 
             // A host may still hold it: it keeps pointing at its own (disposed) session.
-            return _activations.ReplaceTaken(new Activation(parent, terminal, sequence, this));
+            return _activations.ReplaceTaken(new Activation(parent, fact, nodeId, terminal, sequence, this));
         }
 
-        return _activations.Track(new Activation(parent, terminal, sequence, this), _options.MaxRetainedPerKind);
+        return _activations.Track(new Activation(parent, fact, nodeId, terminal, sequence, this), _options.MaxRetainedPerKind);
     }
 
     private AlphaItem NewAlphaItem(FactEntry entry, int memoryId)

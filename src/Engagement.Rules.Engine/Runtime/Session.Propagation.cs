@@ -183,11 +183,11 @@ internal sealed partial class Session
         // Its tokens, upstream first: removing a token removes what was derived from it, so a sub-network result and
         // the match it blocks never disappear in the wrong order (which would re-create the match). A pass collects
         // the live ones (removed tokens stay linked, see FactEntry.FirstToken); another pass catches any added meanwhile.
-        FactToken? seen = null;
+        Token? seen = null;
         while (entry.FirstToken is { } head && !ReferenceEquals(head, seen))
         {
             seen = head;
-            var tokens = _removalScratch ?? new List<FactToken>();
+            var tokens = _removalScratch ?? new List<Token>();
             _removalScratch = null;
             for (var t = head; t is not null; t = t.NextInFact)
             {
@@ -243,7 +243,16 @@ internal sealed partial class Session
         token.FirstChild = null;
 
         var node = Network.Nodes[token.NodeId];
-        node.OnRemoving(this, token);
+        // An activation may be a join's token as well (see JoinNode.Terminal): it goes as an activation.
+        if (token is Activation activation)
+        {
+            OnActivationRemoved(activation);
+        }
+        else
+        {
+            node.OnRemoving(this, token);
+        }
+
         if (node.HasMemory)
         {
             foreach (var keyed in node.KeyedChildren)
@@ -255,10 +264,7 @@ internal sealed partial class Session
         }
 
         token.Parent?.ChildRemoved();
-        if (token is FactToken factToken)
-        {
-            factToken.Fact.TokenRemoved();
-        }
+        token.Fact?.TokenRemoved();
 
         node.Partner?.OnSubResult(this, token, added: false);
     }

@@ -15,7 +15,7 @@ internal sealed partial class Session
     private const int LoopWindow = 256;
 
     private readonly Arena<Token> _tokens = new();
-    private readonly Arena<FactToken> _factTokens = new();
+    private readonly Arena<Token> _factTokens = new();
     private readonly Arena<OwnerToken> _owners = new();
     private readonly Arena<AggregateOwnerToken> _aggregateOwners = new();
     private readonly Arena<FactEntry> _entries = new();
@@ -30,7 +30,7 @@ internal sealed partial class Session
     private readonly Agenda _agenda = new();
     private readonly FactLookup _lookup = new();
     private readonly FactTypes _types;
-    private readonly Comparison<FactToken> _upstreamFirst;
+    private readonly Comparison<Token> _upstreamFirst;
 
     // Per-session state (reset by Release), and scratch buffers the next session on this state reuses.
     private SessionOptions _options = SessionOptions.Default;
@@ -55,7 +55,7 @@ internal sealed partial class Session
     private int[] _joinScratch = new int[8];
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirty;
     private List<(ConditionalNode Node, OwnerToken Owner)>? _dirtySpare;
-    private List<FactToken>? _removalScratch;
+    private List<Token>? _removalScratch;
 
     public Session(ReteNetwork network)
     {
@@ -477,7 +477,7 @@ internal sealed partial class Session
     private void UpdateCore(FactEntry entry, object fact)
     {
         // Retract then re-insert; the activations that go away and come back over the same facts are the same
-        // match, updated (see CreateActivation).
+        // match, updated (see AddToAgenda).
         FlushAggregates();
         var outerUpdating = _updating;
         _updating = entry;

@@ -6,7 +6,8 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <summary>
 /// A partial match: one level of the left-hand side (a fact, a computed value, or nothing for the owner of a
 /// not/exists that keeps owners) on top of its parent. Tokens form a tree (tree-based removal) and sit in their
-/// producer's memory, a doubly linked list kept in creation order so iteration is deterministic.
+/// producer's memory, a doubly linked list kept in creation order so iteration is deterministic. A token whose
+/// level is a fact (a join's) is also linked from the fact, so retracting the fact finds it.
 /// </summary>
 internal class Token
 {
@@ -14,9 +15,15 @@ internal class Token
     public const int CompactionMinimum = 8;
 
     public Token(Token? parent, object? value, int nodeId)
+        : this(parent, value, null, nodeId)
+    {
+    }
+
+    public Token(Token? parent, object? value, FactEntry? fact, int nodeId)
     {
         Parent = parent;
         Value = value;
+        Fact = fact;
         NodeId = nodeId;
     }
 
@@ -25,8 +32,8 @@ internal class Token
     /// <summary>The fact or computed value at this level; null for not/exists levels and the root.</summary>
     public object? Value { get; private set; }
 
-    /// <summary>The working-memory entry when this level is a fact.</summary>
-    public virtual FactEntry? Fact => null;
+    /// <summary>The working-memory entry when this level is a fact (<see cref="Value"/> is then its object).</summary>
+    public FactEntry? Fact { get; private set; }
 
     /// <summary>The beta node that produced this token (index into the network's node table).</summary>
     public int NodeId { get; private set; }
@@ -58,11 +65,18 @@ internal class Token
     public Token? NextInMemory;
     public Token? PrevInMemory;
 
+    /// <summary>The next token of the same fact (see <see cref="FactEntry.FirstToken"/>).</summary>
+    public Token? NextInFact;
+
     /// <summary>Makes a pooled token new again (a pooled session state reuses the tokens of its previous session, see <see cref="Session.Release"/>).</summary>
-    protected void Reuse(Token? parent, object? value, int nodeId)
+    protected void Reuse(Token? parent, object? value, int nodeId) => Reuse(parent, value, null, nodeId);
+
+    /// <inheritdoc cref="Reuse(Token?, object?, int)"/>
+    protected void Reuse(Token? parent, object? value, FactEntry? fact, int nodeId)
     {
         Parent = parent;
         Value = value;
+        Fact = fact;
         NodeId = nodeId;
         Removed = false;
         FirstChild = null;
@@ -71,10 +85,14 @@ internal class Token
         DeadChildren = 0;
         NextInMemory = null;
         PrevInMemory = null;
+        NextInFact = null;
     }
 
     /// <summary>A plain token (a binding, a not/exists/aggregate output or the root) taken from the pool.</summary>
     public void Reset(Token? parent, object? value, int nodeId) => Reuse(parent, value, nodeId);
+
+    /// <summary>A join's token (its level is <paramref name="fact"/>) taken from the pool.</summary>
+    public void ResetFact(Token parent, FactEntry fact, int nodeId) => Reuse(parent, fact.Object, fact, nodeId);
 
     /// <summary>Makes the first <paramref name="count"/> states zero (a new token of a node with pass-through children).</summary>
     public void ClearStates(int count)
@@ -135,28 +153,4 @@ internal class Token
 
         return token;
     }
-}
-
-/// <summary>A token whose level is a fact: also linked from the fact, so retracting the fact finds it.</summary>
-internal sealed class FactToken : Token
-{
-    private FactEntry _fact;
-
-    public FactToken(Token parent, FactEntry fact, int nodeId)
-        : base(parent, fact.Object, nodeId)
-    {
-        _fact = fact;
-    }
-
-    public override FactEntry Fact => _fact;
-
-    public void Reset(Token parent, FactEntry fact, int nodeId)
-    {
-        Reuse(parent, fact.Object, nodeId);
-        _fact = fact;
-        NextInFact = null;
-    }
-
-    /// <summary>The next token of the same fact (see <see cref="FactEntry.FirstToken"/>).</summary>
-    public FactToken? NextInFact;
 }
