@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using Engagement.Rules.Engine.Network;
 
 namespace Engagement.Rules.Engine.Runtime;
@@ -44,7 +43,8 @@ internal sealed class AggregateOwnerToken : OwnerToken
     {
     }
 
-    public List<AggregateItem>? Items;
+    /// <summary>The sub-network's results (each with its fact at the last level), in fact insertion order.</summary>
+    public List<Token>? Items;
     public List<GroupState>? Groups;
 
     /// <summary>The selected values of a sum/min/max, in the order of <see cref="Items"/>.</summary>
@@ -77,23 +77,6 @@ internal sealed class AggregateOwnerToken : OwnerToken
     }
 }
 
-/// <summary>
-/// One fact feeding an aggregate (its sub-network result), kept in fact insertion order. A sum/min/max keeps the
-/// value selected from it beside it, at the same index (<see cref="AggregateOwnerToken.Values"/>); a group-by
-/// keeps it in the group of its key.
-/// </summary>
-internal sealed class AggregateItem
-{
-    public AggregateItem(Token source) => Reset(source);
-
-    public Token Source { get; private set; }
-
-    [MemberNotNull(nameof(Source))]
-    public void Reset(Token source) => Source = source;
-
-    public long Sequence => Source.Fact!.Sequence;
-}
-
 /// <summary>One group of a group-by aggregate for one left token.</summary>
 internal sealed class GroupState
 {
@@ -105,7 +88,8 @@ internal sealed class GroupState
 
     public object? Key { get; }
 
-    public List<AggregateItem> Items { get; } = new();
+    /// <summary>The sub-network's results in this group, in fact insertion order.</summary>
+    public List<Token> Items { get; } = new();
 
     /// <summary>The token each output node of the aggregate emits for this group, by output.</summary>
     public Token?[] Outs { get; }
