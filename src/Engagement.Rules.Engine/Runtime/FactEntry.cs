@@ -6,15 +6,17 @@ namespace Engagement.Rules.Engine.Runtime;
 /// <summary>A fact in working memory: its current version, insertion order and the network state it feeds.</summary>
 internal sealed class FactEntry
 {
-    public FactEntry(object fact, object? identity) => Reset(fact, identity);
+    public FactEntry(object fact, FactType type, object? identity) => Reset(fact, type, identity);
 
     /// <summary>Makes the entry stand for a fact: on creation, and when a pooled state reuses it.</summary>
-    [MemberNotNull(nameof(Object))]
-    public void Reset(object fact, object? identity)
+    [MemberNotNull(nameof(Object), nameof(Type))]
+    public void Reset(object fact, FactType type, object? identity)
     {
         Object = fact;
+        Type = type;
         Identity = identity;
-        Hash = FactLookup.HashOf(fact, identity);
+        Hash = FactLookup.HashOf(identity);
+        RunIndex = -1;
         Sequence = 0;
         Supports = 0;
         Removed = false;
@@ -29,19 +31,22 @@ internal sealed class FactEntry
     /// <summary>The current version of the fact (replaced on update of an <see cref="IFactIdentity"/> fact).</summary>
     public object Object;
 
-    /// <summary>The fact's identity, computed once at insertion (see <see cref="FactLookup.IdentityOf"/>).</summary>
+    /// <summary>The runtime type of <see cref="Object"/>, as the session knows it (its alpha route).</summary>
+    public FactType Type;
+
+    /// <summary>The fact's identity, computed once at insertion (see <see cref="FactType.IdentityOf"/>).</summary>
     public object? Identity;
 
     /// <summary>
-    /// The hash the fact is filed under, computed once: of <see cref="Identity"/>, or without one of the fact's type
-    /// or, past a few facts of that type, of the reference (see <see cref="FactLookup"/>). Lookups compare it first.
+    /// The hash the fact is filed under, computed once: of <see cref="Identity"/>, or without one, when the fact is
+    /// not in its type's run, of the reference (see <see cref="FactLookup"/>). Lookups compare it first.
     /// </summary>
     public int Hash;
 
-    /// <summary>True when both entries stand for the same fact (same identity, or the same object without one).</summary>
-    public bool SameFactAs(FactEntry other) => Hash == other.Hash && Is(other.Object, other.Identity);
+    /// <summary>The fact's place in its type's run of facts found by reference (see <see cref="FactLookup"/>); -1 when not in one.</summary>
+    public int RunIndex;
 
-    /// <summary>True when this entry stands for the fact with the given identity (see <see cref="FactLookup.IdentityOf"/>).</summary>
+    /// <summary>True when this entry stands for the fact with the given identity (see <see cref="FactType.IdentityOf"/>).</summary>
     public bool Is(object fact, object? identity) => FactLookup.SameFact(Object, Identity, fact, identity);
 
     /// <summary>Insertion order, kept across updates.</summary>

@@ -1,45 +1,48 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Engagement.Rules.Engine.Runtime;
 
 /// <summary>
 /// Finds a fact's working-memory entry by its identity: <see cref="IFactIdentity.FactIdentity"/> (value equality)
-/// when the fact has one, else the reference. A fact's identity and its hash are computed once, when it is
-/// inserted, and kept in its entry, so a lookup hashes only the probe. Up to <see cref="ScanLimit"/> facts the
-/// entries are scanned; beyond, an open-addressing table over those stored hashes is built (no identity is
-/// hashed twice), and kept, emptied, by a pooled session state.
+/// when the fact has one, else the reference. Kept, emptied, by a pooled session state.
 /// </summary>
 /// <remarks>
-/// A fact found by reference is first filed under a hash of its type, not of the object: the object's own hash
-/// is made (and stored in its header) the first time it is asked for, which cost about 20 ns for every new fact a
-/// rule inserted, a sixteenth of the dealership session. Up to <see cref="TypeRun"/> such facts of one type share
-/// that hash (a lookup compares their references); once a type outgrows that, its further facts are filed under
-/// their object's hash for the rest of the session.
+/// <para>
+/// Facts found by reference are kept per runtime type (<see cref="FactType.Id"/>): up to <see cref="TypeRun"/> of a
+/// type in an array of their entries, which a lookup scans comparing references. Hashing them would cost more: the
+/// runtime makes an object's hash code the first time it is asked for (about 20 ns, a native call), and most facts,
+/// all those a rule inserts, are new objects; a comparison costs about a nanosecond.
+/// </para>
+/// <para>
+/// Facts with an identity, and a type's facts found by reference past its run, are filed by a hash computed once
+/// when the fact is inserted (<see cref="FactEntry.Hash"/>: the identity's, or the object's): up to
+/// <see cref="ScanLimit"/> such entries are scanned, comparing the stored hashes first; beyond, an open-addressing
+/// table over those hashes is built (no identity is hashed twice).
+/// </para>
 /// </remarks>
 internal sealed class FactLookup
 {
+    /// <summary>Facts filed by hash that are scanned before the table is built.</summary>
     public const int ScanLimit = 8;
 
-    /// <summary>Facts found by reference that are filed under their type's hash, at most, per type.</summary>
-    public const int TypeRun = 8;
+    /// <summary>Facts found by reference kept in their type's run, at most, per type.</summary>
+    public const int TypeRun = 16;
 
     /// <summary>Stands for a null <see cref="IFactIdentity.FactIdentity"/>.</summary>
-    private static readonly object NullIdentity = new();
+    public static readonly object NullIdentity = new();
 
+    // Per fact type (by FactType.Id), its facts found by reference; runs below _runsUsed may be non-empty.
+    private Run?[] _runs = [];
+    private int _runsUsed;
+
+    // The facts filed by hash: the first few scanned in _few, then all of them in the open-addressing table _slots.
+    private readonly FactEntry?[] _few = new FactEntry?[ScanLimit];
+    private int _fewCount;
     private FactEntry?[] _slots = [];
     private int _count;
     private bool _indexed;
-
-    // The type hashes whose facts found by reference outgrew TypeRun: from then on (for the session) each new fact of
-    // such a type is filed under its object's hash, and a miss under the type's hash looks there too. Usually none or
-    // a few, scanned.
-    private int[] _overflowed = [];
-    private int _overflowedCount;
-
-    public bool IsIndexed => _indexed;
-
-    /// <summary>The identity of a fact: its <see cref="IFactIdentity.FactIdentity"/>, or null when it is found by reference.</summary>
-    public static object? IdentityOf(object fact) => fact is IFactIdentity identity ? identity.FactIdentity ?? NullIdentity : null;
 
     /// <summary>
     /// The identity rule: two facts are the same when both have an identity and the identities are equal, or
@@ -48,60 +51,176 @@ internal sealed class FactLookup
     public static bool SameFact(object a, object? identityA, object b, object? identityB) =>
         identityA is not null ? identityB is not null && identityA.Equals(identityB) : identityB is null && ReferenceEquals(a, b);
 
-    /// <summary>True when the two objects stand for the same fact (see <see cref="SameFact(object, object?, object, object?)"/>).</summary>
-    public static bool SameFact(object a, object b) => SameFact(a, IdentityOf(a), b, IdentityOf(b));
-
     /// <summary>
-    /// The hash a fact is first filed under: its identity's, or for a fact found by reference its type's (see the
-    /// remarks; <see cref="TryAdd"/> may refile it under <see cref="ObjectHash"/>).
+    /// The hash a fact is filed under when it has an identity (the identity's); a fact found by reference has none
+    /// until it is filed past its type's run (<see cref="TryAdd"/> then gives it its object's).
     /// </summary>
-    public static int HashOf(object fact, object? identity) => identity?.GetHashCode() ?? TypeHash(fact.GetType());
+    public static int HashOf(object? identity) => identity?.GetHashCode() ?? 0;
 
-    // The type handle is a fixed address: spread it (its low bits are alignment zeros) instead of hashing the Type object.
-    private static int TypeHash(Type type) => (int)(((ulong)type.TypeHandle.Value * 0x9E3779B97F4A7C15UL) >> 32);
+    private static int ObjectHash(object fact) => RuntimeHelpers.GetHashCode(fact);
 
-    private static int ObjectHash(object fact) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact);
-
-    /// <summary>The entry standing for the same fact as <paramref name="probe"/> (not yet inserted); null when absent.</summary>
-    public FactEntry? Find(FactEntry probe, FactEntry? first) => Find(probe.Object, probe.Identity, probe.Hash, first);
-
-    /// <summary>The entry of a fact; null when absent.</summary>
-    public FactEntry? Find(object fact, FactEntry? first)
+    /// <summary>The entry of a fact of the given type whose identity is known (see <see cref="FactType.IdentityOf"/>); null when absent.</summary>
+    public FactEntry? Find(object fact, FactType type, object? identity)
     {
-        var identity = IdentityOf(fact);
-        return Find(fact, identity, HashOf(fact, identity), first);
+        if (identity is not null)
+        {
+            return FindHashed(fact, identity, identity.GetHashCode());
+        }
+
+        if (RunOf(type) is not { } run)
+        {
+            return null;
+        }
+
+        if (run.Find(fact) is { } found)
+        {
+            return found;
+        }
+
+        return run.Overflowed ? FindHashed(fact, null, ObjectHash(fact)) : null;
     }
 
-    /// <summary>The entry of a fact whose identity is known (see <see cref="IdentityOf"/>); null when absent.</summary>
-    public FactEntry? Find(object fact, object? identity, FactEntry? first) => Find(fact, identity, HashOf(fact, identity), first);
+    /// <summary>
+    /// Files an entry unless one standing for the same fact is there (<paramref name="existing"/>, and nothing is
+    /// filed). A fact found by reference goes into its type's run, or past it under its object's hash.
+    /// </summary>
+    public bool TryAdd(FactEntry entry, [NotNullWhen(false)] out FactEntry? existing)
+    {
+        if (entry.Identity is not null)
+        {
+            existing = FindHashed(entry.Object, entry.Identity, entry.Hash);
+            if (existing is not null)
+            {
+                return false;
+            }
 
-    private FactEntry? Find(object fact, object? identity, int hash, FactEntry? first)
+            AddHashed(entry);
+            return true;
+        }
+
+        var run = RunOf(entry.Type) ?? NewRun(entry.Type);
+        existing = run.Find(entry.Object);
+        if (existing is not null)
+        {
+            return false;
+        }
+
+        // A type that outgrew its run has facts filed by hash too, which may free room in the run later: look there too.
+        if (run.Overflowed)
+        {
+            entry.Hash = ObjectHash(entry.Object);
+            existing = FindHashed(entry.Object, null, entry.Hash);
+            if (existing is not null)
+            {
+                return false;
+            }
+        }
+
+        existing = null;
+        if (run.TryAdd(entry))
+        {
+            return true;
+        }
+
+        run.Overflowed = true;
+        entry.Hash = ObjectHash(entry.Object);
+        AddHashed(entry);
+        return true;
+    }
+
+    /// <summary>
+    /// Makes room for a batch of <paramref name="count"/> facts that may be filed by hash (more than a type's run), so
+    /// that the table is sized once instead of doubled, and refiled, step by step as the batch is checked.
+    /// </summary>
+    public void Reserve(int count)
     {
         if (_indexed)
         {
-            if (Probe(fact, identity, hash) is { } found)
-            {
-                return found;
-            }
-
-            return identity is null && IsOverflowed(hash) && ObjectHash(fact) is var objectHash && objectHash != hash
-                ? Probe(fact, identity, objectHash)
-                : null;
+            Grow(_count + count);
         }
-
-        for (var entry = first; entry is not null; entry = entry.Next)
+        else if (_fewCount + count > ScanLimit)
         {
-            if (entry.Hash == hash && entry.Is(fact, identity))
-            {
-                return entry;
-            }
+            BuildTable(_fewCount + count);
         }
-
-        return null;
     }
 
-    private FactEntry? Probe(object fact, object? identity, int hash)
+    public void Remove(FactEntry entry)
     {
+        if (entry.RunIndex >= 0)
+        {
+            _runs[entry.Type.Id]!.RemoveAt(entry.RunIndex);
+            entry.RunIndex = -1;
+        }
+        else if (!_indexed)
+        {
+            RemoveFew(entry);
+        }
+        else
+        {
+            RemoveFromTable(entry);
+        }
+    }
+
+    /// <summary>
+    /// Empties the lookup for the next session on a pooled state: the table keeps its size unless it grew past
+    /// twice <paramref name="retain"/> slots.
+    /// </summary>
+    public void Clear(int retain)
+    {
+        for (var i = 0; i < _runsUsed; i++)
+        {
+            _runs[i]?.Clear();
+        }
+
+        _runsUsed = 0;
+        if (_fewCount > 0)
+        {
+            Array.Clear(_few, 0, _fewCount);
+            _fewCount = 0;
+        }
+
+        if (_slots.Length > 2 * Math.Max(16, retain))
+        {
+            _slots = [];
+        }
+        else if (_count > 0)
+        {
+            Array.Clear(_slots);
+        }
+
+        _count = 0;
+        _indexed = false;
+    }
+
+    private Run? RunOf(FactType type) => type.Id < _runsUsed ? _runs[type.Id] : null;
+
+    private Run NewRun(FactType type)
+    {
+        if (type.Id >= _runs.Length)
+        {
+            Array.Resize(ref _runs, Math.Max(type.Id + 1, 2 * _runs.Length));
+        }
+
+        _runsUsed = Math.Max(_runsUsed, type.Id + 1);
+        return _runs[type.Id] ??= new Run();
+    }
+
+    private FactEntry? FindHashed(object fact, object? identity, int hash)
+    {
+        if (!_indexed)
+        {
+            for (var i = 0; i < _fewCount; i++)
+            {
+                var entry = _few[i]!;
+                if (entry.Hash == hash && entry.Is(fact, identity))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
         var mask = _slots.Length - 1;
         for (var i = hash & mask; _slots[i] is { } entry; i = (i + 1) & mask)
         {
@@ -114,97 +233,65 @@ internal sealed class FactLookup
         return null;
     }
 
-    /// <summary>Builds the table once the facts outgrow a scan (or a batch will), with room for <paramref name="capacity"/>.</summary>
-    public void EnsureIndexed(int capacity, FactEntry? first)
+    private void AddHashed(FactEntry entry)
     {
         if (!_indexed)
         {
-            _indexed = true;
-            _count = 0;
-            Array.Clear(_slots);
-            Grow(capacity);
-            for (var entry = first; entry is not null; entry = entry.Next)
+            if (_fewCount < ScanLimit)
             {
-                TryAdd(entry);
+                _few[_fewCount++] = entry;
+                return;
             }
-        }
-        else
-        {
-            Grow(capacity);
-        }
-    }
 
-    /// <summary>
-    /// Files an entry; false when one standing for the same fact is there (or the table is not built). A fact found
-    /// by reference whose type has outgrown <see cref="TypeRun"/> facts filed under the type's hash gets its object's
-    /// hash (in <see cref="FactEntry.Hash"/>) and is filed under that.
-    /// </summary>
-    public bool TryAdd(FactEntry entry)
-    {
-        if (!_indexed)
-        {
-            return true;
+            // The scan has grown too long: file the entries by hash from now on.
+            BuildTable(2 * ScanLimit);
         }
 
         Grow(_count + 1);
-        var mask = _slots.Length - 1;
-        var i = entry.Hash & mask;
-        if (entry.Identity is null)
+        AddToTable(entry);
+    }
+
+    private void BuildTable(int capacity)
+    {
+        _indexed = true;
+        Grow(capacity);
+        for (var i = 0; i < _fewCount; i++)
         {
-            // The facts of the type filed under its hash (and any other reference fact sharing that hash) are in
-            // this probe run: the same object would be among them.
-            var sameType = 0;
-            for (; _slots[i] is { } other; i = (i + 1) & mask)
-            {
-                if (other.Hash == entry.Hash && other.Identity is null)
-                {
-                    if (ReferenceEquals(other.Object, entry.Object))
-                    {
-                        return false;
-                    }
-
-                    sameType++;
-                }
-            }
-
-            // Once a type has outgrown its run, its new facts always go under their own hash, even when retractions
-            // have made room in the run: a fact filed there earlier must never be filed a second time under the type.
-            if (!IsOverflowed(entry.Hash))
-            {
-                if (sameType < TypeRun)
-                {
-                    _slots[i] = entry;
-                    _count++;
-                    return true;
-                }
-
-                _ = BoundedArray.TryAppend(ref _overflowed, ref _overflowedCount, entry.Hash, int.MaxValue);
-            }
-
-            entry.Hash = ObjectHash(entry.Object);
-            i = entry.Hash & mask;
+            AddToTable(_few[i]!);
         }
 
-        for (; _slots[i] is { } other; i = (i + 1) & mask)
+        Array.Clear(_few, 0, _fewCount);
+        _fewCount = 0;
+    }
+
+    private void AddToTable(FactEntry entry)
+    {
+        var mask = _slots.Length - 1;
+        var i = entry.Hash & mask;
+        while (_slots[i] is not null)
         {
-            if (entry.SameFactAs(other))
-            {
-                return false;
-            }
+            i = (i + 1) & mask;
         }
 
         _slots[i] = entry;
         _count++;
-        return true;
     }
 
-    public void Remove(FactEntry entry)
+    private void RemoveFew(FactEntry entry)
     {
-        if (!_indexed)
+        for (var i = 0; i < _fewCount; i++)
         {
-            return;
+            if (ReferenceEquals(_few[i], entry))
+            {
+                _few[i] = _few[--_fewCount];
+                _few[_fewCount] = null;
+                return;
+            }
         }
+    }
 
+    private void RemoveFromTable(FactEntry entry)
+    {
         var mask = _slots.Length - 1;
         var i = entry.Hash & mask;
         while (_slots[i] is { } other && !ReferenceEquals(other, entry))
@@ -233,39 +320,6 @@ internal sealed class FactLookup
         }
     }
 
-    /// <summary>
-    /// Empties the lookup for the next session on a pooled state: the table keeps its size unless it grew past
-    /// twice <paramref name="retain"/> slots.
-    /// </summary>
-    public void Clear(int retain)
-    {
-        if (_slots.Length > 2 * Math.Max(16, retain))
-        {
-            _slots = [];
-        }
-        else if (_count > 0)
-        {
-            Array.Clear(_slots);
-        }
-
-        _count = 0;
-        _indexed = false;
-        _overflowedCount = 0;
-    }
-
-    private bool IsOverflowed(int typeHash)
-    {
-        for (var i = 0; i < _overflowedCount; i++)
-        {
-            if (_overflowed[i] == typeHash)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Keeps the table at most half full: doubles (and refiles) when <paramref name="count"/> would pass that.</summary>
     private void Grow(int count)
     {
@@ -282,19 +336,83 @@ internal sealed class FactLookup
 
         var old = _slots;
         _slots = new FactEntry?[size];
-        var mask = size - 1;
+        _count = 0;
         foreach (var entry in old)
         {
             if (entry is not null)
             {
-                var i = entry.Hash & mask;
-                while (_slots[i] is not null)
+                AddToTable(entry);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The facts of one type found by reference, up to <see cref="TypeRun"/>, in no particular order (an entry knows its
+    /// place, <see cref="FactEntry.RunIndex"/>). A scan compares each entry's object with the fact: the entries of a
+    /// session are taken in order from its arena, so they sit side by side in memory.
+    /// </summary>
+    private sealed class Run
+    {
+        private FactEntry?[] _entries = new FactEntry?[4];
+        private int _count;
+
+        /// <summary>Set once a fact of the type was filed by hash because the run was full (for the rest of the session).</summary>
+        public bool Overflowed { get; set; }
+
+        public FactEntry? Find(object fact)
+        {
+            var entries = _entries;
+            for (var i = 0; i < _count; i++)
+            {
+                if (ReferenceEquals(entries[i]!.Object, fact))
                 {
-                    i = (i + 1) & mask;
+                    return entries[i];
+                }
+            }
+
+            return null;
+        }
+
+        public bool TryAdd(FactEntry entry)
+        {
+            if (_count == _entries.Length)
+            {
+                if (_count == TypeRun)
+                {
+                    return false;
                 }
 
-                _slots[i] = entry;
+                Array.Resize(ref _entries, 2 * _count);
             }
+
+            _entries[_count] = entry;
+            entry.RunIndex = _count++;
+            return true;
+        }
+
+        public void RemoveAt(int index)
+        {
+            var last = --_count;
+            if (index != last)
+            {
+                var moved = _entries[last]!;
+                _entries[index] = moved;
+                moved.RunIndex = index;
+            }
+
+            _entries[last] = null;
+        }
+
+        public void Clear()
+        {
+            // A few entries: a loop costs less than a call to Array.Clear.
+            for (var i = 0; i < _count; i++)
+            {
+                _entries[i] = null;
+            }
+
+            _count = 0;
+            Overflowed = false;
         }
     }
 }

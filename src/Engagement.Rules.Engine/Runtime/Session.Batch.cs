@@ -109,13 +109,21 @@ internal sealed partial class Session
         }
         finally
         {
-            for (var t = 0; t < touched; t++)
-            {
-                _batchHead[_touchedMemories[t]] = -1;
-            }
-
-            Array.Clear(_joinsDue);
+            ClearBatch(touched);
             EndOperation();
         }
+    }
+
+    // A method of its own: a loop inside a finally (or catch) block keeps the runtime from compiling the method in
+    // tiers (on-stack replacement cannot enter such a loop), so InsertBatch was compiled once, fully optimised but
+    // without the profile the second tier uses (devirtualised calls, hot paths laid out first).
+    private void ClearBatch(int touched)
+    {
+        for (var t = 0; t < touched; t++)
+        {
+            _batchHead[_touchedMemories[t]] = -1;
+        }
+
+        Array.Clear(_joinsDue);
     }
 }

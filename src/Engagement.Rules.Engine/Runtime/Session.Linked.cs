@@ -19,7 +19,8 @@ internal sealed partial class Session
     /// <param name="previous">The facts the previous firing of the match linked that this firing has not produced yet.</param>
     public void InsertLinked(object fact, Activation activation, List<FactEntry>? previous)
     {
-        var identity = FactLookup.IdentityOf(fact);
+        var type = _types.Of(fact);
+        var identity = type.IdentityOf(fact);
         if (previous is not null)
         {
             for (var i = 0; i < previous.Count; i++)
@@ -45,7 +46,7 @@ internal sealed partial class Session
         }
 
         // A fact already there gains this match as a further support when it is linked (a stated one stays as it is).
-        if (InsertUnlessPresent(fact, identity, activation) is { Supports: > 0 } existing && !(activation.Linked?.Contains(existing) ?? false))
+        if (InsertUnlessPresent(fact, type, identity, activation) is { Supports: > 0 } existing && !(activation.Linked?.Contains(existing) ?? false))
         {
             existing.Supports++;
             (activation.Linked ??= new List<FactEntry>()).Add(existing);

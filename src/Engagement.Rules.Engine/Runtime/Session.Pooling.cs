@@ -72,15 +72,17 @@ internal sealed partial class Session
 
     public void FreeBucket(List<AlphaItem> bucket) => _freeItemBuckets.Give(bucket, _options.MaxRetainedPerKind);
 
-    private FactEntry NewFactEntry(object fact, object? identity)
+    private FactEntry NewFactEntry(object fact, FactType type) => NewFactEntry(fact, type, type.IdentityOf(fact));
+
+    private FactEntry NewFactEntry(object fact, FactType type, object? identity)
     {
         if (_entries.TryTake(out var entry))
         {
-            entry.Reset(fact, identity);
+            entry.Reset(fact, type, identity);
             return entry;
         }
 
-        return _entries.Track(new FactEntry(fact, identity), _options.MaxRetainedPerKind);
+        return _entries.Track(new FactEntry(fact, type, identity), _options.MaxRetainedPerKind);
     }
 
     private Activation NewActivation(Token parent, TerminalNode terminal)
@@ -150,7 +152,6 @@ internal sealed partial class Session
         _root = null;
         _firstFact = null;
         _lastFact = null;
-        _factCount = 0;
         _lookup.Clear(retain);
         _factSequence = 0;
         _partialMatches = 0;

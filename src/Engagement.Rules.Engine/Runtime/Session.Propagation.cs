@@ -68,7 +68,7 @@ internal sealed partial class Session
         // Propagation never re-enters this (actions run only when firing), so the session's buffers serve every
         // call. They hold numbers, not node references: storing an integer costs no write barrier.
         _reachedCount = 0;
-        foreach (var root in _routes.Route(entry.Object.GetType()))
+        foreach (var root in entry.Type.Route)
         {
             if (root.Route is { } route)
             {

@@ -28,7 +28,7 @@ internal sealed partial class Session
     private readonly JoinIndex?[] _joins;
     private readonly Agenda _agenda = new();
     private readonly FactLookup _lookup = new();
-    private readonly RouteCache _routes;
+    private readonly FactTypes _types;
     private readonly Comparison<FactToken> _upstreamFirst;
 
     // Per-session state (reset by Release), and scratch buffers the next session on this state reuses.
@@ -36,7 +36,6 @@ internal sealed partial class Session
     private Token? _root;
     private FactEntry? _firstFact;
     private FactEntry? _lastFact;
-    private int _factCount;
     private List<FactEntry>? _batchScratch;
     private Exception? _rejection;
     private long _factSequence;
@@ -63,7 +62,7 @@ internal sealed partial class Session
         _memories = new TokenList?[network.MemoryCount];
         _alphas = new AlphaList?[network.AlphaMemories.Length];
         _joins = new JoinIndex?[network.IndexCount];
-        _routes = new RouteCache(network);
+        _types = new FactTypes(network);
         var nodes = network.Nodes;
         _upstreamFirst = (a, b) => nodes[a.NodeId].Rank.CompareTo(nodes[b.NodeId].Rank);
     }
@@ -131,9 +130,9 @@ internal sealed partial class Session
     {
         ArgumentNullException.ThrowIfNull(facts);
         var list = facts as IReadOnlyList<object> ?? new List<object>(facts);
-        if (_factCount + list.Count > FactLookup.ScanLimit)
+        if (list.Count > FactLookup.TypeRun)
         {
-            _lookup.EnsureIndexed(_factCount + list.Count, _firstFact);
+            _lookup.Reserve(list.Count);
         }
 
         // Check the whole batch first (against the session and against itself): a duplicate inserts nothing.
@@ -147,8 +146,8 @@ internal sealed partial class Session
                 for (var i = 0; i < list.Count; i++)
                 {
                     var fact = list[i];
-                    var entry = fact is null ? null : NewFactEntry(fact, FactLookup.IdentityOf(fact));
-                    if (entry is null || (_lookup.IsIndexed ? !_lookup.TryAdd(entry) : IsDuplicate(entry, entries)))
+                    var entry = fact is null ? null : NewFactEntry(fact, _types.Of(fact));
+                    if (entry is null || !_lookup.TryAdd(entry, out _))
                     {
                         throw fact is null ? new ArgumentException("The facts contain null.", nameof(facts)) : Duplicate(fact);
                     }
@@ -158,21 +157,7 @@ internal sealed partial class Session
             }
             catch (Exception ex)
             {
-                // Nothing of the batch stays findable, whatever stopped the check (a duplicate, a null, or a host
-                // fact whose FactIdentity, Equals or GetHashCode threw): a fact left in the lookup but not in the
-                // session was "already in the session" for ever after.
-                if (_lookup.IsIndexed)
-                {
-                    foreach (var added in entries)
-                    {
-                        _lookup.Remove(added);
-                    }
-                }
-
-                // Nor does it keep the pooled entries it took (the one that failed too): none was published, and a
-                // host retrying bad batches would otherwise use up a new entry per fact of every failed batch.
-                _entries.ReturnTakenSince(entriesBefore);
-                _rejection = ex;
+                RejectBatch(entries, entriesBefore, ex);
                 throw;
             }
 
@@ -193,6 +178,26 @@ internal sealed partial class Session
     }
 
     /// <summary>
+    /// Undoes the checks of a batch that failed them. Nothing of the batch stays findable, whatever stopped the check
+    /// (a duplicate, a null, or a host fact whose FactIdentity, Equals or GetHashCode threw): a fact left in the lookup
+    /// but not in the session was "already in the session" for ever after. Nor does the batch keep the pooled entries
+    /// it took (the one that failed too): none was published, and a host retrying bad batches would otherwise use up
+    /// a new entry per fact of every failed batch.
+    /// </summary>
+    // A method of its own: a loop inside a catch block keeps the runtime from compiling InsertAll in tiers (see
+    // ClearBatch).
+    private void RejectBatch(List<FactEntry> entries, int entriesBefore, Exception rejection)
+    {
+        foreach (var added in entries)
+        {
+            _lookup.Remove(added);
+        }
+
+        _entries.ReturnTakenSince(entriesBefore);
+        _rejection = rejection;
+    }
+
+    /// <summary>
     /// True when <paramref name="exception"/> rejected a call's input before the call changed anything (a batch that
     /// failed its checks), so that the state is as it was before the call and stays poolable; forgets it.
     /// </summary>
@@ -201,24 +206,6 @@ internal sealed partial class Session
         var rejection = _rejection;
         _rejection = null;
         return ReferenceEquals(rejection, exception);
-    }
-
-    private bool IsDuplicate(FactEntry entry, List<FactEntry> batch)
-    {
-        if (_lookup.Find(entry, _firstFact) is not null)
-        {
-            return true;
-        }
-
-        foreach (var other in batch)
-        {
-            if (entry.SameFactAs(other))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static FactException Duplicate(object fact) =>
@@ -230,7 +217,8 @@ internal sealed partial class Session
     private bool TryInsert(object fact, bool stateExisting)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (InsertUnlessPresent(fact, FactLookup.IdentityOf(fact), supporter: null) is not { } existing)
+        var type = _types.Of(fact);
+        if (InsertUnlessPresent(fact, type, type.IdentityOf(fact), supporter: null) is not { } existing)
         {
             return true;
         }
@@ -249,31 +237,18 @@ internal sealed partial class Session
     /// (a linked insert: if inserting the fact removes that very match, the deletion at the end of the insert
     /// retracts it again), and returns null.
     /// </summary>
-    private FactEntry? InsertUnlessPresent(object fact, object? identity, Activation? supporter)
+    private FactEntry? InsertUnlessPresent(object fact, FactType type, object? identity, Activation? supporter)
     {
-        FactEntry entry;
-        if (_lookup.IsIndexed)
+        // One lookup both checks for a duplicate and files the entry; the root exists first, so nothing can fail
+        // between filing the entry and linking it into working memory.
+        var entry = NewFactEntry(fact, type, identity);
+        EnsureRoot();
+        if (!_lookup.TryAdd(entry, out var existing))
         {
-            // One probe both checks for a duplicate and files the entry; the root exists first, so nothing can
-            // fail between filing the entry and linking it into working memory.
-            entry = NewFactEntry(fact, identity);
-            EnsureRoot();
-            if (!_lookup.TryAdd(entry))
-            {
-                // The fact is there: the entry was never published, so it goes back for the next insert (a rule
-                // linking the same fact from many matches would otherwise use up one entry per repeat).
-                var existing = _lookup.Find(entry, _firstFact)!;
-                _entries.ReturnLastTaken(entry);
-                return existing;
-            }
-        }
-        else if (_lookup.Find(fact, identity, _firstFact) is { } existing)
-        {
+            // The fact is there: the entry was never published, so it goes back for the next insert (a rule linking
+            // the same fact from many matches would otherwise use up one entry per repeat).
+            _entries.ReturnLastTaken(entry);
             return existing;
-        }
-        else
-        {
-            entry = NewFactEntry(fact, identity);
         }
 
         if (supporter is not null)
@@ -297,7 +272,7 @@ internal sealed partial class Session
         {
             if (ReferenceEquals(entry.Object, fact))
             {
-                return $"it is in the session, but under the identity it had when inserted ({FactText.Describe(entry.Identity ?? "null")}), and its FactIdentity is now {FactText.Describe(FactLookup.IdentityOf(fact) ?? "null")}. A fact's identity must not change while it is in a session: retract it, change it, insert it again.";
+                return $"it is in the session, but under the identity it had when inserted ({FactText.Describe(entry.Identity ?? "null")}), and its FactIdentity is now {FactText.Describe(_types.Of(fact).IdentityOf(fact) ?? "null")}. A fact's identity must not change while it is in a session: retract it, change it, insert it again.";
             }
         }
 
@@ -508,8 +483,10 @@ internal sealed partial class Session
         try
         {
             RemoveFromNetwork(entry);
-            // A new version has the same identity (that is how it was found): only the object changes.
+            // A new version has the same identity (that is how it was found): only the object changes, and with it
+            // perhaps the runtime type (a derived record), so the route.
             entry.Object = fact;
+            entry.Type = _types.Of(fact);
 
             entry.Removed = false;
             _events?.OnFactUpdated(Handle, fact);
@@ -678,11 +655,15 @@ internal sealed partial class Session
 
     // ---- Working memory ----------------------------------------------------------------------------
 
-    private FactEntry? Find(object fact) => _lookup.Find(fact, _firstFact);
+    private FactEntry? Find(object fact)
+    {
+        var type = _types.Of(fact);
+        return _lookup.Find(fact, type, type.IdentityOf(fact));
+    }
 
     /// <summary>
-    /// Links a new entry into working memory. A hashed lookup already holds it: every insert files the entry there
-    /// first, as its duplicate check. A scanned one is turned into a table once the facts outgrow a scan.
+    /// Links a new entry into working memory. The lookup already holds it: every insert files the entry there first,
+    /// as its duplicate check.
     /// </summary>
     private void AddEntry(FactEntry entry)
     {
@@ -697,11 +678,6 @@ internal sealed partial class Session
         }
 
         _lastFact = entry;
-        _factCount++;
-        if (!_lookup.IsIndexed && _factCount > FactLookup.ScanLimit)
-        {
-            _lookup.EnsureIndexed(2 * FactLookup.ScanLimit, _firstFact);
-        }
     }
 
     private void RemoveEntry(FactEntry entry)
@@ -726,7 +702,6 @@ internal sealed partial class Session
 
         entry.Prev = null;
         entry.Next = null;
-        _factCount--;
         _lookup.Remove(entry);
     }
 }

@@ -111,7 +111,7 @@ public sealed partial class SessionTest
         return [.. batch];
     }
 
-    // 3 new facts are checked by scanning the session's facts, 40 through its identity table (past FactLookup.ScanLimit).
+    // 3 new facts are checked in their type's run of facts found by reference, 40 also by their own hash (past FactLookup.TypeRun).
     [TestCase("duplicate of a fact in the session", 3)]
     [TestCase("duplicate of a fact in the session", 40)]
     [TestCase("duplicate within the batch", 3)]

@@ -56,7 +56,7 @@ public sealed partial class SessionTest
         session.GetAgenda().Should().HaveCount(60);
     }
 
-    // Facts found by reference share their type's hash in the lookup up to a few of them (FactLookup.TypeRun); later
+    // Facts found by reference are kept in a run per type in the lookup, up to a few of them (FactLookup.TypeRun); later
     // ones are filed under their own hash. Each must still be found by its reference, and only by it.
     [TestCase(false)]
     [TestCase(true)]
@@ -96,11 +96,11 @@ public sealed partial class SessionTest
     [Test]
     public void TryInsert_AFactFiledUnderItsOwnHashAfterItsTypeLostSome_StillFound()
     {
-        // The ninth note of a type is filed under its object's hash; retracting the first leaves room under the type's
-        // hash, where the ninth must not be filed a second time.
+        // The note past its type's run is filed under its object's hash; retracting the first leaves room in the run,
+        // where the last must not be filed a second time.
         var session = Session(new RuleBuilder("r").Match<Note>("n").Action((IActionContext ctx) => ctx.Halt()).Build());
         session.InsertAll(Enumerable.Range(1, 12).Select(i => (object)new Counter(i, 0)));
-        var notes = Enumerable.Range(0, 9).Select(i => new Note($"note {i}")).ToArray();
+        var notes = Enumerable.Range(0, Runtime.FactLookup.TypeRun + 1).Select(i => new Note($"note {i}")).ToArray();
         foreach (var note in notes)
         {
             session.Insert(note);
@@ -108,11 +108,36 @@ public sealed partial class SessionTest
 
         session.Retract(notes[0]);
 
-        session.TryInsert(notes[8]).Should().BeFalse("the ninth note is still in the session");
-        session.Query<Note>().Should().HaveCount(8);
-        session.Retract(notes[8]);
-        session.TryRetract(notes[8]).Should().BeFalse("it was in the session once");
+        session.TryInsert(notes[^1]).Should().BeFalse("the last note is still in the session");
+        session.Query<Note>().Should().HaveCount(Runtime.FactLookup.TypeRun);
+        session.Retract(notes[^1]);
+        session.TryRetract(notes[^1]).Should().BeFalse("it was in the session once");
     }
+
+    [Test]
+    public void Update_NewVersionOfADerivedType_EntersTheNetworkAsItsOwnType()
+    {
+        // A session knows each fact's runtime type (its alpha route) from when it was inserted: a new version of
+        // another type with the same identity must be routed as what it is now, and the old type's match go.
+        var session = Session(
+            new RuleBuilder("any-shape").Match<Shape>("s").Action((IActionContext ctx) => ctx.Halt()).Build(),
+            new RuleBuilder("circle").Match<Circle>("c").Action((IActionContext ctx) => ctx.Halt()).Build());
+        session.Insert(new Shape(1));
+
+        session.Update(new Circle(1, 2));
+
+        session.GetAgenda().Select(m => m.Rule.Id).Should().BeEquivalentTo("any-shape", "circle");
+        session.Update(new Shape(1));
+        session.GetAgenda().Should().ContainSingle().Which.Rule.Id.Should().Be("any-shape");
+    }
+
+    /// <summary>A fact whose identity is its number, whichever of its types a version has.</summary>
+    private record Shape(int Id) : IFactIdentity
+    {
+        public object FactIdentity => Id;
+    }
+
+    private sealed record Circle(int Id, int Radius) : Shape(Id);
 
     /// <summary>A fact whose identities all have one hash code: the session's lookup must rely on equality alone.</summary>
     private sealed record Colliding(int Id) : IFactIdentity

@@ -35,8 +35,8 @@ public sealed partial class SessionTest
     [Test]
     public void InsertLinked_SameFactFromManyMatchesInAnIndexedSession_TakesOneEntryPerFact()
     {
-        // Above FactLookup.ScanLimit facts, the insert files a new entry as its duplicate check: an entry taken for
-        // a fact already there was never given back, so each repeated linked insert used up one more pooled entry.
+        // The insert files a new entry as its duplicate check: an entry taken for a fact already there was never
+        // given back, so each repeated linked insert used up one more pooled entry.
         var session = Session(VehicleCounterRule());
         var state = ((Runtime.SessionHandle)session).PeekState!;
         session.InsertAll([new Customer(1), .. Enumerable.Range(1, 20).Select(i => (object)new Vehicle(i, 1))]);
