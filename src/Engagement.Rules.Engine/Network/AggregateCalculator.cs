@@ -18,8 +18,11 @@ internal abstract class AggregateCalculator
     public static AggregateCalculator Create(Type valueType, Delegate selector) =>
         (AggregateCalculator)Activator.CreateInstance(typeof(AggregateCalculator<>).MakeGenericType(valueType), selector)!;
 
-    /// <summary>The values list for a left token: <paramref name="current"/> when it is of this calculator's type, else a new one.</summary>
-    public abstract AggregateValues ValuesFor(AggregateValues? current);
+    /// <summary>Whether <paramref name="values"/> holds values of this calculator's type.</summary>
+    public abstract bool Fits(AggregateValues values);
+
+    /// <summary>An empty values list of this calculator's type.</summary>
+    public abstract AggregateValues NewValues();
 
     /// <summary>Selects the fact's value and inserts it at <paramref name="index"/>; the selector runs before anything changes.</summary>
     public abstract void Insert(AggregateValues values, int index, object fact);
@@ -66,7 +69,9 @@ internal sealed class AggregateCalculator<T> : AggregateCalculator
         _sum = SumFunction();
     }
 
-    public override AggregateValues ValuesFor(AggregateValues? current) => current as AggregateValues<T> ?? new AggregateValues<T>();
+    public override bool Fits(AggregateValues values) => values is AggregateValues<T>;
+
+    public override AggregateValues NewValues() => new AggregateValues<T>();
 
     public override void Insert(AggregateValues values, int index, object fact)
     {

@@ -12,8 +12,8 @@ internal sealed class AggregateSpec
     // Boxed counts up to this size are made once: a count is recomputed every time the aggregated facts change.
     private static readonly object[] SmallCounts = CreateSmallCounts(64);
 
-    private readonly Func<IReadOnlyList<AggregateItem>, object> _collect;
-    private readonly Func<object?, IReadOnlyList<AggregateItem>, object> _group;
+    private readonly Func<IReadOnlyList<Token>, object> _collect;
+    private readonly Func<object?, IReadOnlyList<Token>, object> _group;
     private readonly Func<object?, object?, object?, bool> _sameGroup;
 
     /// <param name="kind">What is computed.</param>
@@ -39,11 +39,11 @@ internal sealed class AggregateSpec
         Calculator = calculator;
         var helper = typeof(AggregateFunctions<>).MakeGenericType(sourceType);
         _collect = helper.GetMethod(nameof(AggregateFunctions<object>.Collect))!
-            .CreateDelegate<Func<IReadOnlyList<AggregateItem>, object>>();
+            .CreateDelegate<Func<IReadOnlyList<Token>, object>>();
         _group = kind == AggregateKind.GroupBy
             ? typeof(GroupFunctions<,>).MakeGenericType(selectorType!, sourceType)
                 .GetMethod(nameof(GroupFunctions<object, object>.Make))!
-                .CreateDelegate<Func<object?, IReadOnlyList<AggregateItem>, object>>()
+                .CreateDelegate<Func<object?, IReadOnlyList<Token>, object>>()
             : static (_, _) => throw new InvalidOperationException("Not a group-by aggregate.");
         _sameGroup = kind == AggregateKind.GroupBy
             ? typeof(GroupFunctions<,>).MakeGenericType(selectorType!, sourceType)
@@ -104,7 +104,7 @@ internal sealed class AggregateSpec
         }
     }
 
-    public object MakeGroup(object? key, IReadOnlyList<AggregateItem> items) => _group(key, items);
+    public object MakeGroup(object? key, IReadOnlyList<Token> items) => _group(key, items);
 
     /// <summary>
     /// True when two results of this aggregate are the same value: equal, or a collection (a group with an equal
@@ -149,7 +149,7 @@ internal sealed class AggregateSpec
     /// Computes the value; false when the kind has no result for these items (min/max of nothing). Sum, min and max
     /// read <paramref name="values"/>, the items' selected values (see <see cref="AggregateOwnerToken.ValuesFor"/>).
     /// </summary>
-    public bool TryCompute(IReadOnlyList<AggregateItem> items, AggregateValues? values, out object? value)
+    public bool TryCompute(IReadOnlyList<Token> items, AggregateValues? values, out object? value)
     {
         switch (Kind)
         {
@@ -191,7 +191,7 @@ internal sealed class AggregateSpec
 /// <typeparam name="T">The source fact type.</typeparam>
 internal static class AggregateFunctions<T>
 {
-    public static object Collect(IReadOnlyList<AggregateItem> items)
+    public static object Collect(IReadOnlyList<Token> items)
     {
         if (items.Count == 0)
         {
@@ -202,14 +202,14 @@ internal static class AggregateFunctions<T>
     }
 
     /// <summary>The items' facts, knowing which facts they were (see <see cref="CollectedFacts{T}"/>).</summary>
-    public static CollectedFacts<T> Facts(IReadOnlyList<AggregateItem> items)
+    public static CollectedFacts<T> Facts(IReadOnlyList<Token> items)
     {
         var result = new T[items.Count];
         var sequences = new long[items.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = (T)items[i].Source.Value!;
-            sequences[i] = items[i].Sequence;
+            result[i] = (T)items[i].Value!;
+            sequences[i] = items[i].Fact!.Sequence;
         }
 
         return new CollectedFacts<T>(result, sequences);
@@ -221,7 +221,7 @@ internal static class AggregateFunctions<T>
 /// <typeparam name="T">The source fact type.</typeparam>
 internal static class GroupFunctions<TKey, T>
 {
-    public static object Make(object? key, IReadOnlyList<AggregateItem> items)
+    public static object Make(object? key, IReadOnlyList<Token> items)
     {
         return new FactGroup<TKey, T>((TKey)key!, AggregateFunctions<T>.Facts(items));
     }

@@ -194,18 +194,17 @@ internal sealed class ConditionalNode : BetaNode
             return;
         }
 
-        var items = aggregate.Items ??= new List<AggregateItem>();
+        var items = aggregate.Items ??= new List<Token>();
         if (added)
         {
-            var item = session.NewAggregateItem(result);
-            var index = InsertionIndex(items, item);
+            var index = InsertionIndex(items, result);
             if (spec.Calculator is { } calculator)
             {
                 // The selector runs first: if it throws, neither list has changed.
                 spec.InsertValue(session, this, aggregate.ValuesFor(calculator), index, result);
             }
 
-            items.Insert(index, item);
+            items.Insert(index, result);
         }
         else
         {
@@ -302,7 +301,7 @@ internal sealed class ConditionalNode : BetaNode
                 groups.Add(group);
             }
 
-            Insert(group.Items, session.NewAggregateItem(result));
+            group.Items.Insert(InsertionIndex(group.Items, result), result);
             if (!owner.Initializing)
             {
                 group.Dirty = true;
@@ -335,7 +334,7 @@ internal sealed class ConditionalNode : BetaNode
     {
         var outs = owner.OutsFor(Outputs.Length);
         RemoveOutputs(session, outs);
-        var items = owner.Items ?? (IReadOnlyList<AggregateItem>)Array.Empty<AggregateItem>();
+        var items = owner.Items ?? (IReadOnlyList<Token>)Array.Empty<Token>();
         var values = Aggregate!.Calculator is { } calculator ? owner.ValuesFor(calculator) : null;
         bool computed;
         object? value;
@@ -462,13 +461,12 @@ internal sealed class ConditionalNode : BetaNode
         }
     }
 
-    private static void Insert(List<AggregateItem> items, AggregateItem item) => items.Insert(InsertionIndex(items, item), item);
-
-    /// <summary>Where an item goes to keep items in fact insertion order, whatever order the network delivers them in.</summary>
-    private static int InsertionIndex(List<AggregateItem> items, AggregateItem item)
+    /// <summary>Where a result goes to keep results in fact insertion order, whatever order the network delivers them in.</summary>
+    private static int InsertionIndex(List<Token> items, Token result)
     {
+        var sequence = result.Fact!.Sequence;
         var i = items.Count;
-        while (i > 0 && items[i - 1].Sequence > item.Sequence)
+        while (i > 0 && items[i - 1].Fact!.Sequence > sequence)
         {
             i--;
         }
@@ -476,11 +474,11 @@ internal sealed class ConditionalNode : BetaNode
         return i;
     }
 
-    private static int IndexOf(List<AggregateItem> items, Token source)
+    private static int IndexOf(List<Token> items, Token result)
     {
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i].Source == source)
+            if (items[i] == result)
             {
                 return i;
             }
@@ -489,9 +487,9 @@ internal sealed class ConditionalNode : BetaNode
         return -1;
     }
 
-    private static bool RemoveItem(List<AggregateItem> items, Token source)
+    private static bool RemoveItem(List<Token> items, Token result)
     {
-        var i = IndexOf(items, source);
+        var i = IndexOf(items, result);
         if (i >= 0)
         {
             items.RemoveAt(i);

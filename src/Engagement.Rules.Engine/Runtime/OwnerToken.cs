@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using Engagement.Rules.Engine.Network;
 
 namespace Engagement.Rules.Engine.Runtime;
@@ -44,22 +43,52 @@ internal sealed class AggregateOwnerToken : OwnerToken
     {
     }
 
-    public List<AggregateItem>? Items;
+    /// <summary>The sub-network's results (each with its fact at the last level), in fact insertion order.</summary>
+    public List<Token>? Items;
     public List<GroupState>? Groups;
 
-    /// <summary>The selected values of a sum/min/max, in the order of <see cref="Items"/>.</summary>
+    /// <summary>
+    /// The selected values of a sum/min/max, in the order of <see cref="Items"/>; null until this session's node
+    /// selects one (a count or a collect never does).
+    /// </summary>
     public AggregateValues? Values;
 
-    /// <summary>The values list of the calculator (kept, emptied, from an earlier session when its type fits).</summary>
-    public AggregateValues ValuesFor(AggregateCalculator calculator) => Values = calculator.ValuesFor(Values);
+    // Every values list this owner has had, one per selector type, all empty but the one in use: an owner is pooled
+    // across the aggregate nodes of the rule set, so from one session to the next it serves a max of dates, a sum of
+    // amounts or a count, and keeping each type's list means it allocates none once it has served each type.
+    private AggregateValues[] _keptValues = [];
 
     /// <summary>The token each output node of the aggregate emits for this owner (non-group aggregates), by output.</summary>
     public Token?[] Outs = [];
 
-    /// <summary>The output slots for an aggregate with <paramref name="outputs"/> output nodes (kept when the size fits).</summary>
+    /// <summary>The values list of this owner's node's calculator (one kept from an earlier session when one has its type).</summary>
+    public AggregateValues ValuesFor(AggregateCalculator calculator)
+    {
+        if (Values is { } values)
+        {
+            return values;
+        }
+
+        foreach (var kept in _keptValues)
+        {
+            if (calculator.Fits(kept))
+            {
+                return Values = kept;
+            }
+        }
+
+        Values = calculator.NewValues();
+        _keptValues = [.. _keptValues, Values];
+        return Values;
+    }
+
+    /// <summary>
+    /// The output slots for an aggregate with <paramref name="outputs"/> output nodes: at least that many, the rest
+    /// null (kept when large enough, as the owner serves nodes with different numbers of outputs).
+    /// </summary>
     public Token?[] OutsFor(int outputs)
     {
-        if (Outs.Length != outputs)
+        if (Outs.Length < outputs)
         {
             Outs = new Token?[outputs];
         }
@@ -73,25 +102,9 @@ internal sealed class AggregateOwnerToken : OwnerToken
         Items?.Clear();
         Groups?.Clear();
         Values?.Clear();
+        Values = null;
         Array.Clear(Outs);
     }
-}
-
-/// <summary>
-/// One fact feeding an aggregate (its sub-network result), kept in fact insertion order. A sum/min/max keeps the
-/// value selected from it beside it, at the same index (<see cref="AggregateOwnerToken.Values"/>); a group-by
-/// keeps it in the group of its key.
-/// </summary>
-internal sealed class AggregateItem
-{
-    public AggregateItem(Token source) => Reset(source);
-
-    public Token Source { get; private set; }
-
-    [MemberNotNull(nameof(Source))]
-    public void Reset(Token source) => Source = source;
-
-    public long Sequence => Source.Fact!.Sequence;
 }
 
 /// <summary>One group of a group-by aggregate for one left token.</summary>
@@ -105,7 +118,8 @@ internal sealed class GroupState
 
     public object? Key { get; }
 
-    public List<AggregateItem> Items { get; } = new();
+    /// <summary>The sub-network's results in this group, in fact insertion order.</summary>
+    public List<Token> Items { get; } = new();
 
     /// <summary>The token each output node of the aggregate emits for this group, by output.</summary>
     public Token?[] Outs { get; }

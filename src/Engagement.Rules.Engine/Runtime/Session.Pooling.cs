@@ -64,17 +64,6 @@ internal sealed partial class Session
         }
     }
 
-    public AggregateItem NewAggregateItem(Token source)
-    {
-        if (_aggregateItems.TryTake(out var item))
-        {
-            item.Reset(source);
-            return item;
-        }
-
-        return _aggregateItems.Track(new AggregateItem(source), _options.MaxRetainedPerKind);
-    }
-
     public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
 
     public List<AlphaItem> NewItemBucket() => _freeItemBuckets.TryTake(out var bucket) ? bucket : new List<AlphaItem>(2);
@@ -140,7 +129,6 @@ internal sealed partial class Session
         _owners.Rewind(retain);
         _aggregateOwners.Rewind(retain);
         _entries.Rewind(retain);
-        _aggregateItems.Rewind(retain);
         _alphaItems.Rewind(retain);
         _activations.Rewind(retain);
         foreach (var memory in _memories)

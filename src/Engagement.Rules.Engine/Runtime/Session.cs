@@ -19,7 +19,6 @@ internal sealed partial class Session
     private readonly Arena<OwnerToken> _owners = new();
     private readonly Arena<AggregateOwnerToken> _aggregateOwners = new();
     private readonly Arena<FactEntry> _entries = new();
-    private readonly Arena<AggregateItem> _aggregateItems = new();
     private readonly Arena<AlphaItem> _alphaItems = new();
     private readonly Arena<Activation> _activations = new();
     private readonly FreeList<List<Token>> _freeTokenBuckets = new();

@@ -229,6 +229,36 @@ public sealed partial class SessionTest
         compiled.CreateSession().Dispose();
     }
 
+    [Test]
+    public void Retract_CountedFactOnAnOwnerThatServedAMaxBefore_CountsDown()
+    {
+        // Aggregate owners are pooled across aggregate nodes: the state an owner kept for a max in one session must
+        // not take part in the count it serves in the next.
+        var compiled = RuleCompiler.Compile(
+        [
+            new RuleBuilder("newest").Match<Vehicle>("v")
+                .Aggregate<Vehicle>("year", AggregateKind.Max, "o", (Vehicle o) => o.Year, [(Vehicle o, Vehicle v) => o.OwnerId == v.OwnerId])
+                .Action((IActionContext ctx, Vehicle v, int year) => ctx.InsertLinked(new Counter(v.Id, year))).Build(),
+            new RuleBuilder("notes").Match<Customer>("c").Count<Note>("n", "x", (Note x, Customer c) => x.CustomerId == c.Id)
+                .Action((IActionContext ctx, Customer c, int n) => ctx.InsertLinked(new Counter(c.Id, n))).Build(),
+        ]);
+        using (var first = compiled.CreateSession())
+        {
+            first.Insert(new Vehicle(1, 1, 2021));
+            first.Fire();
+        }
+
+        using var session = compiled.CreateSession();
+        var notes = new[] { new Note("a", 1), new Note("b", 1) };
+        session.Insert(new Customer(1));
+        session.InsertAll(notes);
+        session.Fire();
+        session.Retract(notes[0]);
+        session.Fire();
+
+        session.Query<Counter>().Select(c => c.Value).Should().Equal(1);
+    }
+
     // Out of line, so that no local of the test keeps the facts alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static WeakReference[] RunAndForget(CompiledRuleSet compiled, SessionOptions options)
