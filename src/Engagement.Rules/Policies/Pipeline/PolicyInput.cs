@@ -24,7 +24,15 @@ internal sealed class PolicyInput
         Now = now;
         Options = options;
         List<TouchSent>? history = null;
-        if (facts is IReadOnlyList<object> list)
+        if (facts is FactList known)
+        {
+            // A customer's own facts (CustomerFacts.Facts): read from the array, not through the collection.
+            foreach (var fact in known.Array)
+            {
+                Read(fact, ref history);
+            }
+        }
+        else if (facts is IReadOnlyList<object> list)
         {
             for (var i = 0; i < list.Count; i++)
             {
