@@ -24,6 +24,8 @@ public sealed class CustomerFacts
     private static readonly string[] OwnerProperties = ["CustomerId", "OwnerCustomerId", "ReferrerCustomerId"];
     private static readonly ConcurrentDictionary<Type, Func<object, (string? Customer, string? Vin)>> Owners = new();
 
+    private readonly FactList _facts;
+
     /// <summary>Creates and validates a customer's facts.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="dealership">The customer's dealership.</param>
@@ -41,7 +43,7 @@ public sealed class CustomerFacts
         Validate(customer, list);
         Customer = customer;
         Dealership = dealership;
-        Facts = Array.AsReadOnly(list);
+        _facts = new FactList(list);
     }
 
     /// <summary>The customer.</summary>
@@ -51,7 +53,10 @@ public sealed class CustomerFacts
     public Dealership Dealership { get; }
 
     /// <summary>The other facts, in the order given.</summary>
-    public IReadOnlyList<object> Facts { get; }
+    public IReadOnlyList<object> Facts => _facts;
+
+    /// <summary>The other facts as an array, for the evaluator's own reading; not to be changed.</summary>
+    internal object[] FactArray => _facts.Array;
 
     /// <summary>Returns these facts with more facts appended (validated the same way).</summary>
     /// <param name="more">The facts to add.</param>

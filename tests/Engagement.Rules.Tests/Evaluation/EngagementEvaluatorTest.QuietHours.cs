@@ -173,6 +173,20 @@ public sealed partial class EngagementEvaluatorTest
         Steps(decision).Should().Contain("customer zone unknown, checked in");
     }
 
+    [Test]
+    public void Evaluate_UnknownTimeZoneWithoutProposals_StillReportsIt()
+    {
+        // Without a proposal no policy runs: the evaluator's own diagnostics must come out all the same.
+        var customer = Customer(zone: "Mars/Olympus_Mons");
+
+        var result = Evaluate(System.Array.Empty<TouchProposal>(), FactsOf(customer, null, Vehicle()));
+
+        result.Diagnostics.Should().ContainSingle(d => d.Code == EngagementDiagnosticCode.UnknownCustomerTimeZone);
+        result.Decisions.Should().BeEmpty();
+        result.Suppressed.Should().BeEmpty();
+        result.HeldOut.Should().BeEmpty();
+    }
+
     /// <summary>A three-hour US text window, which cannot line up across Hawaii and New York.</summary>
     private static JurisdictionRuleTable NarrowUsTextWindow() => JurisdictionRuleTable.Default.With(new JurisdictionRule
     {

@@ -8,12 +8,20 @@ namespace Engagement.Rules.Policies.Pipeline;
 /// <summary>What the policies know about one customer at one instant: the facts they read and the settings.</summary>
 internal sealed class PolicyInput
 {
+    // The facts until a policy first asks what they say: an evaluation whose rules propose nothing (about a quarter
+    // of the default pack's) runs no policy, and then a pass over every fact of the customer would be wasted.
+    private IEnumerable<object>? _unread;
     private List<Vehicle>? _vehicles;
+    private TouchSent[] _history = [];
+    private Complaint? _firstOpenComplaint;
+    private RepairOrder? _firstOpenRepairOrder;
+    private Vehicle? _firstOwnedVehicle;
+    private RepairOrder? _firstRepairOrder;
 
-    /// <summary>Reads the facts the policies need in one pass.</summary>
+    /// <summary>Keeps the facts, to be read in one pass when a policy first asks about them.</summary>
     /// <param name="customer">The customer.</param>
     /// <param name="dealership">The customer's dealership.</param>
-    /// <param name="facts">The other facts.</param>
+    /// <param name="facts">The other facts (not changed afterwards).</param>
     /// <param name="now">The evaluation instant.</param>
     /// <param name="options">The policy settings.</param>
     /// <param name="jurisdictions">The evaluator's cache of merged jurisdiction rules for <paramref name="options"/>; none builds them afresh.</param>
@@ -23,34 +31,7 @@ internal sealed class PolicyInput
         Dealership = dealership;
         Now = now;
         Options = options;
-        List<TouchSent>? history = null;
-        if (facts is IReadOnlyList<object> list)
-        {
-            for (var i = 0; i < list.Count; i++)
-            {
-                Read(list[i], ref history);
-            }
-        }
-        else
-        {
-            foreach (var fact in facts)
-            {
-                Read(fact, ref history);
-            }
-        }
-
-        History = history is null ? [] : Sorted(history);
-        if (_vehicles is not null)
-        {
-            foreach (var vehicle in _vehicles)
-            {
-                if (vehicle.IsOwned && (FirstOwnedVehicle is null || string.CompareOrdinal(vehicle.Vin.Value, FirstOwnedVehicle.Vin.Value) < 0))
-                {
-                    FirstOwnedVehicle = vehicle;
-                }
-            }
-        }
-
+        _unread = facts;
         ZoneKnown = customer.TimeZone is not null;
         Zone = customer.TimeZone ?? dealership.TimeZone;
         var jurisdiction = customer.Jurisdiction ?? dealership.Jurisdiction;
@@ -68,13 +49,34 @@ internal sealed class PolicyInput
 
     /// <summary>Touches already sent, oldest first (ties by touch id, ordinal, then as listed); not to be changed.</summary>
     /// <remarks>An array: the frequency checks walk it for every candidate, and an interface call per touch read cost more than the copy.</remarks>
-    public TouchSent[] History { get; }
+    public TouchSent[] History
+    {
+        get
+        {
+            ReadFacts();
+            return _history;
+        }
+    }
 
     /// <summary>The open complaint with the first id (ordinal; the first listed among equal ids); null when none.</summary>
-    public Complaint? FirstOpenComplaint { get; private set; }
+    public Complaint? FirstOpenComplaint
+    {
+        get
+        {
+            ReadFacts();
+            return _firstOpenComplaint;
+        }
+    }
 
     /// <summary>The open repair order with the first id (ordinal; the first listed among equal ids); null when none.</summary>
-    public RepairOrder? FirstOpenRepairOrder { get; private set; }
+    public RepairOrder? FirstOpenRepairOrder
+    {
+        get
+        {
+            ReadFacts();
+            return _firstOpenRepairOrder;
+        }
+    }
 
     /// <summary>The customer's zone, or the dealership's when the customer's is unknown.</summary>
     public DateTimeZone Zone { get; }
@@ -84,14 +86,29 @@ internal sealed class PolicyInput
     public EffectiveJurisdiction Jurisdiction { get; }
 
     /// <summary>The owned vehicle with the first VIN (ordinal), the evidence of an existing relationship; null when none.</summary>
-    public Vehicle? FirstOwnedVehicle { get; }
+    public Vehicle? FirstOwnedVehicle
+    {
+        get
+        {
+            ReadFacts();
+            return _firstOwnedVehicle;
+        }
+    }
 
     /// <summary>The repair order with the first id (ordinal), the other evidence of an existing relationship; null when none.</summary>
-    public RepairOrder? FirstRepairOrder { get; private set; }
+    public RepairOrder? FirstRepairOrder
+    {
+        get
+        {
+            ReadFacts();
+            return _firstRepairOrder;
+        }
+    }
 
     /// <summary>The customer's vehicle with a VIN (case-insensitive; the last listed wins), or null.</summary>
     public Vehicle? FindVehicle(string vin)
     {
+        ReadFacts();
         if (_vehicles is not null)
         {
             foreach (var vehicle in _vehicles)
@@ -106,6 +123,52 @@ internal sealed class PolicyInput
         return null;
     }
 
+    // Reads the facts the policies need in one pass, the first time one is asked for.
+    private void ReadFacts()
+    {
+        if (_unread is not { } facts)
+        {
+            return;
+        }
+
+        _unread = null;
+        List<TouchSent>? history = null;
+        if (facts is FactList known)
+        {
+            // A customer's own facts (CustomerFacts.Facts): read from the array, not through the collection.
+            foreach (var fact in known.Array)
+            {
+                Read(fact, ref history);
+            }
+        }
+        else if (facts is IReadOnlyList<object> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                Read(list[i], ref history);
+            }
+        }
+        else
+        {
+            foreach (var fact in facts)
+            {
+                Read(fact, ref history);
+            }
+        }
+
+        _history = history is null ? [] : Sorted(history);
+        if (_vehicles is not null)
+        {
+            foreach (var vehicle in _vehicles)
+            {
+                if (vehicle.IsOwned && (_firstOwnedVehicle is null || string.CompareOrdinal(vehicle.Vin.Value, _firstOwnedVehicle.Vin.Value) < 0))
+                {
+                    _firstOwnedVehicle = vehicle;
+                }
+            }
+        }
+    }
+
     private void Read(object fact, ref List<TouchSent>? history)
     {
         switch (fact)
@@ -117,21 +180,21 @@ internal sealed class PolicyInput
                 (history ??= []).Add(touch);
                 break;
             case Complaint complaint when complaint.IsOpen:
-                if (FirstOpenComplaint is null || string.CompareOrdinal(complaint.Id, FirstOpenComplaint.Id) < 0)
+                if (_firstOpenComplaint is null || string.CompareOrdinal(complaint.Id, _firstOpenComplaint.Id) < 0)
                 {
-                    FirstOpenComplaint = complaint;
+                    _firstOpenComplaint = complaint;
                 }
 
                 break;
             case RepairOrder order:
-                if (FirstRepairOrder is null || string.CompareOrdinal(order.RepairOrderId, FirstRepairOrder.RepairOrderId) < 0)
+                if (_firstRepairOrder is null || string.CompareOrdinal(order.RepairOrderId, _firstRepairOrder.RepairOrderId) < 0)
                 {
-                    FirstRepairOrder = order;
+                    _firstRepairOrder = order;
                 }
 
-                if (order.IsOpen && (FirstOpenRepairOrder is null || string.CompareOrdinal(order.RepairOrderId, FirstOpenRepairOrder.RepairOrderId) < 0))
+                if (order.IsOpen && (_firstOpenRepairOrder is null || string.CompareOrdinal(order.RepairOrderId, _firstOpenRepairOrder.RepairOrderId) < 0))
                 {
-                    FirstOpenRepairOrder = order;
+                    _firstOpenRepairOrder = order;
                 }
 
                 break;

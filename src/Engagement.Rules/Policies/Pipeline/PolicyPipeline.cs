@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Engagement.Rules.Decisions;
 using Engagement.Rules.Engine;
@@ -49,6 +50,22 @@ internal static class PolicyPipeline
             {
                 candidates.Add(new Candidate(proposal, IdempotencyKeys.For(proposal), candidates.Count));
             }
+        }
+
+        if (candidates.Count == 0)
+        {
+            // No policy has anything to do (none reports a diagnostic without a candidate): the customer's facts are
+            // never read, nor the explanations' fact references made.
+            return new EngagementResult
+            {
+                CustomerId = input.Customer.CustomerId,
+                EvaluatedAt = input.Now,
+                Decisions = [],
+                Suppressed = [],
+                HeldOut = [],
+                Diagnostics = diagnostics is null ? [] : diagnostics.ToArray(),
+                RuleSetFingerprint = ruleSetFingerprint,
+            };
         }
 
         candidates.Sort(ProposalOrder);
