@@ -5,8 +5,8 @@ namespace Engagement.Rules.Engine.Runtime;
 /// session takes them in order and never reuses one itself (a removed token may still be looked at while the
 /// propagation that removed it unwinds), so ending a session is just rewinding (<see cref="Rewind"/>), with no
 /// walk over what it built. Bounded by the session's <see cref="SessionOptions.MaxRetainedPerKind"/>: past it new
-/// objects are not tracked and are left to the garbage collector, so one huge session does not pin its memory
-/// unless the host asked for that.
+/// objects are not tracked, and the state is not pooled at all (<see cref="Outgrew"/>), so one huge session does
+/// not pin its memory unless the host asked for that.
 /// </summary>
 internal sealed class Arena<T>
     where T : class
@@ -14,6 +14,7 @@ internal sealed class Arena<T>
     private T[] _items = [];
     private int _count;
     private int _used;
+    private bool _overflowed;
 
     /// <summary>Takes the next object left by an earlier session; the caller re-initialises it.</summary>
     public bool TryTake(out T item)
@@ -35,9 +36,21 @@ internal sealed class Arena<T>
         {
             _used = _count;
         }
+        else
+        {
+            _overflowed = true;
+        }
 
         return item;
     }
+
+    /// <summary>
+    /// Whether this session used more objects than <paramref name="limit"/>: it made some past the limit, or took
+    /// more than that from an earlier session with a higher limit. The kept objects then link to ones that are not
+    /// kept (a token to its children and to the next token of its memory), so keeping only the first
+    /// <paramref name="limit"/> would still hold the whole session.
+    /// </summary>
+    public bool Outgrew(int limit) => _overflowed || _used > limit;
 
     /// <summary>How many objects this session has taken or tracked (those past the limit are not counted).</summary>
     public int Taken => _used;
@@ -74,14 +87,17 @@ internal sealed class Arena<T>
         return item;
     }
 
+    /// <summary>How many objects the state keeps (those of this session and of earlier ones).</summary>
+    public int Kept => _count;
+
     /// <summary>
-    /// Makes every tracked object available again (the session that used them is over), keeping at most
-    /// <paramref name="limit"/>: a state that served a large session returns to the ordinary size once a session
-    /// with the ordinary limit ends on it.
+    /// Makes the kept objects available again (the session that used them is over), keeping at most
+    /// <paramref name="keep"/> of them (see <see cref="Session.Release"/>).
     /// </summary>
-    public void Rewind(int limit)
+    public void Rewind(int keep)
     {
+        BoundedArray.Truncate(ref _items, ref _count, keep);
         _used = 0;
-        BoundedArray.Truncate(ref _items, ref _count, limit);
+        _overflowed = false;
     }
 }

@@ -142,6 +142,22 @@ internal sealed partial class Session
     }
 
     /// <summary>
+    /// Whether the session on this state used more objects of some kind than its
+    /// <see cref="SessionOptions.MaxRetainedPerKind"/>: the state is then left to the garbage collector instead of
+    /// being pooled, since what it would keep links to the rest of what the session built (see
+    /// <see cref="Arena{T}.Outgrew"/>).
+    /// </summary>
+    public bool Outgrown
+    {
+        get
+        {
+            var limit = _options.MaxRetainedPerKind;
+            return _tokens.Outgrew(limit) || _factTokens.Outgrew(limit) || _owners.Outgrew(limit) || _aggregateOwners.Outgrew(limit)
+                || _entries.Outgrew(limit) || _aggregateItems.Outgrew(limit) || _alphaItems.Outgrew(limit) || _activations.Outgrew(limit);
+        }
+    }
+
+    /// <summary>
     /// Ends the session on this state: the arenas of tokens, fact entries, alpha and aggregate items are rewound
     /// (the next session re-initialises and reuses them in order), memories, agenda and indexes are emptied
     /// (keeping their capacity, index buckets going to free lists). Activations are reused too, except those
@@ -151,14 +167,19 @@ internal sealed partial class Session
     public void Release()
     {
         var retain = _options.MaxRetainedPerKind;
-        _tokens.Rewind(retain);
-        _factTokens.Rewind(retain);
-        _owners.Rewind(retain);
-        _aggregateOwners.Rewind(retain);
-        _entries.Rewind(retain);
-        _aggregateItems.Rewind(retain);
-        _alphaItems.Rewind(retain);
-        _activations.Rewind(retain);
+
+        // A session with a smaller limit than an earlier one on this state: keep only the objects it re-initialised,
+        // which link only to each other (an older one may link to objects that are not kept).
+        var shrinks = _tokens.Kept > retain || _factTokens.Kept > retain || _owners.Kept > retain || _aggregateOwners.Kept > retain
+            || _entries.Kept > retain || _aggregateItems.Kept > retain || _alphaItems.Kept > retain || _activations.Kept > retain;
+        Rewind(_tokens, shrinks);
+        Rewind(_factTokens, shrinks);
+        Rewind(_owners, shrinks);
+        Rewind(_aggregateOwners, shrinks);
+        Rewind(_entries, shrinks);
+        Rewind(_aggregateItems, shrinks);
+        Rewind(_alphaItems, shrinks);
+        Rewind(_activations, shrinks);
         foreach (var memory in _memories)
         {
             memory?.Clear();
@@ -174,8 +195,10 @@ internal sealed partial class Session
             join?.Release(this);
         }
 
-        _freeTokenBuckets.Trim(retain);
-        _freeItemBuckets.Trim(retain);
+        // Free buckets are not emptied (see JoinIndex.Release): they may hold objects the arenas just let go of.
+        var keptBuckets = shrinks ? 0 : retain;
+        _freeTokenBuckets.Trim(keptBuckets);
+        _freeItemBuckets.Trim(keptBuckets);
         _agenda.Clear(retain);
         _root = null;
         _firstFact = null;
@@ -198,4 +221,8 @@ internal sealed partial class Session
         _options = SessionOptions.Default;
         Handle = null!;
     }
+
+    private static void Rewind<T>(Arena<T> arena, bool shrinks)
+        where T : class =>
+        arena.Rewind(shrinks ? arena.Taken : arena.Kept);
 }

@@ -229,6 +229,37 @@ public sealed partial class SessionTest
         compiled.CreateSession().Dispose();
     }
 
+    [Test]
+    public void Dispose_SessionBeyondMaxRetainedPerKind_KeepsNoReferenceToTheSessionsFacts()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+
+        // Four facts, more than the limit: what the state could keep would link to the rest, so it keeps nothing.
+        var facts = RunAndForget(compiled, new SessionOptions { MaxRetainedPerKind = 2 });
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        facts.Where(f => f.IsAlive).Should().BeEmpty();
+        RunPooled(compiled, 3, 2).Should().Be(RunPooled(RuleCompiler.Compile(PoolingRules()), 3, 2));
+    }
+
+    [Test]
+    public void Dispose_SmallerLimitAfterARetainedSession_KeepsNoReferenceToTheRetainedSessionsFacts()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+        var facts = RunAndForget(compiled, new SessionOptions { MaxRetainedPerKind = 100_000 });
+
+        // An empty session with a small limit ends on the state that kept everything: it lets go of all of it.
+        compiled.CreateSession(new SessionOptions { MaxRetainedPerKind = 1 }).Dispose();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        facts.Where(f => f.IsAlive).Should().BeEmpty();
+        RunPooled(compiled, 3, 2).Should().Be(RunPooled(RuleCompiler.Compile(PoolingRules()), 3, 2));
+    }
+
     // Out of line, so that no local of the test keeps the facts alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static WeakReference[] RunAndForget(CompiledRuleSet compiled, SessionOptions options)
