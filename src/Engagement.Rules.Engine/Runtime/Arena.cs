@@ -5,8 +5,9 @@ namespace Engagement.Rules.Engine.Runtime;
 /// session takes them in order and never reuses one itself (a removed token may still be looked at while the
 /// propagation that removed it unwinds), so ending a session is just rewinding (<see cref="Rewind"/>), with no
 /// walk over what it built. Bounded by the session's <see cref="SessionOptions.MaxRetainedPerKind"/>: past it new
-/// objects are not tracked, and the state is not pooled at all (<see cref="Outgrew"/>), so one huge session does
-/// not pin its memory unless the host asked for that.
+/// objects are not tracked and are left to the garbage collector. The limit bounds the objects kept, not what they
+/// reach: a kept token still links to the rest of its session (its children, the next token of its memory) until
+/// the next session on the state re-initialises it (see <see cref="SessionOptions.MaxRetainedPerKind"/>).
 /// </summary>
 internal sealed class Arena<T>
     where T : class
@@ -14,7 +15,6 @@ internal sealed class Arena<T>
     private T[] _items = [];
     private int _count;
     private int _used;
-    private bool _overflowed;
 
     /// <summary>Takes the next object left by an earlier session; the caller re-initialises it.</summary>
     public bool TryTake(out T item)
@@ -36,21 +36,9 @@ internal sealed class Arena<T>
         {
             _used = _count;
         }
-        else
-        {
-            _overflowed = true;
-        }
 
         return item;
     }
-
-    /// <summary>
-    /// Whether this session used more objects than <paramref name="limit"/>: it made some past the limit, or took
-    /// more than that from an earlier session with a higher limit. The kept objects then link to ones that are not
-    /// kept (a token to its children and to the next token of its memory), so keeping only the first
-    /// <paramref name="limit"/> would still hold the whole session.
-    /// </summary>
-    public bool Outgrew(int limit) => _overflowed || _used > limit;
 
     /// <summary>How many objects this session has taken or tracked (those past the limit are not counted).</summary>
     public int Taken => _used;
@@ -98,6 +86,5 @@ internal sealed class Arena<T>
     {
         BoundedArray.Truncate(ref _items, ref _count, keep);
         _used = 0;
-        _overflowed = false;
     }
 }

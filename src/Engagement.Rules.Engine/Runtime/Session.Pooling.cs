@@ -142,22 +142,6 @@ internal sealed partial class Session
     }
 
     /// <summary>
-    /// Whether the session on this state used more objects of some kind than its
-    /// <see cref="SessionOptions.MaxRetainedPerKind"/>: the state is then left to the garbage collector instead of
-    /// being pooled, since what it would keep links to the rest of what the session built (see
-    /// <see cref="Arena{T}.Outgrew"/>).
-    /// </summary>
-    public bool Outgrown
-    {
-        get
-        {
-            var limit = _options.MaxRetainedPerKind;
-            return _tokens.Outgrew(limit) || _factTokens.Outgrew(limit) || _owners.Outgrew(limit) || _aggregateOwners.Outgrew(limit)
-                || _entries.Outgrew(limit) || _aggregateItems.Outgrew(limit) || _alphaItems.Outgrew(limit) || _activations.Outgrew(limit);
-        }
-    }
-
-    /// <summary>
     /// Ends the session on this state: the arenas of tokens, fact entries, alpha and aggregate items are rewound
     /// (the next session re-initialises and reuses them in order), memories, agenda and indexes are emptied
     /// (keeping their capacity, index buckets going to free lists). Activations are reused too, except those

@@ -94,9 +94,8 @@ internal sealed class SessionHandle : ISession
 
         _state = null;
 
-        // A state an exception went through may be half-updated, and one that outgrew the retention limit would pin
-        // all it built: both are left to the garbage collector.
-        if (!state.Broken && !state.Outgrown)
+        // A state an exception went through may be half-updated: it is left to the garbage collector.
+        if (!state.Broken)
         {
             state.Release();
             _pool.Return(state);

@@ -230,21 +230,6 @@ public sealed partial class SessionTest
     }
 
     [Test]
-    public void Dispose_SessionBeyondMaxRetainedPerKind_KeepsNoReferenceToTheSessionsFacts()
-    {
-        var compiled = RuleCompiler.Compile(PoolingRules());
-
-        // Four facts, more than the limit: what the state could keep would link to the rest, so it keeps nothing.
-        var facts = RunAndForget(compiled, new SessionOptions { MaxRetainedPerKind = 2 });
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-
-        facts.Where(f => f.IsAlive).Should().BeEmpty();
-        RunPooled(compiled, 3, 2).Should().Be(RunPooled(RuleCompiler.Compile(PoolingRules()), 3, 2));
-    }
-
-    [Test]
     public void Dispose_SmallerLimitAfterARetainedSession_KeepsNoReferenceToTheRetainedSessionsFacts()
     {
         var compiled = RuleCompiler.Compile(PoolingRules());
