@@ -44,12 +44,7 @@ internal abstract class JoinIndex
 
     public abstract void RemoveRight(Session session, AlphaItem item);
 
-    /// <summary>
-    /// Empties the indexes for the next session on a pooled state, keeping the dictionaries as spares. The buckets go
-    /// to the session's free lists as they are, emptied only when taken again (<see cref="Session.NewTokenBucket"/>):
-    /// clearing each one here read every bucket of a large session again, a cache miss per key (9 % of the time
-    /// of 1,000 customers in one session).
-    /// </summary>
+    /// <summary>Empties the indexes for the next session on a pooled state, keeping the dictionaries as spares.</summary>
     public abstract void Release(Session session);
 }
 
@@ -146,6 +141,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         {
             foreach (var bucket in _left.Values)
             {
+                bucket.Clear();
                 session.FreeBucket(bucket);
             }
 
@@ -159,6 +155,7 @@ internal sealed class JoinIndex<TKey> : JoinIndex
         {
             foreach (var bucket in _right.Values)
             {
+                bucket.Clear();
                 session.FreeBucket(bucket);
             }
 

@@ -19,9 +19,7 @@ namespace Engagement.Rules.Engine.Runtime;
 /// Facts with an identity, and a type's facts found by reference past its run, are filed by a hash computed once
 /// when the fact is inserted (<see cref="FactEntry.Hash"/>: the identity's, or the object's): up to
 /// <see cref="ScanLimit"/> such entries are scanned, comparing the stored hashes first; beyond, an open-addressing
-/// table over those hashes is built (no identity is hashed twice). The table keeps each slot's hash beside it, so a
-/// probe reads an entry only when its hash matches: in a large session the entries are spread over megabytes, and
-/// reading one per probed slot cost a cache miss each.
+/// table over those hashes is built (no identity is hashed twice).
 /// </para>
 /// </remarks>
 internal sealed class FactLookup
@@ -43,7 +41,6 @@ internal sealed class FactLookup
     private readonly FactEntry?[] _few = new FactEntry?[ScanLimit];
     private int _fewCount;
     private FactEntry?[] _slots = [];
-    private int[] _slotHashes = [];
     private int _count;
     private bool _indexed;
 
@@ -185,7 +182,6 @@ internal sealed class FactLookup
         if (_slots.Length > 2 * Math.Max(16, retain))
         {
             _slots = [];
-            _slotHashes = [];
         }
         else if (_count > 0)
         {
@@ -228,7 +224,7 @@ internal sealed class FactLookup
         var mask = _slots.Length - 1;
         for (var i = hash & mask; _slots[i] is { } entry; i = (i + 1) & mask)
         {
-            if (_slotHashes[i] == hash && entry.Is(fact, identity))
+            if (entry.Hash == hash && entry.Is(fact, identity))
             {
                 return entry;
             }
@@ -268,19 +264,16 @@ internal sealed class FactLookup
         _fewCount = 0;
     }
 
-    private void AddToTable(FactEntry entry) => AddToTable(entry, entry.Hash);
-
-    private void AddToTable(FactEntry entry, int hash)
+    private void AddToTable(FactEntry entry)
     {
         var mask = _slots.Length - 1;
-        var i = hash & mask;
+        var i = entry.Hash & mask;
         while (_slots[i] is not null)
         {
             i = (i + 1) & mask;
         }
 
         _slots[i] = entry;
-        _slotHashes[i] = hash;
         _count++;
     }
 
@@ -316,12 +309,11 @@ internal sealed class FactLookup
         _count--;
         for (var j = (i + 1) & mask; _slots[j] is { } moved; j = (j + 1) & mask)
         {
-            var home = _slotHashes[j] & mask;
+            var home = moved.Hash & mask;
             var between = i <= j ? home > i && home <= j : home > i || home <= j;
             if (!between)
             {
                 _slots[i] = moved;
-                _slotHashes[i] = _slotHashes[j];
                 _slots[j] = null;
                 i = j;
             }
@@ -343,15 +335,13 @@ internal sealed class FactLookup
         }
 
         var old = _slots;
-        var oldHashes = _slotHashes;
         _slots = new FactEntry?[size];
-        _slotHashes = new int[size];
         _count = 0;
-        for (var i = 0; i < old.Length; i++)
+        foreach (var entry in old)
         {
-            if (old[i] is { } entry)
+            if (entry is not null)
             {
-                AddToTable(entry, oldHashes[i]);
+                AddToTable(entry);
             }
         }
     }

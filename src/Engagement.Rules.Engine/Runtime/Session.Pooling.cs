@@ -75,25 +75,9 @@ internal sealed partial class Session
         return _aggregateItems.Track(new AggregateItem(source), _options.MaxRetainedPerKind);
     }
 
-    /// <summary>
-    /// An empty bucket for a join index. A bucket a disposed session's index let go of still holds that session's
-    /// tokens (see <see cref="JoinIndex.Release"/>): it is emptied here, where it is about to be written anyway.
-    /// </summary>
-    public List<Token> NewTokenBucket() => TakeBucket(_freeTokenBuckets);
+    public List<Token> NewTokenBucket() => _freeTokenBuckets.TryTake(out var bucket) ? bucket : new List<Token>(2);
 
-    /// <inheritdoc cref="NewTokenBucket"/>
-    public List<AlphaItem> NewItemBucket() => TakeBucket(_freeItemBuckets);
-
-    private static List<T> TakeBucket<T>(FreeList<List<T>> free)
-    {
-        if (!free.TryTake(out var bucket))
-        {
-            return new List<T>(2);
-        }
-
-        bucket.Clear();
-        return bucket;
-    }
+    public List<AlphaItem> NewItemBucket() => _freeItemBuckets.TryTake(out var bucket) ? bucket : new List<AlphaItem>(2);
 
     public void FreeBucket(List<Token> bucket) => _freeTokenBuckets.Give(bucket, _options.MaxRetainedPerKind);
 
@@ -179,10 +163,8 @@ internal sealed partial class Session
             join?.Release(this);
         }
 
-        // Free buckets are not emptied (see JoinIndex.Release): they may hold objects the arenas just let go of.
-        var keptBuckets = shrinks ? 0 : retain;
-        _freeTokenBuckets.Trim(keptBuckets);
-        _freeItemBuckets.Trim(keptBuckets);
+        _freeTokenBuckets.Trim(retain);
+        _freeItemBuckets.Trim(retain);
         _agenda.Clear(retain);
         _root = null;
         _firstFact = null;
