@@ -32,7 +32,9 @@ public sealed record SessionOptions
     /// the garbage collector. Default 4,096: a one-customer session needs a few hundred. Raise it when large
     /// sessions (thousands of facts) run one after another, so each reuses the last one's objects instead of
     /// allocating them again (at the price of that memory staying allocated while the state is pooled); 0 keeps
-    /// nothing. A state keeps at most the limit of the last session that ended on it.
+    /// nothing. A state keeps at most the limit of the last session that ended on it. The limit bounds the objects
+    /// kept, not what they reach: after a session larger than the limit, the kept objects still link to the rest of
+    /// it until the next session on the state reuses them.
     /// <para>
     /// A kept object is re-initialised before the next session uses it; until then it still points at the facts
     /// of the session that used it last (no handle can reach them, but they are not yet collectable). A host that

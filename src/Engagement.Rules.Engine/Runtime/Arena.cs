@@ -5,8 +5,9 @@ namespace Engagement.Rules.Engine.Runtime;
 /// session takes them in order and never reuses one itself (a removed token may still be looked at while the
 /// propagation that removed it unwinds), so ending a session is just rewinding (<see cref="Rewind"/>), with no
 /// walk over what it built. Bounded by the session's <see cref="SessionOptions.MaxRetainedPerKind"/>: past it new
-/// objects are not tracked and are left to the garbage collector, so one huge session does not pin its memory
-/// unless the host asked for that.
+/// objects are not tracked and are left to the garbage collector. The limit bounds the objects kept, not what they
+/// reach: a kept token still links to the rest of its session (its children, the next token of its memory) until
+/// the next session on the state re-initialises it (see <see cref="SessionOptions.MaxRetainedPerKind"/>).
 /// </summary>
 internal sealed class Arena<T>
     where T : class
@@ -74,14 +75,16 @@ internal sealed class Arena<T>
         return item;
     }
 
+    /// <summary>How many objects the state keeps (those of this session and of earlier ones).</summary>
+    public int Kept => _count;
+
     /// <summary>
-    /// Makes every tracked object available again (the session that used them is over), keeping at most
-    /// <paramref name="limit"/>: a state that served a large session returns to the ordinary size once a session
-    /// with the ordinary limit ends on it.
+    /// Makes the kept objects available again (the session that used them is over), keeping at most
+    /// <paramref name="keep"/> of them (see <see cref="Session.Release"/>).
     /// </summary>
-    public void Rewind(int limit)
+    public void Rewind(int keep)
     {
+        BoundedArray.Truncate(ref _items, ref _count, keep);
         _used = 0;
-        BoundedArray.Truncate(ref _items, ref _count, limit);
     }
 }

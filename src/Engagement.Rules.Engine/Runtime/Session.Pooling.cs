@@ -124,13 +124,18 @@ internal sealed partial class Session
     public void Release()
     {
         var retain = _options.MaxRetainedPerKind;
-        _tokens.Rewind(retain);
-        _factTokens.Rewind(retain);
-        _owners.Rewind(retain);
-        _aggregateOwners.Rewind(retain);
-        _entries.Rewind(retain);
-        _alphaItems.Rewind(retain);
-        _activations.Rewind(retain);
+
+        // A session with a smaller limit than an earlier one on this state: keep only the objects it re-initialised,
+        // which link only to each other (an older one may link to objects that are not kept).
+        var shrinks = _tokens.Kept > retain || _factTokens.Kept > retain || _owners.Kept > retain || _aggregateOwners.Kept > retain
+            || _entries.Kept > retain || _alphaItems.Kept > retain || _activations.Kept > retain;
+        Rewind(_tokens, shrinks);
+        Rewind(_factTokens, shrinks);
+        Rewind(_owners, shrinks);
+        Rewind(_aggregateOwners, shrinks);
+        Rewind(_entries, shrinks);
+        Rewind(_alphaItems, shrinks);
+        Rewind(_activations, shrinks);
         foreach (var memory in _memories)
         {
             memory?.Clear();
@@ -170,4 +175,8 @@ internal sealed partial class Session
         _options = SessionOptions.Default;
         Handle = null!;
     }
+
+    private static void Rewind<T>(Arena<T> arena, bool shrinks)
+        where T : class =>
+        arena.Rewind(shrinks ? arena.Taken : arena.Kept);
 }

@@ -259,6 +259,22 @@ public sealed partial class SessionTest
         session.Query<Counter>().Select(c => c.Value).Should().Equal(1);
     }
 
+    [Test]
+    public void Dispose_SmallerLimitAfterARetainedSession_KeepsNoReferenceToTheRetainedSessionsFacts()
+    {
+        var compiled = RuleCompiler.Compile(PoolingRules());
+        var facts = RunAndForget(compiled, new SessionOptions { MaxRetainedPerKind = 100_000 });
+
+        // An empty session with a small limit ends on the state that kept everything: it lets go of all of it.
+        compiled.CreateSession(new SessionOptions { MaxRetainedPerKind = 1 }).Dispose();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        facts.Where(f => f.IsAlive).Should().BeEmpty();
+        RunPooled(compiled, 3, 2).Should().Be(RunPooled(RuleCompiler.Compile(PoolingRules()), 3, 2));
+    }
+
     // Out of line, so that no local of the test keeps the facts alive.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static WeakReference[] RunAndForget(CompiledRuleSet compiled, SessionOptions options)
