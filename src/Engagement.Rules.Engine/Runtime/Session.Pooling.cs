@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Engagement.Rules.Engine.Network;
 
@@ -126,16 +127,17 @@ internal sealed partial class Session
         var retain = _options.MaxRetainedPerKind;
 
         // A session with a smaller limit than an earlier one on this state: keep only the objects it re-initialised,
-        // which link only to each other (an older one may link to objects that are not kept).
+        // which link only to each other (an older one may link to objects that are not kept), and of those no more
+        // than its own limit (0 keeps nothing, even of objects it took from an earlier session).
         var shrinks = _tokens.Kept > retain || _factTokens.Kept > retain || _owners.Kept > retain || _aggregateOwners.Kept > retain
             || _entries.Kept > retain || _alphaItems.Kept > retain || _activations.Kept > retain;
-        Rewind(_tokens, shrinks);
-        Rewind(_factTokens, shrinks);
-        Rewind(_owners, shrinks);
-        Rewind(_aggregateOwners, shrinks);
-        Rewind(_entries, shrinks);
-        Rewind(_alphaItems, shrinks);
-        Rewind(_activations, shrinks);
+        Rewind(_tokens, shrinks, retain);
+        Rewind(_factTokens, shrinks, retain);
+        Rewind(_owners, shrinks, retain);
+        Rewind(_aggregateOwners, shrinks, retain);
+        Rewind(_entries, shrinks, retain);
+        Rewind(_alphaItems, shrinks, retain);
+        Rewind(_activations, shrinks, retain);
         foreach (var memory in _memories)
         {
             memory?.Clear();
@@ -176,7 +178,7 @@ internal sealed partial class Session
         Handle = null!;
     }
 
-    private static void Rewind<T>(Arena<T> arena, bool shrinks)
+    private static void Rewind<T>(Arena<T> arena, bool shrinks, int retain)
         where T : class =>
-        arena.Rewind(shrinks ? arena.Taken : arena.Kept);
+        arena.Rewind(shrinks ? Math.Min(arena.Taken, retain) : arena.Kept);
 }
