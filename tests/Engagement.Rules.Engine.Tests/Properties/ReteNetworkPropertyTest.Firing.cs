@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
@@ -91,13 +92,17 @@ public sealed partial class ReteNetworkPropertyTest
             print: t => Print(t.Item1, t.Item2));
     }
 
+    // Multiset operations by counts, linear in the matches: a generated sample just under the match guard has hundreds
+    // of thousands of them, and removing each from a list was quadratic (minutes of CPU, which looked like a hang).
+
+    /// <summary>The keys also in <paramref name="current"/>, as many times as there, in the order of <paramref name="keys"/>.</summary>
     private static List<string> Intersect(List<string> keys, List<string> current)
     {
-        var remaining = current.ToList();
+        var available = Counts(current);
         var result = new List<string>();
         foreach (var key in keys)
         {
-            if (remaining.Remove(key))
+            if (Take(available, key))
             {
                 result.Add(key);
             }
@@ -106,14 +111,41 @@ public sealed partial class ReteNetworkPropertyTest
         return result;
     }
 
+    /// <summary>The keys less the first occurrence of each removed one (as many times as removed), in order.</summary>
     private static List<string> Subtract(List<string> keys, List<string> removed)
     {
-        var result = keys.ToList();
-        foreach (var key in removed)
+        var toRemove = Counts(removed);
+        var result = new List<string>(keys.Count);
+        foreach (var key in keys)
         {
-            result.Remove(key);
+            if (!Take(toRemove, key))
+            {
+                result.Add(key);
+            }
         }
 
         return result;
+    }
+
+    private static Dictionary<string, int> Counts(List<string> keys)
+    {
+        var counts = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts;
+    }
+
+    private static bool Take(Dictionary<string, int> counts, string key)
+    {
+        if (!counts.TryGetValue(key, out var count) || count == 0)
+        {
+            return false;
+        }
+
+        counts[key] = count - 1;
+        return true;
     }
 }
